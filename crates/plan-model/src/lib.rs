@@ -1,0 +1,22 @@
+//! The Kunshan 2026 AI action plan as data: types, loading with located errors,
+//! and semantic validation. No web dependencies: it builds for native and wasm32
+//! and is tested natively.
+
+pub mod load;
+pub mod plan;
+pub mod text;
+pub mod validate;
+
+pub use load::{LoadError, parse_plan};
+pub use plan::{
+    Department, District, DistrictKind, GoalArea, Indicator, PlanDocument, PlanInfo, Target,
+    Task, TaskGroup,
+};
+pub use text::{Bilingual, Lang};
+pub use validate::{Finding, Severity, validate_plan};
+
+/// The schema version this build of the model reads and writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// File name of the plan document inside a data folder.
+pub const PLAN_FILE: &str = "plan.json";

@@ -1,0 +1,179 @@
+//! Reading a published data file into the model. Every error names the file,
+//! the place (line, column and JSON path) and the problem, in Chinese or English.
+
+use serde::Deserialize;
+
+use crate::plan::PlanDocument;
+use crate::text::Lang;
+use crate::SCHEMA_VERSION;
+
+/// Why a data file could not be read. Each variant carries the file name so that
+/// the message stands on its own in a panel or a terminal.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LoadError {
+    /// The file is not well-formed JSON (or is cut short).
+    #[error("{file}: line {line}, column {column}: not valid JSON: {detail}")]
+    Syntax {
+        /// File name.
+        file: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What the parser reported.
+        detail: String,
+    },
+    /// The JSON is well-formed but a field is missing, unknown or of the wrong type.
+    #[error("{file}: line {line}, column {column}, at {path}: {detail}")]
+    Shape {
+        /// File name.
+        file: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// JSON path of the offending value, e.g. `indicators[3].target.value`.
+        path: String,
+        /// What is wrong.
+        detail: String,
+    },
+    /// The file declares a format version this build cannot read.
+    #[error("{file}: schema_version is {found:?}, this portal reads version {expected}")]
+    SchemaVersion {
+        /// File name.
+        file: String,
+        /// Version found, if any.
+        found: Option<u64>,
+        /// Version this build reads.
+        expected: u32,
+    },
+}
+
+impl LoadError {
+    /// The message in the reader's language.
+    pub fn message(&self, lang: Lang) -> String {
+        match (lang, self) {
+            (Lang::En, _) => self.to_string(),
+            (Lang::Zh, LoadError::Syntax { file, line, column, detail }) => {
+                format!("{file}：第 {line} 行第 {column} 列：不是有效的 JSON（{detail}）")
+            }
+            (Lang::Zh, LoadError::Shape { file, line, column, path, detail }) => {
+                format!("{file}：第 {line} 行第 {column} 列，字段 {path}：{detail}")
+            }
+            (Lang::Zh, LoadError::SchemaVersion { file, found, expected }) => match found {
+                Some(v) => format!("{file}：数据格式版本为 {v}，本站只能读取版本 {expected}"),
+                None => format!("{file}：缺少 schema_version（数据格式版本），本站读取版本 {expected}"),
+            },
+        }
+    }
+
+    /// The file the error is about.
+    pub fn file(&self) -> &str {
+        match self {
+            LoadError::Syntax { file, .. }
+            | LoadError::Shape { file, .. }
+            | LoadError::SchemaVersion { file, .. } => file,
+        }
+    }
+}
+
+/// Parses `plan.json`. `file` is the name used in error messages.
+pub fn parse_plan(file: &str, text: &str) -> Result<PlanDocument, LoadError> {
+    check_schema_version(file, text)?;
+    parse_located(file, text)
+}
+
+/// Reads only `schema_version`, so that a file from another format version gets
+/// a message about the version rather than about whichever field changed.
+fn check_schema_version(file: &str, text: &str) -> Result<(), LoadError> {
+    #[derive(Deserialize)]
+    struct Probe {
+        schema_version: Option<serde_json::Value>,
+    }
+    let probe: Probe = serde_json::from_str(text).map_err(|e| syntax_or_shape(file, e, None))?;
+    match probe.schema_version {
+        Some(v) if v.as_u64() == Some(u64::from(SCHEMA_VERSION)) => Ok(()),
+        other => Err(LoadError::SchemaVersion {
+            file: file.to_owned(),
+            found: other.and_then(|v| v.as_u64()),
+            expected: SCHEMA_VERSION,
+        }),
+    }
+}
+
+fn parse_located<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> Result<T, LoadError> {
+    let de = &mut serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        syntax_or_shape(file, e.into_inner(), Some(path))
+    })
+}
+
+fn syntax_or_shape(file: &str, e: serde_json::Error, path: Option<String>) -> LoadError {
+    use serde_json::error::Category;
+    let (line, column) = (e.line(), e.column());
+    let detail = strip_position(&e.to_string());
+    match e.classify() {
+        Category::Data => LoadError::Shape {
+            file: file.to_owned(),
+            line,
+            column,
+            path: path.unwrap_or_else(|| ".".to_owned()),
+            detail,
+        },
+        Category::Io | Category::Syntax | Category::Eof => LoadError::Syntax {
+            file: file.to_owned(),
+            line,
+            column,
+            detail,
+        },
+    }
+}
+
+/// serde_json appends " at line L column C"; we report the position ourselves.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncated_file_names_file_and_position() {
+        let err = parse_plan("plan.json", "{\"schema_version\": 1, \"plan\": {").unwrap_err();
+        assert!(matches!(err, LoadError::Syntax { line: 1, .. }), "{err:?}");
+        assert!(err.message(Lang::Zh).starts_with("plan.json：第 1 行"));
+        assert!(err.message(Lang::En).contains("not valid JSON"));
+    }
+
+    #[test]
+    fn wrong_schema_version_is_reported_as_such() {
+        let err = parse_plan("plan.json", r#"{"schema_version": 7}"#).unwrap_err();
+        assert_eq!(
+            err,
+            LoadError::SchemaVersion { file: "plan.json".into(), found: Some(7), expected: 1 }
+        );
+        assert!(err.message(Lang::Zh).contains("版本为 7"));
+    }
+
+    #[test]
+    fn missing_schema_version_is_reported() {
+        let err = parse_plan("plan.json", "{}").unwrap_err();
+        assert!(err.message(Lang::En).contains("schema_version is None"));
+    }
+
+    #[test]
+    fn wrong_type_names_the_json_path() {
+        let text = r#"{"schema_version": 1, "plan": {"title": {"zh": 5}}}"#;
+        let err = parse_plan("plan.json", text).unwrap_err();
+        match &err {
+            LoadError::Shape { path, .. } => assert_eq!(path, "plan.title.zh"),
+            other => panic!("expected a shape error, got {other:?}"),
+        }
+        assert!(err.message(Lang::Zh).contains("字段 plan.title.zh"));
+    }
+}

@@ -1,0 +1,270 @@
+//! The plan document (`plan.json`): what the plan says, as data. Progress data
+//! lives elsewhere; nothing here is a measured figure.
+
+use serde::{Deserialize, Serialize};
+
+use crate::text::Bilingual;
+
+/// Everything the plan itself states: its identity, goals, indicators, tasks and
+/// the units responsible for them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanDocument {
+    /// Format version of this file; see `SCHEMA_VERSION`.
+    pub schema_version: u32,
+    /// Identity of the plan.
+    pub plan: PlanInfo,
+    /// The six main-goal paragraphs (主要目标), in the plan's order.
+    pub goal_areas: Vec<GoalArea>,
+    /// Every quantified target and milestone in the plan.
+    pub indicators: Vec<Indicator>,
+    /// The three groups of key tasks (终端产品再改造 …).
+    pub task_groups: Vec<TaskGroup>,
+    /// The eight key tasks (重点任务), in the plan's order.
+    pub tasks: Vec<Task>,
+    /// Responsible units (责任单位).
+    pub departments: Vec<Department>,
+    /// Districts and towns (区镇); every task is also carried out by each.
+    pub districts: Vec<District>,
+}
+
+/// Identity and provenance of the plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanInfo {
+    /// Full title of the plan.
+    pub title: Bilingual,
+    /// Office that issued it.
+    pub issuer: Bilingual,
+    /// Document number, e.g. 昆政办发〔2026〕5号.
+    pub document_number: String,
+    /// Date of issue, `YYYY-MM-DD`.
+    pub issue_date: String,
+    /// The year the plan covers.
+    pub plan_year: u16,
+    /// Path (relative to the data folder) of the plan's original text.
+    pub original_text: String,
+    /// Licence of this data.
+    pub licence: Licence,
+}
+
+/// A licence with a link to its text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Licence {
+    /// Name, e.g. CC BY 4.0.
+    pub name: String,
+    /// Link to the licence text.
+    pub url: String,
+    /// What the licence covers and what it does not.
+    pub note: Bilingual,
+}
+
+/// One of the six main-goal paragraphs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoalArea {
+    /// Stable id, used in URLs.
+    pub id: String,
+    /// The paragraph's heading, e.g. 产业质效彰显新优势.
+    pub name: Bilingual,
+    /// Short name for charts and menus.
+    pub short_name: Bilingual,
+    /// Ids of the indicators stated in this paragraph, in the plan's order.
+    pub indicators: Vec<String>,
+}
+
+/// A target of the plan: what is measured and the level the plan sets.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    /// Stable id, used in URLs and progress data.
+    pub id: String,
+    /// What is measured.
+    pub name: Bilingual,
+    /// Unit of the target and of progress values (empty for milestones).
+    pub unit: Bilingual,
+    /// The target and how to read it.
+    pub target: Target,
+    /// True when the plan counts a running total (累计) rather than 2026 alone.
+    pub cumulative: bool,
+    /// A published starting level, where the plan or an official source gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<Baseline>,
+    /// The plan's own words for this target, exactly as printed.
+    pub source_text: String,
+    /// Other sentences of the plan that state the same target again (e.g. in a key task).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub restatements: Vec<String>,
+}
+
+/// A starting level for an indicator.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Baseline {
+    /// The level.
+    pub value: f64,
+    /// Date the level refers to, `YYYY-MM-DD`.
+    pub as_of: String,
+    /// Where it was published.
+    pub source: String,
+}
+
+/// The level a target sets, with the meaning the plan's wording gives it. The
+/// Chinese word is kept in `source_text`; these variants are what the status
+/// maths need to tell apart.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Target {
+    /// 以上 / 不少于, or a bare number: at least `value`.
+    AtLeast {
+        /// The level.
+        value: f64,
+    },
+    /// 超: more than `value`.
+    MoreThan {
+        /// The level.
+        value: f64,
+    },
+    /// 达到: reach the level `value` (a size, not a count).
+    Reach {
+        /// The level.
+        value: f64,
+    },
+    /// 突破: break through the level `value`.
+    Exceed {
+        /// The level.
+        value: f64,
+    },
+    /// 左右: about `value`.
+    About {
+        /// The level.
+        value: f64,
+    },
+    /// 稳定在: hold at `value` (pass or fail against the level).
+    HoldAt {
+        /// The level.
+        value: f64,
+    },
+    /// 保持在…以上: keep at or above `value` (pass or fail against the level).
+    KeepAtOrAbove {
+        /// The level.
+        value: f64,
+    },
+    /// 下降: reduce by `percent` per cent on the previous year.
+    ReduceBy {
+        /// The reduction, in per cent.
+        percent: f64,
+        /// True for 左右 (about).
+        approximate: bool,
+    },
+    /// 提高…个百分点: raise a share by `points` percentage points.
+    RaiseByPoints {
+        /// The rise, in percentage points.
+        points: f64,
+    },
+    /// 推动…研制和建设 and the like: a qualitative milestone with no number.
+    Milestone,
+}
+
+impl Target {
+    /// The number the target names, if it names one.
+    pub fn level(&self) -> Option<f64> {
+        match *self {
+            Target::AtLeast { value }
+            | Target::MoreThan { value }
+            | Target::Reach { value }
+            | Target::Exceed { value }
+            | Target::About { value }
+            | Target::HoldAt { value }
+            | Target::KeepAtOrAbove { value } => Some(value),
+            Target::ReduceBy { percent, .. } => Some(percent),
+            Target::RaiseByPoints { points } => Some(points),
+            Target::Milestone => None,
+        }
+    }
+
+    /// True for targets with a number to measure against.
+    pub fn is_quantified(&self) -> bool {
+        self.level().is_some()
+    }
+}
+
+/// A group of key tasks (一、二、三 under 重点任务).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaskGroup {
+    /// Stable id.
+    pub id: String,
+    /// Name, e.g. 终端产品再改造.
+    pub name: Bilingual,
+    /// Ids of its tasks, in the plan's order.
+    pub tasks: Vec<String>,
+}
+
+/// One of the eight key tasks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Task {
+    /// Stable id.
+    pub id: String,
+    /// Its number in the plan (1–8).
+    pub number: u8,
+    /// Name, e.g. AI+核心产业深化工程.
+    pub name: Bilingual,
+    /// What the task sets out to do.
+    pub description: Bilingual,
+    /// Responsible units in the plan's order; the first leads.
+    pub responsible: Vec<String>,
+    /// Indicators whose targets this task carries.
+    pub indicators: Vec<String>,
+}
+
+/// A responsible unit (责任单位).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Department {
+    /// Stable id.
+    pub id: String,
+    /// Full name.
+    pub name: Bilingual,
+    /// The short name the plan uses, e.g. 市工信局.
+    pub short_name: Bilingual,
+}
+
+/// A district (区) or town (镇).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct District {
+    /// Stable id.
+    pub id: String,
+    /// Name.
+    pub name: Bilingual,
+    /// Development zone or town.
+    pub kind: DistrictKind,
+}
+
+/// Kind of district.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DistrictKind {
+    /// 开发区 / 高新区 / 经济开发区.
+    DevelopmentZone,
+    /// 镇.
+    Town,
+}
+
+impl PlanDocument {
+    /// The indicator with this id.
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+
+    /// The indicators of a goal area that resolve to known ids, in order.
+    pub fn goal_area_indicators<'a>(
+        &'a self,
+        area: &'a GoalArea,
+    ) -> impl Iterator<Item = &'a Indicator> + 'a {
+        area.indicators.iter().filter_map(|id| self.indicator(id))
+    }
+}

@@ -1,0 +1,107 @@
+//! The data the portal ships: it loads, validates clean, and every target is
+//! transcribed exactly from the plan's own sentences.
+
+use std::path::PathBuf;
+
+use plan_model::{Target, parse_plan, validate_plan};
+
+fn data_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/data")
+}
+
+fn read(name: &str) -> String {
+    let path = data_dir().join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+/// The plan's PDF-to-text copy breaks lines and spaces digits at random, so
+/// sentences are compared with all whitespace removed.
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[test]
+fn bundled_plan_loads_and_validates_clean() {
+    let doc = parse_plan("plan.json", &read("plan.json")).expect("bundled plan.json must load");
+    let findings = validate_plan(&doc);
+    assert!(findings.is_empty(), "bundled data has findings: {findings:#?}");
+    assert_eq!(doc.plan.document_number, "昆政办发〔2026〕5号");
+    assert_eq!(doc.plan.issue_date, "2026-01-29");
+    assert_eq!(doc.goal_areas.len(), 6, "the plan has six main-goal paragraphs");
+    assert_eq!(doc.tasks.len(), 8, "the plan has eight key tasks");
+    assert_eq!(doc.task_groups.len(), 3);
+    assert_eq!(doc.districts.len(), 11, "three zones and eight towns");
+}
+
+#[test]
+fn every_source_text_is_a_sentence_of_the_plan() {
+    let doc = parse_plan("plan.json", &read("plan.json")).expect("loads");
+    let original = squash(&read(&doc.plan.original_text));
+    for ind in &doc.indicators {
+        for phrase in std::iter::once(&ind.source_text).chain(&ind.restatements) {
+            assert!(
+                original.contains(&squash(phrase)),
+                "{}: '{phrase}' is not in the plan's text",
+                ind.id
+            );
+        }
+    }
+}
+
+#[test]
+fn every_target_number_is_the_one_in_its_source_text() {
+    let doc = parse_plan("plan.json", &read("plan.json")).expect("loads");
+    for ind in &doc.indicators {
+        let Some(level) = ind.target.level() else {
+            continue;
+        };
+        let written = format!("{level}");
+        for phrase in std::iter::once(&ind.source_text).chain(&ind.restatements) {
+            assert!(
+                squash(phrase).contains(&written),
+                "{}: target {written} does not appear in '{phrase}'",
+                ind.id
+            );
+        }
+    }
+}
+
+/// The wording decides the maths; a spot check per kind of wording guards the
+/// transcription against a plausible slip (e.g. 超 read as 以上).
+#[test]
+fn wording_maps_to_target_meaning() {
+    let doc = parse_plan("plan.json", &read("plan.json")).expect("loads");
+    let target = |id: &str| doc.indicator(id).map(|i| i.target.clone()).expect(id);
+    assert_eq!(target("ai-core-output-growth"), Target::AtLeast { value: 30.0 });
+    assert_eq!(target("ai-invention-patents"), Target::MoreThan { value: 300.0 });
+    assert_eq!(target("smart-terminal-scale"), Target::Reach { value: 5000.0 });
+    assert_eq!(target("ai-server-scale"), Target::Exceed { value: 500.0 });
+    assert_eq!(target("rd-intensity"), Target::HoldAt { value: 3.9 });
+    assert_eq!(target("solid-waste-utilisation"), Target::KeepAtOrAbove { value: 90.0 });
+    assert_eq!(
+        target("carbon-intensity-reduction"),
+        Target::ReduceBy { percent: 4.5, approximate: true }
+    );
+    assert_eq!(target("emerging-industry-share"), Target::RaiseByPoints { points: 1.0 });
+    assert_eq!(target("new-computing-power"), Target::AtLeast { value: 5000.0 });
+    assert_eq!(target("supercomputer-10e"), Target::Milestone);
+    let patents = doc.indicator("ai-invention-patents").expect("patents");
+    assert!(patents.cumulative, "the plan says 累计 for patents");
+}
+
+#[test]
+fn tasks_list_their_lead_unit_first() {
+    let doc = parse_plan("plan.json", &read("plan.json")).expect("loads");
+    let lead = |n: u8| {
+        let task = doc.tasks.iter().find(|t| t.number == n).expect("task");
+        task.responsible.first().cloned().expect("a lead unit")
+    };
+    assert_eq!(lead(1), "industry-it");
+    assert_eq!(lead(3), "science-technology");
+    assert_eq!(lead(6), "development-reform");
+    let six = doc.tasks.iter().find(|t| t.number == 6).expect("task 6");
+    assert_eq!(
+        six.responsible,
+        ["development-reform", "industry-it", "water", "ecology-environment", "market-regulation"]
+    );
+}
