@@ -8,7 +8,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use plan_model::{Lang, PLAN_FILE, Severity, parse_plan, validate_plan};
 
 #[derive(Parser)]
-#[command(name = "plan-data", version, about = "检查并发布昆山 AI 行动方案门户的数据 / Check and publish the portal's data")]
+#[command(
+    name = "plan-data",
+    version,
+    about = "检查并发布昆山 AI 行动方案门户的数据 / Check and publish the portal's data"
+)]
 struct Cli {
     /// Language of messages: zh (default) or en.
     #[arg(long, value_enum, default_value_t = LangArg::Zh, global = true)]
@@ -77,8 +81,12 @@ fn validate(dir: &std::path::Path, lang: Lang) -> ExitCode {
     }
     let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
     let summary = match lang {
-        Lang::Zh => format!("{}：{} 个错误，{} 个警告", path.display(), errors, findings.len() - errors),
-        Lang::En => format!("{}: {} errors, {} warnings", path.display(), errors, findings.len() - errors),
+        Lang::Zh => {
+            format!("{}：{} 个错误，{} 个警告", path.display(), errors, findings.len() - errors)
+        }
+        Lang::En => {
+            format!("{}: {} errors, {} warnings", path.display(), errors, findings.len() - errors)
+        }
     };
     println!("{summary}");
     if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }

@@ -9,8 +9,8 @@ pub mod validate;
 
 pub use load::{LoadError, parse_plan};
 pub use plan::{
-    Department, District, DistrictKind, GoalArea, Indicator, PlanDocument, PlanInfo, Target,
-    Task, TaskGroup,
+    Department, District, DistrictKind, GoalArea, Indicator, PlanDocument, PlanInfo, Target, Task,
+    TaskGroup,
 };
 pub use text::{Bilingual, Lang};
 pub use validate::{Finding, Severity, validate_plan};

@@ -3,9 +3,9 @@
 
 use serde::Deserialize;
 
+use crate::SCHEMA_VERSION;
 use crate::plan::PlanDocument;
 use crate::text::Lang;
-use crate::SCHEMA_VERSION;
 
 /// Why a data file could not be read. Each variant carries the file name so that
 /// the message stands on its own in a panel or a terminal.
@@ -62,7 +62,9 @@ impl LoadError {
             }
             (Lang::Zh, LoadError::SchemaVersion { file, found, expected }) => match found {
                 Some(v) => format!("{file}：数据格式版本为 {v}，本站只能读取版本 {expected}"),
-                None => format!("{file}：缺少 schema_version（数据格式版本），本站读取版本 {expected}"),
+                None => {
+                    format!("{file}：缺少 schema_version（数据格式版本），本站读取版本 {expected}")
+                }
             },
         }
     }
@@ -121,12 +123,9 @@ fn syntax_or_shape(file: &str, e: serde_json::Error, path: Option<String>) -> Lo
             path: path.unwrap_or_else(|| ".".to_owned()),
             detail,
         },
-        Category::Io | Category::Syntax | Category::Eof => LoadError::Syntax {
-            file: file.to_owned(),
-            line,
-            column,
-            detail,
-        },
+        Category::Io | Category::Syntax | Category::Eof => {
+            LoadError::Syntax { file: file.to_owned(), line, column, detail }
+        }
     }
 }
 

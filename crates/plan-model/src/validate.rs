@@ -47,19 +47,40 @@ struct Findings(Vec<Finding>);
 
 impl Findings {
     fn error(&mut self, code: &'static str, path: String, zh: String, en: String) {
-        self.0.push(Finding { severity: Severity::Error, code, path, message_zh: zh, message_en: en });
+        self.0.push(Finding {
+            severity: Severity::Error,
+            code,
+            path,
+            message_zh: zh,
+            message_en: en,
+        });
     }
 
     fn warning(&mut self, code: &'static str, path: String, zh: String, en: String) {
-        self.0.push(Finding { severity: Severity::Warning, code, path, message_zh: zh, message_en: en });
+        self.0.push(Finding {
+            severity: Severity::Warning,
+            code,
+            path,
+            message_zh: zh,
+            message_en: en,
+        });
     }
 
-    fn unique_ids<'a>(&mut self, list: &str, ids: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {
+    fn unique_ids<'a>(
+        &mut self,
+        list: &str,
+        ids: impl Iterator<Item = &'a str>,
+    ) -> HashSet<&'a str> {
         let mut seen = HashSet::new();
         for (i, id) in ids.enumerate() {
             let path = format!("{list}[{i}].id");
             if id.trim().is_empty() {
-                self.error("empty-id", path, "id 为空：请填写唯一的 id".into(), "empty id: give it a unique id".into());
+                self.error(
+                    "empty-id",
+                    path,
+                    "id 为空：请填写唯一的 id".into(),
+                    "empty id: give it a unique id".into(),
+                );
             } else if !seen.insert(id) {
                 self.error(
                     "duplicate-id",
@@ -72,7 +93,14 @@ impl Findings {
         seen
     }
 
-    fn known_refs(&mut self, path: String, refs: &[String], known: &HashSet<&str>, kind_zh: &str, kind_en: &str) {
+    fn known_refs(
+        &mut self,
+        path: String,
+        refs: &[String],
+        known: &HashSet<&str>,
+        kind_zh: &str,
+        kind_en: &str,
+    ) {
         for (i, r) in refs.iter().enumerate() {
             if !known.contains(r.as_str()) {
                 self.error(
@@ -107,12 +135,30 @@ pub fn validate_plan(doc: &PlanDocument) -> Vec<Finding> {
 
     let mut referenced = HashSet::new();
     for (i, area) in doc.goal_areas.iter().enumerate() {
-        f.known_refs(format!("goal_areas[{i}].indicators"), &area.indicators, &indicators, "指标", "indicator");
+        f.known_refs(
+            format!("goal_areas[{i}].indicators"),
+            &area.indicators,
+            &indicators,
+            "指标",
+            "indicator",
+        );
         referenced.extend(area.indicators.iter().map(String::as_str));
     }
     for (i, task) in doc.tasks.iter().enumerate() {
-        f.known_refs(format!("tasks[{i}].indicators"), &task.indicators, &indicators, "指标", "indicator");
-        f.known_refs(format!("tasks[{i}].responsible"), &task.responsible, &departments, "责任单位", "department");
+        f.known_refs(
+            format!("tasks[{i}].indicators"),
+            &task.indicators,
+            &indicators,
+            "指标",
+            "indicator",
+        );
+        f.known_refs(
+            format!("tasks[{i}].responsible"),
+            &task.responsible,
+            &departments,
+            "责任单位",
+            "department",
+        );
         referenced.extend(task.indicators.iter().map(String::as_str));
         if task.responsible.is_empty() {
             f.error(

@@ -1,0 +1,217 @@
+//! The one ECharts wrapper. It owns its ECharts instance: creates it with the
+//! chosen renderer, replaces the whole option on every update (so no stale
+//! series survive), follows its container's size, and disposes on cleanup.
+//! charming's own `WasmRenderer` can do none of these (see TOOLCHAIN.md).
+
+use charming::Chart;
+use leptos::html;
+use leptos::prelude::*;
+use serde_json::{Value, json};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{HtmlElement, ResizeObserver};
+
+#[wasm_bindgen]
+extern "C" {
+    /// An ECharts instance bound to one element.
+    #[derive(Clone)]
+    type EChartsInstance;
+
+    /// `echarts.init(dom, theme, opts)`; throws if ECharts did not load.
+    #[wasm_bindgen(catch, js_namespace = echarts, js_name = init)]
+    fn echarts_init(
+        dom: &HtmlElement,
+        theme: &JsValue,
+        opts: &JsValue,
+    ) -> Result<EChartsInstance, JsValue>;
+
+    #[wasm_bindgen(catch, method, js_name = setOption)]
+    fn set_option(this: &EChartsInstance, option: &JsValue, opts: &JsValue) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(catch, method)]
+    fn resize(this: &EChartsInstance) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(catch, method)]
+    fn dispose(this: &EChartsInstance) -> Result<(), JsValue>;
+}
+
+/// How ECharts draws: canvas (default, fast) or SVG (crisp, selectable, exportable).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Renderer {
+    /// HTML canvas.
+    #[default]
+    Canvas,
+    /// SVG elements.
+    Svg,
+}
+
+impl Renderer {
+    fn name(self) -> &'static str {
+        match self {
+            Renderer::Canvas => "canvas",
+            Renderer::Svg => "svg",
+        }
+    }
+}
+
+/// Turns a chart into the plain JS object ECharts expects. Going through JSON
+/// makes every Rust map a plain object (ECharts ignores JS `Map`s), and lets us
+/// enforce two rules no builder may forget:
+/// - tooltips render as rich text, never as HTML, so text from the data can
+///   never become markup;
+/// - ECharts' aria is on, with `description` read to screen readers (charming
+///   has no field for it).
+pub fn option_json(chart: &Chart, description: &str) -> Result<String, String> {
+    let mut value = serde_json::to_value(chart).map_err(|e| e.to_string())?;
+    if let Some(option) = value.as_object_mut() {
+        let tooltip = option.entry("tooltip").or_insert_with(|| json!({}));
+        if let Some(tooltip) = tooltip.as_object_mut() {
+            tooltip.insert("renderMode".into(), Value::from("richText"));
+        }
+        option.insert(
+            "aria".into(),
+            json!({ "enabled": true, "label": { "enabled": true, "description": description } }),
+        );
+    }
+    serde_json::to_string(&value).map_err(|e| e.to_string())
+}
+
+fn js_error(e: JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "unknown error".to_owned())
+}
+
+fn parse_js(json: &str) -> Result<JsValue, String> {
+    js_sys::JSON::parse(json).map_err(js_error)
+}
+
+/// The live instance with what keeps it sized; dropping it disconnects the
+/// observer and disposes the instance (ECharts otherwise keeps it forever).
+struct ChartHandle {
+    instance: EChartsInstance,
+    observer: Option<ResizeObserver>,
+    _on_resize: Closure<dyn FnMut()>,
+}
+
+impl ChartHandle {
+    fn create(element: &HtmlElement, renderer: Renderer) -> Result<Self, String> {
+        let opts = parse_js(&json!({ "renderer": renderer.name() }).to_string())?;
+        let instance = echarts_init(element, &JsValue::NULL, &opts).map_err(js_error)?;
+        let resized = instance.clone();
+        let on_resize = Closure::<dyn FnMut()>::new(move || {
+            // A failed resize leaves the old size; nothing to report to the reader.
+            let _ = resized.resize();
+        });
+        let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
+        if let Some(observer) = &observer {
+            observer.observe(element);
+        }
+        Ok(Self { instance, observer, _on_resize: on_resize })
+    }
+
+    fn replace_option(&self, option: &JsValue) -> Result<(), String> {
+        let opts = parse_js(r#"{"notMerge":true,"lazyUpdate":false}"#)?;
+        self.instance.set_option(option, &opts).map_err(js_error)
+    }
+}
+
+impl Drop for ChartHandle {
+    fn drop(&mut self) {
+        if let Some(observer) = &self.observer {
+            observer.disconnect();
+        }
+        let _ = self.instance.dispose();
+    }
+}
+
+/// Draws `chart` with ECharts and keeps it in step with the signal.
+#[component]
+pub fn EChart(
+    /// The chart to draw; each new value replaces the previous option entirely.
+    #[prop(into)]
+    chart: Signal<Chart>,
+    /// What the chart shows, for screen readers (the table beside it has the numbers).
+    #[prop(into)]
+    label: String,
+    /// Canvas (default) or SVG.
+    #[prop(optional)]
+    renderer: Renderer,
+    /// CSS height of the chart area.
+    #[prop(into, default = "22rem".to_owned())]
+    height: String,
+) -> impl IntoView {
+    let container = NodeRef::<html::Div>::new();
+    let handle = StoredValue::new_local(None::<ChartHandle>);
+    let failure = RwSignal::new(None::<String>);
+    let description = label.clone();
+
+    Effect::new(move |_| {
+        let chart = chart.get();
+        let Some(element) = container.get() else {
+            return;
+        };
+        let drawn =
+            option_json(&chart, &description).and_then(|json| parse_js(&json)).and_then(|option| {
+                handle
+                    .try_update_value(|slot| {
+                        if slot.is_none() {
+                            *slot = Some(ChartHandle::create(&element, renderer)?);
+                        }
+                        match slot {
+                            Some(live) => live.replace_option(&option),
+                            None => Err("chart was not created".to_owned()),
+                        }
+                    })
+                    .unwrap_or_else(|| Err("chart was removed".to_owned()))
+            });
+        failure.set(drawn.err());
+    });
+
+    on_cleanup(move || {
+        // Dropping the handle disposes the instance.
+        handle.try_update_value(|slot| slot.take());
+    });
+
+    view! {
+        <div class="chart-frame">
+            <div
+                class="chart"
+                node_ref=container
+                role="img"
+                aria-label=label
+                style:height=height
+                data-renderer=renderer.name()
+            ></div>
+            {move || {
+                failure
+                    .get()
+                    .map(|reason| {
+                        view! {
+                            <p class="chart-error" role="alert">
+                                "图表无法显示（" {reason} "）。下表列出相同数据。"
+                            </p>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use charming::component::Title;
+
+    /// Guards the XSS rule: even a builder that sets no tooltip gets a rich-text one.
+    #[test]
+    fn tooltips_are_always_rich_text() {
+        let json = option_json(&Chart::new().title(Title::new().text("<b>x</b>")), "about x")
+            .expect("serialises");
+        let value: Value = serde_json::from_str(&json).expect("json");
+        assert_eq!(value["tooltip"]["renderMode"], "richText");
+        assert_eq!(value["title"][0]["text"], "<b>x</b>", "text stays text, untouched");
+        assert_eq!(value["aria"]["label"]["description"], "about x");
+    }
+}

@@ -1,0 +1,36 @@
+//! Small pieces shared by pages: loading and error states.
+
+use leptos::prelude::*;
+
+/// Grey placeholder blocks in the shape of the page, shown while data loads.
+#[component]
+pub fn LoadingSkeleton() -> impl IntoView {
+    view! {
+        <div class="skeleton" role="status" aria-live="polite">
+            <span class="visually-hidden">"正在加载数据…"</span>
+            <div class="skeleton-line skeleton-title"></div>
+            <div class="skeleton-line"></div>
+            <div class="skeleton-block"></div>
+        </div>
+    }
+}
+
+/// A visible error that says what failed, with a button to try again.
+#[component]
+pub fn ErrorPanel(
+    /// What failed, naming the file and the problem.
+    #[prop(into)]
+    message: String,
+    /// Called when the reader asks to try again.
+    on_retry: impl Fn() + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="error-panel" role="alert">
+            <h2>"数据加载失败"</h2>
+            <p class="error-message">{message}</p>
+            <button type="button" on:click=move |_| on_retry()>
+                "重试"
+            </button>
+        </div>
+    }
+}

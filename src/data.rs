@@ -1,0 +1,71 @@
+//! The only module that talks to the network: fetches the published data files
+//! (relative URLs, so the site works under any sub-path) and parses them with
+//! the model crate.
+
+use gloo_net::http::Request;
+use plan_model::{Lang, LoadError, PLAN_FILE, PlanDocument, parse_plan};
+
+/// Folder of the published data, relative to the page.
+pub const DATA_DIR: &str = "data";
+
+/// Why a data file could not be shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DataError {
+    /// The request did not complete (offline, refused, aborted).
+    Network {
+        /// File requested.
+        file: String,
+        /// What the browser reported.
+        detail: String,
+    },
+    /// The server answered with an error status.
+    Http {
+        /// File requested.
+        file: String,
+        /// HTTP status code.
+        status: u16,
+    },
+    /// The file arrived but could not be read.
+    Load(LoadError),
+}
+
+impl DataError {
+    /// The message in the reader's language, naming the file and the problem.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (DataError::Network { file, detail }, Lang::Zh) => {
+                format!("无法下载数据文件 {file}：网络错误（{detail}）")
+            }
+            (DataError::Network { file, detail }, Lang::En) => {
+                format!("Could not download the data file {file}: network error ({detail})")
+            }
+            (DataError::Http { file, status }, Lang::Zh) => {
+                format!("无法下载数据文件 {file}：服务器返回 HTTP {status}")
+            }
+            (DataError::Http { file, status }, Lang::En) => {
+                format!(
+                    "Could not download the data file {file}: the server answered HTTP {status}"
+                )
+            }
+            (DataError::Load(e), lang) => e.message(lang),
+        }
+    }
+}
+
+/// Fetches a file of the data folder as text.
+async fn fetch_text(file: &str) -> Result<String, DataError> {
+    let url = format!("{DATA_DIR}/{file}");
+    let network =
+        |e: gloo_net::Error| DataError::Network { file: url.clone(), detail: e.to_string() };
+    let response = Request::get(&url).send().await.map_err(network)?;
+    if !response.ok() {
+        return Err(DataError::Http { file: url.clone(), status: response.status() });
+    }
+    response.text().await.map_err(network)
+}
+
+/// Fetches and parses the plan document.
+pub async fn load_plan() -> Result<PlanDocument, DataError> {
+    let text = fetch_text(PLAN_FILE).await?;
+    parse_plan(&format!("{DATA_DIR}/{PLAN_FILE}"), &text).map_err(DataError::Load)
+}

@@ -1,0 +1,12 @@
+//! The portal's web app: fetches the published data, and shows it with charts
+//! and tables. Layers (see docs/ARCHITECTURE.md): `data` fetches, `charts` holds
+//! pure chart builders and the one ECharts component, `components` small shared
+//! pieces, `pages` one per view.
+
+pub mod app;
+pub mod charts;
+pub mod components;
+pub mod data;
+pub mod pages;
+
+pub use app::App;

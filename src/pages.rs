@@ -1,0 +1,3 @@
+//! One module per view of the site.
+
+pub mod overview;

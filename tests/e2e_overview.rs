@@ -1,0 +1,208 @@
+//! Browser end-to-end tests of the overview against the release build in
+//! `dist/`, served by a plain static file server, in headless Chromium.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use std::path::Path;
+
+use fantoccini::{Client, Locator};
+use serde_json::Value;
+use support::{Driver, StaticServer, console_errors, dist_dir, wait_for_js};
+
+/// What the goal-area chart must show, computed from the published data file
+/// itself rather than repeated here: per goal area, (name, quantified, milestones).
+fn expected_goal_areas(data_dir: &Path) -> (String, Vec<(String, i64, i64)>) {
+    let text = std::fs::read_to_string(data_dir.join("plan.json")).expect("read plan.json");
+    let plan: Value = serde_json::from_str(&text).expect("plan.json is JSON");
+    let kinds: std::collections::HashMap<&str, &str> = plan["indicators"]
+        .as_array()
+        .expect("indicators")
+        .iter()
+        .map(|i| (i["id"].as_str().expect("id"), i["target"]["kind"].as_str().expect("kind")))
+        .collect();
+    let rows = plan["goal_areas"]
+        .as_array()
+        .expect("goal areas")
+        .iter()
+        .map(|area| {
+            let ids = area["indicators"].as_array().expect("ids");
+            let milestones =
+                ids.iter().filter(|id| kinds[id.as_str().expect("id")] == "milestone").count();
+            let milestones = i64::try_from(milestones).expect("small");
+            let total = i64::try_from(ids.len()).expect("small");
+            (
+                area["short_name"]["zh"].as_str().expect("name").to_owned(),
+                total - milestones,
+                milestones,
+            )
+        })
+        .collect();
+    (plan["plan"]["title"]["zh"].as_str().expect("title").to_owned(), rows)
+}
+
+/// Reads the live ECharts instance of the first chart once it has drawn.
+const CHART_STATE: &str = r#"
+    const el = document.querySelector('.chart');
+    const chart = el && window.echarts && echarts.getInstanceByDom(el);
+    if (!chart || !el.querySelector('canvas, svg')) return null;
+    const option = chart.getOption();
+    return {
+        drawn: el.querySelector('canvas') ? 'canvas' : 'svg',
+        categories: option.yAxis[0].data,
+        series: option.series.map(s => ({ name: s.name, data: s.data })),
+        tooltipMode: option.tooltip[0].renderMode,
+    };
+"#;
+
+async fn table_rows(client: &Client) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    for row in client.find_all(Locator::Css(".data-table tbody tr")).await.expect("rows") {
+        let mut cells = Vec::new();
+        for cell in row.find_all(Locator::Css("th, td")).await.expect("cells") {
+            cells.push(cell.text().await.expect("text"));
+        }
+        rows.push(cells);
+    }
+    rows
+}
+
+async fn check_overview(client: &Client, url: &str, data_dir: &Path) {
+    let (title, expected) = expected_goal_areas(data_dir);
+    client.goto(url).await.expect("open the overview");
+
+    let heading = client
+        .wait()
+        .at_most(std::time::Duration::from_secs(15))
+        .for_element(Locator::Css("h1.plan-title"))
+        .await
+        .expect("plan title");
+    assert_eq!(heading.text().await.expect("text"), title, "the title comes from the data");
+
+    let state = wait_for_js(client, CHART_STATE, "the goal-area chart to draw").await;
+    assert_eq!(state["drawn"], "canvas");
+    let series = state["series"].as_array().expect("series");
+    assert_eq!(series.len(), 2, "quantified targets and milestones: {state}");
+    let categories: Vec<&str> = state["categories"]
+        .as_array()
+        .expect("categories")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    let names: Vec<&str> = expected.iter().map(|(n, _, _)| n.as_str()).collect();
+    assert_eq!(categories, names, "one bar per goal area, in the plan's order");
+    let quantified: Vec<i64> = expected.iter().map(|r| r.1).collect();
+    let milestones: Vec<i64> = expected.iter().map(|r| r.2).collect();
+    let data = |i: usize| -> Vec<i64> {
+        series[i]["data"].as_array().expect("data").iter().filter_map(Value::as_i64).collect()
+    };
+    assert_eq!(data(0), quantified);
+    assert_eq!(data(1), milestones);
+    assert_eq!(state["tooltipMode"], "richText", "tooltips never render data as HTML");
+
+    let table: Vec<(String, i64, i64)> = table_rows(client)
+        .await
+        .into_iter()
+        .map(|r| (r[0].clone(), r[1].parse().expect("number"), r[2].parse().expect("number")))
+        .collect();
+    assert_eq!(table, expected, "the table beside the chart has the same numbers");
+
+    let errors = console_errors(client).await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn overview_shows_title_and_goal_area_chart_from_the_data() {
+    let dist = dist_dir();
+    let server = StaticServer::start(&dist);
+    let driver = Driver::start();
+    let client = driver.browser(1280, 900).await;
+    check_overview(&client, &server.url, &dist.join("data")).await;
+    client.close().await.expect("close");
+}
+
+/// The same dist/ must work under a sub-path of a host (relative asset URLs).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn overview_works_under_a_sub_path() {
+    let dist = dist_dir();
+    let host_root = tempdir("subpath");
+    let prefix = host_root.join("some/prefix");
+    std::fs::create_dir_all(prefix.parent().expect("parent")).expect("mkdir");
+    std::os::unix::fs::symlink(&dist, &prefix).expect("symlink dist under a prefix");
+    let server = StaticServer::start(&host_root);
+    let driver = Driver::start();
+    let client = driver.browser(1280, 900).await;
+    check_overview(&client, &format!("{}some/prefix/", server.url), &dist.join("data")).await;
+    client.close().await.expect("close");
+    let _ = std::fs::remove_dir_all(host_root);
+}
+
+/// A copy of dist/ whose plan.json is cut short: the page must say which file
+/// is broken and where, not go blank.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn truncated_data_shows_an_error_naming_the_file() {
+    let dist = dist_dir();
+    let site = tempdir("truncated");
+    copy_dir(&dist, &site);
+    let plan = std::fs::read_to_string(dist.join("data/plan.json")).expect("plan");
+    std::fs::write(site.join("data/plan.json"), &plan[..plan.len() / 2]).expect("truncate");
+    let server = StaticServer::start(&site);
+    let driver = Driver::start();
+    let client = driver.browser(1280, 900).await;
+    client.goto(&server.url).await.expect("open");
+    let panel = client
+        .wait()
+        .at_most(std::time::Duration::from_secs(15))
+        .for_element(Locator::Css(".error-panel"))
+        .await
+        .expect("error panel");
+    let text = panel.text().await.expect("text");
+    assert!(text.contains("data/plan.json"), "names the file: {text}");
+    assert!(text.contains("不是有效的 JSON"), "says what is wrong: {text}");
+    assert!(text.contains("行"), "says where: {text}");
+    assert!(client.find(Locator::Css(".error-panel button")).await.is_ok(), "offers a retry");
+    client.close().await.expect("close");
+    let _ = std::fs::remove_dir_all(site);
+}
+
+/// A missing data file: the error names the file and the HTTP status.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn missing_data_shows_an_error_with_the_status() {
+    let dist = dist_dir();
+    let site = tempdir("missing");
+    copy_dir(&dist, &site);
+    std::fs::remove_file(site.join("data/plan.json")).expect("remove");
+    let server = StaticServer::start(&site);
+    let driver = Driver::start();
+    let client = driver.browser(1280, 900).await;
+    client.goto(&server.url).await.expect("open");
+    let panel = client
+        .wait()
+        .at_most(std::time::Duration::from_secs(15))
+        .for_element(Locator::Css(".error-panel"))
+        .await
+        .expect("error panel");
+    let text = panel.text().await.expect("text");
+    assert!(text.contains("data/plan.json") && text.contains("404"), "{text}");
+    client.close().await.expect("close");
+    let _ = std::fs::remove_dir_all(site);
+}
+
+fn tempdir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("kunshan-e2e-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create temp dir");
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read dir").flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
