@@ -10,7 +10,7 @@ export XDG_CONFIG_HOME ?= $(CURDIR)/target/xdg/config
 export XDG_CACHE_HOME ?= $(CURDIR)/target/xdg/cache
 WASM := wasm32-unknown-unknown
 
-.PHONY: help setup dist serve test check-fmt clippy test-native test-wasm test-schema size
+.PHONY: help setup dist serve test check-fmt clippy test-native test-wasm test-schema
 
 help:
 	@echo "make serve   build the portal (release) and serve it on http://127.0.0.1:$(PORT)/"
@@ -47,6 +47,8 @@ test-native:
 test-wasm:
 	cargo test --locked --target $(WASM) --test web_chart
 
-# The bundled data against its JSON Schema, checked by a third-party validator.
+# The bundled data against its published JSON Schema, by a third-party validator
+# (ajv). Non-strict: schemars marks numbers with formats such as "uint8" that
+# ajv does not know; their ranges are still checked through minimum/maximum.
 test-schema:
-	@echo "schema check: see issue 3"
+	ajv validate --spec=draft2020 --strict=false -s public/data/plan.schema.json -d public/data/plan.json

@@ -116,9 +116,17 @@ async fn overview_shows_title_and_goal_area_chart_from_the_data() {
     let dist = dist_dir();
     let server = StaticServer::start(&dist);
     let driver = Driver::start();
-    let client = driver.browser(1280, 900).await;
-    check_overview(&client, &server.url, &dist.join("data")).await;
-    client.close().await.expect("close");
+    for (width, height) in [(1280, 900), (375, 812)] {
+        let client = driver.browser(width, height).await;
+        check_overview(&client, &server.url, &dist.join("data")).await;
+        let no_sideways_scroll = client
+            .execute("return document.documentElement.scrollWidth <= window.innerWidth", vec![])
+            .await
+            .expect("measure");
+        assert_eq!(no_sideways_scroll, Value::Bool(true), "no horizontal scrolling at {width} px");
+        support::save_screenshot(&client, &format!("overview-{width}.png")).await;
+        client.close().await.expect("close");
+    }
 }
 
 /// The same dist/ must work under a sub-path of a host (relative asset URLs).

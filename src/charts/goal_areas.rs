@@ -3,7 +3,7 @@
 
 use charming::Chart;
 use charming::component::{Axis, Grid, Legend};
-use charming::element::{AxisType, ItemStyle, Label, LabelPosition, Tooltip, Trigger};
+use charming::element::{AxisType, ItemStyle, Tooltip, Trigger};
 use charming::series::Bar;
 use plan_model::{Lang, PlanDocument};
 
@@ -73,13 +73,14 @@ impl GoalAreaTargets {
 pub fn goal_area_targets_chart(view: &GoalAreaTargets) -> Chart {
     let names: Vec<String> = view.rows.iter().map(|r| r.name.clone()).collect();
     let [quantified_name, milestone_name] = view.series_names();
+    // No in-bar labels: ECharts would print "0" on empty stacked segments; the
+    // exact numbers are in the tooltip and in the table beside the chart.
     let bar = |name: &str, color: &str, values: Vec<i64>| {
         Bar::new()
             .name(name)
             .stack("targets")
             .bar_width("55%")
             .item_style(ItemStyle::new().color(color))
-            .label(Label::new().show(true).position(LabelPosition::Inside).color("#ffffff"))
             .data(values)
     };
     let count = |f: fn(&GoalAreaRow) -> usize| -> Vec<i64> {

@@ -225,3 +225,11 @@ pub async fn wait_for_js(client: &Client, script: &str, what: &str) -> Value {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
+
+/// Saves a screenshot under `target/e2e-screenshots/` for people to look at.
+pub async fn save_screenshot(client: &Client, name: &str) {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/e2e-screenshots");
+    let png = client.screenshot().await.expect("screenshot");
+    std::fs::create_dir_all(&dir).expect("screenshot folder");
+    std::fs::write(dir.join(name), png).expect("write screenshot");
+}

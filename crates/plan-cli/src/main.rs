@@ -35,6 +35,8 @@ enum Command {
         #[arg(default_value = "public/data")]
         dir: PathBuf,
     },
+    /// Print the JSON Schema of plan.json.
+    Schema,
 }
 
 fn main() -> ExitCode {
@@ -45,6 +47,10 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Validate { dir } => validate(&dir, lang),
+        Command::Schema => {
+            print!("{}", plan_model::schema::plan_schema());
+            ExitCode::SUCCESS
+        }
     }
 }
 

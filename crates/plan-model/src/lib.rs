@@ -4,6 +4,8 @@
 
 pub mod load;
 pub mod plan;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod text;
 pub mod validate;
 

@@ -8,6 +8,7 @@ use crate::text::Bilingual;
 /// Everything the plan itself states: its identity, goals, indicators, tasks and
 /// the units responsible for them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PlanDocument {
     /// Format version of this file; see `SCHEMA_VERSION`.
@@ -30,6 +31,7 @@ pub struct PlanDocument {
 
 /// Identity and provenance of the plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PlanInfo {
     /// Full title of the plan.
@@ -50,6 +52,7 @@ pub struct PlanInfo {
 
 /// A licence with a link to its text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Licence {
     /// Name, e.g. CC BY 4.0.
@@ -62,6 +65,7 @@ pub struct Licence {
 
 /// One of the six main-goal paragraphs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GoalArea {
     /// Stable id, used in URLs.
@@ -76,6 +80,7 @@ pub struct GoalArea {
 
 /// A target of the plan: what is measured and the level the plan sets.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
     /// Stable id, used in URLs and progress data.
@@ -100,6 +105,7 @@ pub struct Indicator {
 
 /// A starting level for an indicator.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Baseline {
     /// The level.
@@ -114,6 +120,7 @@ pub struct Baseline {
 /// Chinese word is kept in `source_text`; these variants are what the status
 /// maths need to tell apart.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Target {
     /// 以上 / 不少于, or a bare number: at least `value`.
@@ -192,6 +199,7 @@ impl Target {
 
 /// A group of key tasks (一、二、三 under 重点任务).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TaskGroup {
     /// Stable id.
@@ -204,6 +212,7 @@ pub struct TaskGroup {
 
 /// One of the eight key tasks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Task {
     /// Stable id.
@@ -222,6 +231,7 @@ pub struct Task {
 
 /// A responsible unit (责任单位).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Department {
     /// Stable id.
@@ -234,6 +244,7 @@ pub struct Department {
 
 /// A district (区) or town (镇).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct District {
     /// Stable id.
@@ -246,6 +257,7 @@ pub struct District {
 
 /// Kind of district.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DistrictKind {
     /// 开发区 / 高新区 / 经济开发区.

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// A language the portal is shown in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// Simplified Chinese, the language of the plan (default).
@@ -25,6 +26,7 @@ impl Lang {
 
 /// A text in Chinese (as the plan words it) and English.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Bilingual {
     /// Chinese, exactly as in the plan where the plan has it.

@@ -105,3 +105,15 @@ fn tasks_list_their_lead_unit_first() {
         ["development-reform", "industry-it", "water", "ecology-environment", "market-regulation"]
     );
 }
+
+/// The published schema must be the one the types generate; regenerate with
+/// `cargo run -p plan-cli -- schema > public/data/plan.schema.json`.
+#[test]
+fn published_schema_matches_the_types() {
+    let published = read(plan_model::schema::PLAN_SCHEMA_FILE);
+    assert!(
+        published == plan_model::schema::plan_schema(),
+        "public/data/plan.schema.json is out of date: regenerate it with \
+         `cargo run -p plan-cli -- schema > public/data/plan.schema.json`"
+    );
+}
