@@ -5,7 +5,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use plan_model::{Lang, PLAN_FILE, Severity, parse_plan, validate_plan};
+use plan_model::{
+    Lang, PLAN_FILE, PROGRESS_FILE, Severity, parse_plan, parse_progress, validate_plan,
+    validate_progress,
+};
 
 #[derive(Parser)]
 #[command(
@@ -27,6 +30,12 @@ enum LangArg {
     En,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum SchemaOf {
+    Plan,
+    Progress,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Check every file of a data folder (default: public/data). Changes nothing.
@@ -35,8 +44,12 @@ enum Command {
         #[arg(default_value = "public/data")]
         dir: PathBuf,
     },
-    /// Print the JSON Schema of plan.json.
-    Schema,
+    /// Print the JSON Schema of plan.json or progress.json.
+    Schema {
+        /// Which file's schema.
+        #[arg(value_enum, default_value_t = SchemaOf::Plan)]
+        of: SchemaOf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -47,8 +60,11 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Validate { dir } => validate(&dir, lang),
-        Command::Schema => {
-            print!("{}", plan_model::schema::plan_schema());
+        Command::Schema { of } => {
+            match of {
+                SchemaOf::Plan => print!("{}", plan_model::schema::plan_schema()),
+                SchemaOf::Progress => print!("{}", plan_model::schema::progress_schema()),
+            }
             ExitCode::SUCCESS
         }
     }
@@ -75,24 +91,42 @@ fn validate(dir: &std::path::Path, lang: Lang) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let findings = validate_plan(&doc);
-    for f in &findings {
+    let mut findings: Vec<(String, plan_model::Finding)> =
+        validate_plan(&doc).into_iter().map(|f| (path.display().to_string(), f)).collect();
+    let progress_path = dir.join(PROGRESS_FILE);
+    match std::fs::read_to_string(&progress_path) {
+        Ok(text) => match parse_progress(&progress_path.display().to_string(), &text) {
+            Ok(progress) => findings.extend(
+                validate_progress(&doc, &progress)
+                    .into_iter()
+                    .map(|f| (progress_path.display().to_string(), f)),
+            ),
+            Err(e) => {
+                eprintln!("{}", e.message(lang));
+                return ExitCode::from(1);
+            }
+        },
+        // A folder with the plan alone is valid: progress comes later.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => {
+            eprintln!("{}: {e}", progress_path.display());
+            return ExitCode::from(2);
+        }
+    }
+    for (file, f) in &findings {
         let severity = match (f.severity, lang) {
             (Severity::Error, Lang::Zh) => "错误",
             (Severity::Warning, Lang::Zh) => "警告",
             (Severity::Error, Lang::En) => "error",
             (Severity::Warning, Lang::En) => "warning",
         };
-        println!("{severity} [{}] {} {}: {}", f.code, path.display(), f.path, f.message(lang));
+        println!("{severity} [{}] {file} {}: {}", f.code, f.path, f.message(lang));
     }
-    let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+    let errors = findings.iter().filter(|(_, f)| f.severity == Severity::Error).count();
+    let warnings = findings.len() - errors;
     let summary = match lang {
-        Lang::Zh => {
-            format!("{}：{} 个错误，{} 个警告", path.display(), errors, findings.len() - errors)
-        }
-        Lang::En => {
-            format!("{}: {} errors, {} warnings", path.display(), errors, findings.len() - errors)
-        }
+        Lang::Zh => format!("{}：{errors} 个错误，{warnings} 个警告", dir.display()),
+        Lang::En => format!("{}: {errors} errors, {warnings} warnings", dir.display()),
     };
     println!("{summary}");
     if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }

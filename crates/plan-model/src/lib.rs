@@ -1,21 +1,25 @@
 //! The Kunshan 2026 AI action plan as data: types, loading with located errors,
-//! and semantic validation. No web dependencies: it builds for native and wasm32
-//! and is tested natively.
+//! semantic validation and the status maths (序时进度). No web dependencies: it
+//! builds for native and wasm32 and is tested natively.
 
 pub mod load;
 pub mod plan;
+pub mod progress;
 #[cfg(feature = "schema")]
 pub mod schema;
+pub mod status;
 pub mod text;
 pub mod validate;
 
-pub use load::{LoadError, parse_plan};
+pub use load::{LoadError, parse_plan, parse_progress};
 pub use plan::{
-    Department, District, DistrictKind, GoalArea, Indicator, PlanDocument, PlanInfo, Target, Task,
-    TaskGroup,
+    Department, District, DistrictKind, GoalArea, Indicator, Pace, PlanDocument, PlanInfo, Target,
+    Task, TaskGroup,
 };
+pub use progress::{PROGRESS_FILE, ProgressDocument};
+pub use status::{Assessment, RollUp, Scorecard, Status};
 pub use text::{Bilingual, Lang};
-pub use validate::{Finding, Severity, validate_plan};
+pub use validate::{Finding, Severity, validate_plan, validate_progress};
 
 /// The schema version this build of the model reads and writes.
 pub const SCHEMA_VERSION: u32 = 1;

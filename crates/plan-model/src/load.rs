@@ -5,6 +5,7 @@ use serde::Deserialize;
 
 use crate::SCHEMA_VERSION;
 use crate::plan::PlanDocument;
+use crate::progress::ProgressDocument;
 use crate::text::Lang;
 
 /// Why a data file could not be read. Each variant carries the file name so that
@@ -81,6 +82,12 @@ impl LoadError {
 
 /// Parses `plan.json`. `file` is the name used in error messages.
 pub fn parse_plan(file: &str, text: &str) -> Result<PlanDocument, LoadError> {
+    check_schema_version(file, text)?;
+    parse_located(file, text)
+}
+
+/// Parses `progress.json`. `file` is the name used in error messages.
+pub fn parse_progress(file: &str, text: &str) -> Result<ProgressDocument, LoadError> {
     check_schema_version(file, text)?;
     parse_located(file, text)
 }

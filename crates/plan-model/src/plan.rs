@@ -91,6 +91,8 @@ pub struct Indicator {
     pub unit: Bilingual,
     /// The target and how to read it.
     pub target: Target,
+    /// Whether the figure builds up over the year or is a rate or level.
+    pub pace: Pace,
     /// True when the plan counts a running total (累计) rather than 2026 alone.
     pub cumulative: bool,
     /// A published starting level, where the plan or an official source gives one.
@@ -101,6 +103,20 @@ pub struct Indicator {
     /// Other sentences of the plan that state the same target again (e.g. in a key task).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub restatements: Vec<String>,
+}
+
+/// How an indicator's figure moves over the year, which decides what is
+/// expected of it by a date (序时进度).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Pace {
+    /// A count or amount that builds up (enterprises cultivated, new capacity):
+    /// by a date, the elapsed share of the year (or the schedule) is expected.
+    Accumulates,
+    /// A rate, share or level (growth rate, coverage, intensity): compared with
+    /// the target level itself at any date.
+    Level,
 }
 
 /// A starting level for an indicator.

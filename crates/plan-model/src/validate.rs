@@ -1,11 +1,12 @@
 //! Semantic checks that the JSON shape alone cannot express: ids that are
 //! unique and resolve, targets that make sense. Findings are data, never panics.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use crate::plan::{PlanDocument, Target};
+use crate::plan::{Indicator, Pace, PlanDocument, Target};
+use crate::progress::ProgressDocument;
 use crate::text::Lang;
 
 /// How serious a finding is.
@@ -66,6 +67,25 @@ impl Findings {
         });
     }
 
+    /// A `YYYY-MM-DD` date, inside `year` when one is given.
+    fn date(&mut self, path: String, date: &str, year: Option<u32>) {
+        match (day_of_year(date), year) {
+            (None, _) => self.error(
+                "bad-date",
+                path,
+                format!("日期“{date}”格式不对：请写成 YYYY-MM-DD"),
+                format!("date '{date}' is not in the form YYYY-MM-DD"),
+            ),
+            (Some((y, _)), Some(year)) if y != year => self.error(
+                "date-outside-plan-year",
+                path,
+                format!("日期“{date}”不在方案年度 {year} 年内"),
+                format!("date '{date}' is outside the plan year {year}"),
+            ),
+            _ => {}
+        }
+    }
+
     fn unique_ids<'a>(
         &mut self,
         list: &str,
@@ -124,14 +144,7 @@ pub fn validate_plan(doc: &PlanDocument) -> Vec<Finding> {
     let departments = f.unique_ids("departments", doc.departments.iter().map(|d| d.id.as_str()));
     f.unique_ids("districts", doc.districts.iter().map(|d| d.id.as_str()));
 
-    if !is_iso_date(&doc.plan.issue_date) {
-        f.error(
-            "bad-date",
-            "plan.issue_date".into(),
-            format!("日期“{}”格式不对：请写成 YYYY-MM-DD", doc.plan.issue_date),
-            format!("date '{}' is not in the form YYYY-MM-DD", doc.plan.issue_date),
-        );
-    }
+    f.date("plan.issue_date".into(), &doc.plan.issue_date, None);
 
     let mut referenced = HashSet::new();
     for (i, area) in doc.goal_areas.iter().enumerate() {
@@ -230,6 +243,259 @@ pub fn is_iso_date(s: &str) -> bool {
         _ => return false,
     };
     (1..=days).contains(&d)
+}
+
+/// `(year, day of year)` of a `YYYY-MM-DD` date, or `None` if it is not one.
+pub fn day_of_year(date: &str) -> Option<(u32, u32)> {
+    if !is_iso_date(date) {
+        return None;
+    }
+    let y: u32 = date.get(0..4)?.parse().ok()?;
+    let m: u32 = date.get(5..7)?.parse().ok()?;
+    let d: u32 = date.get(8..10)?.parse().ok()?;
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let before = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+    let extra = u32::from(leap && m > 2);
+    Some((y, before[(m - 1) as usize] + d + extra))
+}
+
+/// Checks progress data against the plan it measures. An empty list means it is
+/// fit to publish; warnings alone do not stop publishing.
+pub fn validate_progress(plan: &PlanDocument, progress: &ProgressDocument) -> Vec<Finding> {
+    let mut f = Findings(Vec::new());
+    let year = u32::from(plan.plan.plan_year);
+    let indicators: HashMap<&str, &Indicator> =
+        plan.indicators.iter().map(|i| (i.id.as_str(), i)).collect();
+    let districts: HashSet<&str> = plan.districts.iter().map(|d| d.id.as_str()).collect();
+
+    let release = &progress.release;
+    for (path, date) in
+        [("release.published", &release.published), ("release.as_of", &release.as_of)]
+    {
+        f.date(path.to_owned(), date, None);
+    }
+    for (i, entry) in release.changelog.iter().enumerate() {
+        f.date(format!("release.changelog[{i}].date"), &entry.date, None);
+    }
+    if release.version.trim().is_empty() {
+        f.error(
+            "empty-version",
+            "release.version".into(),
+            "版本号为空".into(),
+            "the release has no version".into(),
+        );
+    }
+
+    let t = &progress.thresholds;
+    if !(10.0..=30.0).contains(&t.behind_points) {
+        f.error(
+            "bad-threshold",
+            "thresholds.behind_points".into(),
+            format!("“滞后”阈值 {} 应在 10 到 30 个百分点之间", t.behind_points),
+            format!("the 'behind' threshold {} must be between 10 and 30 points", t.behind_points),
+        );
+    }
+    if t.seriously_behind_points <= t.behind_points {
+        f.error(
+            "bad-threshold",
+            "thresholds.seriously_behind_points".into(),
+            "“严重滞后”阈值应大于“滞后”阈值".into(),
+            "the 'seriously behind' threshold must be above the 'behind' threshold".into(),
+        );
+    }
+    if !(0.0..=50.0).contains(&t.about_tolerance_percent) {
+        f.error(
+            "bad-threshold",
+            "thresholds.about_tolerance_percent".into(),
+            "“左右”容差应在 0 到 50% 之间".into(),
+            "the tolerance for 'about' must be between 0 and 50%".into(),
+        );
+    }
+    for (i, m) in progress.schedule.iter().enumerate() {
+        f.date(format!("schedule[{i}].as_of"), &m.as_of, Some(year));
+        if !(0.0..=100.0).contains(&m.expected_percent) {
+            f.error(
+                "bad-schedule",
+                format!("schedule[{i}].expected_percent"),
+                format!("序时进度 {}% 应在 0 到 100 之间", m.expected_percent),
+                format!("expected progress {}% must be between 0 and 100", m.expected_percent),
+            );
+        }
+    }
+
+    let mut seen = HashSet::new();
+    let mut series: HashMap<(&str, Option<&str>), Vec<(&str, f64, usize)>> = HashMap::new();
+    for (i, o) in progress.observations.iter().enumerate() {
+        let path = format!("observations[{i}]");
+        let Some(ind) = indicators.get(o.indicator.as_str()) else {
+            f.error(
+                "unknown-indicator",
+                format!("{path}.indicator"),
+                format!("未知的指标 id“{}”：请使用 plan.json 中的指标 id", o.indicator),
+                format!(
+                    "unknown indicator id '{}': use an indicator id from plan.json",
+                    o.indicator
+                ),
+            );
+            continue;
+        };
+        if let Some(d) = &o.district
+            && !districts.contains(d.as_str())
+        {
+            f.error(
+                "unknown-district",
+                format!("{path}.district"),
+                format!("未知的区镇 id“{d}”：请使用 plan.json 中的区镇 id"),
+                format!("unknown district id '{d}': use a district id from plan.json"),
+            );
+        }
+        f.date(format!("{path}.as_of"), &o.as_of, Some(year));
+        if ind.target == Target::Milestone {
+            f.error(
+                "observation-for-milestone",
+                format!("{path}.indicator"),
+                format!("指标“{}”是定性任务，进展应写在 milestones 中", o.indicator),
+                format!(
+                    "'{}' is a qualitative item: record its progress under milestones",
+                    o.indicator
+                ),
+            );
+        }
+        if o.value < 0.0 && ind.pace == Pace::Accumulates {
+            f.error(
+                "negative-value",
+                format!("{path}.value"),
+                format!("数值 {} 为负数：累计类指标不能为负", o.value),
+                format!("value {} is negative: a running total cannot be", o.value),
+            );
+        }
+        if let Some(unit) = &o.unit
+            && unit != &ind.unit.zh
+            && unit != &ind.unit.en
+        {
+            f.error(
+                "unit-mismatch",
+                format!("{path}.unit"),
+                format!("单位“{unit}”与指标单位“{}”不一致：请换算为“{}”", ind.unit.zh, ind.unit.zh),
+                format!(
+                    "unit '{unit}' differs from the indicator's unit '{}': convert to '{}'",
+                    ind.unit.zh, ind.unit.zh
+                ),
+            );
+        }
+        if !seen.insert((o.indicator.as_str(), o.district.as_deref(), o.as_of.as_str())) {
+            f.error(
+                "duplicate-observation",
+                path.clone(),
+                format!(
+                    "指标“{}”在 {} 已有同一地区的数值：每个日期只能有一个",
+                    o.indicator, o.as_of
+                ),
+                format!(
+                    "'{}' already has a value for this place on {}: one per date",
+                    o.indicator, o.as_of
+                ),
+            );
+        }
+        if ind.cumulative || ind.pace == Pace::Accumulates {
+            series.entry((o.indicator.as_str(), o.district.as_deref())).or_default().push((
+                o.as_of.as_str(),
+                o.value,
+                i,
+            ));
+        }
+    }
+    let mut falling: Vec<(usize, &str, f64, f64)> = Vec::new();
+    for points in series.values_mut() {
+        points.sort_by(|a, b| a.0.cmp(b.0));
+        for pair in points.windows(2) {
+            if pair[1].1 < pair[0].1 {
+                falling.push((pair[1].2, pair[0].0, pair[0].1, pair[1].1));
+            }
+        }
+    }
+    falling.sort_by_key(|x| x.0);
+    for (i, earlier, before, now) in falling {
+        f.warning(
+            "falling-total",
+            format!("observations[{i}].value"),
+            format!("累计数从 {before}（{earlier}）降到 {now}：请确认是否填错"),
+            format!("a running total falls from {before} ({earlier}) to {now}: check the figure"),
+        );
+    }
+
+    let mut with_share = HashSet::new();
+    for (i, t) in progress.district_targets.iter().enumerate() {
+        let path = format!("district_targets[{i}]");
+        if !indicators.contains_key(t.indicator.as_str()) {
+            f.error(
+                "unknown-indicator",
+                format!("{path}.indicator"),
+                format!("未知的指标 id“{}”", t.indicator),
+                format!("unknown indicator id '{}'", t.indicator),
+            );
+        }
+        if !districts.contains(t.district.as_str()) {
+            f.error(
+                "unknown-district",
+                format!("{path}.district"),
+                format!("未知的区镇 id“{}”", t.district),
+                format!("unknown district id '{}'", t.district),
+            );
+        }
+        if t.value < 0.0 {
+            f.error(
+                "negative-value",
+                format!("{path}.value"),
+                format!("分解目标 {} 为负数", t.value),
+                format!("district target {} is negative", t.value),
+            );
+        }
+        with_share.insert((t.indicator.as_str(), t.district.as_str()));
+    }
+    let mut warned = HashSet::new();
+    for (i, o) in progress.observations.iter().enumerate() {
+        let (Some(ind), Some(d)) = (indicators.get(o.indicator.as_str()), o.district.as_deref())
+        else {
+            continue;
+        };
+        if ind.pace == Pace::Accumulates
+            && districts.contains(d)
+            && !with_share.contains(&(o.indicator.as_str(), d))
+            && warned.insert((o.indicator.as_str(), d))
+        {
+            f.warning(
+                "missing-district-target",
+                format!("observations[{i}]"),
+                format!("区镇“{d}”有指标“{}”的数值，但没有分解目标：其完成度将显示为无法量化", o.indicator),
+                format!("district '{d}' has values for '{}' but no share of the target: its completion will show as not measurable", o.indicator),
+            );
+        }
+    }
+
+    for (i, m) in progress.milestones.iter().enumerate() {
+        let path = format!("milestones[{i}]");
+        match indicators.get(m.indicator.as_str()) {
+            None => f.error(
+                "unknown-indicator",
+                format!("{path}.indicator"),
+                format!("未知的指标 id“{}”", m.indicator),
+                format!("unknown indicator id '{}'", m.indicator),
+            ),
+            Some(ind) if ind.target != Target::Milestone => f.error(
+                "milestone-for-quantified",
+                format!("{path}.indicator"),
+                format!("指标“{}”有量化目标，请在 observations 中填写数值", m.indicator),
+                format!(
+                    "'{}' has a quantified target: record values under observations",
+                    m.indicator
+                ),
+            ),
+            Some(_) => {}
+        }
+        f.date(format!("{path}.as_of"), &m.as_of, Some(year));
+    }
+    f.0
 }
 
 #[cfg(test)]

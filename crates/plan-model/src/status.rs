@@ -1,0 +1,522 @@
+//! Status maths (序时进度): how far each target has come, what was expected by
+//! the as-of date, and the status band, each with an explanation a reader can
+//! check by hand. Roll-ups per task, goal area, district and department.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::plan::{Indicator, Pace, PlanDocument, Target};
+use crate::progress::{MilestoneRecord, Observation, ProgressDocument, Stage, Thresholds};
+use crate::text::{Bilingual, Lang};
+use crate::validate::day_of_year;
+
+/// Where a target stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// The target's level is met.
+    Achieved,
+    /// Within `behind_points` of the expected progress, or ahead of it.
+    OnSchedule,
+    /// Behind the expected progress by more than `behind_points`.
+    Behind,
+    /// Behind by more than `seriously_behind_points`.
+    SeriouslyBehind,
+    /// No figure has been published yet.
+    NoData,
+    /// No number to measure against (a qualitative item with no record, or a
+    /// district with no share of the target).
+    NotMeasurable,
+}
+
+impl Status {
+    /// Every status, best first.
+    pub const ALL: [Status; 6] = [
+        Status::Achieved,
+        Status::OnSchedule,
+        Status::Behind,
+        Status::SeriouslyBehind,
+        Status::NoData,
+        Status::NotMeasurable,
+    ];
+
+    /// The status in words (never shown by colour alone).
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Status::Achieved, Lang::Zh) => "已完成",
+            (Status::OnSchedule, Lang::Zh) => "进度正常",
+            (Status::Behind, Lang::Zh) => "进度滞后",
+            (Status::SeriouslyBehind, Lang::Zh) => "严重滞后",
+            (Status::NoData, Lang::Zh) => "暂无数据",
+            (Status::NotMeasurable, Lang::Zh) => "无法量化",
+            (Status::Achieved, Lang::En) => "Achieved",
+            (Status::OnSchedule, Lang::En) => "On schedule",
+            (Status::Behind, Lang::En) => "Behind",
+            (Status::SeriouslyBehind, Lang::En) => "Seriously behind",
+            (Status::NoData, Lang::En) => "No data",
+            (Status::NotMeasurable, Lang::En) => "Not measurable",
+        }
+    }
+
+    /// A symbol that tells the statuses apart without colour.
+    pub fn icon(self) -> &'static str {
+        match self {
+            Status::Achieved => "✔",
+            Status::OnSchedule => "●",
+            Status::Behind => "▲",
+            Status::SeriouslyBehind => "✖",
+            Status::NoData => "–",
+            Status::NotMeasurable => "○",
+        }
+    }
+
+    /// True for statuses that come from a measured figure.
+    pub fn is_measured(self) -> bool {
+        !matches!(self, Status::NoData | Status::NotMeasurable)
+    }
+}
+
+/// Expected completion, in per cent, by `as_of` (`YYYY-MM-DD`) in `year`: the
+/// schedule's milestones when given (straight lines between them, from 0 on
+/// 1 January), else the share of the year elapsed. `None` for a bad date.
+pub fn expected_percent(as_of: &str, year: u16, schedule: &[(String, f64)]) -> Option<f64> {
+    let (y, day) = day_of_year(as_of)?;
+    if y < u32::from(year) {
+        return Some(0.0);
+    }
+    if y > u32::from(year) {
+        return Some(100.0);
+    }
+    let days_in_year = day_of_year(&format!("{year:04}-12-31")).map(|(_, d)| d)?;
+    if schedule.is_empty() {
+        return Some(f64::from(day) / f64::from(days_in_year) * 100.0);
+    }
+    let mut points: Vec<(f64, f64)> = vec![(0.0, 0.0)];
+    for (date, percent) in schedule {
+        let (_, d) = day_of_year(date)?;
+        points.push((f64::from(d), *percent));
+    }
+    points.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let now = f64::from(day);
+    let after = points.iter().position(|p| p.0 >= now);
+    Some(match after {
+        None => points.last().map(|p| p.1).unwrap_or(100.0),
+        Some(0) => points[0].1,
+        Some(i) => {
+            let (d0, p0) = points[i - 1];
+            let (d1, p1) = points[i];
+            if d1 == d0 { p1 } else { p0 + (p1 - p0) * (now - d0) / (d1 - d0) }
+        }
+    })
+}
+
+/// The status of one indicator (citywide or for one district), with the figures
+/// that explain it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Assessment {
+    /// Indicator id.
+    pub indicator: String,
+    /// District id, or `None` for citywide.
+    pub district: Option<String>,
+    /// The band.
+    pub status: Status,
+    /// Latest value.
+    pub value: Option<f64>,
+    /// Date of the latest value.
+    pub as_of: Option<String>,
+    /// The level measured against (the district's share for a district).
+    pub target: Option<f64>,
+    /// How much of the target is done, in per cent (may exceed 100).
+    pub completion_percent: Option<f64>,
+    /// How much was expected by `as_of`, in per cent.
+    pub expected_percent: Option<f64>,
+    /// Expected minus completion, in points: positive means behind.
+    pub gap_points: Option<f64>,
+    /// Why, in words.
+    pub explanation: Bilingual,
+}
+
+/// Inputs shared by every assessment of one release.
+pub struct StatusContext<'a> {
+    /// The plan year.
+    pub year: u16,
+    /// Bands.
+    pub thresholds: &'a Thresholds,
+    /// Expected-progress milestones as (date, per cent).
+    pub schedule: Vec<(String, f64)>,
+}
+
+impl<'a> StatusContext<'a> {
+    /// The context of a plan and its progress data.
+    pub fn new(plan: &PlanDocument, progress: &'a ProgressDocument) -> Self {
+        Self {
+            year: plan.plan.plan_year,
+            thresholds: &progress.thresholds,
+            schedule: progress
+                .schedule
+                .iter()
+                .map(|m| (m.as_of.clone(), m.expected_percent))
+                .collect(),
+        }
+    }
+
+    fn band(&self, gap: f64) -> Status {
+        if gap <= self.thresholds.behind_points {
+            Status::OnSchedule
+        } else if gap <= self.thresholds.seriously_behind_points {
+            Status::Behind
+        } else {
+            Status::SeriouslyBehind
+        }
+    }
+}
+
+/// Completion in per cent and whether the level is met, by the target's meaning.
+/// `level` is the target (or a district's share); `baseline` the starting level
+/// of a running total.
+pub fn completion(
+    target: &Target,
+    level: f64,
+    value: f64,
+    baseline: Option<f64>,
+    tolerance_percent: f64,
+) -> (f64, bool) {
+    let ratio = |v: f64, t: f64| if t == 0.0 { 100.0 } else { v / t * 100.0 };
+    let within = |v: f64, t: f64| (v - t).abs() <= t.abs() * tolerance_percent / 100.0;
+    match *target {
+        Target::AtLeast { .. }
+        | Target::Reach { .. }
+        | Target::MoreThan { .. }
+        | Target::Exceed { .. } => {
+            let done = match baseline {
+                Some(b) if level > b => ratio(value - b, level - b),
+                _ => ratio(value, level),
+            };
+            let met = match target {
+                Target::MoreThan { .. } | Target::Exceed { .. } => value > level,
+                _ => value >= level,
+            };
+            (done, met)
+        }
+        Target::About { .. } => (ratio(value, level), within(value, level)),
+        Target::HoldAt { .. } => (ratio(value, level), value >= level || within(value, level)),
+        Target::KeepAtOrAbove { .. } => (ratio(value, level), value >= level),
+        Target::ReduceBy { approximate, .. } => {
+            let met =
+                if approximate { value >= level || within(value, level) } else { value >= level };
+            (ratio(value, level), met)
+        }
+        Target::RaiseByPoints { .. } => (ratio(value, level), value >= level),
+        Target::Milestone => (0.0, false),
+    }
+}
+
+fn fmt(v: f64) -> String {
+    let rounded = (v * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 { format!("{rounded:.0}") } else { format!("{rounded:.1}") }
+}
+
+/// Assesses one indicator from its observations (any order) and milestone
+/// records. `district_target` is the district's share, for a district.
+pub fn assess(
+    ctx: &StatusContext<'_>,
+    indicator: &Indicator,
+    district: Option<&str>,
+    district_target: Option<f64>,
+    observations: &[&Observation],
+    records: &[&MilestoneRecord],
+) -> Assessment {
+    let mut out = Assessment {
+        indicator: indicator.id.clone(),
+        district: district.map(str::to_owned),
+        status: Status::NoData,
+        value: None,
+        as_of: None,
+        target: None,
+        completion_percent: None,
+        expected_percent: None,
+        gap_points: None,
+        explanation: Bilingual {
+            zh: "暂无数据。".into(), en: "No figure published yet.".into()
+        },
+    };
+    if indicator.target == Target::Milestone {
+        return assess_milestone(ctx, out, records);
+    }
+    let Some(latest) = observations.iter().max_by(|a, b| a.as_of.cmp(&b.as_of)) else {
+        return out;
+    };
+    out.value = Some(latest.value);
+    out.as_of = Some(latest.as_of.clone());
+    let unit = &indicator.unit;
+    // A district measures a running total against its own share of the target;
+    // a rate or level is the same level for every district.
+    let level = match (district, indicator.pace) {
+        (Some(_), Pace::Accumulates) => district_target,
+        _ => indicator.target.level(),
+    };
+    let Some(level) = level else {
+        out.status = Status::NotMeasurable;
+        out.explanation = Bilingual {
+            zh: format!(
+                "截至 {}，数值 {}{}；该区镇没有分解目标，无法计算完成度。",
+                latest.as_of,
+                fmt(latest.value),
+                unit.zh
+            ),
+            en: format!(
+                "As of {}: {} {}; this district has no share of the target, so completion cannot be computed.",
+                latest.as_of,
+                fmt(latest.value),
+                unit.en
+            ),
+        };
+        return out;
+    };
+    out.target = Some(level);
+    let baseline = if district.is_none() && indicator.cumulative {
+        indicator.baseline.as_ref().map(|b| b.value)
+    } else {
+        None
+    };
+    let (done, met) = completion(
+        &indicator.target,
+        level,
+        latest.value,
+        baseline,
+        ctx.thresholds.about_tolerance_percent,
+    );
+    let expected = match indicator.pace {
+        Pace::Level => Some(100.0),
+        Pace::Accumulates => expected_percent(&latest.as_of, ctx.year, &ctx.schedule),
+    };
+    out.completion_percent = Some(done);
+    out.expected_percent = expected;
+    let pass_fail =
+        matches!(indicator.target, Target::HoldAt { .. } | Target::KeepAtOrAbove { .. });
+    let gap = expected.map(|e| e - done.min(100.0));
+    out.gap_points = gap;
+    out.status = if met {
+        Status::Achieved
+    } else if pass_fail {
+        Status::Behind
+    } else {
+        gap.map_or(Status::NoData, |g| ctx.band(g))
+    };
+    let head_zh = format!(
+        "截至 {}，数值 {}{}，目标 {}{}，完成 {}%",
+        latest.as_of,
+        fmt(latest.value),
+        unit.zh,
+        fmt(level),
+        unit.zh,
+        fmt(done)
+    );
+    let head_en = format!(
+        "As of {}: {} {} against a target of {} {}, {}% done",
+        latest.as_of,
+        fmt(latest.value),
+        unit.en,
+        fmt(level),
+        unit.en,
+        fmt(done)
+    );
+    let (tail_zh, tail_en) = match (out.status, pass_fail, indicator.pace, expected, gap) {
+        (Status::Achieved, _, _, _, _) => ("，已达到目标。".to_owned(), ", target met.".to_owned()),
+        (_, true, _, _, _) => {
+            ("，未达到应保持的水平。".to_owned(), ", below the level to be held.".to_owned())
+        }
+        (_, _, Pace::Level, _, Some(g)) => (
+            format!("；此类指标按目标水平衡量，差 {} 个百分点。", fmt(g)),
+            format!(
+                "; this kind of indicator is measured against the level itself, {} points short.",
+                fmt(g)
+            ),
+        ),
+        (_, _, Pace::Accumulates, Some(e), Some(g)) if g > 0.0 => (
+            format!("；按序时进度应完成 {}%，落后 {} 个百分点。", fmt(e), fmt(g)),
+            format!("; {}% was expected by this date, {} points behind.", fmt(e), fmt(g)),
+        ),
+        (_, _, Pace::Accumulates, Some(e), Some(g)) => (
+            format!("；按序时进度应完成 {}%，领先 {} 个百分点。", fmt(e), fmt(-g)),
+            format!("; {}% was expected by this date, {} points ahead.", fmt(e), fmt(-g)),
+        ),
+        _ => ("。".to_owned(), ".".to_owned()),
+    };
+    out.explanation = Bilingual { zh: head_zh + &tail_zh, en: head_en + &tail_en };
+    out
+}
+
+fn assess_milestone(
+    ctx: &StatusContext<'_>,
+    mut out: Assessment,
+    records: &[&MilestoneRecord],
+) -> Assessment {
+    let Some(latest) = records.iter().max_by(|a, b| a.as_of.cmp(&b.as_of)) else {
+        out.status = Status::NotMeasurable;
+        out.explanation = Bilingual {
+            zh: "定性任务，尚无进展记录。".into(),
+            en: "A qualitative item with no progress record yet.".into(),
+        };
+        return out;
+    };
+    out.as_of = Some(latest.as_of.clone());
+    let expected = expected_percent(&latest.as_of, ctx.year, &ctx.schedule);
+    out.expected_percent = expected;
+    // A task not begun after the first quarter counts as behind.
+    out.status = match latest.stage {
+        Stage::Done => Status::Achieved,
+        Stage::InProgress => Status::OnSchedule,
+        Stage::Delayed => Status::Behind,
+        Stage::NotStarted if expected.unwrap_or(0.0) > 25.0 => Status::Behind,
+        Stage::NotStarted => Status::OnSchedule,
+    };
+    let stage_zh = match latest.stage {
+        Stage::NotStarted => "尚未启动",
+        Stage::InProgress => "推进中",
+        Stage::Delayed => "推进滞后",
+        Stage::Done => "已完成",
+    };
+    let stage_en = match latest.stage {
+        Stage::NotStarted => "not started",
+        Stage::InProgress => "in progress",
+        Stage::Delayed => "delayed",
+        Stage::Done => "done",
+    };
+    out.explanation = Bilingual {
+        zh: format!("截至 {}：{}。{}", latest.as_of, stage_zh, latest.note.zh),
+        en: format!("As of {}: {}. {}", latest.as_of, stage_en, latest.note.en),
+    };
+    out
+}
+
+/// Several assessments summed up.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RollUp {
+    /// How many assessments have each status.
+    pub counts: BTreeMap<Status, usize>,
+    /// Overall band, from the mean gap of the measured items.
+    pub status: Status,
+    /// Mean completion of the measured quantified items, each capped at 100.
+    pub mean_completion_percent: Option<f64>,
+    /// Mean expected progress of the same items.
+    pub mean_expected_percent: Option<f64>,
+}
+
+/// Sums up assessments: all met gives "achieved"; otherwise the mean shortfall
+/// of the measured items (points behind expected progress, where being ahead
+/// counts as zero, so one item far ahead cannot hide another far behind) is
+/// banded like a single indicator's. A qualitative item that is behind weighs
+/// in at the "seriously behind" threshold.
+pub fn roll_up<'a>(
+    ctx: &StatusContext<'_>,
+    items: impl IntoIterator<Item = &'a Assessment>,
+) -> RollUp {
+    let mut counts = BTreeMap::new();
+    let (mut done_sum, mut expected_sum, mut quantified) = (0.0, 0.0, 0usize);
+    let (mut measured, mut achieved, mut shortfall) = (0usize, 0usize, 0.0);
+    for a in items {
+        *counts.entry(a.status).or_insert(0) += 1;
+        if !a.status.is_measured() {
+            continue;
+        }
+        measured += 1;
+        if a.status == Status::Achieved {
+            achieved += 1;
+        }
+        match (a.completion_percent, a.expected_percent) {
+            (Some(done), Some(expected)) => {
+                let done = done.min(100.0);
+                done_sum += done;
+                expected_sum += expected;
+                quantified += 1;
+                if a.status != Status::Achieved {
+                    shortfall += (expected - done).max(0.0);
+                }
+            }
+            _ if a.status == Status::Behind => shortfall += ctx.thresholds.seriously_behind_points,
+            _ => {}
+        }
+    }
+    let mean = |sum: f64| if quantified == 0 { None } else { Some(sum / quantified as f64) };
+    let status = if measured == 0 {
+        Status::NoData
+    } else if achieved == measured {
+        Status::Achieved
+    } else {
+        ctx.band(shortfall / measured as f64)
+    };
+    RollUp {
+        counts,
+        status,
+        mean_completion_percent: mean(done_sum),
+        mean_expected_percent: mean(expected_sum),
+    }
+}
+
+/// Every assessment of a release: citywide and per district, indexed.
+#[derive(Debug, Clone)]
+pub struct Scorecard {
+    /// Citywide assessment per indicator id.
+    pub city: BTreeMap<String, Assessment>,
+    /// Per (district id, indicator id), for every indicator with district figures.
+    pub districts: BTreeMap<(String, String), Assessment>,
+}
+
+impl Scorecard {
+    /// Assesses every indicator of the plan, citywide and in each district.
+    pub fn compute(plan: &PlanDocument, progress: &ProgressDocument) -> Self {
+        let ctx = StatusContext::new(plan, progress);
+        let mut by_key: BTreeMap<(&str, Option<&str>), Vec<&Observation>> = BTreeMap::new();
+        for o in &progress.observations {
+            by_key.entry((o.indicator.as_str(), o.district.as_deref())).or_default().push(o);
+        }
+        let mut city = BTreeMap::new();
+        let mut districts = BTreeMap::new();
+        for ind in &plan.indicators {
+            let records: Vec<&MilestoneRecord> =
+                progress.milestones.iter().filter(|m| m.indicator == ind.id).collect();
+            let obs = by_key.get(&(ind.id.as_str(), None)).map(Vec::as_slice).unwrap_or(&[]);
+            city.insert(ind.id.clone(), assess(&ctx, ind, None, None, obs, &records));
+            for d in &plan.districts {
+                let Some(obs) = by_key.get(&(ind.id.as_str(), Some(d.id.as_str()))) else {
+                    continue;
+                };
+                let share = progress
+                    .district_targets
+                    .iter()
+                    .find(|t| t.indicator == ind.id && t.district == d.id)
+                    .map(|t| t.value);
+                districts.insert(
+                    (d.id.clone(), ind.id.clone()),
+                    assess(&ctx, ind, Some(&d.id), share, obs, &[]),
+                );
+            }
+        }
+        Self { city, districts }
+    }
+
+    /// Citywide assessments of the given indicator ids (unknown ids skipped).
+    pub fn city_of<'a>(&'a self, ids: &'a [String]) -> impl Iterator<Item = &'a Assessment> + 'a {
+        ids.iter().filter_map(|id| self.city.get(id))
+    }
+
+    /// Every assessment of one district.
+    pub fn district<'a>(&'a self, district: &'a str) -> impl Iterator<Item = &'a Assessment> + 'a {
+        self.districts.iter().filter(move |((d, _), _)| d == district).map(|(_, a)| a)
+    }
+}
+
+/// Indicators carried by the tasks a department leads or supports, without repeats.
+pub fn department_indicators(plan: &PlanDocument, department: &str) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for task in plan.tasks.iter().filter(|t| t.responsible.iter().any(|r| r == department)) {
+        for id in &task.indicators {
+            if !ids.contains(id) {
+                ids.push(id.clone());
+            }
+        }
+    }
+    ids
+}

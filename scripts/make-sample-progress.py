@@ -1,0 +1,168 @@
+#!/usr/bin/env python3
+"""Writes public/data/progress.json: SAMPLE progress figures for 2026.
+
+The plan publishes no progress figures. These are made up, deterministically
+(fixed seed), to show how the portal behaves: some targets met early, some on
+schedule, some behind, districts ahead and behind, and a few gaps. The release
+is flagged `"sample": true` and every page that shows it says 示例数据.
+
+Run from the repository root: python3 scripts/make-sample-progress.py
+"""
+import json
+import random
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+plan = json.loads((ROOT / "public/data/plan.json").read_text(encoding="utf-8"))
+rng = random.Random(2026)
+
+AS_OF = "2026-09-30"
+MONTH_ENDS = ["2026-01-31", "2026-02-28", "2026-03-31", "2026-04-30", "2026-05-31",
+              "2026-06-30", "2026-07-31", "2026-08-31", "2026-09-30"]
+QUARTER_ENDS = ["2026-03-31", "2026-06-30", "2026-09-30"]
+SOURCE = "示例数据（非官方）Sample data, not official"
+
+# How far along each indicator is by 30 September, as a share of its target
+# (1.0 = exactly on the calendar's pace). Chosen to show every status band.
+PACE_FACTOR = {
+    "ai-enterprises": 1.05, "smart-terminal-products": 1.45, "smart-terminal-scale": 0.97,
+    "ai-server-scale": 1.12, "digital-capability-level2": 0.82, "national-5g-factories": 0.55,
+    "advanced-smart-factories": 0.9, "industrial-vertical-models": 1.2,
+    "ai-manufacturing-scenarios": 1.0, "zuchongzhi-projects": 1.1, "ai-invention-patents": 1.02,
+    "enterprise-tech-centres": 0.7, "engineering-research-centres": 0.95,
+    "green-factories": 0.6, "zero-carbon-factories": 1.0, "green-retrofit-projects": 1.35,
+    "industrial-datasets": 0.88, "new-computing-power": 0.45, "tech-contract-turnover": 1.0,
+    "ai-retrofit-projects": 0.93, "distributed-pv-capacity": 1.08,
+}
+# Rates and levels: value on 30 September as a share of the target level.
+LEVEL_FACTOR = {
+    "ai-core-output-growth": 0.93, "emerging-industry-share": 0.8, "hightech-industry-share": 1.05,
+    "rd-intensity": 0.99, "carbon-intensity-reduction": 0.72, "ai-coverage-rd-service": 0.96,
+    "ai-coverage-production-ops": 1.04, "ai-coverage-supply-chain": 0.78,
+    "solid-waste-utilisation": 1.02,
+}
+NO_DATA = {"key-laboratories"}          # nothing reported yet
+MISSING_MONTHS = {"ai-server-scale": {"2026-02-28", "2026-07-31"}, "rd-intensity": {"2026-04-30"}}
+# District weights (share of each citywide target) and how each is doing.
+DISTRICT_WEIGHT = {
+    "kunshan-development-zone": 0.24, "kunshan-high-tech-zone": 0.22, "huaqiao-development-zone": 0.1,
+    "zhangpu": 0.08, "zhoushi": 0.08, "lujia": 0.06, "bacheng": 0.06, "qiandeng": 0.06,
+    "dianshanhu": 0.04, "zhouzhuang": 0.03, "jinxi": 0.03,
+}
+DISTRICT_FORM = {
+    "kunshan-development-zone": 1.15, "kunshan-high-tech-zone": 1.25, "huaqiao-development-zone": 0.9,
+    "zhangpu": 1.05, "zhoushi": 0.95, "lujia": 0.7, "bacheng": 1.0, "qiandeng": 0.85,
+    "dianshanhu": 0.55, "zhouzhuang": 1.1, "jinxi": 0.8,
+}
+# District figures are kept for counted targets; two districts miss a quarter.
+DISTRICT_INDICATORS = ["ai-enterprises", "digital-capability-level2", "advanced-smart-factories",
+                       "ai-manufacturing-scenarios", "green-factories", "ai-retrofit-projects",
+                       "ai-invention-patents"]
+DISTRICT_GAPS = {("dianshanhu", "2026-09-30"), ("jinxi", "2026-06-30")}
+DISTRICT_RATES = ["ai-coverage-rd-service"]
+
+
+def day_share(date):
+    month, day = int(date[5:7]), int(date[8:10])
+    before = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334]
+    return (before[month - 1] + day) / 365
+
+
+def rounded(indicator, value):
+    unit = indicator["unit"]["zh"]
+    if unit in ("家", "个", "项", "件"):
+        return float(max(0, round(value)))
+    return round(value, 2 if unit in ("%", "个百分点") else 1)
+
+
+def target_level(indicator):
+    t = indicator["target"]
+    return t.get("value", t.get("percent", t.get("points")))
+
+
+LEVEL_IDS = set(LEVEL_FACTOR)
+indicators = {i["id"]: i for i in plan["indicators"]}
+observations, district_targets = [], []
+
+for ind in plan["indicators"]:
+    iid = ind["id"]
+    if ind["target"]["kind"] == "milestone" or iid in NO_DATA:
+        continue
+    level = target_level(ind)
+    for date in MONTH_ENDS:
+        if date in MISSING_MONTHS.get(iid, set()):
+            continue
+        share = day_share(date)
+        if iid in LEVEL_IDS:
+            # A rate drifts towards its September value from a lower start.
+            value = level * LEVEL_FACTOR[iid] * (0.85 + 0.15 * share / day_share(AS_OF))
+            value *= 1 + rng.uniform(-0.015, 0.015)
+        else:
+            start = 0.55 if ind["cumulative"] else 0.0  # a running total starts high
+            progress = start + (1 - start) * share
+            value = level * PACE_FACTOR[iid] * progress * (1 + rng.uniform(-0.03, 0.03))
+        observations.append({"indicator": iid, "as_of": date, "value": rounded(ind, value), "source": SOURCE})
+    # Running totals never fall: smooth out noise.
+    series = [o for o in observations if o["indicator"] == iid]
+    if iid not in LEVEL_IDS:
+        for a, b in zip(series, series[1:]):
+            b["value"] = max(a["value"], b["value"])
+
+for iid in DISTRICT_INDICATORS:
+    ind = indicators[iid]
+    level = target_level(ind)
+    shares = {d: rounded(ind, level * w) for d, w in DISTRICT_WEIGHT.items()}
+    for d, v in shares.items():
+        district_targets.append({"indicator": iid, "district": d, "value": v})
+    city_q = {o["as_of"]: o["value"] for o in observations if o["indicator"] == iid}
+    for d in DISTRICT_WEIGHT:
+        last = 0.0
+        for date in QUARTER_ENDS:
+            if (d, date) in DISTRICT_GAPS:
+                continue
+            value = city_q[date] * DISTRICT_WEIGHT[d] * DISTRICT_FORM[d] * (1 + rng.uniform(-0.05, 0.05))
+            value = max(last, rounded(ind, value))
+            last = value
+            observations.append({"indicator": iid, "district": d, "as_of": date, "value": value, "source": SOURCE})
+
+for iid in DISTRICT_RATES:
+    ind = indicators[iid]
+    city = {o["as_of"]: o["value"] for o in observations if o["indicator"] == iid}
+    for d in DISTRICT_WEIGHT:
+        for date in QUARTER_ENDS:
+            value = city[date] * (0.75 + 0.5 * (DISTRICT_FORM[d] - 0.55) / 0.7) * (1 + rng.uniform(-0.03, 0.03))
+            observations.append({"indicator": iid, "district": d, "as_of": date,
+                                 "value": rounded(ind, value), "source": SOURCE})
+
+milestones = [
+    {"indicator": "supercomputer-10e", "as_of": "2026-03-31", "stage": "in_progress",
+     "note": {"zh": "示例：系统方案论证启动。", "en": "Sample: design study started."}},
+    {"indicator": "supercomputer-10e", "as_of": "2026-09-30", "stage": "in_progress",
+     "note": {"zh": "示例：首批机柜完成部署。", "en": "Sample: first cabinets installed."}},
+    {"indicator": "5g-edge-convergence", "as_of": "2026-06-30", "stage": "delayed",
+     "note": {"zh": "示例：边缘计算节点建设晚于计划。", "en": "Sample: edge computing nodes later than planned."}},
+]
+
+doc = {
+    "schema_version": 1,
+    "release": {
+        "version": "2026.09.0-sample",
+        "published": "2026-10-15",
+        "as_of": AS_OF,
+        "sample": True,
+        "changelog": [{
+            "version": "2026.09.0-sample",
+            "date": "2026-10-15",
+            "notes": {"zh": "示例数据：2026 年 1—9 月的演示进展，非官方数据。",
+                      "en": "Sample data: made-up progress for January–September 2026, not official figures."},
+        }],
+    },
+    "thresholds": {"behind_points": 10, "seriously_behind_points": 30, "about_tolerance_percent": 5},
+    "observations": observations,
+    "district_targets": district_targets,
+    "milestones": milestones,
+}
+out = ROOT / "public/data/progress.json"
+out.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+print(f"wrote {out.relative_to(ROOT)}: {len(observations)} observations, "
+      f"{len(district_targets)} district targets, {len(milestones)} milestone records")
