@@ -52,3 +52,4 @@ test-wasm:
 AJV := ajv validate --spec=draft2020 -c ./scripts/ajv-number-formats.cjs
 test-schema:
 	$(AJV) -s public/data/plan.schema.json -d public/data/plan.json
+	$(AJV) -s public/data/progress.schema.json -d public/data/progress.json

@@ -59,7 +59,7 @@ impl LoadError {
                 format!("{file}：第 {line} 行第 {column} 列：不是有效的 JSON（{detail}）")
             }
             (Lang::Zh, LoadError::Shape { file, line, column, path, detail }) => {
-                format!("{file}：第 {line} 行第 {column} 列，字段 {path}：{detail}")
+                format!("{file}：第 {line} 行第 {column} 列，字段 {path}：{}", detail_zh(detail))
             }
             (Lang::Zh, LoadError::SchemaVersion { file, found, expected }) => match found {
                 Some(v) => format!("{file}：数据格式版本为 {v}，本站只能读取版本 {expected}"),
@@ -134,6 +134,24 @@ fn syntax_or_shape(file: &str, e: serde_json::Error, path: Option<String>) -> Lo
             LoadError::Syntax { file: file.to_owned(), line, column, detail }
         }
     }
+}
+
+/// serde's messages in Chinese, for the common cases; the English original
+/// (which names the expected fields or types) follows in brackets.
+fn detail_zh(detail: &str) -> String {
+    let what = [
+        ("unknown field", "未知字段（可能拼写错误）"),
+        ("missing field", "缺少必填字段"),
+        ("invalid type", "类型不对"),
+        ("unknown variant", "取值不在允许范围内"),
+        ("invalid value", "取值无效"),
+        ("duplicate field", "字段重复"),
+        ("invalid length", "长度不对"),
+    ]
+    .iter()
+    .find(|(en, _)| detail.starts_with(en))
+    .map_or("内容不符合格式", |(_, zh)| zh);
+    format!("{what}（{detail}）")
 }
 
 /// serde_json appends " at line L column C"; we report the position ourselves.

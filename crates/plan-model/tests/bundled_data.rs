@@ -117,3 +117,63 @@ fn published_schema_matches_the_types() {
          `cargo run -p plan-cli -- schema > public/data/plan.schema.json`"
     );
 }
+
+fn bundled() -> (plan_model::PlanDocument, plan_model::ProgressDocument) {
+    let plan = parse_plan("plan.json", &read("plan.json")).expect("plan loads");
+    let progress = plan_model::parse_progress("progress.json", &read("progress.json"))
+        .expect("progress loads");
+    (plan, progress)
+}
+
+#[test]
+fn bundled_progress_is_flagged_sample_and_validates_clean() {
+    let (plan, progress) = bundled();
+    assert!(
+        progress.release.sample,
+        "the plan publishes no figures: ours must say they are samples"
+    );
+    assert!(progress.release.version.contains("sample"));
+    let findings = plan_model::validate_progress(&plan, &progress);
+    assert!(findings.is_empty(), "bundled progress has findings: {findings:#?}");
+}
+
+#[test]
+fn published_progress_schema_matches_the_types() {
+    let published = read(plan_model::schema::PROGRESS_SCHEMA_FILE);
+    assert!(
+        published == plan_model::schema::progress_schema(),
+        "public/data/progress.schema.json is out of date: regenerate it with \
+         `cargo run -p plan-cli -- schema progress > public/data/progress.schema.json`"
+    );
+}
+
+/// The sample data exists to show every state the portal can be in.
+#[test]
+fn sample_progress_shows_every_status_citywide_and_by_district() {
+    use plan_model::Status;
+    let (plan, progress) = bundled();
+    let card = plan_model::Scorecard::compute(&plan, &progress);
+    assert_eq!(card.city.len(), plan.indicators.len());
+    for status in Status::ALL {
+        let n = card.city.values().filter(|a| a.status == status).count();
+        assert!(n > 0, "no indicator is '{}' in the sample", status.label(plan_model::Lang::En));
+    }
+    let district_statuses: std::collections::BTreeSet<Status> =
+        card.districts.values().map(|a| a.status).collect();
+    assert!(
+        district_statuses.contains(&Status::Achieved)
+            || district_statuses.contains(&Status::OnSchedule)
+    );
+    assert!(
+        district_statuses.contains(&Status::Behind)
+            || district_statuses.contains(&Status::SeriouslyBehind)
+    );
+    // Each district has figures, and the 11 districts do not all do equally well.
+    let ctx = plan_model::status::StatusContext::new(&plan, &progress);
+    let bands: std::collections::BTreeSet<Status> = plan
+        .districts
+        .iter()
+        .map(|d| plan_model::status::roll_up(&ctx, card.district(&d.id)).status)
+        .collect();
+    assert!(bands.len() >= 2, "district roll-ups should differ: {bands:?}");
+}
