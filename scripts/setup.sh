@@ -42,7 +42,7 @@ done
 if [ ${#apt_missing[@]} -gt 0 ]; then
   apt_install() {
     as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${apt_missing[@]}"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_missing[@]}"
   }
   step "debian: ${apt_missing[*]}" apt_install
 fi
