@@ -145,15 +145,12 @@ async fn overview_works_under_a_sub_path() {
     let _ = std::fs::remove_dir_all(host_root);
 }
 
-/// A copy of dist/ whose plan.json is cut short: the page must say which file
-/// is broken and where, not go blank.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn truncated_data_shows_an_error_naming_the_file() {
-    let dist = dist_dir();
-    let site = tempdir("truncated");
-    copy_dir(&dist, &site);
-    let plan = std::fs::read_to_string(dist.join("data/plan.json")).expect("plan");
-    std::fs::write(site.join("data/plan.json"), &plan[..plan.len() / 2]).expect("truncate");
+/// Serves a copy of dist/ broken by `break_it`, opens it, and returns the text
+/// of the error panel the reader sees and whether it offers a retry button.
+async fn error_panel_for(name: &str, break_it: impl FnOnce(&Path)) -> (String, bool) {
+    let site = tempdir(name);
+    copy_dir(&dist_dir(), &site);
+    break_it(&site);
     let server = StaticServer::start(&site);
     let driver = Driver::start();
     let client = driver.browser(1280, 900).await;
@@ -163,37 +160,37 @@ async fn truncated_data_shows_an_error_naming_the_file() {
         .at_most(std::time::Duration::from_secs(15))
         .for_element(Locator::Css(".error-panel"))
         .await
-        .expect("error panel");
+        .expect("an error panel instead of a blank page");
     let text = panel.text().await.expect("text");
+    let retry = client.find(Locator::Css(".error-panel button")).await.is_ok();
+    client.close().await.expect("close");
+    let _ = std::fs::remove_dir_all(site);
+    (text, retry)
+}
+
+/// plan.json cut short: the page says which file is broken and where.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn truncated_data_shows_an_error_naming_the_file() {
+    let (text, retry) = error_panel_for("truncated", |site| {
+        let plan = std::fs::read_to_string(site.join("data/plan.json")).expect("plan");
+        std::fs::write(site.join("data/plan.json"), &plan[..plan.len() / 2]).expect("truncate");
+    })
+    .await;
     assert!(text.contains("data/plan.json"), "names the file: {text}");
     assert!(text.contains("不是有效的 JSON"), "says what is wrong: {text}");
     assert!(text.contains("行"), "says where: {text}");
-    assert!(client.find(Locator::Css(".error-panel button")).await.is_ok(), "offers a retry");
-    client.close().await.expect("close");
-    let _ = std::fs::remove_dir_all(site);
+    assert!(retry, "offers a retry");
 }
 
 /// A missing data file: the error names the file and the HTTP status.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn missing_data_shows_an_error_with_the_status() {
-    let dist = dist_dir();
-    let site = tempdir("missing");
-    copy_dir(&dist, &site);
-    std::fs::remove_file(site.join("data/plan.json")).expect("remove");
-    let server = StaticServer::start(&site);
-    let driver = Driver::start();
-    let client = driver.browser(1280, 900).await;
-    client.goto(&server.url).await.expect("open");
-    let panel = client
-        .wait()
-        .at_most(std::time::Duration::from_secs(15))
-        .for_element(Locator::Css(".error-panel"))
-        .await
-        .expect("error panel");
-    let text = panel.text().await.expect("text");
+    let (text, retry) = error_panel_for("missing", |site| {
+        std::fs::remove_file(site.join("data/plan.json")).expect("remove");
+    })
+    .await;
     assert!(text.contains("data/plan.json") && text.contains("404"), "{text}");
-    client.close().await.expect("close");
-    let _ = std::fs::remove_dir_all(site);
+    assert!(retry, "offers a retry");
 }
 
 fn tempdir(name: &str) -> std::path::PathBuf {

@@ -67,6 +67,24 @@ impl Findings {
         });
     }
 
+    fn unknown_indicator(&mut self, path: String, id: &str) {
+        self.error(
+            "unknown-indicator",
+            path,
+            format!("未知的指标 id“{id}”：请使用 plan.json 中的指标 id"),
+            format!("unknown indicator id '{id}': use an indicator id from plan.json"),
+        );
+    }
+
+    fn unknown_district(&mut self, path: String, id: &str) {
+        self.error(
+            "unknown-district",
+            path,
+            format!("未知的区镇 id“{id}”：请使用 plan.json 中的区镇 id"),
+            format!("unknown district id '{id}': use a district id from plan.json"),
+        );
+    }
+
     /// A `YYYY-MM-DD` date, inside `year` when one is given.
     fn date(&mut self, path: String, date: &str, year: Option<u32>) {
         match (day_of_year(date), year) {
@@ -328,26 +346,13 @@ pub fn validate_progress(plan: &PlanDocument, progress: &ProgressDocument) -> Ve
     for (i, o) in progress.observations.iter().enumerate() {
         let path = format!("observations[{i}]");
         let Some(ind) = indicators.get(o.indicator.as_str()) else {
-            f.error(
-                "unknown-indicator",
-                format!("{path}.indicator"),
-                format!("未知的指标 id“{}”：请使用 plan.json 中的指标 id", o.indicator),
-                format!(
-                    "unknown indicator id '{}': use an indicator id from plan.json",
-                    o.indicator
-                ),
-            );
+            f.unknown_indicator(format!("{path}.indicator"), &o.indicator);
             continue;
         };
         if let Some(d) = &o.district
             && !districts.contains(d.as_str())
         {
-            f.error(
-                "unknown-district",
-                format!("{path}.district"),
-                format!("未知的区镇 id“{d}”：请使用 plan.json 中的区镇 id"),
-                format!("unknown district id '{d}': use a district id from plan.json"),
-            );
+            f.unknown_district(format!("{path}.district"), d);
         }
         f.date(format!("{path}.as_of"), &o.as_of, Some(year));
         if ind.target == Target::Milestone {
@@ -428,20 +433,10 @@ pub fn validate_progress(plan: &PlanDocument, progress: &ProgressDocument) -> Ve
     for (i, t) in progress.district_targets.iter().enumerate() {
         let path = format!("district_targets[{i}]");
         if !indicators.contains_key(t.indicator.as_str()) {
-            f.error(
-                "unknown-indicator",
-                format!("{path}.indicator"),
-                format!("未知的指标 id“{}”", t.indicator),
-                format!("unknown indicator id '{}'", t.indicator),
-            );
+            f.unknown_indicator(format!("{path}.indicator"), &t.indicator);
         }
         if !districts.contains(t.district.as_str()) {
-            f.error(
-                "unknown-district",
-                format!("{path}.district"),
-                format!("未知的区镇 id“{}”", t.district),
-                format!("unknown district id '{}'", t.district),
-            );
+            f.unknown_district(format!("{path}.district"), &t.district);
         }
         if t.value < 0.0 {
             f.error(
@@ -476,12 +471,7 @@ pub fn validate_progress(plan: &PlanDocument, progress: &ProgressDocument) -> Ve
     for (i, m) in progress.milestones.iter().enumerate() {
         let path = format!("milestones[{i}]");
         match indicators.get(m.indicator.as_str()) {
-            None => f.error(
-                "unknown-indicator",
-                format!("{path}.indicator"),
-                format!("未知的指标 id“{}”", m.indicator),
-                format!("unknown indicator id '{}'", m.indicator),
-            ),
+            None => f.unknown_indicator(format!("{path}.indicator"), &m.indicator),
             Some(ind) if ind.target != Target::Milestone => f.error(
                 "milestone-for-quantified",
                 format!("{path}.indicator"),
