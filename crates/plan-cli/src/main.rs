@@ -44,6 +44,12 @@ enum Command {
         #[arg(default_value = "public/data")]
         dir: PathBuf,
     },
+    /// Show each indicator's status as the site will (a preview before publishing).
+    Status {
+        /// The data folder.
+        #[arg(default_value = "public/data")]
+        dir: PathBuf,
+    },
     /// Print the JSON Schema of plan.json or progress.json.
     Schema {
         /// Which file's schema.
@@ -60,6 +66,7 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Validate { dir } => validate(&dir, lang),
+        Command::Status { dir } => status(&dir, lang),
         Command::Schema { of } => {
             match of {
                 SchemaOf::Plan => print!("{}", plan_model::schema::plan_schema()),
@@ -130,4 +137,58 @@ fn validate(dir: &std::path::Path, lang: Lang) -> ExitCode {
     };
     println!("{summary}");
     if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+
+/// Prints the citywide status of every indicator, grouped by goal area and task.
+fn status(dir: &std::path::Path, lang: Lang) -> ExitCode {
+    let read = |name: &str| {
+        let path = dir.join(name);
+        std::fs::read_to_string(&path).map(|text| (path.display().to_string(), text))
+    };
+    let (Ok((plan_path, plan_text)), Ok((progress_path, progress_text))) =
+        (read(PLAN_FILE), read(PROGRESS_FILE))
+    else {
+        eprintln!("{}: {PLAN_FILE} + {PROGRESS_FILE}?", dir.display());
+        return ExitCode::from(2);
+    };
+    let loaded = parse_plan(&plan_path, &plan_text)
+        .and_then(|plan| parse_progress(&progress_path, &progress_text).map(|p| (plan, p)));
+    let (plan, progress) = match loaded {
+        Ok(both) => both,
+        Err(e) => {
+            eprintln!("{}", e.message(lang));
+            return ExitCode::from(1);
+        }
+    };
+    let card = plan_model::Scorecard::compute(&plan, &progress);
+    if progress.release.sample {
+        println!(
+            "{}",
+            match lang {
+                Lang::Zh => "【示例数据】以下数字为演示用，非官方数据。",
+                Lang::En => "[SAMPLE DATA] These figures are made up for demonstration.",
+            }
+        );
+    }
+    let ctx = plan_model::status::StatusContext::new(&plan, &progress);
+    let groups =
+        plan.goal_areas.iter().map(|g| (g.name.get(lang).to_owned(), &g.indicators)).chain(
+            plan.tasks
+                .iter()
+                .map(|t| (format!("{}. {}", t.number, t.name.get(lang)), &t.indicators)),
+        );
+    for (title, ids) in groups {
+        let rollup = plan_model::status::roll_up(&ctx, card.city_of(ids));
+        println!("\n{title} — {} {}", rollup.status.icon(), rollup.status.label(lang));
+        for a in card.city_of(ids) {
+            let name = plan.indicator(&a.indicator).map(|i| i.name.get(lang)).unwrap_or_default();
+            println!(
+                "  {} {:<8} {name}: {}",
+                a.status.icon(),
+                a.status.label(lang),
+                a.explanation.get(lang)
+            );
+        }
+    }
+    ExitCode::SUCCESS
 }

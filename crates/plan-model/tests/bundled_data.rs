@@ -177,3 +177,54 @@ fn sample_progress_shows_every_status_citywide_and_by_district() {
         .collect();
     assert!(bands.len() >= 2, "district roll-ups should differ: {bands:?}");
 }
+
+/// Every goal area, task, department and district gets a roll-up whose counts
+/// cover exactly its own items.
+#[test]
+fn roll_ups_cover_each_group_exactly() {
+    use plan_model::status::{StatusContext, department_indicators, roll_up};
+    let (plan, progress) = bundled();
+    let card = plan_model::Scorecard::compute(&plan, &progress);
+    let ctx = StatusContext::new(&plan, &progress);
+    let total = |r: &plan_model::RollUp| r.counts.values().sum::<usize>();
+    for area in &plan.goal_areas {
+        let r = roll_up(&ctx, card.city_of(&area.indicators));
+        assert_eq!(total(&r), area.indicators.len(), "{}", area.id);
+    }
+    for task in &plan.tasks {
+        let r = roll_up(&ctx, card.city_of(&task.indicators));
+        assert_eq!(total(&r), task.indicators.len(), "{}", task.id);
+        assert_ne!(r.status, plan_model::Status::NoData, "{} has sample figures", task.id);
+    }
+    // 市工信局 is responsible for all eight tasks; 水务局 for task 6 alone.
+    let all: std::collections::BTreeSet<&str> =
+        plan.tasks.iter().flat_map(|t| t.indicators.iter().map(String::as_str)).collect();
+    assert_eq!(department_indicators(&plan, "industry-it").len(), all.len());
+    let water = department_indicators(&plan, "water");
+    let six = plan.tasks.iter().find(|t| t.number == 6).expect("task 6");
+    assert_eq!(water, six.indicators);
+    for d in &plan.districts {
+        let r = roll_up(&ctx, card.district(&d.id));
+        assert!(total(&r) > 0, "{} has sample figures", d.id);
+    }
+}
+
+/// Each citywide status explains itself with the figures behind it.
+#[test]
+fn every_citywide_status_has_an_explanation() {
+    let (plan, progress) = bundled();
+    let card = plan_model::Scorecard::compute(&plan, &progress);
+    for a in card.city.values() {
+        assert!(!a.explanation.zh.is_empty() && !a.explanation.en.is_empty(), "{}", a.indicator);
+        if a.status.is_measured() && a.completion_percent.is_some() {
+            let value = a.value.expect("a measured status has a value");
+            let shown = format!("{}", (value * 10.0).round() / 10.0);
+            assert!(
+                a.explanation.zh.contains(&shown),
+                "{}: {} lacks {shown}",
+                a.indicator,
+                a.explanation.zh
+            );
+        }
+    }
+}
