@@ -242,6 +242,10 @@ pub fn validate_plan(doc: &PlanDocument) -> Vec<Finding> {
     f.0
 }
 
+fn is_leap(year: u32) -> bool {
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
+}
+
 /// `YYYY-MM-DD` with a real month and day (leap years included).
 pub fn is_iso_date(s: &str) -> bool {
     let b = s.as_bytes();
@@ -252,11 +256,10 @@ pub fn is_iso_date(s: &str) -> bool {
     let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
         return false;
     };
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     let days = match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
+        2 if is_leap(y) => 29,
         2 => 28,
         _ => return false,
     };
@@ -271,9 +274,8 @@ pub fn day_of_year(date: &str) -> Option<(u32, u32)> {
     let y: u32 = date.get(0..4)?.parse().ok()?;
     let m: u32 = date.get(5..7)?.parse().ok()?;
     let d: u32 = date.get(8..10)?.parse().ok()?;
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     let before = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
-    let extra = u32::from(leap && m > 2);
+    let extra = u32::from(is_leap(y) && m > 2);
     Some((y, before[(m - 1) as usize] + d + extra))
 }
 
@@ -342,7 +344,9 @@ pub fn validate_progress(plan: &PlanDocument, progress: &ProgressDocument) -> Ve
     }
 
     let mut seen = HashSet::new();
-    let mut series: HashMap<(&str, Option<&str>), Vec<(&str, f64, usize)>> = HashMap::new();
+    // Per (indicator, district): (date, value, index in observations).
+    type Series<'a> = HashMap<(&'a str, Option<&'a str>), Vec<(&'a str, f64, usize)>>;
+    let mut series: Series = HashMap::new();
     for (i, o) in progress.observations.iter().enumerate() {
         let path = format!("observations[{i}]");
         let Some(ind) = indicators.get(o.indicator.as_str()) else {
