@@ -19,6 +19,10 @@ help:
 setup:
 	@bash scripts/setup.sh
 
+# Our ECharts build; the wasm tests include it, so it must exist before they compile.
+vendor/echarts.js: setup
+	node scripts/build-echarts.mjs
+
 # Release build of the site into dist/ (ECharts bundled, wasm-opt -Oz, hashed assets).
 dist: setup
 	trunk build --release --offline
@@ -34,7 +38,7 @@ test: setup check-fmt clippy dist test-native test-wasm test-schema
 check-fmt:
 	cargo fmt --all --check
 
-clippy:
+clippy: vendor/echarts.js
 	cargo clippy --workspace --all-targets --locked -- -D warnings
 	cargo clippy --workspace --all-targets --locked --target $(WASM) --exclude plan-cli -- -D warnings
 
@@ -44,7 +48,7 @@ test-native:
 	cargo test --workspace --locked
 
 # wasm-bindgen tests (tests/web_*.rs) in headless Chromium.
-test-wasm:
+test-wasm: vendor/echarts.js
 	cargo test --locked --target $(WASM) --test web_chart
 
 # The bundled data against its published JSON Schema, by a third-party validator

@@ -2,9 +2,12 @@
 //! semantic validation and the status maths (序时进度). No web dependencies: it
 //! builds for native and wasm32 and is tested natively.
 
+pub mod diff;
 pub mod load;
+pub mod locate;
 pub mod plan;
 pub mod progress;
+pub mod release;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod status;

@@ -1,0 +1,199 @@
+//! What changed between two releases: targets, values, added and removed
+//! items. Computed here so the staff tool and the site's "what changed" view
+//! say the same thing.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::plan::{PlanDocument, Target};
+use crate::progress::{Observation, ProgressDocument};
+use crate::text::Lang;
+
+/// One difference.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "change", rename_all = "snake_case")]
+pub enum Change {
+    /// An indicator is new in the plan data.
+    IndicatorAdded {
+        /// Indicator id.
+        indicator: String,
+    },
+    /// An indicator is gone.
+    IndicatorRemoved {
+        /// Indicator id.
+        indicator: String,
+    },
+    /// An indicator's target changed.
+    TargetChanged {
+        /// Indicator id.
+        indicator: String,
+        /// Before.
+        old: Target,
+        /// After.
+        new: Target,
+    },
+    /// A new figure.
+    ValueAdded {
+        /// Indicator id.
+        indicator: String,
+        /// District id; absent for citywide.
+        district: Option<String>,
+        /// Date of the figure.
+        as_of: String,
+        /// The value.
+        value: f64,
+    },
+    /// A figure was withdrawn.
+    ValueRemoved {
+        /// Indicator id.
+        indicator: String,
+        /// District id; absent for citywide.
+        district: Option<String>,
+        /// Date of the figure.
+        as_of: String,
+        /// The value it had.
+        value: f64,
+    },
+    /// A figure was revised.
+    ValueChanged {
+        /// Indicator id.
+        indicator: String,
+        /// District id; absent for citywide.
+        district: Option<String>,
+        /// Date of the figure.
+        as_of: String,
+        /// Before.
+        old: f64,
+        /// After.
+        new: f64,
+    },
+    /// The status thresholds changed.
+    ThresholdsChanged,
+}
+
+/// All differences between two releases, in a stable order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReleaseDiff {
+    /// Version of the older release.
+    pub old_version: String,
+    /// Version of the newer release.
+    pub new_version: String,
+    /// The differences.
+    pub changes: Vec<Change>,
+}
+
+type Key<'a> = (&'a str, Option<&'a str>, &'a str);
+
+fn keyed(p: &ProgressDocument) -> BTreeMap<Key<'_>, &Observation> {
+    p.observations
+        .iter()
+        .map(|o| ((o.indicator.as_str(), o.district.as_deref(), o.as_of.as_str()), o))
+        .collect()
+}
+
+/// Compares two releases (plan and progress each).
+pub fn diff_releases(
+    old: (&PlanDocument, &ProgressDocument),
+    new: (&PlanDocument, &ProgressDocument),
+) -> ReleaseDiff {
+    let mut changes = Vec::new();
+    let old_ind: BTreeMap<&str, _> = old.0.indicators.iter().map(|i| (i.id.as_str(), i)).collect();
+    let new_ind: BTreeMap<&str, _> = new.0.indicators.iter().map(|i| (i.id.as_str(), i)).collect();
+    for (id, n) in &new_ind {
+        match old_ind.get(id) {
+            None => changes.push(Change::IndicatorAdded { indicator: (*id).to_owned() }),
+            Some(o) if o.target != n.target => changes.push(Change::TargetChanged {
+                indicator: (*id).to_owned(),
+                old: o.target.clone(),
+                new: n.target.clone(),
+            }),
+            Some(_) => {}
+        }
+    }
+    for id in old_ind.keys().filter(|id| !new_ind.contains_key(*id)) {
+        changes.push(Change::IndicatorRemoved { indicator: (*id).to_owned() });
+    }
+    if old.1.thresholds != new.1.thresholds {
+        changes.push(Change::ThresholdsChanged);
+    }
+    let (before, after) = (keyed(old.1), keyed(new.1));
+    for (key, n) in &after {
+        let (indicator, district, as_of) =
+            (key.0.to_owned(), key.1.map(str::to_owned), key.2.to_owned());
+        match before.get(key) {
+            None => changes.push(Change::ValueAdded { indicator, district, as_of, value: n.value }),
+            Some(o) if o.value.to_bits() != n.value.to_bits() => {
+                changes.push(Change::ValueChanged {
+                    indicator,
+                    district,
+                    as_of,
+                    old: o.value,
+                    new: n.value,
+                })
+            }
+            Some(_) => {}
+        }
+    }
+    for (key, o) in before.iter().filter(|(k, _)| !after.contains_key(*k)) {
+        changes.push(Change::ValueRemoved {
+            indicator: key.0.to_owned(),
+            district: key.1.map(str::to_owned),
+            as_of: key.2.to_owned(),
+            value: o.value,
+        });
+    }
+    ReleaseDiff {
+        old_version: old.1.release.version.clone(),
+        new_version: new.1.release.version.clone(),
+        changes,
+    }
+}
+
+impl Change {
+    /// One readable line.
+    pub fn describe(&self, lang: Lang) -> String {
+        let place = |d: &Option<String>| match (d, lang) {
+            (Some(d), _) => d.clone(),
+            (None, Lang::Zh) => "全市".to_owned(),
+            (None, Lang::En) => "citywide".to_owned(),
+        };
+        let level = |t: &Target| t.level().map_or_else(|| "—".to_owned(), |v| v.to_string());
+        match (self, lang) {
+            (Change::IndicatorAdded { indicator }, Lang::Zh) => format!("新增指标 {indicator}"),
+            (Change::IndicatorAdded { indicator }, Lang::En) => {
+                format!("indicator added: {indicator}")
+            }
+            (Change::IndicatorRemoved { indicator }, Lang::Zh) => format!("删除指标 {indicator}"),
+            (Change::IndicatorRemoved { indicator }, Lang::En) => {
+                format!("indicator removed: {indicator}")
+            }
+            (Change::TargetChanged { indicator, old, new }, Lang::Zh) => {
+                format!("指标 {indicator} 的目标由 {} 改为 {}", level(old), level(new))
+            }
+            (Change::TargetChanged { indicator, old, new }, Lang::En) => {
+                format!("target of {indicator} changed from {} to {}", level(old), level(new))
+            }
+            (Change::ValueAdded { indicator, district, as_of, value }, Lang::Zh) => {
+                format!("新增数值 {indicator}（{}，{as_of}）：{value}", place(district))
+            }
+            (Change::ValueAdded { indicator, district, as_of, value }, Lang::En) => {
+                format!("new value {indicator} ({}, {as_of}): {value}", place(district))
+            }
+            (Change::ValueRemoved { indicator, district, as_of, value }, Lang::Zh) => {
+                format!("撤回数值 {indicator}（{}，{as_of}）：原为 {value}", place(district))
+            }
+            (Change::ValueRemoved { indicator, district, as_of, value }, Lang::En) => {
+                format!("value withdrawn {indicator} ({}, {as_of}): was {value}", place(district))
+            }
+            (Change::ValueChanged { indicator, district, as_of, old, new }, Lang::Zh) => {
+                format!("修订数值 {indicator}（{}，{as_of}）：{old} → {new}", place(district))
+            }
+            (Change::ValueChanged { indicator, district, as_of, old, new }, Lang::En) => {
+                format!("revised {indicator} ({}, {as_of}): {old} → {new}", place(district))
+            }
+            (Change::ThresholdsChanged, Lang::Zh) => "状态阈值已调整".to_owned(),
+            (Change::ThresholdsChanged, Lang::En) => "status thresholds changed".to_owned(),
+        }
+    }
+}

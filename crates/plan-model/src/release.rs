@@ -1,0 +1,80 @@
+//! A published release's manifest: every data file with its size and SHA-256,
+//! so that readers (and the site) can check what they downloaded.
+
+use serde::{Deserialize, Serialize};
+
+/// File name of the manifest, in the data folder and in each `releases/<V>/`.
+pub const MANIFEST_FILE: &str = "manifest.json";
+/// Folder (inside the data folder) that keeps every release, frozen.
+pub const RELEASES_DIR: &str = "releases";
+/// File listing every release, inside `releases/`.
+pub const RELEASE_INDEX_FILE: &str = "index.json";
+
+/// What a release contains.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Manifest {
+    /// Format version; see `SCHEMA_VERSION`.
+    pub schema_version: u32,
+    /// Release version.
+    pub version: String,
+    /// Date published, `YYYY-MM-DD`.
+    pub published: String,
+    /// Date the figures refer to.
+    pub as_of: String,
+    /// True for sample (made-up) figures.
+    pub sample: bool,
+    /// Every data file of the release, by path relative to the release folder.
+    pub files: Vec<ManifestFile>,
+}
+
+/// One file of a release.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ManifestFile {
+    /// Path relative to the release folder.
+    pub path: String,
+    /// Size in bytes.
+    pub bytes: u64,
+    /// SHA-256 of the content, lower-case hex.
+    pub sha256: String,
+}
+
+/// One line of `releases/index.json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ReleaseSummary {
+    /// Release version (also its folder name under `releases/`).
+    pub version: String,
+    /// Date published.
+    pub published: String,
+    /// Date the figures refer to.
+    pub as_of: String,
+    /// True for sample figures.
+    pub sample: bool,
+}
+
+/// A version string that is safe as a folder name and in a URL.
+pub fn is_valid_version(version: &str) -> bool {
+    !version.is_empty()
+        && version.len() <= 64
+        && !version.starts_with('.')
+        && version.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_are_safe_folder_names() {
+        assert!(is_valid_version("2026.09.0-sample"));
+        assert!(!is_valid_version(""));
+        assert!(!is_valid_version("../x"));
+        assert!(!is_valid_version("2026 09"));
+        assert!(!is_valid_version(".hidden"));
+    }
+}
