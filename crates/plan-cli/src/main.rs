@@ -1,20 +1,31 @@
-//! `plan-data`: the staff publishing tool. Today it checks a data folder before
-//! it goes live; import, export, release and diff come with the publishing issue.
+//! `plan-data`: the staff publishing tool. It stands between a spreadsheet and
+//! the public site: validate, template, import, export, release, diff, status,
+//! schema. Messages in Chinese by default, English with `--lang en`.
+//! Exit codes: 0 done (warnings allowed), 1 invalid data or refused, 2 usage or I/O.
 
-use std::path::PathBuf;
+mod atomic;
+mod fail;
+mod folder;
+mod release;
+mod sheet;
+
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use plan_model::{
-    Lang, PLAN_FILE, PROGRESS_FILE, Severity, parse_plan, parse_progress, validate_plan,
-    validate_progress,
-};
+use plan_model::diff::diff_releases;
+use plan_model::status::{StatusContext, roll_up};
+use plan_model::{Lang, Scorecard};
+
+use crate::fail::{Fail, tr};
+use crate::folder::{Folder, print_findings, summary};
+use crate::sheet::Encoding;
 
 #[derive(Parser)]
 #[command(
     name = "plan-data",
     version,
-    about = "检查并发布昆山 AI 行动方案门户的数据 / Check and publish the portal's data"
+    about = "检查、导入和发布昆山 AI 行动方案门户的数据 / Check, import and publish the portal's data"
 )]
 struct Cli {
     /// Language of messages: zh (default) or en.
@@ -36,18 +47,80 @@ enum SchemaOf {
     Progress,
 }
 
+const DEFAULT_DIR: &str = "public/data";
+
 #[derive(Subcommand)]
 enum Command {
-    /// Check every file of a data folder (default: public/data). Changes nothing.
+    /// Check every file of a data folder. Changes nothing.
     Validate {
         /// The data folder.
-        #[arg(default_value = "public/data")]
+        #[arg(default_value = DEFAULT_DIR)]
         dir: PathBuf,
+    },
+    /// Write the progress spreadsheet template (CSV, Chinese headers).
+    Template {
+        /// Where to write it.
+        #[arg(short, long, default_value = "progress-template.csv")]
+        out: PathBuf,
+        /// A date to fill in (repeatable); default: the plan year's quarter ends.
+        #[arg(long = "date")]
+        dates: Vec<String>,
+        /// The data folder (for the ids and names).
+        #[arg(long, default_value = DEFAULT_DIR)]
+        dir: PathBuf,
+    },
+    /// Read a filled template into the folder's progress.json (all or nothing).
+    Import {
+        /// The CSV file.
+        file: PathBuf,
+        /// The data folder.
+        #[arg(long, default_value = DEFAULT_DIR)]
+        dir: PathBuf,
+        /// The file's text encoding, when detection is not enough.
+        #[arg(long, value_enum)]
+        encoding: Option<Encoding>,
+    },
+    /// Write targets.csv and progress.csv for spreadsheets and reporters.
+    Export {
+        /// Where to write them.
+        #[arg(short, long, default_value = "export")]
+        out: PathBuf,
+        /// The data folder.
+        #[arg(long, default_value = DEFAULT_DIR)]
+        dir: PathBuf,
+    },
+    /// Validate, then publish a release with a manifest of hashes and a frozen copy.
+    Release {
+        /// The new version, e.g. 2026.12.0 (never reused).
+        #[arg(long)]
+        version: String,
+        /// What changed, in Chinese.
+        #[arg(long)]
+        notes: String,
+        /// What changed, in English.
+        #[arg(long, default_value = "")]
+        notes_en: String,
+        /// Publication date (default: today, UTC).
+        #[arg(long)]
+        date: Option<String>,
+        /// The data folder.
+        #[arg(long, default_value = DEFAULT_DIR)]
+        dir: PathBuf,
+    },
+    /// What changed between two releases (folders such as releases/<V>).
+    Diff {
+        /// The older release folder.
+        old: PathBuf,
+        /// The newer release folder.
+        new: PathBuf,
+        /// Print JSON (for the site's "what changed" view).
+        #[arg(long)]
+        json: bool,
     },
     /// Show each indicator's status as the site will (a preview before publishing).
     Status {
         /// The data folder.
-        #[arg(default_value = "public/data")]
+        #[arg(default_value = DEFAULT_DIR)]
         dir: PathBuf,
     },
     /// Print the JSON Schema of plan.json or progress.json.
@@ -64,113 +137,82 @@ fn main() -> ExitCode {
         LangArg::Zh => Lang::Zh,
         LangArg::En => Lang::En,
     };
-    match cli.command {
+    let outcome = match cli.command {
         Command::Validate { dir } => validate(&dir, lang),
+        Command::Template { out, dates, dir } => sheet::template(&dir, &out, &dates, lang),
+        Command::Import { file, dir, encoding } => sheet::import(&dir, &file, encoding, lang),
+        Command::Export { out, dir } => sheet::export(&dir, &out, lang),
+        Command::Release { version, notes, notes_en, date, dir } => {
+            let req = release::ReleaseRequest {
+                version: &version,
+                notes_zh: &notes,
+                notes_en: &notes_en,
+                date: date.as_deref(),
+            };
+            release::release(&dir, &req, lang)
+        }
+        Command::Diff { old, new, json } => diff(&old, &new, json, lang),
         Command::Status { dir } => status(&dir, lang),
-        Command::Schema { of } => {
-            match of {
-                SchemaOf::Plan => print!("{}", plan_model::schema::plan_schema()),
-                SchemaOf::Progress => print!("{}", plan_model::schema::progress_schema()),
-            }
+        Command::Schema { of } => Ok(match of {
+            SchemaOf::Plan => plan_model::schema::plan_schema(),
+            SchemaOf::Progress => plan_model::schema::progress_schema(),
+        }
+        .trim_end()
+        .to_owned()),
+    };
+    match outcome {
+        Ok(text) => {
+            println!("{text}");
             ExitCode::SUCCESS
         }
+        Err(fail) => {
+            eprintln!("{}", fail.message);
+            ExitCode::from(fail.code)
+        }
     }
 }
 
-/// Exit 0 when clean (warnings allowed), 1 when invalid, 2 when the folder cannot be read.
-fn validate(dir: &std::path::Path, lang: Lang) -> ExitCode {
-    let path = dir.join(PLAN_FILE);
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(e) => {
-            let msg = match lang {
-                Lang::Zh => format!("无法读取 {}：{e}", path.display()),
-                Lang::En => format!("cannot read {}: {e}", path.display()),
-            };
-            eprintln!("{msg}");
-            return ExitCode::from(2);
-        }
-    };
-    let doc = match parse_plan(&path.display().to_string(), &text) {
-        Ok(doc) => doc,
-        Err(e) => {
-            eprintln!("{}", e.message(lang));
-            return ExitCode::from(1);
-        }
-    };
-    let mut findings: Vec<(String, plan_model::Finding)> =
-        validate_plan(&doc).into_iter().map(|f| (path.display().to_string(), f)).collect();
-    let progress_path = dir.join(PROGRESS_FILE);
-    match std::fs::read_to_string(&progress_path) {
-        Ok(text) => match parse_progress(&progress_path.display().to_string(), &text) {
-            Ok(progress) => findings.extend(
-                validate_progress(&doc, &progress)
-                    .into_iter()
-                    .map(|f| (progress_path.display().to_string(), f)),
-            ),
-            Err(e) => {
-                eprintln!("{}", e.message(lang));
-                return ExitCode::from(1);
-            }
-        },
-        // A folder with the plan alone is valid: progress comes later.
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => {
-            eprintln!("{}: {e}", progress_path.display());
-            return ExitCode::from(2);
-        }
-    }
-    for (file, f) in &findings {
-        let severity = match (f.severity, lang) {
-            (Severity::Error, Lang::Zh) => "错误",
-            (Severity::Warning, Lang::Zh) => "警告",
-            (Severity::Error, Lang::En) => "error",
-            (Severity::Warning, Lang::En) => "warning",
-        };
-        println!("{severity} [{}] {file} {}: {}", f.code, f.path, f.message(lang));
-    }
-    let errors = findings.iter().filter(|(_, f)| f.severity == Severity::Error).count();
-    let warnings = findings.len() - errors;
-    let summary = match lang {
-        Lang::Zh => format!("{}：{errors} 个错误，{warnings} 个警告", dir.display()),
-        Lang::En => format!("{}: {errors} errors, {warnings} warnings", dir.display()),
-    };
-    println!("{summary}");
-    if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+/// Every check over a folder; prints findings with file, line and column.
+fn validate(dir: &Path, lang: Lang) -> Result<String, Fail> {
+    let folder = Folder::load(dir, lang)?;
+    let findings = folder.findings();
+    let errors = print_findings(&findings, lang);
+    let line = summary(&dir.display().to_string(), errors, findings.len() - errors, lang);
+    if errors > 0 { Err(Fail::invalid(line)) } else { Ok(line) }
 }
 
-/// Prints the citywide status of every indicator, grouped by goal area and task.
-fn status(dir: &std::path::Path, lang: Lang) -> ExitCode {
-    let read = |name: &str| {
-        let path = dir.join(name);
-        std::fs::read_to_string(&path).map(|text| (path.display().to_string(), text))
-    };
-    let (Ok((plan_path, plan_text)), Ok((progress_path, progress_text))) =
-        (read(PLAN_FILE), read(PROGRESS_FILE))
-    else {
-        eprintln!("{}: {PLAN_FILE} + {PROGRESS_FILE}?", dir.display());
-        return ExitCode::from(2);
-    };
-    let loaded = parse_plan(&plan_path, &plan_text)
-        .and_then(|plan| parse_progress(&progress_path, &progress_text).map(|p| (plan, p)));
-    let (plan, progress) = match loaded {
-        Ok(both) => both,
-        Err(e) => {
-            eprintln!("{}", e.message(lang));
-            return ExitCode::from(1);
-        }
-    };
-    let card = plan_model::Scorecard::compute(&plan, &progress);
+fn diff(old: &Path, new: &Path, json: bool, lang: Lang) -> Result<String, Fail> {
+    let (a, b) = (Folder::load(old, lang)?, Folder::load(new, lang)?);
+    let d = diff_releases((&a.plan, &a.progress), (&b.plan, &b.progress));
+    if json {
+        return Ok(sheet::to_pretty_json(&d).trim_end().to_owned());
+    }
+    let mut out = tr(
+        lang,
+        format!("{} → {}：{} 处变化", d.old_version, d.new_version, d.changes.len()),
+        format!("{} → {}: {} changes", d.old_version, d.new_version, d.changes.len()),
+    );
+    for c in &d.changes {
+        out.push_str("\n  ");
+        out.push_str(&c.describe(lang));
+    }
+    Ok(out)
+}
+
+/// The citywide status of every indicator, grouped by goal area and task.
+fn status(dir: &Path, lang: Lang) -> Result<String, Fail> {
+    let folder = Folder::load(dir, lang)?;
+    let (plan, progress) = (&folder.plan, &folder.progress);
+    let card = Scorecard::compute(plan, progress);
+    let ctx = StatusContext::new(plan, progress);
+    let mut out = String::new();
     if progress.release.sample {
-        println!(
-            "{}",
-            match lang {
-                Lang::Zh => "【示例数据】以下数字为演示用，非官方数据。",
-                Lang::En => "[SAMPLE DATA] These figures are made up for demonstration.",
-            }
-        );
+        out.push_str(&tr(
+            lang,
+            "【示例数据】以下数字为演示用，非官方数据。\n",
+            "[SAMPLE DATA] These figures are made up for demonstration.\n",
+        ));
     }
-    let ctx = plan_model::status::StatusContext::new(&plan, &progress);
     let groups =
         plan.goal_areas.iter().map(|g| (g.name.get(lang).to_owned(), &g.indicators)).chain(
             plan.tasks
@@ -178,17 +220,17 @@ fn status(dir: &std::path::Path, lang: Lang) -> ExitCode {
                 .map(|t| (format!("{}. {}", t.number, t.name.get(lang)), &t.indicators)),
         );
     for (title, ids) in groups {
-        let rollup = plan_model::status::roll_up(&ctx, card.city_of(ids));
-        println!("\n{title} — {} {}", rollup.status.icon(), rollup.status.label(lang));
+        let r = roll_up(&ctx, card.city_of(ids));
+        out.push_str(&format!("\n{title} — {} {}\n", r.status.icon(), r.status.label(lang)));
         for a in card.city_of(ids) {
             let name = plan.indicator(&a.indicator).map(|i| i.name.get(lang)).unwrap_or_default();
-            println!(
-                "  {} {:<8} {name}: {}",
+            out.push_str(&format!(
+                "  {} {:<8} {name}: {}\n",
                 a.status.icon(),
                 a.status.label(lang),
                 a.explanation.get(lang)
-            );
+            ));
         }
     }
-    ExitCode::SUCCESS
+    Ok(out.trim_end().to_owned())
 }

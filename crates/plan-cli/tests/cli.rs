@@ -37,13 +37,21 @@ fn validate_reports_findings_with_file_and_path_and_exits_1() {
     std::fs::write(dir.join("progress.json"), broken).expect("write");
     let out = run(&["--lang", "en", "validate", dir.to_str().expect("utf-8 path")]);
     let text = stdout(&out);
+    let written = std::fs::read_to_string(dir.join("progress.json")).expect("still there");
     let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(out.status.code(), Some(1), "{text}");
-    assert!(text.contains("error [unknown-indicator]"), "{text}");
-    assert!(
-        text.contains("progress.json observations["),
-        "names the file and the JSON path: {text}"
-    );
+    let line = text.lines().find(|l| l.contains("error [unknown-indicator]")).expect("a finding");
+    // file:line:column, like a compiler, then the JSON path.
+    let place = line.split(": error").next().expect("place");
+    let mut parts = place.rsplitn(3, ':');
+    let (column, row, file) = (parts.next(), parts.next(), parts.next());
+    assert!(file.is_some_and(|f| f.ends_with("progress.json")), "{line}");
+    let row: usize = row.and_then(|r| r.parse().ok()).expect("a line number");
+    let column: usize = column.and_then(|c| c.parse().ok()).expect("a column number");
+    let pointed: String =
+        written.lines().nth(row - 1).expect("line").chars().skip(column - 1).collect();
+    assert!(pointed.starts_with("\"ai-enterprise\""), "points at the bad value: {pointed}");
+    assert!(line.contains("].indicator: unknown indicator id"), "names the JSON path: {line}");
     assert!(text.contains("unknown indicator id 'ai-enterprise'"), "{text}");
 }
 

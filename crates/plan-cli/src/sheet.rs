@@ -1,0 +1,711 @@
+//! The progress spreadsheet (CSV): the template staff fill in, importing it
+//! into progress.json, and exporting the data back out.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use plan_model::progress::Observation;
+use plan_model::validate::day_of_year;
+use plan_model::{Bilingual, Lang, PROGRESS_FILE, PlanDocument, Target};
+
+use crate::atomic::write_atomic;
+use crate::fail::{Fail, tr};
+use crate::folder::{Folder, Located, locate, print_findings, summary};
+
+/// Columns of the spreadsheet: (Chinese header, English header).
+pub const COLUMNS: [(&str, &str); 10] = [
+    ("指标编号", "indicator"),
+    ("指标名称", "indicator_name"),
+    ("区镇编号", "district"),
+    ("区镇名称", "district_name"),
+    ("日期", "as_of"),
+    ("数值", "value"),
+    ("单位", "unit"),
+    ("备注", "note"),
+    ("备注（英文）", "note_en"),
+    ("来源", "source"),
+];
+const INDICATOR: usize = 0;
+const DISTRICT: usize = 2;
+const DISTRICT_NAME: usize = 3;
+const AS_OF: usize = 4;
+const VALUE: usize = 5;
+const UNIT: usize = 6;
+const NOTE: usize = 7;
+const NOTE_EN: usize = 8;
+const SOURCE: usize = 9;
+
+/// What the place column holds for a citywide figure.
+const CITYWIDE: &str = "全市";
+const BOM: &str = "\u{feff}";
+
+/// Text encodings a spreadsheet program may save a CSV in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Encoding {
+    /// UTF-8, with or without a byte-order mark.
+    Utf8,
+    /// GB18030 (covers GBK and GB2312), as Excel saves "CSV" on Chinese Windows.
+    Gb18030,
+    /// Same decoder as GB18030.
+    Gbk,
+}
+
+fn csv_text(rows: &[[String; 10]]) -> Result<String, csv::Error> {
+    let mut writer =
+        csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    writer.write_record(COLUMNS.iter().map(|c| c.0))?;
+    for row in rows {
+        writer.write_record(row)?;
+    }
+    let bytes = writer.into_inner().map_err(|e| e.into_error())?;
+    // A byte-order mark makes Excel read the file as UTF-8.
+    Ok(format!("{BOM}{}", String::from_utf8_lossy(&bytes)))
+}
+
+fn write_csv(path: &Path, rows: &[[String; 10]], lang: Lang) -> Result<(), Fail> {
+    let text = csv_text(rows).map_err(|e| Fail::io(e.to_string()))?;
+    write_atomic(path, text.as_bytes()).map_err(|e| {
+        Fail::io(tr(
+            lang,
+            format!("无法写入 {}：{e}", path.display()),
+            format!("cannot write {}: {e}", path.display()),
+        ))
+    })
+}
+
+fn district_name(plan: &PlanDocument, id: Option<&str>) -> String {
+    match id {
+        None => CITYWIDE.to_owned(),
+        Some(id) => {
+            plan.districts.iter().find(|d| d.id == id).map_or(id.to_owned(), |d| d.name.zh.clone())
+        }
+    }
+}
+
+/// One blank row per quantified indicator × (citywide and each district) × date.
+pub fn template_rows(plan: &PlanDocument, dates: &[String]) -> Vec<[String; 10]> {
+    let places: Vec<Option<&str>> =
+        std::iter::once(None).chain(plan.districts.iter().map(|d| Some(d.id.as_str()))).collect();
+    let mut rows = Vec::new();
+    for ind in plan.indicators.iter().filter(|i| i.target != Target::Milestone) {
+        for place in &places {
+            for date in dates {
+                rows.push([
+                    ind.id.clone(),
+                    ind.name.zh.clone(),
+                    place.unwrap_or_default().to_owned(),
+                    district_name(plan, *place),
+                    date.clone(),
+                    String::new(),
+                    ind.unit.zh.clone(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                ]);
+            }
+        }
+    }
+    rows
+}
+
+/// The quarter ends of the plan year: the default dates of the template.
+pub fn quarter_ends(year: u16) -> Vec<String> {
+    ["03-31", "06-30", "09-30", "12-31"].iter().map(|md| format!("{year}-{md}")).collect()
+}
+
+/// Writes the template to `out`.
+pub fn template(dir: &Path, out: &Path, dates: &[String], lang: Lang) -> Result<String, Fail> {
+    let folder = Folder::load(dir, lang)?;
+    let dates =
+        if dates.is_empty() { quarter_ends(folder.plan.plan.plan_year) } else { dates.to_vec() };
+    for d in &dates {
+        if day_of_year(d).is_none() {
+            return Err(Fail::io(tr(
+                lang,
+                format!("日期“{d}”格式不对：请写成 YYYY-MM-DD"),
+                format!("date '{d}' is not YYYY-MM-DD"),
+            )));
+        }
+    }
+    let rows = template_rows(&folder.plan, &dates);
+    write_csv(out, &rows, lang)?;
+    Ok(tr(
+        lang,
+        format!(
+            "已写出模板 {}：{} 行（每个指标 × 全市及各区镇 × {} 个日期）。填写“数值”列后用 import 导入；空白行会被跳过。",
+            out.display(),
+            rows.len(),
+            dates.len()
+        ),
+        format!(
+            "wrote the template {}: {} rows (each indicator × citywide and each district × {} dates). Fill in the 数值 (value) column, then run import; blank rows are skipped.",
+            out.display(),
+            rows.len(),
+            dates.len()
+        ),
+    ))
+}
+
+/// Every observation as a spreadsheet row, in file order.
+pub fn progress_rows(folder: &Folder) -> Vec<[String; 10]> {
+    let plan = &folder.plan;
+    folder
+        .progress
+        .observations
+        .iter()
+        .map(|o| {
+            let ind = plan.indicator(&o.indicator);
+            [
+                o.indicator.clone(),
+                ind.map(|i| i.name.zh.clone()).unwrap_or_default(),
+                o.district.clone().unwrap_or_default(),
+                district_name(plan, o.district.as_deref()),
+                o.as_of.clone(),
+                // Rust prints the shortest text that reads back as the same f64.
+                format!("{}", o.value),
+                ind.map(|i| i.unit.zh.clone()).unwrap_or_default(),
+                o.note.as_ref().map(|n| n.zh.clone()).unwrap_or_default(),
+                o.note.as_ref().map(|n| n.en.clone()).unwrap_or_default(),
+                o.source.clone().unwrap_or_default(),
+            ]
+        })
+        .collect()
+}
+
+/// The plan's targets as a table for spreadsheets and reporters.
+fn target_rows(plan: &PlanDocument) -> Vec<Vec<String>> {
+    let goal_of = |id: &str| {
+        plan.goal_areas
+            .iter()
+            .find(|g| g.indicators.iter().any(|i| i == id))
+            .map(|g| g.name.zh.clone())
+            .unwrap_or_default()
+    };
+    let tasks_of = |id: &str| {
+        plan.tasks
+            .iter()
+            .filter(|t| t.indicators.iter().any(|i| i == id))
+            .map(|t| t.number.to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut rows = vec![
+        [
+            "指标编号",
+            "指标名称",
+            "Indicator",
+            "主要目标",
+            "重点任务",
+            "目标类型",
+            "目标值",
+            "单位",
+            "累计",
+            "方案原文",
+        ]
+        .map(str::to_owned)
+        .to_vec(),
+    ];
+    for i in &plan.indicators {
+        let kind = serde_json::to_value(&i.target)
+            .ok()
+            .and_then(|v| v["kind"].as_str().map(str::to_owned))
+            .unwrap_or_default();
+        rows.push(vec![
+            i.id.clone(),
+            i.name.zh.clone(),
+            i.name.en.clone(),
+            goal_of(&i.id),
+            tasks_of(&i.id),
+            kind,
+            i.target.level().map(|v| v.to_string()).unwrap_or_default(),
+            i.unit.zh.clone(),
+            if i.cumulative { "是" } else { "否" }.to_owned(),
+            i.source_text.clone(),
+        ]);
+    }
+    rows
+}
+
+/// Writes targets.csv and progress.csv into `out_dir`.
+pub fn export(dir: &Path, out_dir: &Path, lang: Lang) -> Result<String, Fail> {
+    let folder = Folder::load(dir, lang)?;
+    std::fs::create_dir_all(out_dir)
+        .map_err(|e| Fail::io(format!("{}: {e}", out_dir.display())))?;
+    let progress_path = out_dir.join("progress.csv");
+    let rows = progress_rows(&folder);
+    write_csv(&progress_path, &rows, lang)?;
+    let targets_path = out_dir.join("targets.csv");
+    let mut writer =
+        csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    for row in target_rows(&folder.plan) {
+        writer.write_record(&row).map_err(|e| Fail::io(e.to_string()))?;
+    }
+    let bytes = writer.into_inner().map_err(|e| Fail::io(e.to_string()))?;
+    let text = format!("{BOM}{}", String::from_utf8_lossy(&bytes));
+    write_atomic(&targets_path, text.as_bytes())
+        .map_err(|e| Fail::io(format!("{}: {e}", targets_path.display())))?;
+    Ok(tr(
+        lang,
+        format!(
+            "已导出 {}（{} 个目标）和 {}（{} 个数值）",
+            targets_path.display(),
+            folder.plan.indicators.len(),
+            progress_path.display(),
+            rows.len()
+        ),
+        format!(
+            "exported {} ({} targets) and {} ({} values)",
+            targets_path.display(),
+            folder.plan.indicators.len(),
+            progress_path.display(),
+            rows.len()
+        ),
+    ))
+}
+
+/// Decodes a spreadsheet's bytes: UTF-8 (BOM or not), else GB18030.
+pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> Result<String, &'static str> {
+    let utf8 = |b: &[u8]| {
+        std::str::from_utf8(b.strip_prefix(BOM.as_bytes()).unwrap_or(b)).map(str::to_owned)
+    };
+    match forced {
+        Some(Encoding::Utf8) => utf8(bytes).map_err(|_| "utf-8"),
+        Some(Encoding::Gb18030 | Encoding::Gbk) => gb18030(bytes),
+        None => utf8(bytes).or_else(|_| gb18030(bytes)),
+    }
+}
+
+fn gb18030(bytes: &[u8]) -> Result<String, &'static str> {
+    let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
+    if had_errors { Err("gb18030") } else { Ok(text.into_owned()) }
+}
+
+/// Reads a number as spreadsheets and people write it: full-width digits,
+/// thousands separators, a trailing per-cent sign, surrounding spaces.
+pub fn parse_number(raw: &str) -> Option<f64> {
+    let mut s = String::with_capacity(raw.len());
+    for c in raw.trim().chars() {
+        let c = match c {
+            '０'..='９' => char::from_u32(u32::from(c) - u32::from('０') + u32::from('0'))?,
+            '．' => '.',
+            '－' | '−' => '-',
+            '，' => ',',
+            '％' => '%',
+            '\u{3000}' => ' ',
+            c => c,
+        };
+        s.push(c);
+    }
+    let s = s.trim().trim_end_matches('%').trim();
+    // Thousands separators only between digit groups of three.
+    let cleaned = if s.contains(',') {
+        let (int, frac) = s.split_once('.').map_or((s, None), |(i, f)| (i, Some(f)));
+        let groups: Vec<&str> = int.trim_start_matches('-').split(',').collect();
+        let well_grouped = groups.len() > 1
+            && !groups[0].is_empty()
+            && groups[0].len() <= 3
+            && groups[1..].iter().all(|g| g.len() == 3);
+        if !well_grouped {
+            return None;
+        }
+        let joined = int.replace(',', "");
+        frac.map_or(joined.clone(), |f| format!("{joined}.{f}"))
+    } else {
+        s.to_owned()
+    };
+    if cleaned.is_empty()
+        || !cleaned.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | 'e' | 'E' | '+'))
+    {
+        return None;
+    }
+    cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// A problem with one cell of the spreadsheet.
+struct CellError {
+    row: usize,
+    column: usize,
+    zh: String,
+    en: String,
+}
+
+/// What an import did.
+pub struct ImportReport {
+    /// Rows with a value.
+    pub rows: usize,
+    /// New observations.
+    pub added: usize,
+    /// Observations whose value, note or source changed.
+    pub updated: usize,
+}
+
+/// Reads a filled template into the folder's progress.json. All or nothing:
+/// on any error nothing is written.
+pub fn import(
+    dir: &Path,
+    file: &Path,
+    forced: Option<Encoding>,
+    lang: Lang,
+) -> Result<String, Fail> {
+    let mut folder = Folder::load(dir, lang)?;
+    let bytes = std::fs::read(file).map_err(|e| {
+        Fail::io(tr(
+            lang,
+            format!("无法读取 {}：{e}", file.display()),
+            format!("cannot read {}: {e}", file.display()),
+        ))
+    })?;
+    let text = decode(&bytes, forced).map_err(|enc| {
+        Fail::invalid(tr(
+            lang,
+            format!("{}：无法按 {enc} 编码读取。请在表格软件中另存为“CSV UTF-8”，或用 --encoding 指定编码（utf8 / gb18030）。", file.display()),
+            format!("{}: cannot be read as {enc}. Save it as \"CSV UTF-8\" from the spreadsheet program, or name the encoding with --encoding (utf8 / gb18030).", file.display()),
+        ))
+    })?;
+    let shown = file.display().to_string();
+    let (mut rows, errors) = read_rows(&folder.plan, &text, &shown, lang)?;
+    if !errors.is_empty() {
+        for e in &errors {
+            let column = COLUMNS[e.column].0;
+            match lang {
+                Lang::Zh => eprintln!("{shown}：第 {} 行，“{column}”列：{}", e.row, e.zh),
+                Lang::En => eprintln!(
+                    "{shown}: row {}, column '{column}' ({}): {}",
+                    e.row, COLUMNS[e.column].1, e.en
+                ),
+            }
+        }
+        return Err(Fail::invalid(tr(
+            lang,
+            format!(
+                "{shown}：{} 处错误，未导入任何数据（progress.json 未改动）。改正后重新导入。",
+                errors.len()
+            ),
+            format!(
+                "{shown}: {} errors; nothing was imported (progress.json is unchanged). Fix them and import again.",
+                errors.len()
+            ),
+        )));
+    }
+    let report = merge(&mut folder.progress.observations, &mut rows);
+    // The merged data must pass the same checks as any published file.
+    let row_of: HashMap<usize, usize> = rows.iter().map(|r| (r.target_index, r.row)).collect();
+    let new_text = to_pretty_json(&folder.progress);
+    let progress_path = dir.join(PROGRESS_FILE);
+    let findings: Vec<Located> = locate(
+        &progress_path,
+        &new_text,
+        plan_model::validate_progress(&folder.plan, &folder.progress),
+    );
+    let errors =
+        findings.iter().filter(|l| l.finding.severity == plan_model::Severity::Error).count();
+    if errors > 0 {
+        for l in &findings {
+            if let Some(row) = observation_index(&l.finding.path).and_then(|i| row_of.get(&i)) {
+                match lang {
+                    Lang::Zh => eprintln!("{shown}：第 {row} 行：{}", l.finding.message(lang)),
+                    Lang::En => eprintln!("{shown}: row {row}: {}", l.finding.message(lang)),
+                }
+            }
+        }
+        print_findings(&findings, lang);
+        return Err(Fail::invalid(
+            summary(&shown, errors, findings.len() - errors, lang)
+                + &tr(lang, "；未导入任何数据。", "; nothing was imported."),
+        ));
+    }
+    write_atomic(&progress_path, new_text.as_bytes()).map_err(|e| {
+        Fail::io(tr(
+            lang,
+            format!("无法写入 {}：{e}（原文件未改动）", progress_path.display()),
+            format!("cannot write {}: {e} (the old file is unchanged)", progress_path.display()),
+        ))
+    })?;
+    Ok(tr(
+        lang,
+        format!(
+            "已从 {shown} 导入 {} 行到 {}：新增 {}，更新 {}，未变 {}。",
+            report.rows,
+            progress_path.display(),
+            report.added,
+            report.updated,
+            report.rows - report.added - report.updated
+        ),
+        format!(
+            "imported {} rows from {shown} into {}: {} new, {} updated, {} unchanged.",
+            report.rows,
+            progress_path.display(),
+            report.added,
+            report.updated,
+            report.rows - report.added - report.updated
+        ),
+    ))
+}
+
+/// The `i` of a path `observations[i]…`.
+fn observation_index(path: &str) -> Option<usize> {
+    path.strip_prefix("observations[")?.split(']').next()?.parse().ok()
+}
+
+/// serde_json's pretty layout, with a final newline: the one format the tool writes.
+pub fn to_pretty_json<T: serde::Serialize>(value: &T) -> String {
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+struct Row {
+    row: usize,
+    observation: Observation,
+    /// Where it landed in the observations list (set by `merge`).
+    target_index: usize,
+}
+
+fn read_rows(
+    plan: &PlanDocument,
+    text: &str,
+    shown: &str,
+    lang: Lang,
+) -> Result<(Vec<Row>, Vec<CellError>), Fail> {
+    let mut reader =
+        csv::ReaderBuilder::new().flexible(true).has_headers(true).from_reader(text.as_bytes());
+    let headers = reader.headers().map_err(|e| Fail::invalid(format!("{shown}: {e}")))?.clone();
+    let mut column_at = [None; 10];
+    for (i, h) in headers.iter().enumerate() {
+        let h = h.trim().trim_start_matches('\u{feff}');
+        if let Some(c) = COLUMNS.iter().position(|(zh, en)| h == *zh || h.eq_ignore_ascii_case(en))
+        {
+            column_at[c] = Some(i);
+        }
+    }
+    for required in [INDICATOR, AS_OF, VALUE] {
+        if column_at[required].is_none() {
+            let (zh, en) = COLUMNS[required];
+            return Err(Fail::invalid(tr(
+                lang,
+                format!(
+                    "{shown}：第 1 行缺少“{zh}”列。请使用 template 生成的模板，不要删除或改名表头。"
+                ),
+                format!(
+                    "{shown}: row 1 has no '{zh}' ({en}) column. Use the template from `template` and keep its header row."
+                ),
+            )));
+        }
+    }
+    let year = u32::from(plan.plan.plan_year);
+    let mut rows = Vec::new();
+    let mut errors = Vec::new();
+    let mut seen: HashMap<(String, Option<String>, String), usize> = HashMap::new();
+    for (index, record) in reader.records().enumerate() {
+        let row = index + 2; // the header is row 1
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                errors.push(CellError {
+                    row,
+                    column: INDICATOR,
+                    zh: format!("无法读取此行：{e}"),
+                    en: format!("cannot read this row: {e}"),
+                });
+                continue;
+            }
+        };
+        let cell =
+            |c: usize| column_at[c].and_then(|i| record.get(i)).map(str::trim).unwrap_or_default();
+        if record.iter().all(|f| f.trim().is_empty()) || cell(VALUE).is_empty() {
+            continue; // blank or unfilled row
+        }
+        let mut fail =
+            |column: usize, zh: String, en: String| errors.push(CellError { row, column, zh, en });
+        let id = cell(INDICATOR);
+        let Some(ind) = plan.indicator(id) else {
+            fail(
+                INDICATOR,
+                format!("未知的指标编号“{id}”：请从模板中复制编号"),
+                format!("unknown indicator id '{id}': copy the id from the template"),
+            );
+            continue;
+        };
+        if ind.target == Target::Milestone {
+            fail(
+                INDICATOR,
+                format!("“{id}”是定性任务，没有数值：请删除此行"),
+                format!("'{id}' is a qualitative item with no number: delete this row"),
+            );
+            continue;
+        }
+        let district = match (cell(DISTRICT), cell(DISTRICT_NAME)) {
+            ("", "") | ("", CITYWIDE) => Ok(None),
+            ("", name) => plan
+                .districts
+                .iter()
+                .find(|d| d.name.zh == name)
+                .map(|d| Some(d.id.clone()))
+                .ok_or(name),
+            (code, _) => {
+                plan.districts.iter().find(|d| d.id == code).map(|d| Some(d.id.clone())).ok_or(code)
+            }
+        };
+        let district = match district {
+            Ok(d) => d,
+            Err(bad) => {
+                let names: Vec<&str> = plan.districts.iter().map(|d| d.id.as_str()).collect();
+                fail(
+                    DISTRICT,
+                    format!(
+                        "未知的区镇“{bad}”：请填写以下编号之一，全市数据留空：{}",
+                        names.join("、")
+                    ),
+                    format!(
+                        "unknown district '{bad}': use one of these ids, or leave it blank for citywide: {}",
+                        names.join(", ")
+                    ),
+                );
+                continue;
+            }
+        };
+        let as_of = cell(AS_OF);
+        match day_of_year(as_of) {
+            None => {
+                fail(
+                    AS_OF,
+                    format!("日期“{as_of}”格式不对：请写成 YYYY-MM-DD，如 {year}-09-30"),
+                    format!("date '{as_of}' is not YYYY-MM-DD, e.g. {year}-09-30"),
+                );
+                continue;
+            }
+            Some((y, _)) if y != year => {
+                fail(
+                    AS_OF,
+                    format!("日期“{as_of}”不在方案年度 {year} 年内"),
+                    format!("date '{as_of}' is outside the plan year {year}"),
+                );
+                continue;
+            }
+            Some(_) => {}
+        }
+        let raw = cell(VALUE);
+        let Some(value) = parse_number(raw) else {
+            fail(
+                VALUE,
+                format!("“{raw}”不是数字：请只填数字（可带小数点和千分位逗号），单位写在“单位”列"),
+                format!(
+                    "'{raw}' is not a number: enter digits only (a decimal point and thousands commas are fine); the unit belongs in the unit column"
+                ),
+            );
+            continue;
+        };
+        let unit = cell(UNIT);
+        if !unit.is_empty() && unit != ind.unit.zh && unit != ind.unit.en {
+            fail(
+                UNIT,
+                format!(
+                    "单位“{unit}”与指标单位“{}”不一致：请把数值换算为“{}”",
+                    ind.unit.zh, ind.unit.zh
+                ),
+                format!(
+                    "unit '{unit}' is not the indicator's unit '{}': convert the value to '{}'",
+                    ind.unit.zh, ind.unit.zh
+                ),
+            );
+            continue;
+        }
+        let key = (id.to_owned(), district.clone(), as_of.to_owned());
+        if let Some(first) = seen.insert(key, row) {
+            fail(
+                VALUE,
+                format!("与第 {first} 行重复（同一指标、区镇和日期）：请只保留一行"),
+                format!(
+                    "repeats row {first} (same indicator, district and date): keep one of them"
+                ),
+            );
+            continue;
+        }
+        let note = match (cell(NOTE), cell(NOTE_EN)) {
+            ("", "") => None,
+            (zh, en) => Some(Bilingual { zh: zh.to_owned(), en: en.to_owned() }),
+        };
+        let source = Some(cell(SOURCE)).filter(|s| !s.is_empty()).map(str::to_owned);
+        rows.push(Row {
+            row,
+            observation: Observation {
+                indicator: id.to_owned(),
+                district,
+                as_of: as_of.to_owned(),
+                value,
+                unit: None,
+                note,
+                source,
+            },
+            target_index: 0,
+        });
+    }
+    Ok((rows, errors))
+}
+
+/// Replaces observations with the same indicator, place and date, and appends
+/// new ones; records where each row landed, for error messages by row.
+fn merge(observations: &mut Vec<Observation>, rows: &mut [Row]) -> ImportReport {
+    let mut report = ImportReport { rows: rows.len(), added: 0, updated: 0 };
+    let mut index: HashMap<(String, Option<String>, String), usize> = observations
+        .iter()
+        .enumerate()
+        .map(|(i, o)| ((o.indicator.clone(), o.district.clone(), o.as_of.clone()), i))
+        .collect();
+    for row in rows.iter_mut() {
+        let o = &row.observation;
+        let key = (o.indicator.clone(), o.district.clone(), o.as_of.clone());
+        match index.get(&key) {
+            Some(&i) => {
+                row.target_index = i;
+                let old = &mut observations[i];
+                let changed = old.value.to_bits() != o.value.to_bits()
+                    || old.note != o.note
+                    || old.source != o.source;
+                if changed {
+                    report.updated += 1;
+                    old.value = o.value;
+                    old.note = o.note.clone();
+                    old.source = o.source.clone();
+                }
+            }
+            None => {
+                row.target_index = observations.len();
+                index.insert(key, observations.len());
+                observations.push(o.clone());
+                report.added += 1;
+            }
+        }
+    }
+    report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_as_spreadsheets_write_them() {
+        assert_eq!(parse_number("1,234"), Some(1234.0));
+        assert_eq!(parse_number("1,234.5"), Some(1234.5));
+        assert_eq!(parse_number("１２３．５"), Some(123.5));
+        assert_eq!(parse_number("１，２３４"), Some(1234.0));
+        assert_eq!(parse_number(" 28.1% "), Some(28.1));
+        assert_eq!(parse_number("-3"), Some(-3.0));
+        assert_eq!(parse_number("12o"), None);
+        assert_eq!(parse_number("1,23"), None, "not a thousands group");
+        assert_eq!(parse_number("abc"), None);
+        assert_eq!(parse_number("NaN"), None);
+        assert_eq!(parse_number("inf"), None);
+        assert_eq!(parse_number(""), None);
+    }
+
+    #[test]
+    fn decodes_utf8_with_or_without_bom_and_gb18030() {
+        assert_eq!(decode("\u{feff}张浦镇".as_bytes(), None).as_deref(), Ok("张浦镇"));
+        assert_eq!(decode("张浦镇".as_bytes(), None).as_deref(), Ok("张浦镇"));
+        let (gb, _, _) = encoding_rs::GB18030.encode("张浦镇");
+        assert_eq!(decode(&gb, None).as_deref(), Ok("张浦镇"));
+        assert_eq!(decode(&gb, Some(Encoding::Utf8)), Err("utf-8"));
+    }
+}
