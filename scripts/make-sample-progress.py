@@ -6,7 +6,11 @@ The plan publishes no progress figures. These are made up, deterministically
 schedule, some behind, districts ahead and behind, and a few gaps. The release
 is flagged `"sample": true` and every page that shows it says 示例数据.
 
-Run from the repository root: python3 scripts/make-sample-progress.py
+Run from the repository root, then release it:
+    python3 scripts/make-sample-progress.py
+    cargo run -p plan-cli -- release --version 2026.09.0-sample --date 2026-10-15 \
+        --notes "示例数据：2026 年 1—9 月的演示进展，非官方数据。" \
+        --notes-en "Sample data: made-up progress for January–September 2026, not official figures."
 """
 import json
 import random
@@ -144,24 +148,16 @@ milestones = [
 
 doc = {
     "schema_version": 1,
-    "release": {
-        "version": "2026.09.0-sample",
-        "published": "2026-10-15",
-        "as_of": AS_OF,
-        "sample": True,
-        "changelog": [{
-            "version": "2026.09.0-sample",
-            "date": "2026-10-15",
-            "notes": {"zh": "示例数据：2026 年 1—9 月的演示进展，非官方数据。",
-                      "en": "Sample data: made-up progress for January–September 2026, not official figures."},
-        }],
-    },
-    "thresholds": {"behind_points": 10, "seriously_behind_points": 30, "about_tolerance_percent": 5},
+    # Not yet released: `plan-data release` stamps the version, date and
+    # changelog, and writes the manifest (see docs/publishing.md).
+    "release": {"version": "unreleased", "published": "2026-10-15", "as_of": AS_OF, "sample": True, "changelog": []},
+    "thresholds": {"behind_points": 10.0, "seriously_behind_points": 30.0, "about_tolerance_percent": 5.0},
     "observations": observations,
     "district_targets": district_targets,
     "milestones": milestones,
 }
 out = ROOT / "public/data/progress.json"
-out.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+# The layout plan-data writes (serde_json's pretty printer), so diffs stay small.
+out.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 print(f"wrote {out.relative_to(ROOT)}: {len(observations)} observations, "
       f"{len(district_targets)} district targets, {len(milestones)} milestone records")

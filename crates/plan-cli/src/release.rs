@@ -115,7 +115,12 @@ pub fn release(dir: &Path, req: &ReleaseRequest<'_>, lang: Lang) -> Result<Strin
         ));
     }
 
+    // The figures refer to the date of the latest of them.
+    let latest = folder.progress.observations.iter().map(|o| o.as_of.clone()).max();
     let release = &mut folder.progress.release;
+    if let Some(latest) = latest {
+        release.as_of = latest;
+    }
     release.version = version.to_owned();
     release.published = date.clone();
     release.changelog.insert(

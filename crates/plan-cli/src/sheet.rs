@@ -271,7 +271,7 @@ pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> Result<String, &'static
     match forced {
         Some(Encoding::Utf8) => utf8(bytes).map_err(|_| "utf-8"),
         Some(Encoding::Gb18030 | Encoding::Gbk) => gb18030(bytes),
-        None => utf8(bytes).or_else(|_| gb18030(bytes)),
+        None => utf8(bytes).or_else(|_| gb18030(bytes)).map_err(|_| "UTF-8 / GB18030"),
     }
 }
 

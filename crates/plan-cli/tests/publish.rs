@@ -1,0 +1,320 @@
+//! The publishing workflow end to end, as staff run it: template, import (in
+//! every encoding and shape spreadsheets write), export round trip, release
+//! with manifest, refused overwrite, interrupted writes, diff. Terminal output
+//! is kept as snapshots (temporary paths replaced by `<DATA>` and `<FIXTURES>`).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use plan_model::{ProgressDocument, parse_progress};
+
+const CRASH: &str = "PLAN_DATA_TEST_CRASH_BEFORE_RENAME";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn fixture(name: &str) -> PathBuf {
+    root().join("tests/fixtures").join(name)
+}
+
+/// A private copy of the bundled data folder (without the release history).
+struct Data {
+    dir: PathBuf,
+}
+
+impl Data {
+    fn new(name: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("plan-cli-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("mkdir");
+        let source = root().join("../../public/data");
+        for entry in std::fs::read_dir(&source).expect("data").flatten() {
+            if entry.path().is_file() {
+                std::fs::copy(entry.path(), dir.join(entry.file_name())).expect("copy");
+            }
+        }
+        Self { dir }
+    }
+
+    fn progress(&self) -> ProgressDocument {
+        let text = std::fs::read_to_string(self.dir.join("progress.json")).expect("read");
+        parse_progress("progress.json", &text).expect("progress.json stays valid")
+    }
+
+    fn progress_bytes(&self) -> Vec<u8> {
+        std::fs::read(self.dir.join("progress.json")).expect("read")
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.run_env(args, None)
+    }
+
+    fn run_env(&self, args: &[&str], env: Option<(&str, &str)>) -> Output {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_plan-data"));
+        cmd.args(args).current_dir(&self.dir);
+        if let Some((k, v)) = env {
+            cmd.env(k, v);
+        }
+        cmd.output().expect("run plan-data")
+    }
+
+    /// Exit code, stdout and stderr, with machine-specific paths replaced.
+    fn transcript(&self, out: &Output) -> String {
+        let clean = |b: &[u8]| {
+            String::from_utf8_lossy(b)
+                .replace(&self.dir.display().to_string(), "<DATA>")
+                .replace(&root().join("tests/fixtures").display().to_string(), "<FIXTURES>")
+        };
+        format!(
+            "exit: {:?}\n--- stdout\n{}--- stderr\n{}",
+            out.status.code(),
+            clean(&out.stdout),
+            clean(&out.stderr)
+        )
+    }
+}
+
+impl Drop for Data {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+fn value_of(
+    p: &ProgressDocument,
+    indicator: &str,
+    district: Option<&str>,
+    as_of: &str,
+) -> Option<f64> {
+    p.observations
+        .iter()
+        .find(|o| o.indicator == indicator && o.district.as_deref() == district && o.as_of == as_of)
+        .map(|o| o.value)
+}
+
+/// The same filled sheet, however a spreadsheet program saved it, imports the
+/// same numbers (thousands separators, full-width digits, per-cent signs,
+/// district by name, unfilled and blank trailing rows skipped).
+#[test]
+fn import_reads_what_spreadsheets_write() {
+    for file in ["utf8-bom-crlf.csv", "utf8-no-bom-lf.csv", "gb18030-excel.csv"] {
+        let data = Data::new(&format!("import-{file}"));
+        let csv = fixture(file);
+        let out = data.run(&["import", csv.to_str().expect("path"), "--dir", "."]);
+        assert_eq!(out.status.code(), Some(0), "{file}: {}", data.transcript(&out));
+        let p = data.progress();
+        assert_eq!(value_of(&p, "ai-enterprises", None, "2026-12-31"), Some(1234.0), "{file}");
+        assert_eq!(
+            value_of(&p, "green-factories", Some("zhangpu"), "2026-12-31"),
+            Some(3.0),
+            "{file}"
+        );
+        assert_eq!(
+            value_of(&p, "ai-enterprises", Some("zhangpu"), "2026-12-31"),
+            Some(15.0),
+            "{file}"
+        );
+        assert_eq!(value_of(&p, "rd-intensity", None, "2026-12-31"), Some(3.92), "{file}");
+        assert_eq!(
+            value_of(&p, "ai-server-scale", None, "2026-12-31"),
+            None,
+            "unfilled row skipped"
+        );
+        let note = p.observations.iter().find(|o| {
+            o.as_of == "2026-12-31" && o.indicator == "ai-enterprises" && o.district.is_none()
+        });
+        assert_eq!(note.and_then(|o| o.note.as_ref()).map(|n| n.zh.as_str()), Some("年底预计"));
+        insta::assert_snapshot!(format!("import-{file}"), data.transcript(&out));
+    }
+}
+
+#[test]
+fn import_with_typos_names_row_and_column_and_changes_nothing() {
+    let data = Data::new("typos");
+    let before = data.progress_bytes();
+    let csv = fixture("typos.csv");
+    let out = data.run(&["import", csv.to_str().expect("path"), "--dir", "."]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(data.progress_bytes(), before, "progress.json is untouched");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("第 2 行，“区镇编号”列：未知的区镇“zhangpuu”"), "{stderr}");
+    assert!(stderr.contains("第 3 行，“数值”列：“1O”不是数字"), "{stderr}");
+    insta::assert_snapshot!("import-typos-zh", data.transcript(&out));
+    let out = data.run(&["--lang", "en", "import", csv.to_str().expect("path"), "--dir", "."]);
+    insta::assert_snapshot!("import-typos-en", data.transcript(&out));
+}
+
+#[test]
+fn import_refuses_unreadable_files_with_advice() {
+    let data = Data::new("unreadable");
+    for file in ["missing-column.csv", "not-text.csv"] {
+        let csv = fixture(file);
+        let out = data.run(&["import", csv.to_str().expect("path"), "--dir", "."]);
+        assert_eq!(out.status.code(), Some(1), "{file}");
+        insta::assert_snapshot!(format!("import-{file}"), data.transcript(&out));
+    }
+    let gb = fixture("gb18030-excel.csv");
+    let forced =
+        data.run(&["import", gb.to_str().expect("path"), "--dir", ".", "--encoding", "utf8"]);
+    assert_eq!(forced.status.code(), Some(1), "GB18030 read as UTF-8 is refused, not garbled");
+}
+
+#[test]
+fn a_crash_before_the_rename_leaves_the_old_file_whole() {
+    let data = Data::new("crash");
+    let before = data.progress_bytes();
+    let csv = fixture("utf8-bom-crlf.csv");
+    let out =
+        data.run_env(&["import", csv.to_str().expect("path"), "--dir", "."], Some((CRASH, "1")));
+    assert_eq!(out.status.code(), Some(2), "{}", data.transcript(&out));
+    assert_eq!(data.progress_bytes(), before, "the published file is never half-written");
+    let _ = data.progress();
+}
+
+#[test]
+fn export_then_import_round_trips_to_identical_data() {
+    let data = Data::new("roundtrip");
+    let original = data.progress();
+    let out = data.run(&["export", "--dir", ".", "-o", "exported"]);
+    assert_eq!(out.status.code(), Some(0), "{}", data.transcript(&out));
+    assert!(data.dir.join("exported/targets.csv").is_file());
+    // Empty the observations, then import the export.
+    let mut emptied = original.clone();
+    emptied.observations.clear();
+    let text = serde_json::to_string_pretty(&emptied).expect("json");
+    std::fs::write(data.dir.join("progress.json"), text).expect("write");
+    let out = data.run(&["import", "exported/progress.csv", "--dir", "."]);
+    assert_eq!(out.status.code(), Some(0), "{}", data.transcript(&out));
+    assert_eq!(data.progress(), original, "export → import gives back the same data");
+    // Importing the same export again changes nothing.
+    let out = data.run(&["--lang", "en", "import", "exported/progress.csv", "--dir", "."]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("0 new, 0 updated, 517 unchanged"), "{text}");
+}
+
+#[test]
+fn template_lists_every_indicator_and_place() {
+    let data = Data::new("template");
+    let out = data.run(&["template", "--dir", ".", "--date", "2026-12-31", "-o", "t.csv"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = std::fs::read_to_string(data.dir.join("t.csv")).expect("template");
+    assert!(text.starts_with("\u{feff}指标编号,指标名称,区镇编号,区镇名称,日期,数值,单位"));
+    // 31 quantified indicators × (citywide + 11 districts).
+    assert_eq!(text.lines().count(), 1 + 31 * 12);
+    assert!(text.contains("ai-invention-patents,人工智能发明专利,jinxi,锦溪镇,2026-12-31,,件"));
+    // A blank template imports as nothing.
+    let out = data.run(&["import", "t.csv", "--dir", "."]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("导入 0 行"));
+}
+
+fn sha256sum_check(dir: &Path) -> Output {
+    Command::new("sha256sum")
+        .args(["-c", "SHA256SUMS"])
+        .current_dir(dir)
+        .output()
+        .expect("sha256sum")
+}
+
+#[test]
+fn release_writes_a_manifest_that_sha256sum_accepts_and_refuses_to_overwrite() {
+    let data = Data::new("release");
+    let csv = fixture("utf8-bom-crlf.csv");
+    assert_eq!(
+        data.run(&["import", csv.to_str().expect("path"), "--dir", "."]).status.code(),
+        Some(0)
+    );
+    let args = [
+        "release",
+        "--dir",
+        ".",
+        "--version",
+        "2026.12.0-test",
+        "--date",
+        "2027-01-15",
+        "--notes",
+        "第四季度",
+        "--notes-en",
+        "Q4",
+    ];
+    let out = data.run(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", data.transcript(&out));
+    let frozen = data.dir.join("releases/2026.12.0-test");
+    let check = sha256sum_check(&frozen);
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
+    let manifest: plan_model::release::Manifest = serde_json::from_str(
+        &std::fs::read_to_string(data.dir.join("manifest.json")).expect("manifest"),
+    )
+    .expect("parse");
+    assert_eq!(manifest.version, "2026.12.0-test");
+    assert_eq!(manifest.as_of, "2026-12-31", "the release refers to its latest figures");
+    let progress = data.progress();
+    assert_eq!(progress.release.version, "2026.12.0-test");
+    assert_eq!(progress.release.changelog[0].notes.zh, "第四季度");
+    let listed = manifest.files.iter().find(|f| f.path == "progress.json").expect("listed");
+    assert_eq!(
+        listed.bytes,
+        data.progress_bytes().len() as u64,
+        "the manifest describes the live file"
+    );
+
+    // The same version again is refused, and nothing changes.
+    let before = data.progress_bytes();
+    let again = data.run(&args);
+    assert_eq!(again.status.code(), Some(1));
+    assert_eq!(data.progress_bytes(), before);
+    assert!(sha256sum_check(&frozen).status.success(), "the frozen release is untouched");
+    insta::assert_snapshot!("release-refused", data.transcript(&again));
+}
+
+#[test]
+fn release_refuses_invalid_data() {
+    let data = Data::new("release-invalid");
+    let text = std::fs::read_to_string(data.dir.join("progress.json")).expect("read");
+    std::fs::write(data.dir.join("progress.json"), text.replacen("\"zhangpu\"", "\"zhangpoo\"", 1))
+        .expect("write");
+    let out = data.run(&["release", "--dir", ".", "--version", "9.9.9", "--notes", "x"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!data.dir.join("releases/9.9.9").exists(), "no release folder for invalid data");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("未发布"));
+}
+
+#[test]
+fn diff_lists_new_and_revised_values() {
+    let data = Data::new("diff");
+    let r = |v: &str| {
+        data.run(&["release", "--dir", ".", "--version", v, "--date", "2026-11-01", "--notes", "x"])
+    };
+    assert_eq!(r("a").status.code(), Some(0));
+    let csv = fixture("utf8-bom-crlf.csv");
+    assert_eq!(
+        data.run(&["import", csv.to_str().expect("path"), "--dir", "."]).status.code(),
+        Some(0)
+    );
+    // Revise one September figure too.
+    let text = std::fs::read_to_string(data.dir.join("progress.json")).expect("read");
+    let mut p: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let obs = p["observations"].as_array_mut().expect("array");
+    let first = obs
+        .iter_mut()
+        .find(|o| {
+            o["indicator"] == "ai-enterprises"
+                && o["as_of"] == "2026-09-30"
+                && o.get("district").is_none()
+        })
+        .expect("obs");
+    first["value"] = serde_json::json!(161.0);
+    std::fs::write(data.dir.join("progress.json"), serde_json::to_string_pretty(&p).expect("json"))
+        .expect("write");
+    assert_eq!(r("b").status.code(), Some(0));
+    let out = data.run(&["diff", "releases/a", "releases/b"]);
+    insta::assert_snapshot!("diff-text", data.transcript(&out));
+    let json = data.run(&["diff", "releases/a", "releases/b", "--json"]);
+    let d: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    let changes = d["changes"].as_array().expect("changes");
+    assert!(changes.iter().any(|c| c["change"] == "value_changed"
+        && c["indicator"] == "ai-enterprises"
+        && c["new"] == 161.0));
+    assert_eq!(changes.iter().filter(|c| c["change"] == "value_added").count(), 4);
+}
