@@ -10,7 +10,7 @@ export XDG_CONFIG_HOME ?= $(CURDIR)/target/xdg/config
 export XDG_CACHE_HOME ?= $(CURDIR)/target/xdg/cache
 WASM := wasm32-unknown-unknown
 
-.PHONY: help setup dist serve test check-fmt clippy test-native test-wasm test-schema
+.PHONY: help setup dist serve test check-fmt clippy test-native test-wasm test-schema bench-cli
 
 help:
 	@echo "make serve   build the portal (release) and serve it on http://127.0.0.1:$(PORT)/"
@@ -57,3 +57,7 @@ AJV := ajv validate --spec=draft2020 -c ./scripts/ajv-number-formats.cjs
 test-schema:
 	$(AJV) -s public/data/plan.schema.json -d public/data/plan.json
 	$(AJV) -s public/data/progress.schema.json -d public/data/progress.json
+
+# Benchmark (not a test): the staff tool's validate and import at 1x, 10x, 100x data.
+bench-cli:
+	python3 scripts/bench-cli.py
