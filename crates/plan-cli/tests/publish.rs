@@ -318,3 +318,34 @@ fn diff_lists_new_and_revised_values() {
         && c["new"] == 161.0));
     assert_eq!(changes.iter().filter(|c| c["change"] == "value_added").count(), 4);
 }
+
+/// `validate` on clean data and on each kind of finding (the model's invalid
+/// progress fixtures): exit code and exactly what staff read.
+#[test]
+fn validate_transcripts_for_clean_data_and_every_kind_of_finding() {
+    let data = Data::new("validate-kinds");
+    let clean = data.run(&["validate", "."]);
+    assert_eq!(clean.status.code(), Some(0));
+    insta::assert_snapshot!("validate-clean", data.transcript(&clean));
+    let fixtures = root().join("../plan-model/tests/fixtures/invalid/progress");
+    let mut names: Vec<PathBuf> =
+        std::fs::read_dir(&fixtures).expect("fixtures").flatten().map(|e| e.path()).collect();
+    names.sort();
+    for path in names {
+        std::fs::copy(&path, data.dir.join("progress.json")).expect("copy fixture");
+        let out = data.run(&["validate", "."]);
+        let name = path.file_stem().and_then(|s| s.to_str()).expect("name").to_owned();
+        // Exit 1 exactly when the model finds an error (warnings alone pass).
+        let text = std::fs::read_to_string(&path).expect("read");
+        let plan_text = std::fs::read_to_string(data.dir.join("plan.json")).expect("plan");
+        let plan = plan_model::parse_plan("plan.json", &plan_text).expect("plan");
+        let has_error = parse_progress("p", &text).map_or(true, |p| {
+            plan_model::validate_progress(&plan, &p)
+                .iter()
+                .any(|f| f.severity == plan_model::Severity::Error)
+        });
+        let expected = if has_error { 1 } else { 0 };
+        assert_eq!(out.status.code(), Some(expected), "{name}: {}", data.transcript(&out));
+        insta::assert_snapshot!(format!("validate-{name}"), data.transcript(&out));
+    }
+}
