@@ -1,10 +1,10 @@
-//! The app shell: loads the plan once and hands it to the page.
+//! The app shell: loads the plan and the progress data once and hands them to the page.
 
 use leptos::prelude::*;
 use plan_model::Lang;
 
 use crate::components::{ErrorPanel, LoadingSkeleton};
-use crate::data::load_plan;
+use crate::data::{load_plan, load_progress};
 use crate::pages::overview::Overview;
 
 /// Root component.
@@ -12,6 +12,8 @@ use crate::pages::overview::Overview;
 pub fn App() -> impl IntoView {
     let lang = Lang::Zh;
     let plan = LocalResource::new(load_plan);
+    // Fetched side by side; the plan's parts show even if progress fails.
+    let progress = LocalResource::new(load_progress);
     view! {
         <a class="skip-link" href="#main">"跳到主要内容"</a>
         <header class="site-header">
@@ -22,7 +24,7 @@ pub fn App() -> impl IntoView {
                 {move || {
                     plan.get()
                         .map(|loaded| match loaded {
-                            Ok(doc) => view! { <Overview doc=doc lang=lang /> }.into_any(),
+                            Ok(doc) => view! { <Overview doc=doc progress=progress lang=lang /> }.into_any(),
                             Err(error) => {
                                 view! {
                                     <ErrorPanel

@@ -3,6 +3,7 @@
 
 pub mod echarts;
 pub mod goal_areas;
+pub mod progress;
 
 pub use echarts::{EChart, Renderer};
 

@@ -3,7 +3,10 @@
 //! the model crate.
 
 use gloo_net::http::Request;
-use plan_model::{Lang, LoadError, PLAN_FILE, PlanDocument, parse_plan};
+use plan_model::{
+    Lang, LoadError, PLAN_FILE, PROGRESS_FILE, PlanDocument, ProgressDocument, parse_plan,
+    parse_progress,
+};
 
 /// Folder of the published data, relative to the page.
 pub const DATA_DIR: &str = "data";
@@ -68,4 +71,10 @@ async fn fetch_text(file: &str) -> Result<String, DataError> {
 pub async fn load_plan() -> Result<PlanDocument, DataError> {
     let text = fetch_text(PLAN_FILE).await?;
     parse_plan(&format!("{DATA_DIR}/{PLAN_FILE}"), &text).map_err(DataError::Load)
+}
+
+/// Fetches and parses the progress data of the current release.
+pub async fn load_progress() -> Result<ProgressDocument, DataError> {
+    let text = fetch_text(PROGRESS_FILE).await?;
+    parse_progress(&format!("{DATA_DIR}/{PROGRESS_FILE}"), &text).map_err(DataError::Load)
 }

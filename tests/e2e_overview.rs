@@ -43,7 +43,7 @@ fn expected_goal_areas(data_dir: &Path) -> (String, Vec<(String, i64, i64)>) {
 
 /// Reads the live ECharts instance of the first chart once it has drawn.
 const CHART_STATE: &str = r#"
-    const el = document.querySelector('.chart');
+    const el = document.querySelector('.goal-targets .chart');
     const chart = el && window.echarts && echarts.getInstanceByDom(el);
     if (!chart || !el.querySelector('canvas, svg')) return null;
     const option = chart.getOption();
@@ -57,7 +57,7 @@ const CHART_STATE: &str = r#"
 
 async fn table_rows(client: &Client) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
-    for row in client.find_all(Locator::Css(".data-table tbody tr")).await.expect("rows") {
+    for row in client.find_all(Locator::Css(".goal-targets .data-table tbody tr")).await.expect("rows") {
         let mut cells = Vec::new();
         for cell in row.find_all(Locator::Css("th, td")).await.expect("cells") {
             cells.push(cell.text().await.expect("text"));
@@ -210,4 +210,98 @@ fn copy_dir(from: &Path, to: &Path) {
             std::fs::copy(entry.path(), &target).expect("copy");
         }
     }
+}
+
+/// Reads every progress chart (in page order) from its live ECharts instance.
+const PROGRESS_CHARTS: &str = r#"
+    const sections = [...document.querySelectorAll('.progress-section')];
+    if (sections.length === 0) return null;
+    const out = [];
+    for (const s of sections) {
+        const el = s.querySelector('.chart');
+        const chart = el && window.echarts && echarts.getInstanceByDom(el);
+        if (!chart || !el.querySelector('canvas, svg')) return null;
+        const o = chart.getOption();
+        out.push({
+            categories: o.yAxis[0].data,
+            done: o.series[0].data.map(d => (d && typeof d === 'object') ? d.value : d),
+            expected: o.series[1].data,
+        });
+    }
+    return out;
+"#;
+
+/// The progress sections show what the model computes from the published
+/// files, say the figures are samples, and give each status in words.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn overview_shows_progress_from_the_model_with_the_sample_notice() {
+    use plan_model::status::{StatusContext, roll_up};
+    let dist = dist_dir();
+    let read = |f: &str| std::fs::read_to_string(dist.join("data").join(f)).expect("data file");
+    let plan = plan_model::parse_plan("plan.json", &read("plan.json")).expect("plan");
+    let progress =
+        plan_model::parse_progress("progress.json", &read("progress.json")).expect("progress");
+    let card = plan_model::Scorecard::compute(&plan, &progress);
+    let ctx = StatusContext::new(&plan, &progress);
+    let round1 = |v: f64| (v * 10.0).round() / 10.0;
+    let expected_rows = |groups: Vec<(String, &Vec<String>)>| -> Vec<(String, Option<f64>)> {
+        groups
+            .into_iter()
+            .map(|(name, ids)| {
+                let r = roll_up(&ctx, card.city_of(ids));
+                let label =
+                    format!("{name}  {} {}", r.status.icon(), r.status.label(plan_model::Lang::Zh));
+                (label, r.mean_completion_percent.map(round1))
+            })
+            .collect()
+    };
+    let goals = expected_rows(
+        plan.goal_areas.iter().map(|g| (g.short_name.zh.clone(), &g.indicators)).collect(),
+    );
+    let tasks = expected_rows(
+        plan.tasks
+            .iter()
+            .map(|t| (format!("{}. {}", t.number, t.name.zh), &t.indicators))
+            .collect(),
+    );
+
+    let server = StaticServer::start(&dist);
+    let driver = Driver::start();
+    let client = driver.browser(1280, 900).await;
+    client.goto(&server.url).await.expect("open");
+    let charts = wait_for_js(&client, PROGRESS_CHARTS, "the progress charts").await;
+    let charts = charts.as_array().expect("charts");
+    assert_eq!(charts.len(), 2, "goal areas and key tasks");
+    for (chart, expected) in charts.iter().zip([&goals, &tasks]) {
+        let shown: Vec<(String, Option<f64>)> = chart["categories"]
+            .as_array()
+            .expect("categories")
+            .iter()
+            .zip(chart["done"].as_array().expect("done"))
+            .map(|(c, d)| (c.as_str().expect("label").to_owned(), d.as_f64()))
+            .collect();
+        assert_eq!(&shown, expected, "the chart shows the model's roll-ups, status in words");
+    }
+    let notice = client.find(Locator::Css(".sample-notice")).await.expect("sample notice");
+    assert!(notice.text().await.expect("text").contains("示例数据"), "sample figures are marked");
+    let version = client.find(Locator::Css(".release-version")).await.expect("version");
+    assert_eq!(version.text().await.expect("text"), progress.release.version);
+    // The tables repeat the statuses in words.
+    let statuses: Vec<String> = {
+        let mut v = Vec::new();
+        for cell in
+            client.find_all(Locator::Css(".progress-section .status-cell")).await.expect("cells")
+        {
+            v.push(cell.text().await.expect("text"));
+        }
+        v
+    };
+    assert_eq!(statuses.len(), goals.len() + tasks.len());
+    for ((label, _), status) in goals.iter().chain(&tasks).zip(&statuses) {
+        assert!(label.ends_with(status.as_str()), "table says '{status}' for '{label}'");
+    }
+    let errors = console_errors(&client).await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    support::save_screenshot(&client, "overview-progress-1280.png").await;
+    client.close().await.expect("close");
 }

@@ -1,21 +1,29 @@
-//! Overview: the plan's identity and its six main-goal areas.
+//! Overview: the plan's identity, the current data release (with the sample
+//! notice when flagged), progress of the six goal areas and eight key tasks, and
+//! what the plan sets in each goal area.
 
 use leptos::prelude::*;
-use plan_model::{Lang, PlanDocument};
+use plan_model::status::{StatusContext, roll_up};
+use plan_model::{Lang, PlanDocument, ProgressDocument, Scorecard};
 
 use crate::charts::EChart;
 use crate::charts::goal_areas::{GoalAreaTargets, goal_area_targets_chart};
-use crate::data::DATA_DIR;
+use crate::charts::progress::{ProgressRow, ProgressView, progress_chart, status_colour};
+use crate::components::{ErrorPanel, LoadingSkeleton};
+use crate::data::{DATA_DIR, DataError};
 
 /// The overview page.
 #[component]
 pub fn Overview(
     /// The loaded plan.
     doc: PlanDocument,
+    /// The progress data, loading or loaded.
+    progress: LocalResource<Result<ProgressDocument, DataError>>,
     /// Reader's language.
     lang: Lang,
 ) -> impl IntoView {
     let plan = &doc.plan;
+    let doc_for_progress = doc.clone();
     let original_href = format!("{DATA_DIR}/{}", plan.original_text);
     let goal_areas = GoalAreaTargets::from_plan(&doc, lang);
     view! {
@@ -36,6 +44,22 @@ pub fn Overview(
                     <a href=original_href>"阅读方案原文"</a>
                 </p>
             </header>
+            <Transition fallback=|| view! { <LoadingSkeleton /> }>
+                {move || {
+                    let doc = doc_for_progress.clone();
+                    progress
+                        .get()
+                        .map(|loaded| match loaded {
+                            Ok(data) => view! { <ProgressSections doc=doc data=data lang=lang /> }.into_any(),
+                            Err(error) => {
+                                view! {
+                                    <ErrorPanel message=error.message(lang) on_retry=move || progress.refetch() />
+                                }
+                                    .into_any()
+                            }
+                        })
+                }}
+            </Transition>
             <GoalAreasSection view=goal_areas />
         </article>
     }
@@ -61,7 +85,7 @@ fn GoalAreasSection(view: GoalAreaTargets) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <section class="card" aria-labelledby="goal-areas-heading">
+        <section class="card goal-targets" aria-labelledby="goal-areas-heading">
             <h2 id="goal-areas-heading">"主要目标：六个领域的目标数"</h2>
             <p class="card-subtitle">"来源：方案“一、主要目标”。数字为方案所列目标的个数，不是进展数据。"</p>
             <div class="chart-with-table">
@@ -73,6 +97,125 @@ fn GoalAreasSection(view: GoalAreaTargets) -> impl IntoView {
                             <th scope="col">"领域"</th>
                             <th scope="col">{quantified_name}</th>
                             <th scope="col">{milestone_name}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// The release line, the sample notice, and progress by goal area and by task.
+#[component]
+fn ProgressSections(doc: PlanDocument, data: ProgressDocument, lang: Lang) -> impl IntoView {
+    let card = Scorecard::compute(&doc, &data);
+    let ctx = StatusContext::new(&doc, &data);
+    let goal_rows = doc
+        .goal_areas
+        .iter()
+        .map(|g| {
+            ProgressRow::new(
+                g.short_name.get(lang).to_owned(),
+                &roll_up(&ctx, card.city_of(&g.indicators)),
+            )
+        })
+        .collect();
+    let task_rows = doc
+        .tasks
+        .iter()
+        .map(|t| {
+            ProgressRow::new(
+                format!("{}. {}", t.number, t.name.get(lang)),
+                &roll_up(&ctx, card.city_of(&t.indicators)),
+            )
+        })
+        .collect();
+    let release = data.release.clone();
+    view! {
+        <section class="release-bar" aria-label="数据版本">
+            <p>
+                "数据版本 " <strong class="release-version">{release.version.clone()}</strong>
+                " · 数据截至 " <time datetime=release.as_of.clone()>{release.as_of.clone()}</time>
+                " · 发布于 " <time datetime=release.published.clone()>{release.published.clone()}</time>
+            </p>
+        </section>
+        {release.sample.then(|| view! { <SampleNotice /> })}
+        <ProgressSection
+            heading="主要目标进展"
+            what="六个主要目标领域"
+            view=ProgressView { rows: goal_rows, lang }
+            sample=release.sample
+        />
+        <ProgressSection
+            heading="重点任务进展"
+            what="八项重点任务"
+            view=ProgressView { rows: task_rows, lang }
+            sample=release.sample
+        />
+    }
+}
+
+/// Says, in words, that the figures are made up. Shown wherever sample figures are.
+#[component]
+fn SampleNotice() -> impl IntoView {
+    view! {
+        <p class="sample-notice" role="note">
+            <strong>"示例数据"</strong>
+            "：方案未公布进展数据。本页进展数字为演示用的示例，并非官方数据。"
+            <span lang="en">" Sample data: these progress figures are made up for demonstration, not official."</span>
+        </p>
+    }
+}
+
+/// A progress chart with a table of the same numbers and the status in words.
+#[component]
+fn ProgressSection(
+    heading: &'static str,
+    what: &'static str,
+    view: ProgressView,
+    sample: bool,
+) -> impl IntoView {
+    let chart = progress_chart(&view);
+    let description = view.description(what);
+    let [done_name, expected_name] = view.series_names();
+    let percent = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format!("{:.1}", v));
+    let rows = view
+        .rows
+        .iter()
+        .map(|row| {
+            let colour = format!("color: {}", status_colour(row.status));
+            view! {
+                <tr>
+                    <th scope="row">{row.name.clone()}</th>
+                    <td class="status-cell">
+                        <span class="status-icon" aria-hidden="true" style=colour>{row.status.icon()}</span>
+                        " "
+                        {row.status.label(view.lang)}
+                    </td>
+                    <td>{percent(row.completion)}</td>
+                    <td>{percent(row.expected)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="card progress-section" aria-label=heading>
+            <h2>{heading}</h2>
+            <p class="card-subtitle">
+                {if sample { "示例数据 · " } else { "" }}
+                "完成度为各目标完成比例的平均（每项最多计 100%）；菱形为按时间应达到的序时进度。"
+            </p>
+            <div class="chart-with-table">
+                <EChart chart=Signal::stored(chart) label=description height="20rem" />
+                <table class="data-table">
+                    <caption>{format!("{heading}（与左图相同的数据）")}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"名称"</th>
+                            <th scope="col">"状态"</th>
+                            <th scope="col">{done_name}</th>
+                            <th scope="col">{expected_name}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
