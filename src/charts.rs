@@ -4,8 +4,10 @@
 pub mod echarts;
 pub mod goal_areas;
 pub mod progress;
+pub mod with_table;
 
 pub use echarts::{EChart, Renderer};
+pub use with_table::ChartWithTable;
 
 /// Colour-blind-safe palette (Okabe–Ito), in the order series use it.
 pub const PALETTE: [&str; 4] = ["#0072B2", "#E69F00", "#009E73", "#CC79A7"];

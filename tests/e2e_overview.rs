@@ -57,7 +57,9 @@ const CHART_STATE: &str = r#"
 
 async fn table_rows(client: &Client) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
-    for row in client.find_all(Locator::Css(".goal-targets .data-table tbody tr")).await.expect("rows") {
+    for row in
+        client.find_all(Locator::Css(".goal-targets .data-table tbody tr")).await.expect("rows")
+    {
         let mut cells = Vec::new();
         for cell in row.find_all(Locator::Css("th, td")).await.expect("cells") {
             cells.push(cell.text().await.expect("text"));

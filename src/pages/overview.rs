@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use plan_model::status::{StatusContext, roll_up};
 use plan_model::{Lang, PlanDocument, ProgressDocument, Scorecard};
 
-use crate::charts::EChart;
+use crate::charts::ChartWithTable;
 use crate::charts::goal_areas::{GoalAreaTargets, goal_area_targets_chart};
 use crate::charts::progress::{ProgressRow, ProgressView, progress_chart, status_colour};
 use crate::components::{ErrorPanel, LoadingSkeleton};
@@ -88,20 +88,14 @@ fn GoalAreasSection(view: GoalAreaTargets) -> impl IntoView {
         <section class="card goal-targets" aria-labelledby="goal-areas-heading">
             <h2 id="goal-areas-heading">"主要目标：六个领域的目标数"</h2>
             <p class="card-subtitle">"来源：方案“一、主要目标”。数字为方案所列目标的个数，不是进展数据。"</p>
-            <div class="chart-with-table">
-                <EChart chart=Signal::stored(chart) label=description height="20rem" />
-                <table class="data-table">
-                    <caption>"各领域目标数（与左图相同的数据）"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"领域"</th>
-                            <th scope="col">{quantified_name}</th>
-                            <th scope="col">{milestone_name}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            <ChartWithTable
+                chart=chart
+                description=description
+                caption="各领域目标数（与左图相同的数据）"
+                headers=vec!["领域".to_owned(), quantified_name.to_owned(), milestone_name.to_owned()]
+            >
+                {rows}
+            </ChartWithTable>
         </section>
     }
 }
@@ -206,21 +200,14 @@ fn ProgressSection(
                 {if sample { "示例数据 · " } else { "" }}
                 "完成度为各目标完成比例的平均（每项最多计 100%）；菱形为按时间应达到的序时进度。"
             </p>
-            <div class="chart-with-table">
-                <EChart chart=Signal::stored(chart) label=description height="20rem" />
-                <table class="data-table">
-                    <caption>{format!("{heading}（与左图相同的数据）")}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"名称"</th>
-                            <th scope="col">"状态"</th>
-                            <th scope="col">{done_name}</th>
-                            <th scope="col">{expected_name}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            <ChartWithTable
+                chart=chart
+                description=description
+                caption=format!("{heading}（与左图相同的数据）")
+                headers=["名称", "状态", done_name, expected_name].map(str::to_owned).to_vec()
+            >
+                {rows}
+            </ChartWithTable>
         </section>
     }
 }

@@ -1,0 +1,39 @@
+//! A chart with a table of the same numbers beside it (below it on phones):
+//! every chart on the site is shown this way, so no number is only in pixels.
+
+use charming::Chart;
+use leptos::prelude::*;
+
+use super::EChart;
+
+/// The chart and its table. The caller gives the table's body rows.
+#[component]
+pub fn ChartWithTable(
+    /// The chart.
+    chart: Chart,
+    /// What the chart shows, read to screen readers.
+    #[prop(into)]
+    description: String,
+    /// The table's caption.
+    #[prop(into)]
+    caption: String,
+    /// Column headings, first the row-heading column.
+    headers: Vec<String>,
+    /// The `<tr>` rows, each starting with a `<th scope="row">`.
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="chart-with-table">
+            <EChart chart=Signal::stored(chart) label=description height="20rem" />
+            <table class="data-table">
+                <caption>{caption}</caption>
+                <thead>
+                    <tr>
+                        {headers.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>{children()}</tbody>
+            </table>
+        </div>
+    }
+}
