@@ -4,6 +4,7 @@
 pub mod echarts;
 pub mod goal_areas;
 pub mod progress;
+pub mod trend;
 pub mod with_table;
 
 pub use echarts::{EChart, Renderer};

@@ -1,4 +1,4 @@
-//! Small pieces shared by pages: loading and error states.
+//! Small pieces shared by pages: loading and error states, the sample-data notice.
 
 use leptos::prelude::*;
 
@@ -32,5 +32,17 @@ pub fn ErrorPanel(
                 "重试"
             </button>
         </div>
+    }
+}
+
+/// Says, in words, that the figures are made up. Shown wherever sample figures are.
+#[component]
+pub fn SampleNotice() -> impl IntoView {
+    view! {
+        <p class="sample-notice" role="note">
+            <strong>"示例数据"</strong>
+            "：方案未公布进展数据。本页进展数字为演示用的示例，并非官方数据。"
+            <span lang="en">" Sample data: these progress figures are made up for demonstration, not official."</span>
+        </p>
     }
 }

@@ -8,5 +8,6 @@ pub mod charts;
 pub mod components;
 pub mod data;
 pub mod pages;
+pub mod route;
 
 pub use app::App;

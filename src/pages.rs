@@ -1,3 +1,4 @@
 //! One module per view of the site.
 
+pub mod indicator;
 pub mod overview;

@@ -9,8 +9,9 @@ use plan_model::{Lang, PlanDocument, ProgressDocument, Scorecard};
 use crate::charts::ChartWithTable;
 use crate::charts::goal_areas::{GoalAreaTargets, goal_area_targets_chart};
 use crate::charts::progress::{ProgressRow, ProgressView, progress_chart, status_colour};
-use crate::components::{ErrorPanel, LoadingSkeleton};
+use crate::components::{ErrorPanel, LoadingSkeleton, SampleNotice};
 use crate::data::{DATA_DIR, DataError};
+use crate::route::Route;
 
 /// The overview page.
 #[component]
@@ -147,18 +148,56 @@ fn ProgressSections(doc: PlanDocument, data: ProgressDocument, lang: Lang) -> im
             view=ProgressView { rows: task_rows, lang }
             sample=release.sample
         />
+        <IndicatorList doc=doc card=card sample=release.sample lang=lang />
     }
 }
 
-/// Says, in words, that the figures are made up. Shown wherever sample figures are.
+/// Every indicator with its status in words and a link to its page.
 #[component]
-fn SampleNotice() -> impl IntoView {
+fn IndicatorList(doc: PlanDocument, card: Scorecard, sample: bool, lang: Lang) -> impl IntoView {
+    let rows = doc
+        .indicators
+        .iter()
+        .map(|ind| {
+            let a = card.city.get(&ind.id);
+            let status = a.map(|a| a.status).unwrap_or(plan_model::Status::NoData);
+            let value = a
+                .and_then(|a| a.value)
+                .map_or_else(|| "—".to_owned(), |v| format!("{v}{}", ind.unit.get(lang)));
+            let target = ind
+                .target
+                .level()
+                .map_or_else(|| "定性".to_owned(), |v| format!("{v}{}", ind.unit.get(lang)));
+            view! {
+                <tr>
+                    <th scope="row">
+                        <a href=Route::Indicator(ind.id.clone()).href()>{ind.name.get(lang).to_owned()}</a>
+                    </th>
+                    <td class="status-cell">{status.icon()} " " {status.label(lang)}</td>
+                    <td>{value}</td>
+                    <td>{target}</td>
+                </tr>
+            }
+        })
+        .collect_view();
     view! {
-        <p class="sample-notice" role="note">
-            <strong>"示例数据"</strong>
-            "：方案未公布进展数据。本页进展数字为演示用的示例，并非官方数据。"
-            <span lang="en">" Sample data: these progress figures are made up for demonstration, not official."</span>
-        </p>
+        <section class="card indicator-list" aria-labelledby="indicator-list-heading">
+            <h2 id="indicator-list-heading">"全部指标"</h2>
+            <table class="data-table">
+                <caption>
+                    "方案全部目标的最新数值与状态" {if sample { "（示例数据）" } else { "" }}
+                </caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"指标"</th>
+                        <th scope="col">"状态"</th>
+                        <th scope="col">"最新值"</th>
+                        <th scope="col">"目标"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </section>
     }
 }
 

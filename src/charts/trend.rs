@@ -1,0 +1,117 @@
+//! One indicator over time: its observations, the target level, and the
+//! progress expected by each date (序时进度) for targets that build up.
+
+use charming::Chart;
+use charming::component::{Axis, Grid, Legend};
+use charming::element::{AxisType, ItemStyle, LineStyle, LineStyleType, Symbol, Tooltip, Trigger};
+use charming::series::Line;
+use plan_model::Lang;
+
+/// What the trend chart shows, independent of pixels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrendView {
+    /// Dates, oldest first (`YYYY-MM-DD`).
+    pub dates: Vec<String>,
+    /// The value at each date.
+    pub values: Vec<f64>,
+    /// The target level, for the target line.
+    pub target: Option<f64>,
+    /// Value expected by each date, for targets that build up over the year.
+    pub expected: Option<Vec<f64>>,
+    /// Unit, for the axis.
+    pub unit: String,
+    /// Language of labels.
+    pub lang: Lang,
+}
+
+impl TrendView {
+    /// Series names: values, target, expected.
+    pub fn series_names(&self) -> [&'static str; 3] {
+        match self.lang {
+            Lang::Zh => ["数值", "目标", "序时进度"],
+            Lang::En => ["Value", "Target", "Expected by then"],
+        }
+    }
+
+    /// A one-sentence summary for screen readers.
+    pub fn description(&self, name: &str) -> String {
+        let last = self.dates.last().zip(self.values.last());
+        match (self.lang, last) {
+            (Lang::Zh, Some((d, v))) => format!(
+                "折线图：{name}，{} 个数据点，最新为 {d} 的 {v}{}。",
+                self.values.len(),
+                self.unit
+            ),
+            (Lang::En, Some((d, v))) => format!(
+                "Line chart: {name}, {} points, latest {v} {} on {d}.",
+                self.values.len(),
+                self.unit
+            ),
+            (Lang::Zh, None) => format!("{name}：暂无数据。"),
+            (Lang::En, None) => format!("{name}: no data yet."),
+        }
+    }
+}
+
+/// Values as a solid line, the target as a dashed line, expected progress dotted.
+pub fn trend_chart(view: &TrendView) -> Chart {
+    let [value_name, target_name, expected_name] = view.series_names();
+    let mut chart = Chart::new()
+        .tooltip(Tooltip::new().trigger(Trigger::Axis))
+        .legend(Legend::new().top(0))
+        .grid(Grid::new().left(8).right(24).top(36).bottom(8).contain_label(true))
+        .x_axis(Axis::new().type_(AxisType::Category).data(view.dates.clone()))
+        .y_axis(Axis::new().type_(AxisType::Value).name(view.unit.clone()))
+        .series(
+            Line::new()
+                .name(value_name)
+                .symbol(Symbol::Circle)
+                .symbol_size(8)
+                .item_style(ItemStyle::new().color("#0072B2"))
+                .line_style(LineStyle::new().width(3))
+                .data(view.values.clone()),
+        );
+    if let Some(target) = view.target {
+        chart = chart.series(
+            Line::new()
+                .name(target_name)
+                .symbol(Symbol::None)
+                .item_style(ItemStyle::new().color("#D55E00"))
+                .line_style(LineStyle::new().width(2).type_(LineStyleType::Dashed))
+                .data(vec![target; view.dates.len()]),
+        );
+    }
+    if let Some(expected) = &view.expected {
+        chart = chart.series(
+            Line::new()
+                .name(expected_name)
+                .symbol(Symbol::None)
+                .item_style(ItemStyle::new().color("#555555"))
+                .line_style(LineStyle::new().width(2).type_(LineStyleType::Dotted))
+                .data(expected.clone()),
+        );
+    }
+    chart
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chart_snapshot() {
+        let view = TrendView {
+            dates: vec!["2026-03-31".into(), "2026-06-30".into()],
+            values: vec![40.0, 95.0],
+            target: Some(200.0),
+            expected: Some(vec![49.3, 99.2]),
+            unit: "家".into(),
+            lang: Lang::Zh,
+        };
+        assert_eq!(
+            view.description("企业"),
+            "折线图：企业，2 个数据点，最新为 2026-06-30 的 95家。"
+        );
+        insta::assert_json_snapshot!(trend_chart(&view));
+    }
+}
