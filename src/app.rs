@@ -6,6 +6,7 @@ use plan_model::Lang;
 
 use crate::components::{ErrorPanel, LoadingSkeleton};
 use crate::data::{load_plan, load_progress};
+use crate::pages::data::DataPage;
 use crate::pages::indicator::IndicatorPage;
 use crate::pages::overview::Overview;
 use crate::route::Route;
@@ -47,6 +48,10 @@ pub fn App() -> impl IntoView {
             <p class="site-name">
                 <a href=Route::Overview.href()>"昆山 AI 行动方案进展公开"</a>
             </p>
+            <nav class="site-nav" aria-label="主导航">
+                <a href=Route::Overview.href()>"总览"</a>
+                <a href=Route::Data.href()>"数据与方法"</a>
+            </nav>
         </header>
         <main id="main" tabindex="-1">
             <Transition fallback=|| view! { <LoadingSkeleton /> }>
@@ -56,6 +61,9 @@ pub fn App() -> impl IntoView {
                             Ok(doc) => match route.get() {
                                 Route::Indicator(id) => {
                                     view! { <IndicatorPage doc=doc id=id progress=progress lang=lang /> }.into_any()
+                                }
+                                Route::Data => {
+                                    view! { <DataPage doc=doc progress=progress lang=lang /> }.into_any()
                                 }
                                 Route::Overview | Route::NotFound(_) => {
                                     view! { <Overview doc=doc progress=progress lang=lang /> }.into_any()

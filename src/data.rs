@@ -3,6 +3,10 @@
 //! the model crate.
 
 use gloo_net::http::Request;
+use plan_model::load::parse_located;
+use plan_model::release::{
+    MANIFEST_FILE, Manifest, RELEASE_INDEX_FILE, RELEASES_DIR, ReleaseSummary,
+};
 use plan_model::{
     Lang, LoadError, PLAN_FILE, PROGRESS_FILE, PlanDocument, ProgressDocument, parse_plan,
     parse_progress,
@@ -77,4 +81,17 @@ pub async fn load_plan() -> Result<PlanDocument, DataError> {
 pub async fn load_progress() -> Result<ProgressDocument, DataError> {
     let text = fetch_text(PROGRESS_FILE).await?;
     parse_progress(&format!("{DATA_DIR}/{PROGRESS_FILE}"), &text).map_err(DataError::Load)
+}
+
+/// Fetches the current release's manifest (files, sizes, SHA-256).
+pub async fn load_manifest() -> Result<Manifest, DataError> {
+    let text = fetch_text(MANIFEST_FILE).await?;
+    parse_located(&format!("{DATA_DIR}/{MANIFEST_FILE}"), &text).map_err(DataError::Load)
+}
+
+/// Fetches the list of every published release, newest first.
+pub async fn load_release_index() -> Result<Vec<ReleaseSummary>, DataError> {
+    let file = format!("{RELEASES_DIR}/{RELEASE_INDEX_FILE}");
+    let text = fetch_text(&file).await?;
+    parse_located(&format!("{DATA_DIR}/{file}"), &text).map_err(DataError::Load)
 }

@@ -1,4 +1,5 @@
 //! One module per view of the site.
 
+pub mod data;
 pub mod indicator;
 pub mod overview;

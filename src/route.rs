@@ -11,6 +11,8 @@ pub enum Route {
     Overview,
     /// One indicator (`#/indicator/<id>`).
     Indicator(String),
+    /// Data and methods: how status is computed, downloads, releases (`#/data`).
+    Data,
     /// A fragment we do not know; shown as "not found" with a way home.
     NotFound(String),
 }
@@ -24,6 +26,7 @@ impl Route {
         match parts.as_slice() {
             [] => Route::Overview,
             ["indicator", id] if is_id(id) => Route::Indicator((*id).to_owned()),
+            ["data"] => Route::Data,
             _ => Route::NotFound(path.to_owned()),
         }
     }
@@ -33,6 +36,7 @@ impl Route {
         match self {
             Route::Overview | Route::NotFound(_) => "#/".to_owned(),
             Route::Indicator(id) => format!("#/indicator/{id}"),
+            Route::Data => "#/data".to_owned(),
         }
     }
 }
@@ -67,7 +71,7 @@ mod tests {
 
     #[test]
     fn hrefs_round_trip() {
-        for route in [Route::Overview, Route::Indicator("rd-intensity".into())] {
+        for route in [Route::Overview, Route::Indicator("rd-intensity".into()), Route::Data] {
             assert_eq!(Route::parse(&route.href()), route);
         }
     }

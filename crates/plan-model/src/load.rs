@@ -110,7 +110,9 @@ fn check_schema_version(file: &str, text: &str) -> Result<(), LoadError> {
     }
 }
 
-fn parse_located<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> Result<T, LoadError> {
+/// Parses any of the published JSON files (manifest, release index) with the
+/// same located errors. `file` is the name used in error messages.
+pub fn parse_located<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> Result<T, LoadError> {
     let de = &mut serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
