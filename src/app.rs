@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use plan_model::Lang;
 
-use crate::components::{ErrorPanel, LoadingSkeleton};
+use crate::components::Loaded;
 use crate::data::{load_plan, load_progress};
 use crate::pages::data::DataPage;
 use crate::pages::indicator::IndicatorPage;
@@ -54,33 +54,19 @@ pub fn App() -> impl IntoView {
             </nav>
         </header>
         <main id="main" tabindex="-1">
-            <Transition fallback=|| view! { <LoadingSkeleton /> }>
-                {move || {
-                    plan.get()
-                        .map(|loaded| match loaded {
-                            Ok(doc) => match route.get() {
-                                Route::Indicator(id) => {
-                                    view! { <IndicatorPage doc=doc id=id progress=progress lang=lang /> }.into_any()
-                                }
-                                Route::Data => {
-                                    view! { <DataPage doc=doc progress=progress lang=lang /> }.into_any()
-                                }
-                                Route::Overview | Route::NotFound(_) => {
-                                    view! { <Overview doc=doc progress=progress lang=lang /> }.into_any()
-                                }
-                            },
-                            Err(error) => {
-                                view! {
-                                    <ErrorPanel
-                                        message=error.message(lang)
-                                        on_retry=move || plan.refetch()
-                                    />
-                                }
-                                    .into_any()
-                            }
-                        })
-                }}
-            </Transition>
+            <Loaded
+                resource=plan
+                lang=lang
+                ok=move |doc| match route.get() {
+                    Route::Indicator(id) => {
+                        view! { <IndicatorPage doc=doc id=id progress=progress lang=lang /> }.into_any()
+                    }
+                    Route::Data => view! { <DataPage doc=doc progress=progress lang=lang /> }.into_any(),
+                    Route::Overview | Route::NotFound(_) => {
+                        view! { <Overview doc=doc progress=progress lang=lang /> }.into_any()
+                    }
+                }
+            />
         </main>
     }
 }

@@ -1,6 +1,9 @@
 //! Small pieces shared by pages: loading and error states, the sample-data notice.
 
 use leptos::prelude::*;
+use plan_model::Lang;
+
+use crate::data::DataError;
 
 /// Grey placeholder blocks in the shape of the page, shown while data loads.
 #[component]
@@ -44,5 +47,39 @@ pub fn SampleNotice() -> impl IntoView {
             "：方案未公布进展数据。本页进展数字为演示用的示例，并非官方数据。"
             <span lang="en">" Sample data: these progress figures are made up for demonstration, not official."</span>
         </p>
+    }
+}
+
+/// Shows a loading resource: a skeleton while it loads, `ok(value)` once it
+/// has, and the error (naming the file and the problem) with a retry button
+/// if it failed. Every part of a page that needs a data file goes through it.
+#[component]
+pub fn Loaded<T, V, F>(
+    /// The resource to wait for.
+    resource: LocalResource<Result<T, DataError>>,
+    /// Reader's language, for the error.
+    lang: Lang,
+    /// Renders the loaded value.
+    ok: F,
+) -> impl IntoView
+where
+    T: Clone + 'static,
+    V: IntoView + 'static,
+    F: Fn(T) -> V + Send + Sync + 'static,
+{
+    view! {
+        <Transition fallback=|| view! { <LoadingSkeleton /> }>
+            {move || {
+                resource
+                    .get()
+                    .map(|loaded| match loaded {
+                        Ok(value) => ok(value).into_any(),
+                        Err(error) => {
+                            view! { <ErrorPanel message=error.message(lang) on_retry=move || resource.refetch() /> }
+                                .into_any()
+                        }
+                    })
+            }}
+        </Transition>
     }
 }

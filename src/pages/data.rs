@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use plan_model::release::{Manifest, RELEASES_DIR, ReleaseSummary};
 use plan_model::{Lang, PlanDocument, ProgressDocument};
 
-use crate::components::{ErrorPanel, LoadingSkeleton, SampleNotice};
+use crate::components::{Loaded, SampleNotice};
 use crate::data::{DATA_DIR, DataError, load_manifest, load_release_index};
 
 /// The data and methods page.
@@ -26,50 +26,14 @@ pub fn DataPage(
     view! {
         <article class="data-page">
             <h1>"数据与方法"</h1>
-            <Transition fallback=|| view! { <LoadingSkeleton /> }>
-                {move || {
-                    progress
-                        .get()
-                        .map(|loaded| match loaded {
-                            Ok(data) => view! { <Methods data=data /> }.into_any(),
-                            Err(e) => {
-                                view! { <ErrorPanel message=e.message(lang) on_retry=move || progress.refetch() /> }
-                                    .into_any()
-                            }
-                        })
-                }}
-            </Transition>
+            <Loaded resource=progress lang=lang ok=|data| view! { <Methods data=data /> } />
             <section class="card" aria-labelledby="downloads-heading">
                 <h2 id="downloads-heading">"下载当前版本"</h2>
-                <Transition fallback=|| view! { <LoadingSkeleton /> }>
-                    {move || {
-                        manifest
-                            .get()
-                            .map(|loaded| match loaded {
-                                Ok(m) => view! { <Downloads manifest=m /> }.into_any(),
-                                Err(e) => {
-                                    view! { <ErrorPanel message=e.message(lang) on_retry=move || manifest.refetch() /> }
-                                        .into_any()
-                                }
-                            })
-                    }}
-                </Transition>
+                <Loaded resource=manifest lang=lang ok=|m| view! { <Downloads manifest=m /> } />
             </section>
             <section class="card" aria-labelledby="releases-heading">
                 <h2 id="releases-heading">"历次发布"</h2>
-                <Transition fallback=|| view! { <LoadingSkeleton /> }>
-                    {move || {
-                        releases
-                            .get()
-                            .map(|loaded| match loaded {
-                                Ok(list) => view! { <Releases list=list /> }.into_any(),
-                                Err(e) => {
-                                    view! { <ErrorPanel message=e.message(lang) on_retry=move || releases.refetch() /> }
-                                        .into_any()
-                                }
-                            })
-                    }}
-                </Transition>
+                <Loaded resource=releases lang=lang ok=|list| view! { <Releases list=list /> } />
             </section>
             <section class="card" aria-labelledby="licence-heading">
                 <h2 id="licence-heading">"许可与原文"</h2>

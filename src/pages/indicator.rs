@@ -8,7 +8,7 @@ use plan_model::{Indicator, Lang, Pace, PlanDocument, ProgressDocument, Scorecar
 use crate::charts::ChartWithTable;
 use crate::charts::progress::{ProgressRow, ProgressView, progress_chart, status_colour};
 use crate::charts::trend::{TrendView, trend_chart};
-use crate::components::{ErrorPanel, LoadingSkeleton, SampleNotice};
+use crate::components::{Loaded, SampleNotice};
 use crate::data::DataError;
 use crate::route::Route;
 
@@ -120,20 +120,13 @@ pub fn IndicatorPage(
                     </ul>
                 </dd>
             </dl>
-            <Transition fallback=|| view! { <LoadingSkeleton /> }>
-                {move || {
-                    let (doc, ind) = (doc_for_progress.clone(), ind.clone());
-                    progress
-                        .get()
-                        .map(|loaded| match loaded {
-                            Ok(data) => view! { <IndicatorProgress doc=doc data=data indicator=ind lang=lang /> }.into_any(),
-                            Err(error) => {
-                                view! { <ErrorPanel message=error.message(lang) on_retry=move || progress.refetch() /> }
-                                    .into_any()
-                            }
-                        })
-                }}
-            </Transition>
+            <Loaded
+                resource=progress
+                lang=lang
+                ok=move |data| {
+                    view! { <IndicatorProgress doc=doc_for_progress.clone() data=data indicator=ind.clone() lang=lang /> }
+                }
+            />
         </article>
     }
     .into_any()

@@ -9,7 +9,7 @@ use plan_model::{Lang, PlanDocument, ProgressDocument, Scorecard};
 use crate::charts::ChartWithTable;
 use crate::charts::goal_areas::{GoalAreaTargets, goal_area_targets_chart};
 use crate::charts::progress::{ProgressRow, ProgressView, progress_chart, status_colour};
-use crate::components::{ErrorPanel, LoadingSkeleton, SampleNotice};
+use crate::components::{Loaded, SampleNotice};
 use crate::data::{DATA_DIR, DataError};
 use crate::route::Route;
 
@@ -45,22 +45,11 @@ pub fn Overview(
                     <a href=original_href>"阅读方案原文"</a>
                 </p>
             </header>
-            <Transition fallback=|| view! { <LoadingSkeleton /> }>
-                {move || {
-                    let doc = doc_for_progress.clone();
-                    progress
-                        .get()
-                        .map(|loaded| match loaded {
-                            Ok(data) => view! { <ProgressSections doc=doc data=data lang=lang /> }.into_any(),
-                            Err(error) => {
-                                view! {
-                                    <ErrorPanel message=error.message(lang) on_retry=move || progress.refetch() />
-                                }
-                                    .into_any()
-                            }
-                        })
-                }}
-            </Transition>
+            <Loaded
+                resource=progress
+                lang=lang
+                ok=move |data| view! { <ProgressSections doc=doc_for_progress.clone() data=data lang=lang /> }
+            />
             <GoalAreasSection view=goal_areas />
         </article>
     }
