@@ -307,3 +307,36 @@ async fn overview_shows_progress_from_the_model_with_the_sample_notice() {
     support::save_screenshot(&client, "overview-progress-1280.png").await;
     client.close().await.expect("close");
 }
+
+/// A reader whose system is dark gets a dark page and charts re-themed to
+/// light text, live, without reloading.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn charts_follow_the_readers_colour_scheme() {
+    let dist = dist_dir();
+    let server = StaticServer::start(&dist);
+    let driver = Driver::start();
+    let client = driver.browser(1280, 900).await;
+    client.goto(&server.url).await.expect("open");
+    const AXIS_TEXT: &str = r#"
+        const el = document.querySelector('.goal-targets .chart');
+        const chart = el && window.echarts && echarts.getInstanceByDom(el);
+        if (!chart || !el.querySelector('canvas, svg')) return null;
+        return chart.getOption().yAxis[0].axisLabel.color;
+    "#;
+    let light = wait_for_js(&client, AXIS_TEXT, "the chart").await;
+    support::emulate_colour_scheme(&client, "dark").await;
+    let dark = wait_for_js(
+        &client,
+        &format!("const c = (() => {{ {AXIS_TEXT} }})(); return c !== {light} ? c : null;"),
+        "the chart to re-theme",
+    )
+    .await;
+    assert_eq!(dark, "rgba(203,203,206,1)", "ECharts' dark theme text colour (light was {light})");
+    let page = client
+        .execute("return getComputedStyle(document.body).backgroundColor", vec![])
+        .await
+        .expect("style");
+    assert_eq!(page, "rgb(18, 20, 23)", "the page is dark too");
+    support::save_screenshot(&client, "overview-dark-1280.png").await;
+    client.close().await.expect("close");
+}

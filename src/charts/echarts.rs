@@ -33,6 +33,22 @@ extern "C" {
 
     #[wasm_bindgen(catch, method)]
     fn dispose(this: &EChartsInstance) -> Result<(), JsValue>;
+
+    /// ECharts 6 re-themes a live chart (no re-creation, no lost state).
+    #[wasm_bindgen(catch, method, js_name = setTheme)]
+    fn set_theme(this: &EChartsInstance, theme: &str) -> Result<(), JsValue>;
+}
+
+const DARK_QUERY: &str = "(prefers-color-scheme: dark)";
+
+/// The reader's colour scheme, as a media query list to read and follow.
+fn colour_scheme() -> Option<web_sys::MediaQueryList> {
+    web_sys::window().and_then(|w| w.match_media(DARK_QUERY).ok().flatten())
+}
+
+/// ECharts' built-in theme for the scheme: light text on dark, or the default.
+fn theme_name(scheme: Option<&web_sys::MediaQueryList>) -> &'static str {
+    if scheme.is_some_and(web_sys::MediaQueryList::matches) { "dark" } else { "default" }
 }
 
 /// How ECharts draws: canvas (default, fast) or SVG (crisp, selectable, exportable).
@@ -68,6 +84,8 @@ pub fn option_json(chart: &Chart, description: &str) -> Result<String, String> {
         if let Some(tooltip) = tooltip.as_object_mut() {
             tooltip.insert("renderMode".into(), Value::from("richText"));
         }
+        // The page's card colour shows through, in light and dark schemes alike.
+        option.entry("backgroundColor").or_insert_with(|| Value::from("transparent"));
         option.insert(
             "aria".into(),
             json!({ "enabled": true, "label": { "enabled": true, "description": description } }),
@@ -87,18 +105,32 @@ fn parse_js(json: &str) -> Result<JsValue, String> {
     js_sys::JSON::parse(json).map_err(js_error)
 }
 
-/// The live instance with what keeps it sized; dropping it disconnects the
-/// observer and disposes the instance (ECharts otherwise keeps it forever).
+/// The live instance with what keeps it sized and themed; dropping it
+/// disconnects both and disposes the instance (ECharts otherwise keeps it forever).
 struct ChartHandle {
     instance: EChartsInstance,
     observer: Option<ResizeObserver>,
     _on_resize: Closure<dyn FnMut()>,
+    scheme: Option<web_sys::MediaQueryList>,
+    on_scheme: Closure<dyn FnMut()>,
 }
 
 impl ChartHandle {
     fn create(element: &HtmlElement, renderer: Renderer) -> Result<Self, String> {
         let opts = parse_js(&json!({ "renderer": renderer.name() }).to_string())?;
-        let instance = echarts_init(element, &JsValue::NULL, &opts).map_err(js_error)?;
+        let scheme = colour_scheme();
+        let theme = JsValue::from_str(theme_name(scheme.as_ref()));
+        let instance = echarts_init(element, &theme, &opts).map_err(js_error)?;
+        let themed = instance.clone();
+        let followed = scheme.clone();
+        let on_scheme = Closure::<dyn FnMut()>::new(move || {
+            // A failed re-theme keeps the old colours; the data stays right.
+            let _ = themed.set_theme(theme_name(followed.as_ref()));
+        });
+        if let Some(scheme) = &scheme {
+            let _ = scheme
+                .add_event_listener_with_callback("change", on_scheme.as_ref().unchecked_ref());
+        }
         let resized = instance.clone();
         let on_resize = Closure::<dyn FnMut()>::new(move || {
             // A failed resize leaves the old size; nothing to report to the reader.
@@ -108,7 +140,7 @@ impl ChartHandle {
         if let Some(observer) = &observer {
             observer.observe(element);
         }
-        Ok(Self { instance, observer, _on_resize: on_resize })
+        Ok(Self { instance, observer, _on_resize: on_resize, scheme, on_scheme })
     }
 
     fn replace_option(&self, option: &JsValue) -> Result<(), String> {
@@ -121,6 +153,12 @@ impl Drop for ChartHandle {
     fn drop(&mut self) {
         if let Some(observer) = &self.observer {
             observer.disconnect();
+        }
+        if let Some(scheme) = &self.scheme {
+            let _ = scheme.remove_event_listener_with_callback(
+                "change",
+                self.on_scheme.as_ref().unchecked_ref(),
+            );
         }
         let _ = self.instance.dispose();
     }

@@ -141,7 +141,7 @@ pub fn progress_chart(view: &ProgressView) -> Chart {
                 .symbol_size(14)
                 .line_style(LineStyle::new().width(0))
                 .item_style(
-                    ItemStyle::new().color("#1a1a1a").border_color("#ffffff").border_width(1),
+                    ItemStyle::new().color("#777777").border_color("#ffffff").border_width(1),
                 )
                 .data(expected),
         )

@@ -233,3 +233,31 @@ pub async fn save_screenshot(client: &Client, name: &str) {
     std::fs::create_dir_all(&dir).expect("screenshot folder");
     std::fs::write(dir.join(name), png).expect("write screenshot");
 }
+
+/// chromedriver's endpoint for a Chrome DevTools command.
+#[derive(Debug)]
+struct Cdp(String);
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(self.0.clone()))
+    }
+}
+
+/// Makes the page see `prefers-color-scheme: dark` (or light), as a reader's
+/// system setting would.
+pub async fn emulate_colour_scheme(client: &Client, scheme: &str) {
+    let body = json!({
+        "cmd": "Emulation.setEmulatedMedia",
+        "params": { "features": [{ "name": "prefers-color-scheme", "value": scheme }] }
+    });
+    client.issue_cmd(Cdp(body.to_string())).await.expect("emulate colour scheme");
+}
