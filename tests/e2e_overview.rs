@@ -119,13 +119,17 @@ async fn overview_shows_title_and_goal_area_chart_from_the_data() {
     let server = StaticServer::start(&dist);
     let driver = Driver::start();
     for (width, height) in [(1280, 900), (375, 812)] {
-        let client = driver.browser(width, height).await;
+        let client = driver.browser(1280, 900).await;
+        if width < 500 {
+            support::emulate_phone(&client, width, height).await;
+        }
         check_overview(&client, &server.url, &dist.join("data")).await;
-        let no_sideways_scroll = client
-            .execute("return document.documentElement.scrollWidth <= window.innerWidth", vec![])
+        let layout = client
+            .execute("return [window.innerWidth, document.documentElement.scrollWidth]", vec![])
             .await
             .expect("measure");
-        assert_eq!(no_sideways_scroll, Value::Bool(true), "no horizontal scrolling at {width} px");
+        assert_eq!(layout[0], Value::from(width), "laid out at {width} px");
+        assert_eq!(layout[1], Value::from(width), "no horizontal scrolling at {width} px");
         support::save_screenshot(&client, &format!("overview-{width}.png")).await;
         client.close().await.expect("close");
     }

@@ -261,3 +261,13 @@ pub async fn emulate_colour_scheme(client: &Client, scheme: &str) {
     });
     client.issue_cmd(Cdp(body.to_string())).await.expect("emulate colour scheme");
 }
+
+/// Lays the page out as on a phone `width` CSS pixels wide (headless Chromium
+/// will not make a window narrower than 500 px, so the window size alone lies).
+pub async fn emulate_phone(client: &Client, width: u32, height: u32) {
+    let body = json!({
+        "cmd": "Emulation.setDeviceMetricsOverride",
+        "params": { "width": width, "height": height, "deviceScaleFactor": 2, "mobile": true }
+    });
+    client.issue_cmd(Cdp(body.to_string())).await.expect("emulate a phone");
+}
