@@ -9,6 +9,7 @@ use crate::data::{load_plan, load_progress};
 use crate::pages::data::DataPage;
 use crate::pages::indicator::IndicatorPage;
 use crate::pages::overview::Overview;
+use crate::pages::task::TaskPage;
 use crate::route::Route;
 
 fn current_hash() -> String {
@@ -61,6 +62,7 @@ pub fn App() -> impl IntoView {
                     Route::Indicator(id) => {
                         view! { <IndicatorPage doc=doc id=id progress=progress lang=lang /> }.into_any()
                     }
+                    Route::Task(id) => view! { <TaskPage doc=doc id=id progress=progress lang=lang /> }.into_any(),
                     Route::Data => view! { <DataPage doc=doc progress=progress lang=lang /> }.into_any(),
                     Route::Overview | Route::NotFound(_) => {
                         view! { <Overview doc=doc progress=progress lang=lang /> }.into_any()

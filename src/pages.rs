@@ -3,3 +3,4 @@
 pub mod data;
 pub mod indicator;
 pub mod overview;
+pub mod task;

@@ -11,6 +11,8 @@ pub enum Route {
     Overview,
     /// One indicator (`#/indicator/<id>`).
     Indicator(String),
+    /// One key task (`#/task/<id>`).
+    Task(String),
     /// Data and methods: how status is computed, downloads, releases (`#/data`).
     Data,
     /// A fragment we do not know; shown as "not found" with a way home.
@@ -26,6 +28,7 @@ impl Route {
         match parts.as_slice() {
             [] => Route::Overview,
             ["indicator", id] if is_id(id) => Route::Indicator((*id).to_owned()),
+            ["task", id] if is_id(id) => Route::Task((*id).to_owned()),
             ["data"] => Route::Data,
             _ => Route::NotFound(path.to_owned()),
         }
@@ -36,6 +39,7 @@ impl Route {
         match self {
             Route::Overview | Route::NotFound(_) => "#/".to_owned(),
             Route::Indicator(id) => format!("#/indicator/{id}"),
+            Route::Task(id) => format!("#/task/{id}"),
             Route::Data => "#/data".to_owned(),
         }
     }
@@ -71,7 +75,12 @@ mod tests {
 
     #[test]
     fn hrefs_round_trip() {
-        for route in [Route::Overview, Route::Indicator("rd-intensity".into()), Route::Data] {
+        for route in [
+            Route::Overview,
+            Route::Indicator("rd-intensity".into()),
+            Route::Task("data-resources".into()),
+            Route::Data,
+        ] {
             assert_eq!(Route::parse(&route.href()), route);
         }
     }

@@ -32,6 +32,8 @@ pub struct ProgressRow {
     pub completion: Option<f64>,
     /// Mean expected progress by the as-of date, in per cent.
     pub expected: Option<f64>,
+    /// Where the group's own page is, for the table (charts ignore it).
+    pub href: Option<String>,
 }
 
 impl ProgressRow {
@@ -42,7 +44,13 @@ impl ProgressRow {
             status: rollup.status,
             completion: rollup.mean_completion_percent,
             expected: rollup.mean_expected_percent,
+            href: None,
         }
+    }
+
+    /// The same row, linking to the group's page in the table.
+    pub fn with_href(self, href: String) -> Self {
+        Self { href: Some(href), ..self }
     }
 }
 
@@ -160,18 +168,21 @@ mod tests {
                     status: Status::OnSchedule,
                     completion: Some(88.14),
                     expected: Some(74.79),
+                    href: None,
                 },
                 ProgressRow {
                     name: "绿色转型".into(),
                     status: Status::Behind,
                     completion: Some(55.0),
                     expected: Some(74.79),
+                    href: None,
                 },
                 ProgressRow {
                     name: "重点实验室".into(),
                     status: Status::NoData,
                     completion: None,
                     expected: None,
+                    href: None,
                 },
             ],
         }

@@ -202,6 +202,7 @@ fn IndicatorProgress(
                 status: a.status,
                 completion: a.completion_percent.map(|c| c.min(100.0)),
                 expected: a.expected_percent,
+                href: None,
             })
         })
         .collect();

@@ -113,6 +113,7 @@ fn ProgressSections(doc: PlanDocument, data: ProgressDocument, lang: Lang) -> im
                 format!("{}. {}", t.number, t.name.get(lang)),
                 &roll_up(&ctx, card.city_of(&t.indicators)),
             )
+            .with_href(Route::Task(t.id.clone()).href())
         })
         .collect();
     let release = data.release.clone();
@@ -209,7 +210,12 @@ fn ProgressSection(
             let colour = format!("color: {}", status_colour(row.status));
             view! {
                 <tr>
-                    <th scope="row">{row.name.clone()}</th>
+                    <th scope="row">
+                        {match row.href.clone() {
+                            Some(href) => view! { <a href=href>{row.name.clone()}</a> }.into_any(),
+                            None => row.name.clone().into_any(),
+                        }}
+                    </th>
                     <td class="status-cell">
                         <span class="status-icon" aria-hidden="true" style=colour>{row.status.icon()}</span>
                         " "

@@ -1,0 +1,181 @@
+//! One key task: what it sets out to do, who is responsible (lead first), its
+//! indicators with their status, and how each district is doing on them.
+
+use leptos::prelude::*;
+use plan_model::status::{StatusContext, roll_up};
+use plan_model::{Lang, PlanDocument, ProgressDocument, Scorecard, Status, Task};
+
+use crate::charts::ChartWithTable;
+use crate::charts::progress::{ProgressRow, ProgressView, progress_chart};
+use crate::components::{Loaded, SampleNotice};
+use crate::data::DataError;
+use crate::route::Route;
+
+/// The task page; shows "not found" for an unknown id.
+#[component]
+pub fn TaskPage(
+    /// The loaded plan.
+    doc: PlanDocument,
+    /// Task id from the URL.
+    id: String,
+    /// The progress data, loading or loaded.
+    progress: LocalResource<Result<ProgressDocument, DataError>>,
+    /// Reader's language.
+    lang: Lang,
+) -> impl IntoView {
+    let Some(task) = doc.tasks.iter().find(|t| t.id == id).cloned() else {
+        return view! {
+            <div class="error-panel" role="alert">
+                <h1>"未找到该任务"</h1>
+                <p>"链接中的任务编号“" {id} "”不在方案数据中。"</p>
+                <p>
+                    <a href=Route::Overview.href()>"返回总览"</a>
+                </p>
+            </div>
+        }
+        .into_any();
+    };
+    let units: Vec<String> = task
+        .responsible
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| {
+            let name = doc.departments.iter().find(|x| &x.id == d)?.name.get(lang).to_owned();
+            Some(if i == 0 { format!("{name}（牵头）") } else { name })
+        })
+        .collect();
+    let group = doc
+        .task_groups
+        .iter()
+        .find(|g| g.tasks.contains(&task.id))
+        .map(|g| g.name.get(lang).to_owned())
+        .unwrap_or_default();
+    let (doc2, task2) = (doc.clone(), task.clone());
+    view! {
+        <article class="task-page">
+            <nav class="breadcrumb" aria-label="位置">
+                <a href=Route::Overview.href()>"总览"</a>
+                " › "
+                {group}
+            </nav>
+            <h1>{format!("{}. {}", task.number, task.name.get(lang))}</h1>
+            <p class="task-description">{task.description.get(lang).to_owned()}</p>
+            <dl class="plan-meta">
+                <dt>"责任单位"</dt>
+                <dd class="responsible">{units.join("、")}</dd>
+                <dt>"落实"</dt>
+                <dd>"各区镇负责落实"</dd>
+            </dl>
+            <Loaded
+                resource=progress
+                lang=lang
+                ok=move |data| view! { <TaskProgress doc=doc2.clone() data=data task=task2.clone() lang=lang /> }
+            />
+        </article>
+    }
+    .into_any()
+}
+
+/// The task's indicators and districts.
+#[component]
+fn TaskProgress(
+    doc: PlanDocument,
+    data: ProgressDocument,
+    task: Task,
+    lang: Lang,
+) -> impl IntoView {
+    let card = Scorecard::compute(&doc, &data);
+    let ctx = StatusContext::new(&doc, &data);
+    let overall = roll_up(&ctx, card.city_of(&task.indicators));
+    let indicator_rows = task
+        .indicators
+        .iter()
+        .filter_map(|id| {
+            let ind = doc.indicator(id)?;
+            let a = card.city.get(id);
+            let status = a.map_or(Status::NoData, |a| a.status);
+            let explanation = a.map(|a| a.explanation.get(lang).to_owned()).unwrap_or_default();
+            Some(view! {
+                <tr>
+                    <th scope="row">
+                        <a href=Route::Indicator(id.clone()).href()>{ind.name.get(lang).to_owned()}</a>
+                    </th>
+                    <td class="status-cell">{status.icon()} " " {status.label(lang)}</td>
+                    <td class="explanation">{explanation}</td>
+                </tr>
+            })
+        })
+        .collect_view();
+    let district_rows: Vec<ProgressRow> = doc
+        .districts
+        .iter()
+        .filter_map(|d| {
+            let items: Vec<_> = task
+                .indicators
+                .iter()
+                .filter_map(|i| card.districts.get(&(d.id.clone(), i.clone())))
+                .collect();
+            (!items.is_empty())
+                .then(|| ProgressRow::new(d.name.get(lang).to_owned(), &roll_up(&ctx, items)))
+        })
+        .collect();
+    let districts = (!district_rows.is_empty()).then(|| {
+        let view = ProgressView { rows: district_rows, lang };
+        let chart = progress_chart(&view);
+        let description = view.description("各区镇");
+        let [done, exp] = view.series_names();
+        let pct = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format!("{v:.1}"));
+        let rows = view
+            .rows
+            .iter()
+            .map(|r| {
+                view! {
+                    <tr>
+                        <th scope="row">{r.name.clone()}</th>
+                        <td class="status-cell">{r.status.icon()} " " {r.status.label(lang)}</td>
+                        <td>{pct(r.completion)}</td>
+                        <td>{pct(r.expected)}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="card district-section" aria-label="各区镇">
+                <h2>"各区镇落实情况"</h2>
+                <p class="card-subtitle">"按有区镇数据的指标汇总。"</p>
+                <ChartWithTable
+                    chart=chart
+                    description=description
+                    caption="各区镇落实情况（与左图相同的数据）"
+                    headers=["区镇", "状态", done, exp].map(str::to_owned).to_vec()
+                >
+                    {rows}
+                </ChartWithTable>
+            </section>
+        }
+    });
+    view! {
+        {data.release.sample.then(|| view! { <SampleNotice /> })}
+        <p class="status-line task-status">
+            "任务总体状态："
+            <span aria-hidden="true">{overall.status.icon()}</span>
+            " "
+            <strong class="status-label">{overall.status.label(lang)}</strong>
+        </p>
+        <section class="card task-indicators" aria-labelledby="task-indicators-heading">
+            <h2 id="task-indicators-heading">"任务指标"</h2>
+            <table class="data-table">
+                <caption>"本任务承担的目标及其状态"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"指标"</th>
+                        <th scope="col">"状态"</th>
+                        <th scope="col">"说明"</th>
+                    </tr>
+                </thead>
+                <tbody>{indicator_rows}</tbody>
+            </table>
+        </section>
+        {districts}
+    }
+}
