@@ -6,9 +6,9 @@ use plan_model::status::{Assessment, StatusContext, expected_percent};
 use plan_model::{Indicator, Lang, Pace, PlanDocument, ProgressDocument, Scorecard, Target};
 
 use crate::charts::ChartWithTable;
-use crate::charts::progress::{ProgressRow, ProgressView, progress_chart, status_colour};
+use crate::charts::progress::{ProgressRow, ProgressView, status_colour};
 use crate::charts::trend::{TrendView, trend_chart};
-use crate::components::{Loaded, SampleNotice};
+use crate::components::{Loaded, ProgressSection, SampleNotice};
 use crate::data::DataError;
 use crate::route::Route;
 
@@ -207,38 +207,15 @@ fn IndicatorProgress(
         })
         .collect();
     let districts = (!district_rows.is_empty()).then(|| {
-        let view = ProgressView { rows: district_rows, lang };
-        let chart = progress_chart(&view);
-        let description = view.description(&format!("{name}各区镇"));
-        let [done, exp] = view.series_names();
-        let rows = view
-            .rows
-            .iter()
-            .map(|r| {
-                let pct = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format!("{v:.1}"));
-                view! {
-                    <tr>
-                        <th scope="row">{r.name.clone()}</th>
-                        <td class="status-cell">{r.status.icon()} " " {r.status.label(lang)}</td>
-                        <td>{pct(r.completion)}</td>
-                        <td>{pct(r.expected)}</td>
-                    </tr>
-                }
-            })
-            .collect_view();
         view! {
-            <section class="card district-section" aria-label="各区镇">
-                <h2>"各区镇完成情况"</h2>
-                <p class="card-subtitle">"按各区镇分解目标计算；比率类指标以全市目标水平衡量。"</p>
-                <ChartWithTable
-                    chart=chart
-                    description=description
-                    caption="各区镇完成情况（与左图相同的数据）"
-                    headers=["区镇", "状态", done, exp].map(str::to_owned).to_vec()
-                >
-                    {rows}
-                </ChartWithTable>
-            </section>
+            <ProgressSection
+                heading="各区镇完成情况"
+                subtitle="按各区镇分解目标计算；比率类指标以全市目标水平衡量。"
+                what=format!("{name}各区镇")
+                row_header="区镇"
+                view=ProgressView { rows: district_rows, lang }
+                class="district-section"
+            />
         }
     });
     let status_box = city.map(|a| {

@@ -8,8 +8,8 @@ use plan_model::{Lang, PlanDocument, ProgressDocument, Scorecard};
 
 use crate::charts::ChartWithTable;
 use crate::charts::goal_areas::{GoalAreaTargets, goal_area_targets_chart};
-use crate::charts::progress::{ProgressRow, ProgressView, progress_chart, status_colour};
-use crate::components::{Loaded, SampleNotice};
+use crate::charts::progress::{ProgressRow, ProgressView};
+use crate::components::{Loaded, ProgressSection, SampleNotice};
 use crate::data::{DATA_DIR, DataError};
 use crate::route::Route;
 
@@ -90,6 +90,10 @@ fn GoalAreasSection(view: GoalAreaTargets) -> impl IntoView {
     }
 }
 
+/// How to read a progress chart.
+const HOW_TO_READ: &str =
+    "完成度为各目标完成比例的平均（每项最多计 100%）；菱形为按时间应达到的序时进度。";
+
 /// The release line, the sample notice, and progress by goal area and by task.
 #[component]
 fn ProgressSections(doc: PlanDocument, data: ProgressDocument, lang: Lang) -> impl IntoView {
@@ -117,6 +121,7 @@ fn ProgressSections(doc: PlanDocument, data: ProgressDocument, lang: Lang) -> im
         })
         .collect();
     let release = data.release.clone();
+    let sample_mark = if release.sample { "示例数据 · " } else { "" };
     view! {
         <section class="release-bar" aria-label="数据版本">
             <p>
@@ -128,15 +133,17 @@ fn ProgressSections(doc: PlanDocument, data: ProgressDocument, lang: Lang) -> im
         {release.sample.then(|| view! { <SampleNotice /> })}
         <ProgressSection
             heading="主要目标进展"
+            subtitle=format!("{sample_mark}{HOW_TO_READ}")
             what="六个主要目标领域"
+            row_header="名称"
             view=ProgressView { rows: goal_rows, lang }
-            sample=release.sample
         />
         <ProgressSection
             heading="重点任务进展"
+            subtitle=format!("{sample_mark}{HOW_TO_READ}")
             what="八项重点任务"
+            row_header="名称"
             view=ProgressView { rows: task_rows, lang }
-            sample=release.sample
         />
         <IndicatorList doc=doc card=card sample=release.sample lang=lang />
     }
@@ -187,61 +194,6 @@ fn IndicatorList(doc: PlanDocument, card: Scorecard, sample: bool, lang: Lang) -
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
-        </section>
-    }
-}
-
-/// A progress chart with a table of the same numbers and the status in words.
-#[component]
-fn ProgressSection(
-    heading: &'static str,
-    what: &'static str,
-    view: ProgressView,
-    sample: bool,
-) -> impl IntoView {
-    let chart = progress_chart(&view);
-    let description = view.description(what);
-    let [done_name, expected_name] = view.series_names();
-    let percent = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format!("{:.1}", v));
-    let rows = view
-        .rows
-        .iter()
-        .map(|row| {
-            let colour = format!("color: {}", status_colour(row.status));
-            view! {
-                <tr>
-                    <th scope="row">
-                        {match row.href.clone() {
-                            Some(href) => view! { <a href=href>{row.name.clone()}</a> }.into_any(),
-                            None => row.name.clone().into_any(),
-                        }}
-                    </th>
-                    <td class="status-cell">
-                        <span class="status-icon" aria-hidden="true" style=colour>{row.status.icon()}</span>
-                        " "
-                        {row.status.label(view.lang)}
-                    </td>
-                    <td>{percent(row.completion)}</td>
-                    <td>{percent(row.expected)}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    view! {
-        <section class="card progress-section" aria-label=heading>
-            <h2>{heading}</h2>
-            <p class="card-subtitle">
-                {if sample { "示例数据 · " } else { "" }}
-                "完成度为各目标完成比例的平均（每项最多计 100%）；菱形为按时间应达到的序时进度。"
-            </p>
-            <ChartWithTable
-                chart=chart
-                description=description
-                caption=format!("{heading}（与左图相同的数据）")
-                headers=["名称", "状态", done_name, expected_name].map(str::to_owned).to_vec()
-            >
-                {rows}
-            </ChartWithTable>
         </section>
     }
 }

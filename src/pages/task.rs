@@ -5,9 +5,8 @@ use leptos::prelude::*;
 use plan_model::status::{StatusContext, roll_up};
 use plan_model::{Lang, PlanDocument, ProgressDocument, Scorecard, Status, Task};
 
-use crate::charts::ChartWithTable;
-use crate::charts::progress::{ProgressRow, ProgressView, progress_chart};
-use crate::components::{Loaded, SampleNotice};
+use crate::charts::progress::{ProgressRow, ProgressView};
+use crate::components::{Loaded, ProgressSection, SampleNotice};
 use crate::data::DataError;
 use crate::route::Route;
 
@@ -120,38 +119,15 @@ fn TaskProgress(
         })
         .collect();
     let districts = (!district_rows.is_empty()).then(|| {
-        let view = ProgressView { rows: district_rows, lang };
-        let chart = progress_chart(&view);
-        let description = view.description("各区镇");
-        let [done, exp] = view.series_names();
-        let pct = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format!("{v:.1}"));
-        let rows = view
-            .rows
-            .iter()
-            .map(|r| {
-                view! {
-                    <tr>
-                        <th scope="row">{r.name.clone()}</th>
-                        <td class="status-cell">{r.status.icon()} " " {r.status.label(lang)}</td>
-                        <td>{pct(r.completion)}</td>
-                        <td>{pct(r.expected)}</td>
-                    </tr>
-                }
-            })
-            .collect_view();
         view! {
-            <section class="card district-section" aria-label="各区镇">
-                <h2>"各区镇落实情况"</h2>
-                <p class="card-subtitle">"按有区镇数据的指标汇总。"</p>
-                <ChartWithTable
-                    chart=chart
-                    description=description
-                    caption="各区镇落实情况（与左图相同的数据）"
-                    headers=["区镇", "状态", done, exp].map(str::to_owned).to_vec()
-                >
-                    {rows}
-                </ChartWithTable>
-            </section>
+            <ProgressSection
+                heading="各区镇落实情况"
+                subtitle="按有区镇数据的指标汇总。"
+                what="各区镇"
+                row_header="区镇"
+                view=ProgressView { rows: district_rows, lang }
+                class="district-section"
+            />
         }
     });
     view! {
