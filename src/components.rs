@@ -149,3 +149,42 @@ pub fn ProgressSection(
         </section>
     }
 }
+
+/// A link that names something the data does not have: says so, with a way home.
+#[component]
+pub fn NotFound(
+    /// What was looked for, e.g. 指标 or 任务.
+    what: &'static str,
+    /// The id from the link.
+    id: String,
+) -> impl IntoView {
+    view! {
+        <div class="error-panel" role="alert">
+            <h1>{format!("未找到该{what}")}</h1>
+            <p>{format!("链接中的{what}编号“{id}”不在方案数据中。")}</p>
+            <p>
+                <a href=crate::route::Route::Overview.href()>"返回总览"</a>
+            </p>
+        </div>
+    }
+}
+
+/// A task's responsible units in the plan's order, the lead marked 牵头.
+pub fn responsible_units(
+    doc: &plan_model::PlanDocument,
+    task: &plan_model::Task,
+    lang: Lang,
+    short: bool,
+) -> String {
+    task.responsible
+        .iter()
+        .enumerate()
+        .filter_map(|(i, id)| {
+            let unit = doc.departments.iter().find(|d| &d.id == id)?;
+            let name =
+                if short { unit.short_name.get(lang) } else { unit.name.get(lang) }.to_owned();
+            Some(if i == 0 { format!("{name}（牵头）") } else { name })
+        })
+        .collect::<Vec<_>>()
+        .join("、")
+}

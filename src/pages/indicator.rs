@@ -8,7 +8,7 @@ use plan_model::{Indicator, Lang, Pace, PlanDocument, ProgressDocument, Scorecar
 use crate::charts::ChartWithTable;
 use crate::charts::progress::{ProgressRow, ProgressView, status_colour};
 use crate::charts::trend::{TrendView, trend_chart};
-use crate::components::{Loaded, ProgressSection, SampleNotice};
+use crate::components::{Loaded, NotFound, ProgressSection, SampleNotice, responsible_units};
 use crate::data::DataError;
 use crate::route::Route;
 
@@ -41,16 +41,7 @@ pub fn IndicatorPage(
     lang: Lang,
 ) -> impl IntoView {
     let Some(indicator) = doc.indicator(&id).cloned() else {
-        return view! {
-            <div class="error-panel" role="alert">
-                <h1>"未找到该指标"</h1>
-                <p>"链接中的指标编号“" {id} "”不在方案数据中。"</p>
-                <p>
-                    <a href=Route::Overview.href()>"返回总览"</a>
-                </p>
-            </div>
-        }
-        .into_any();
+        return view! { <NotFound what="指标" id=id /> }.into_any();
     };
     let goal = doc
         .goal_areas
@@ -62,22 +53,8 @@ pub fn IndicatorPage(
         .iter()
         .filter(|t| t.indicators.contains(&indicator.id))
         .map(|t| {
-            let units: Vec<String> = t
-                .responsible
-                .iter()
-                .enumerate()
-                .filter_map(|(i, d)| {
-                    let name = doc
-                        .departments
-                        .iter()
-                        .find(|x| &x.id == d)?
-                        .short_name
-                        .get(lang)
-                        .to_owned();
-                    Some(if i == 0 { format!("{name}（牵头）") } else { name })
-                })
-                .collect();
-            (format!("{}. {}", t.number, t.name.get(lang)), units.join("、"))
+            let units = responsible_units(&doc, t, lang, true);
+            (format!("{}. {}", t.number, t.name.get(lang)), units)
         })
         .collect();
     let level = indicator

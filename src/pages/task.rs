@@ -6,7 +6,7 @@ use plan_model::status::{StatusContext, roll_up};
 use plan_model::{Lang, PlanDocument, ProgressDocument, Scorecard, Status, Task};
 
 use crate::charts::progress::{ProgressRow, ProgressView};
-use crate::components::{Loaded, ProgressSection, SampleNotice};
+use crate::components::{Loaded, NotFound, ProgressSection, SampleNotice, responsible_units};
 use crate::data::DataError;
 use crate::route::Route;
 
@@ -23,26 +23,9 @@ pub fn TaskPage(
     lang: Lang,
 ) -> impl IntoView {
     let Some(task) = doc.tasks.iter().find(|t| t.id == id).cloned() else {
-        return view! {
-            <div class="error-panel" role="alert">
-                <h1>"未找到该任务"</h1>
-                <p>"链接中的任务编号“" {id} "”不在方案数据中。"</p>
-                <p>
-                    <a href=Route::Overview.href()>"返回总览"</a>
-                </p>
-            </div>
-        }
-        .into_any();
+        return view! { <NotFound what="任务" id=id /> }.into_any();
     };
-    let units: Vec<String> = task
-        .responsible
-        .iter()
-        .enumerate()
-        .filter_map(|(i, d)| {
-            let name = doc.departments.iter().find(|x| &x.id == d)?.name.get(lang).to_owned();
-            Some(if i == 0 { format!("{name}（牵头）") } else { name })
-        })
-        .collect();
+    let units = responsible_units(&doc, &task, lang, false);
     let group = doc
         .task_groups
         .iter()
@@ -61,7 +44,7 @@ pub fn TaskPage(
             <p class="task-description">{task.description.get(lang).to_owned()}</p>
             <dl class="plan-meta">
                 <dt>"责任单位"</dt>
-                <dd class="responsible">{units.join("、")}</dd>
+                <dd class="responsible">{units}</dd>
                 <dt>"落实"</dt>
                 <dd>"各区镇负责落实"</dd>
             </dl>
