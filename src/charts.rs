@@ -3,6 +3,7 @@
 
 pub mod echarts;
 pub mod goal_areas;
+pub mod heatmap;
 pub mod progress;
 pub mod trend;
 pub mod with_table;

@@ -4,15 +4,20 @@ use leptos::prelude::*;
 use plan_model::Lang;
 
 use crate::charts::ChartWithTable;
+use crate::tr;
 use crate::charts::progress::{ProgressView, progress_chart, status_colour};
 use crate::data::DataError;
 
 /// Grey placeholder blocks in the shape of the page, shown while data loads.
 #[component]
-pub fn LoadingSkeleton() -> impl IntoView {
+pub fn LoadingSkeleton(
+    /// Reader's language.
+    #[prop(into)]
+    lang: Signal<Lang>,
+) -> impl IntoView {
     view! {
         <div class="skeleton" role="status" aria-live="polite">
-            <span class="visually-hidden">"正在加载数据…"</span>
+            <span class="visually-hidden">{move || tr!(lang.get(), loading)}</span>
             <div class="skeleton-line skeleton-title"></div>
             <div class="skeleton-line"></div>
             <div class="skeleton-block"></div>
@@ -28,13 +33,15 @@ pub fn ErrorPanel(
     message: String,
     /// Called when the reader asks to try again.
     on_retry: impl Fn() + 'static,
+    /// Reader's language.
+    lang: Lang,
 ) -> impl IntoView {
     view! {
         <div class="error-panel" role="alert">
-            <h2>"数据加载失败"</h2>
+            <h2>{tr!(lang, load_failed)}</h2>
             <p class="error-message">{message}</p>
             <button type="button" on:click=move |_| on_retry()>
-                "重试"
+                {tr!(lang, retry)}
             </button>
         </div>
     }
@@ -42,12 +49,14 @@ pub fn ErrorPanel(
 
 /// Says, in words, that the figures are made up. Shown wherever sample figures are.
 #[component]
-pub fn SampleNotice() -> impl IntoView {
+pub fn SampleNotice(
+    /// Reader's language.
+    lang: Lang,
+) -> impl IntoView {
     view! {
         <p class="sample-notice" role="note">
-            <strong>"示例数据"</strong>
-            "：方案未公布进展数据。本页进展数字为演示用的示例，并非官方数据。"
-            <span lang="en">" Sample data: these progress figures are made up for demonstration, not official."</span>
+            <strong>{tr!(lang, sample_data)}</strong>
+            {tr!(lang, sample_notice)}
         </p>
     }
 }
@@ -60,7 +69,8 @@ pub fn Loaded<T, V, F>(
     /// The resource to wait for.
     resource: LocalResource<Result<T, DataError>>,
     /// Reader's language, for the error.
-    lang: Lang,
+    #[prop(into)]
+    lang: Signal<Lang>,
     /// Renders the loaded value.
     ok: F,
 ) -> impl IntoView
@@ -70,14 +80,20 @@ where
     F: Fn(T) -> V + Send + Sync + 'static,
 {
     view! {
-        <Transition fallback=|| view! { <LoadingSkeleton /> }>
+        <Transition fallback=move || view! { <LoadingSkeleton lang=lang /> }>
             {move || {
                 resource
                     .get()
                     .map(|loaded| match loaded {
                         Ok(value) => ok(value).into_any(),
                         Err(error) => {
-                            view! { <ErrorPanel message=error.message(lang) on_retry=move || resource.refetch() /> }
+                            view! {
+                                <ErrorPanel
+                                    message=error.message(lang.get())
+                                    lang=lang.get()
+                                    on_retry=move || resource.refetch()
+                                />
+                            }
                                 .into_any()
                         }
                     })
@@ -99,13 +115,15 @@ pub fn ProgressSection(
     #[prop(into)]
     what: String,
     /// Heading of the table's first column.
-    row_header: &'static str,
+    #[prop(into)]
+    row_header: String,
     /// The rows.
     view: ProgressView,
     /// Extra class on the section, for styling and tests.
     #[prop(optional)]
     class: &'static str,
 ) -> impl IntoView {
+    let lang = view.lang;
     let chart = progress_chart(&view);
     let description = view.description(&what);
     let [done_name, expected_name] = view.series_names();
@@ -141,8 +159,9 @@ pub fn ProgressSection(
             <ChartWithTable
                 chart=chart
                 description=description
-                caption=format!("{heading}（与左图相同的数据）")
-                headers=[row_header, "状态", done_name, expected_name].map(str::to_owned).to_vec()
+                caption=format!("{heading} {}", tr!(lang, same_data_as_chart))
+                headers=vec![row_header, tr!(lang, col_status).to_owned(), done_name.to_owned(), expected_name.to_owned()]
+                lang=lang
             >
                 {rows}
             </ChartWithTable>
@@ -157,13 +176,15 @@ pub fn NotFound(
     what: &'static str,
     /// The id from the link.
     id: String,
+    /// Reader's language.
+    lang: Lang,
 ) -> impl IntoView {
     view! {
         <div class="error-panel" role="alert">
-            <h1>{format!("未找到该{what}")}</h1>
-            <p>{format!("链接中的{what}编号“{id}”不在方案数据中。")}</p>
+            <h1>{tr!(lang, not_found_title)} " " {what}</h1>
+            <p>{tr!(lang, not_found_body)} " “" {id} "”"</p>
             <p>
-                <a href=crate::route::Route::Overview.href()>"返回总览"</a>
+                <a href=crate::route::Route::Overview.href(lang)>{tr!(lang, back_to_overview)}</a>
             </p>
         </div>
     }
@@ -183,8 +204,46 @@ pub fn responsible_units(
             let unit = doc.departments.iter().find(|d| &d.id == id)?;
             let name =
                 if short { unit.short_name.get(lang) } else { unit.name.get(lang) }.to_owned();
-            Some(if i == 0 { format!("{name}（牵头）") } else { name })
+            Some(if i == 0 { format!("{name} {}", tr!(lang, lead_mark)) } else { name })
         })
         .collect::<Vec<_>>()
-        .join("、")
+        .join(tr!(lang, list_separator))
+}
+
+/// Shown when the filters leave nothing: says so, with a way back.
+#[component]
+pub fn EmptyState(
+    /// Reader's language.
+    lang: Lang,
+    /// The same view without filters.
+    #[prop(into)]
+    clear_href: String,
+) -> impl IntoView {
+    view! {
+        <div class="card empty-state" role="note">
+            <p>{tr!(lang, empty_state)}</p>
+            <p>
+                <a href=clear_href>{tr!(lang, clear_filters)}</a>
+            </p>
+        </div>
+    }
+}
+
+/// Which data release the page shows: version, as-of and publication dates.
+#[component]
+pub fn ReleaseBar(
+    /// The release.
+    release: plan_model::progress::Release,
+    /// Reader's language.
+    lang: Lang,
+) -> impl IntoView {
+    view! {
+        <section class="release-bar" aria-label=tr!(lang, release_label)>
+            <p>
+                {tr!(lang, release_version)} " " <strong class="release-version">{release.version.clone()}</strong>
+                " · " {tr!(lang, as_of)} " " <time class="release-as-of" datetime=release.as_of.clone()>{release.as_of.clone()}</time>
+                " · " {tr!(lang, published)} " " <time datetime=release.published.clone()>{release.published.clone()}</time>
+            </p>
+        </section>
+    }
 }

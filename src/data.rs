@@ -95,3 +95,17 @@ pub async fn load_release_index() -> Result<Vec<ReleaseSummary>, DataError> {
     let text = fetch_text(&file).await?;
     parse_located(&format!("{DATA_DIR}/{file}"), &text).map_err(DataError::Load)
 }
+
+/// Fetches the plan and progress data frozen in an earlier release's folder
+/// (`releases/<version>/`), for comparisons and pinned views.
+pub async fn load_release(version: &str) -> Result<(PlanDocument, ProgressDocument), DataError> {
+    let folder = format!("{RELEASES_DIR}/{version}");
+    let plan_file = format!("{folder}/{PLAN_FILE}");
+    let progress_file = format!("{folder}/{PROGRESS_FILE}");
+    let plan = parse_plan(&format!("{DATA_DIR}/{plan_file}"), &fetch_text(&plan_file).await?)
+        .map_err(DataError::Load)?;
+    let progress =
+        parse_progress(&format!("{DATA_DIR}/{progress_file}"), &fetch_text(&progress_file).await?)
+            .map_err(DataError::Load)?;
+    Ok((plan, progress))
+}

@@ -7,6 +7,9 @@ pub mod app;
 pub mod charts;
 pub mod components;
 pub mod data;
+pub mod filter_bar;
+pub mod locale;
+pub mod prefs;
 pub mod pages;
 pub mod route;
 

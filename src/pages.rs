@@ -1,6 +1,10 @@
-//! One module per view of the site.
+//! One module per view. Pages put components and chart builders together;
+//! they hold no maths of their own (that is in `plan_model`).
 
+pub mod changes;
 pub mod data;
+pub mod department;
+pub mod district;
 pub mod indicator;
 pub mod overview;
 pub mod task;

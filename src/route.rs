@@ -1,8 +1,10 @@
-//! The URL: which view is shown and its state, in the fragment
-//! (`#/indicator/ai-invention-patents`). The document is always `index.html`,
-//! so every deep link works on a plain static file server with no rewrite
-//! rules and under any sub-path; back and forward are the browser's own.
-//! Only pages and the app shell read this module.
+//! The URL: which view is shown, in which language, with which filters, all
+//! in the fragment (`#/en/indicator/ai-invention-patents?period=2026-06-30`).
+//! The document is always `index.html`, so every deep link works on a plain
+//! static file server with no rewrite rules and under any sub-path; back and
+//! forward are the browser's own. Only pages and the app shell read this module.
+
+use plan_model::Lang;
 
 /// A view of the site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,40 +15,132 @@ pub enum Route {
     Indicator(String),
     /// One key task (`#/task/<id>`).
     Task(String),
+    /// One district (区镇) (`#/district/<id>`).
+    District(String),
+    /// One responsible department (`#/department/<id>`).
+    Department(String),
     /// Data and methods: how status is computed, downloads, releases (`#/data`).
     Data,
     /// A fragment we do not know; shown as "not found" with a way home.
     NotFound(String),
 }
 
-impl Route {
-    /// Reads a `location.hash` value (with or without the leading `#`).
-    pub fn parse(hash: &str) -> Self {
-        let path = hash.trim_start_matches('#');
-        let path = path.split('?').next().unwrap_or_default();
-        let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
-        match parts.as_slice() {
-            [] => Route::Overview,
-            ["indicator", id] if is_id(id) => Route::Indicator((*id).to_owned()),
-            ["task", id] if is_id(id) => Route::Task((*id).to_owned()),
-            ["data"] => Route::Data,
-            _ => Route::NotFound(path.to_owned()),
-        }
+/// What narrows a view. Pages use the filters that apply to them and keep the
+/// rest in the URL untouched, so a shared link shows what its sender saw.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// A district id: values and ranking for that district.
+    pub district: Option<String>,
+    /// A key-task id: only that task's indicators.
+    pub task: Option<String>,
+    /// A goal-area id: only that area's indicators.
+    pub goal: Option<String>,
+    /// An as-of date (`YYYY-MM-DD`): status as it stood then.
+    pub period: Option<String>,
+}
+
+impl Filters {
+    /// True when nothing is filtered.
+    pub fn is_empty(&self) -> bool {
+        *self == Filters::default()
     }
 
-    /// The `href` of this view (a fragment, so relative to the page).
-    pub fn href(&self) -> String {
-        match self {
-            Route::Overview | Route::NotFound(_) => "#/".to_owned(),
-            Route::Indicator(id) => format!("#/indicator/{id}"),
-            Route::Task(id) => format!("#/task/{id}"),
-            Route::Data => "#/data".to_owned(),
+    fn query(&self) -> String {
+        let pairs = [
+            ("goal", &self.goal),
+            ("task", &self.task),
+            ("district", &self.district),
+            ("period", &self.period),
+        ];
+        let parts: Vec<String> = pairs
+            .iter()
+            .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={v}")))
+            .collect();
+        if parts.is_empty() { String::new() } else { format!("?{}", parts.join("&")) }
+    }
+
+    fn parse(query: &str) -> Self {
+        let mut filters = Filters::default();
+        for pair in query.split('&') {
+            let Some((key, value)) = pair.split_once('=') else { continue };
+            // Values are ids or dates; anything else is not ours and is dropped.
+            let value = Some(value.to_owned()).filter(|v| is_id(v));
+            match key {
+                "goal" => filters.goal = value,
+                "task" => filters.task = value,
+                "district" => filters.district = value,
+                "period" => filters.period = value,
+                _ => {}
+            }
         }
+        filters
     }
 }
 
-/// Ids in the data are lower-case words joined by hyphens; anything else in
-/// a URL is not one of ours.
+/// Everything the fragment says: language (if given), view and filters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// The language named in the URL; `None` means the reader's remembered choice.
+    pub lang: Option<Lang>,
+    /// The view.
+    pub route: Route,
+    /// The filters.
+    pub filters: Filters,
+}
+
+impl Location {
+    /// Reads a `location.hash` value (with or without the leading `#`).
+    pub fn parse(hash: &str) -> Self {
+        let fragment = hash.trim_start_matches('#');
+        let (path, query) = fragment.split_once('?').unwrap_or((fragment, ""));
+        let mut parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        let lang = match parts.first() {
+            Some(&"zh") => Some(Lang::Zh),
+            Some(&"en") => Some(Lang::En),
+            _ => None,
+        };
+        if lang.is_some() {
+            parts.remove(0);
+        }
+        let one = |id: &&str, make: fn(String) -> Route| {
+            if is_id(id) { make((*id).to_owned()) } else { Route::NotFound(path.to_owned()) }
+        };
+        let route = match parts.as_slice() {
+            [] => Route::Overview,
+            ["indicator", id] => one(id, Route::Indicator),
+            ["task", id] => one(id, Route::Task),
+            ["district", id] => one(id, Route::District),
+            ["department", id] => one(id, Route::Department),
+            ["data"] => Route::Data,
+            _ => Route::NotFound(path.to_owned()),
+        };
+        Location { lang, route, filters: Filters::parse(query) }
+    }
+
+    /// The `href` of a view in a language, with filters (a fragment, so
+    /// relative to the page: it works under any sub-path).
+    pub fn href(lang: Lang, route: &Route, filters: &Filters) -> String {
+        let path = match route {
+            Route::Overview | Route::NotFound(_) => String::new(),
+            Route::Indicator(id) => format!("indicator/{id}"),
+            Route::Task(id) => format!("task/{id}"),
+            Route::District(id) => format!("district/{id}"),
+            Route::Department(id) => format!("department/{id}"),
+            Route::Data => "data".to_owned(),
+        };
+        format!("#/{}/{path}{}", lang.code(), filters.query())
+    }
+}
+
+impl Route {
+    /// The `href` of this view in a language, without filters.
+    pub fn href(&self, lang: Lang) -> String {
+        Location::href(lang, self, &Filters::default())
+    }
+}
+
+/// Ids in the data are lower-case words joined by hyphens, dates are
+/// `YYYY-MM-DD`; anything else in a URL is not one of ours.
 fn is_id(s: &str) -> bool {
     !s.is_empty() && s.len() <= 80 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
 }
@@ -55,33 +149,72 @@ fn is_id(s: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn route(hash: &str) -> Route {
+        Location::parse(hash).route
+    }
+
     #[test]
     fn fragments_map_to_views() {
-        assert_eq!(Route::parse(""), Route::Overview);
-        assert_eq!(Route::parse("#"), Route::Overview);
-        assert_eq!(Route::parse("#/"), Route::Overview);
+        assert_eq!(route(""), Route::Overview);
+        assert_eq!(route("#"), Route::Overview);
+        assert_eq!(route("#/"), Route::Overview);
         assert_eq!(
-            Route::parse("#/indicator/ai-invention-patents"),
+            route("#/indicator/ai-invention-patents"),
             Route::Indicator("ai-invention-patents".into())
         );
         assert_eq!(
-            Route::parse("#/indicator/ai-invention-patents/"),
+            route("#/indicator/ai-invention-patents/"),
             Route::Indicator("ai-invention-patents".into())
         );
-        assert_eq!(Route::parse("#/indicator/x?lang=en"), Route::Indicator("x".into()));
-        assert!(matches!(Route::parse("#/indicator/<script>"), Route::NotFound(_)));
-        assert!(matches!(Route::parse("#/nowhere"), Route::NotFound(_)));
+        assert_eq!(route("#/en/district/zhoushi"), Route::District("zhoushi".into()));
+        assert_eq!(route("#/zh/department/miit"), Route::Department("miit".into()));
+        assert!(matches!(route("#/indicator/<script>"), Route::NotFound(_)));
+        assert!(matches!(route("#/nowhere"), Route::NotFound(_)));
+        assert!(matches!(route("#/fr/data"), Route::NotFound(_)));
+    }
+
+    #[test]
+    fn language_comes_from_the_first_segment_only() {
+        assert_eq!(Location::parse("#/en/").lang, Some(Lang::En));
+        assert_eq!(Location::parse("#/zh/data").lang, Some(Lang::Zh));
+        assert_eq!(Location::parse("#/data").lang, None);
+        assert_eq!(Location::parse("").lang, None);
+    }
+
+    #[test]
+    fn filters_are_read_and_unsafe_values_dropped() {
+        let loc = Location::parse("#/en/?goal=green&district=zhoushi&period=2026-06-30&x=1");
+        assert_eq!(loc.filters.goal.as_deref(), Some("green"));
+        assert_eq!(loc.filters.district.as_deref(), Some("zhoushi"));
+        assert_eq!(loc.filters.period.as_deref(), Some("2026-06-30"));
+        assert_eq!(loc.filters.task, None);
+        let bad = Location::parse("#/?district=%3Cscript%3E&task=a\"b");
+        assert!(bad.filters.is_empty());
     }
 
     #[test]
     fn hrefs_round_trip() {
-        for route in [
-            Route::Overview,
-            Route::Indicator("rd-intensity".into()),
-            Route::Task("data-resources".into()),
-            Route::Data,
-        ] {
-            assert_eq!(Route::parse(&route.href()), route);
+        let filters = Filters {
+            district: Some("zhoushi".into()),
+            task: None,
+            goal: Some("green".into()),
+            period: Some("2026-06-30".into()),
+        };
+        for lang in [Lang::Zh, Lang::En] {
+            for route in [
+                Route::Overview,
+                Route::Indicator("rd-intensity".into()),
+                Route::Task("data-resources".into()),
+                Route::District("zhoushi".into()),
+                Route::Department("mst".into()),
+                Route::Data,
+            ] {
+                for f in [Filters::default(), filters.clone()] {
+                    let href = Location::href(lang, &route, &f);
+                    let back = Location::parse(&href);
+                    assert_eq!(back, Location { lang: Some(lang), route: route.clone(), filters: f });
+                }
+            }
         }
     }
 }

@@ -46,9 +46,10 @@ fn colour_scheme() -> Option<web_sys::MediaQueryList> {
     web_sys::window().and_then(|w| w.match_media(DARK_QUERY).ok().flatten())
 }
 
-/// ECharts' built-in theme for the scheme: light text on dark, or the default.
-fn theme_name(scheme: Option<&web_sys::MediaQueryList>) -> &'static str {
-    if scheme.is_some_and(web_sys::MediaQueryList::matches) { "dark" } else { "default" }
+/// ECharts' built-in theme for the page: light text on dark, or the default.
+/// The reader's own choice (see `prefs`) wins over the system setting.
+fn theme_name() -> &'static str {
+    if crate::prefs::is_dark() { "dark" } else { "default" }
 }
 
 /// How ECharts draws: canvas (default, fast) or SVG (crisp, selectable, exportable).
@@ -119,17 +120,22 @@ impl ChartHandle {
     fn create(element: &HtmlElement, renderer: Renderer) -> Result<Self, String> {
         let opts = parse_js(&json!({ "renderer": renderer.name() }).to_string())?;
         let scheme = colour_scheme();
-        let theme = JsValue::from_str(theme_name(scheme.as_ref()));
+        let theme = JsValue::from_str(theme_name());
         let instance = echarts_init(element, &theme, &opts).map_err(js_error)?;
         let themed = instance.clone();
-        let followed = scheme.clone();
         let on_scheme = Closure::<dyn FnMut()>::new(move || {
             // A failed re-theme keeps the old colours; the data stays right.
-            let _ = themed.set_theme(theme_name(followed.as_ref()));
+            let _ = themed.set_theme(theme_name());
         });
         if let Some(scheme) = &scheme {
             let _ = scheme
                 .add_event_listener_with_callback("change", on_scheme.as_ref().unchecked_ref());
+        }
+        if let Some(w) = web_sys::window() {
+            let _ = w.add_event_listener_with_callback(
+                crate::prefs::THEME_EVENT,
+                on_scheme.as_ref().unchecked_ref(),
+            );
         }
         let resized = instance.clone();
         let on_resize = Closure::<dyn FnMut()>::new(move || {
@@ -160,6 +166,12 @@ impl Drop for ChartHandle {
                 self.on_scheme.as_ref().unchecked_ref(),
             );
         }
+        if let Some(w) = web_sys::window() {
+            let _ = w.remove_event_listener_with_callback(
+                crate::prefs::THEME_EVENT,
+                self.on_scheme.as_ref().unchecked_ref(),
+            );
+        }
         let _ = self.instance.dispose();
     }
 }
@@ -179,6 +191,9 @@ pub fn EChart(
     /// CSS height of the chart area.
     #[prop(into, default = "22rem".to_owned())]
     height: String,
+    /// Language of the message shown if the chart cannot be drawn.
+    #[prop(optional)]
+    lang: plan_model::Lang,
 ) -> impl IntoView {
     let container = NodeRef::<html::Div>::new();
     let handle = StoredValue::new_local(None::<ChartHandle>);
@@ -228,7 +243,7 @@ pub fn EChart(
                     .map(|reason| {
                         view! {
                             <p class="chart-error" role="alert">
-                                "图表无法显示（" {reason} "）。下表列出相同数据。"
+                                {crate::tr!(lang, chart_failed)} " (" {reason} ") " {crate::tr!(lang, chart_failed_table)}
                             </p>
                         }
                     })

@@ -21,10 +21,17 @@ pub fn ChartWithTable(
     headers: Vec<String>,
     /// The `<tr>` rows, each starting with a `<th scope="row">`.
     children: Children,
+    /// Reader's language.
+    #[prop(optional)]
+    lang: plan_model::Lang,
+    /// CSS height of the chart.
+    #[prop(into, default = "20rem".to_owned())]
+    height: String,
 ) -> impl IntoView {
     view! {
         <div class="chart-with-table">
-            <EChart chart=Signal::stored(chart) label=description height="20rem" />
+            <EChart chart=Signal::stored(chart) label=description height=height lang=lang />
+            <div class="table-scroll">
             <table class="data-table">
                 <caption>{caption}</caption>
                 <thead>
@@ -34,6 +41,7 @@ pub fn ChartWithTable(
                 </thead>
                 <tbody>{children()}</tbody>
             </table>
+            </div>
         </div>
     }
 }

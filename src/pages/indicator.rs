@@ -11,20 +11,21 @@ use crate::charts::trend::{TrendView, trend_chart};
 use crate::components::{Loaded, NotFound, ProgressSection, SampleNotice, responsible_units};
 use crate::data::DataError;
 use crate::route::Route;
+use crate::tr;
 
 /// What the target's wording means, in words.
-fn meaning(target: &Target) -> &'static str {
+fn meaning(target: &Target, lang: Lang) -> &'static str {
     match target {
-        Target::AtLeast { .. } => "不少于目标值（以上 / 不少于）",
-        Target::MoreThan { .. } => "须多于目标值（超）",
-        Target::Reach { .. } => "达到目标值（达到）",
-        Target::Exceed { .. } => "须突破目标值（突破）",
-        Target::About { .. } => "在目标值左右（左右）",
-        Target::HoldAt { .. } => "稳定在目标水平（稳定在），按是否达到判断",
-        Target::KeepAtOrAbove { .. } => "保持在目标值以上（保持在…以上），按是否达到判断",
-        Target::ReduceBy { .. } => "比上年下降的幅度（下降）",
-        Target::RaiseByPoints { .. } => "占比提高的百分点数（提高…个百分点）",
-        Target::Milestone => "定性任务，按进展记录判断",
+        Target::AtLeast { .. } => tr!(lang, meaning_at_least),
+        Target::MoreThan { .. } => tr!(lang, meaning_more_than),
+        Target::Reach { .. } => tr!(lang, meaning_reach),
+        Target::Exceed { .. } => tr!(lang, meaning_exceed),
+        Target::About { .. } => tr!(lang, meaning_about),
+        Target::HoldAt { .. } => tr!(lang, meaning_hold_at),
+        Target::KeepAtOrAbove { .. } => tr!(lang, meaning_keep_at_or_above),
+        Target::ReduceBy { .. } => tr!(lang, meaning_reduce_by),
+        Target::RaiseByPoints { .. } => tr!(lang, meaning_raise_by_points),
+        Target::Milestone => tr!(lang, meaning_milestone),
     }
 }
 
@@ -41,7 +42,7 @@ pub fn IndicatorPage(
     lang: Lang,
 ) -> impl IntoView {
     let Some(indicator) = doc.indicator(&id).cloned() else {
-        return view! { <NotFound what="指标" id=id /> }.into_any();
+        return view! { <NotFound what=tr!(lang, indicator_word) id=id lang=lang /> }.into_any();
     };
     let goal = doc
         .goal_areas
@@ -54,7 +55,7 @@ pub fn IndicatorPage(
         .filter(|t| t.indicators.contains(&indicator.id))
         .map(|t| {
             let units = responsible_units(&doc, t, lang, true);
-            (format!("{}. {}", t.number, t.name.get(lang)), units)
+            (t.id.clone(), format!("{}. {}", t.number, t.name.get(lang)), units)
         })
         .collect();
     let level = indicator
@@ -65,34 +66,39 @@ pub fn IndicatorPage(
     let ind = indicator.clone();
     view! {
         <article class="indicator-page">
-            <nav class="breadcrumb" aria-label="位置">
-                <a href=Route::Overview.href()>"总览"</a>
+            <nav class="breadcrumb" aria-label=tr!(lang, breadcrumb_label)>
+                <a href=Route::Overview.href(lang)>{tr!(lang, nav_overview)}</a>
                 " › "
-                {goal.clone().unwrap_or_else(|| "重点任务指标".to_owned())}
+                {goal.clone().unwrap_or_else(|| tr!(lang, task_only_indicator).to_owned())}
             </nav>
             <h1>{indicator.name.get(lang).to_owned()}</h1>
             <blockquote class="source-text">
-                <p>"方案原文：“" {indicator.source_text.clone()} "”"</p>
+                <p>{tr!(lang, plan_wording)} " “" <span lang="zh-CN">{indicator.source_text.clone()}</span> "”"</p>
                 {indicator
                     .restatements
                     .iter()
-                    .map(|r| view! { <p class="restatement">"另见：“" {r.clone()} "”"</p> })
+                    .map(|r| view! { <p class="restatement">{tr!(lang, see_also)} " “" <span lang="zh-CN">{r.clone()}</span> "”"</p> })
                     .collect_view()}
             </blockquote>
             <dl class="plan-meta">
-                <dt>"目标"</dt>
+                <dt>{tr!(lang, target_label)}</dt>
                 <dd class="target-level">{level}</dd>
-                <dt>"含义"</dt>
-                <dd>{meaning(&indicator.target)}</dd>
-                <dt>"口径"</dt>
-                <dd>{if indicator.cumulative { "累计数" } else { "2026 年当年" }}</dd>
-                <dt>"所属"</dt>
+                <dt>{tr!(lang, meaning_label)}</dt>
+                <dd>{meaning(&indicator.target, lang)}</dd>
+                <dt>{tr!(lang, basis_label)}</dt>
+                <dd>{if indicator.cumulative { tr!(lang, basis_cumulative) } else { tr!(lang, basis_year) }}</dd>
+                <dt>{tr!(lang, belongs_label)}</dt>
                 <dd>
-                    {goal.unwrap_or_else(|| "（仅见于重点任务）".to_owned())}
+                    {goal.unwrap_or_else(|| tr!(lang, task_only_note).to_owned())}
                     <ul class="task-list">
                         {tasks
                             .into_iter()
-                            .map(|(t, units)| view! { <li>{t} " — 责任单位：" {units}</li> })
+                            .map(|(id, t, units)| view! {
+                                <li>
+                                    <a href=Route::Task(id).href(lang)>{t}</a>
+                                    " — " {tr!(lang, responsible_units)} " " {units}
+                                </li>
+                            })
                             .collect_view()}
                     </ul>
                 </dd>
@@ -179,17 +185,17 @@ fn IndicatorProgress(
                 status: a.status,
                 completion: a.completion_percent.map(|c| c.min(100.0)),
                 expected: a.expected_percent,
-                href: None,
+                href: Some(Route::District(d.id.clone()).href(lang)),
             })
         })
         .collect();
     let districts = (!district_rows.is_empty()).then(|| {
         view! {
             <ProgressSection
-                heading="各区镇完成情况"
-                subtitle="按各区镇分解目标计算；比率类指标以全市目标水平衡量。"
-                what=format!("{name}各区镇")
-                row_header="区镇"
+                heading=tr!(lang, indicator_districts_heading)
+                subtitle=tr!(lang, indicator_districts_subtitle)
+                what=format!("{name} · {}", tr!(lang, districts_word))
+                row_header=tr!(lang, col_district)
                 view=ProgressView { rows: district_rows, lang }
                 class="district-section"
             />
@@ -198,7 +204,7 @@ fn IndicatorProgress(
     let status_box = city.map(|a| {
         let colour = format!("border-color: {}", status_colour(a.status));
         view! {
-            <section class="status-box" style=colour aria-label="当前状态">
+            <section class="status-box" style=colour aria-label=tr!(lang, current_status)>
                 <p class="status-line">
                     <span class="status-icon" aria-hidden="true">{a.status.icon()}</span>
                     " "
@@ -209,18 +215,21 @@ fn IndicatorProgress(
         }
     });
     view! {
-        {data.release.sample.then(|| view! { <SampleNotice /> })}
+        {data.release.sample.then(|| view! { <SampleNotice lang=lang /> })}
         {status_box}
-        <section class="card trend-section" aria-label="趋势">
-            <h2>"趋势"</h2>
+        <section class="card trend-section" aria-labelledby="trend-heading">
+            <h2 id="trend-heading">{tr!(lang, trend_heading)}</h2>
             <p class="card-subtitle">
-                {format!("数据版本 {} · 截至 {}", data.release.version, data.release.as_of)}
+                {tr!(lang, release_version)} " " {data.release.version.clone()} " · " {tr!(lang, as_of)} " "
+                {data.release.as_of.clone()}
+                {data.release.sample.then(|| view! { " · " {tr!(lang, sample_data)} })}
             </p>
             <ChartWithTable
                 chart=trend_chart(&trend)
                 description=trend_description
-                caption="各期数值（与左图相同的数据）"
-                headers=["日期", value_name, expected_name].map(str::to_owned).to_vec()
+                caption=tr!(lang, trend_caption)
+                headers=vec![tr!(lang, col_date).to_owned(), value_name.to_owned(), expected_name.to_owned()]
+                lang=lang
             >
                 {trend_rows}
             </ChartWithTable>

@@ -1,17 +1,23 @@
 //! Overview: the plan's identity, the current data release (with the sample
-//! notice when flagged), progress of the six goal areas and eight key tasks, and
-//! what the plan sets in each goal area.
+//! notice when flagged), progress of the six goal areas and eight key tasks, a
+//! district × task heatmap with a ranking, every indicator, what changed in the
+//! latest release, and what the plan sets in each goal area. Filters (goal
+//! area, task, district, period) live in the URL.
 
 use leptos::prelude::*;
-use plan_model::status::{StatusContext, roll_up};
-use plan_model::{Lang, PlanDocument, ProgressDocument, Scorecard};
+use plan_model::status::{StatusContext, district_average_completion, rank_districts, roll_up};
+use plan_model::{Lang, PlanDocument, ProgressDocument, Scorecard, Status};
 
 use crate::charts::ChartWithTable;
 use crate::charts::goal_areas::{GoalAreaTargets, goal_area_targets_chart};
+use crate::charts::heatmap::{HeatCell, HeatmapView, heatmap_chart};
 use crate::charts::progress::{ProgressRow, ProgressView};
-use crate::components::{Loaded, ProgressSection, SampleNotice};
+use crate::components::{EmptyState, Loaded, ProgressSection, ReleaseBar, SampleNotice};
 use crate::data::{DATA_DIR, DataError};
-use crate::route::Route;
+use crate::filter_bar::{FilterBar, Offered};
+use crate::pages::changes::WhatChanged;
+use crate::route::{Filters, Location, Route};
+use crate::tr;
 
 /// The overview page.
 #[component]
@@ -22,6 +28,8 @@ pub fn Overview(
     progress: LocalResource<Result<ProgressDocument, DataError>>,
     /// Reader's language.
     lang: Lang,
+    /// Filters from the URL.
+    filters: Filters,
 ) -> impl IntoView {
     let plan = &doc.plan;
     let doc_for_progress = doc.clone();
@@ -32,32 +40,41 @@ pub fn Overview(
             <header class="plan-header">
                 <h1 class="plan-title">{plan.title.get(lang).to_owned()}</h1>
                 <dl class="plan-meta">
-                    <dt>"文号"</dt>
+                    <dt>{tr!(lang, document_number)}</dt>
                     <dd>{plan.document_number.clone()}</dd>
-                    <dt>"发文机关"</dt>
+                    <dt>{tr!(lang, issuer)}</dt>
                     <dd>{plan.issuer.get(lang).to_owned()}</dd>
-                    <dt>"印发日期"</dt>
+                    <dt>{tr!(lang, issue_date)}</dt>
                     <dd>
                         <time datetime=plan.issue_date.clone()>{plan.issue_date.clone()}</time>
                     </dd>
                 </dl>
                 <p>
-                    <a href=original_href>"阅读方案原文"</a>
+                    <a href=original_href hreflang="zh-CN">{tr!(lang, read_original)}</a>
                 </p>
             </header>
             <Loaded
                 resource=progress
                 lang=lang
-                ok=move |data| view! { <ProgressSections doc=doc_for_progress.clone() data=data lang=lang /> }
+                ok=move |data| {
+                    view! {
+                        <OverviewProgress
+                            doc=doc_for_progress.clone()
+                            data=data
+                            lang=lang
+                            filters=filters.clone()
+                        />
+                    }
+                }
             />
-            <GoalAreasSection view=goal_areas />
+            <GoalAreasSection view=goal_areas lang=lang />
         </article>
     }
 }
 
 /// The goal-area chart with the same numbers as a table beside it.
 #[component]
-fn GoalAreasSection(view: GoalAreaTargets) -> impl IntoView {
+fn GoalAreasSection(view: GoalAreaTargets, lang: Lang) -> impl IntoView {
     let chart = goal_area_targets_chart(&view);
     let description = view.description();
     let [quantified_name, milestone_name] = view.series_names();
@@ -76,13 +93,18 @@ fn GoalAreasSection(view: GoalAreaTargets) -> impl IntoView {
         .collect_view();
     view! {
         <section class="card goal-targets" aria-labelledby="goal-areas-heading">
-            <h2 id="goal-areas-heading">"主要目标：六个领域的目标数"</h2>
-            <p class="card-subtitle">"来源：方案“一、主要目标”。数字为方案所列目标的个数，不是进展数据。"</p>
+            <h2 id="goal-areas-heading">{tr!(lang, goal_targets_heading)}</h2>
+            <p class="card-subtitle">{tr!(lang, goal_targets_subtitle)}</p>
             <ChartWithTable
                 chart=chart
                 description=description
-                caption="各领域目标数（与左图相同的数据）"
-                headers=vec!["领域".to_owned(), quantified_name.to_owned(), milestone_name.to_owned()]
+                caption=tr!(lang, goal_targets_caption)
+                headers=vec![
+                    tr!(lang, col_area).to_owned(),
+                    quantified_name.to_owned(),
+                    milestone_name.to_owned(),
+                ]
+                lang=lang
             >
                 {rows}
             </ChartWithTable>
@@ -90,85 +112,277 @@ fn GoalAreasSection(view: GoalAreaTargets) -> impl IntoView {
     }
 }
 
-/// How to read a progress chart.
-const HOW_TO_READ: &str =
-    "完成度为各目标完成比例的平均（每项最多计 100%）；菱形为按时间应达到的序时进度。";
+/// Indicators left after the goal-area and task filters, in the plan's order.
+fn filtered_indicators(doc: &PlanDocument, filters: &Filters) -> Vec<String> {
+    let goal = filters.goal.as_ref().and_then(|g| doc.goal_areas.iter().find(|a| &a.id == g));
+    let task = filters.task.as_ref().and_then(|t| doc.tasks.iter().find(|x| &x.id == t));
+    doc.indicators
+        .iter()
+        .map(|i| &i.id)
+        .filter(|id| goal.is_none_or(|g| g.indicators.contains(id)))
+        .filter(|id| task.is_none_or(|t| t.indicators.contains(id)))
+        .cloned()
+        .collect()
+}
 
-/// The release line, the sample notice, and progress by goal area and by task.
+/// Everything that needs the progress data, narrowed by the filters.
 #[component]
-fn ProgressSections(doc: PlanDocument, data: ProgressDocument, lang: Lang) -> impl IntoView {
+fn OverviewProgress(
+    doc: PlanDocument,
+    data: ProgressDocument,
+    lang: Lang,
+    filters: Filters,
+) -> impl IntoView {
+    let periods = data.periods();
+    let latest = data.clone();
+    // Looking back: everything below is assessed as it stood on that date.
+    let data = match &filters.period {
+        Some(p) => data.as_of(p),
+        None => data,
+    };
     let card = Scorecard::compute(&doc, &data);
     let ctx = StatusContext::new(&doc, &data);
+    let shown = filtered_indicators(&doc, &filters);
     let goal_rows = doc
         .goal_areas
         .iter()
+        .filter(|g| filters.goal.as_ref().is_none_or(|f| f == &g.id))
         .map(|g| {
-            ProgressRow::new(
-                g.short_name.get(lang).to_owned(),
-                &roll_up(&ctx, card.city_of(&g.indicators)),
-            )
+            let ids: Vec<String> = g.indicators.iter().filter(|i| shown.contains(i)).cloned().collect();
+            ProgressRow::new(g.short_name.get(lang).to_owned(), &roll_up(&ctx, card.city_of(&ids)))
         })
         .collect();
     let task_rows = doc
         .tasks
         .iter()
+        .filter(|t| filters.task.as_ref().is_none_or(|f| f == &t.id))
+        .filter(|t| t.indicators.iter().any(|i| shown.contains(i)))
         .map(|t| {
-            ProgressRow::new(
-                format!("{}. {}", t.number, t.name.get(lang)),
-                &roll_up(&ctx, card.city_of(&t.indicators)),
-            )
-            .with_href(Route::Task(t.id.clone()).href())
+            let ids: Vec<String> = t.indicators.iter().filter(|i| shown.contains(i)).cloned().collect();
+            ProgressRow::new(format!("{}. {}", t.number, t.name.get(lang)), &roll_up(&ctx, card.city_of(&ids)))
+                .with_href(Route::Task(t.id.clone()).href(lang))
         })
         .collect();
     let release = data.release.clone();
-    let sample_mark = if release.sample { "示例数据 · " } else { "" };
+    let sample_mark = if release.sample { tr!(lang, sample_mark) } else { "" };
+    let how_to_read = format!("{sample_mark}{}", tr!(lang, how_to_read_progress));
+    let announcement = if shown.is_empty() {
+        tr!(lang, filter_result_none).to_owned()
+    } else {
+        format!("{} {}", tr!(lang, filter_result_count), shown.len())
+    };
+    let body = if shown.is_empty() {
+        view! { <EmptyState lang=lang clear_href=Route::Overview.href(lang) /> }.into_any()
+    } else {
+        view! {
+            <ProgressSection
+                heading=tr!(lang, goal_progress_heading)
+                subtitle=how_to_read.clone()
+                what=tr!(lang, goal_progress_what)
+                row_header=tr!(lang, col_name)
+                view=ProgressView { rows: goal_rows, lang }
+                class="goal-progress"
+            />
+            <ProgressSection
+                heading=tr!(lang, task_progress_heading)
+                subtitle=how_to_read
+                what=tr!(lang, task_progress_what)
+                row_header=tr!(lang, col_name)
+                view=ProgressView { rows: task_rows, lang }
+                class="task-progress"
+            />
+            <DistrictSection
+                doc=doc.clone()
+                card=card.clone()
+                data=data.clone()
+                indicators=shown.clone()
+                lang=lang
+                filters=filters.clone()
+            />
+            <IndicatorList doc=doc.clone() card=card shown=shown filters=filters.clone() sample=release.sample lang=lang />
+        }
+        .into_any()
+    };
     view! {
-        <section class="release-bar" aria-label="数据版本">
-            <p>
-                "数据版本 " <strong class="release-version">{release.version.clone()}</strong>
-                " · 数据截至 " <time datetime=release.as_of.clone()>{release.as_of.clone()}</time>
-                " · 发布于 " <time datetime=release.published.clone()>{release.published.clone()}</time>
-            </p>
-        </section>
-        {release.sample.then(|| view! { <SampleNotice /> })}
-        <ProgressSection
-            heading="主要目标进展"
-            subtitle=format!("{sample_mark}{HOW_TO_READ}")
-            what="六个主要目标领域"
-            row_header="名称"
-            view=ProgressView { rows: goal_rows, lang }
+        <ReleaseBar release=release.clone() lang=lang />
+        {release.sample.then(|| view! { <SampleNotice lang=lang /> })}
+        <FilterBar
+            doc=doc.clone()
+            periods=periods
+            route=Route::Overview
+            filters=filters.clone()
+            offered=Offered { goal: true, task: true, district: true, period: true }
+            lang=lang
         />
-        <ProgressSection
-            heading="重点任务进展"
-            subtitle=format!("{sample_mark}{HOW_TO_READ}")
-            what="八项重点任务"
-            row_header="名称"
-            view=ProgressView { rows: task_rows, lang }
-        />
-        <IndicatorList doc=doc card=card sample=release.sample lang=lang />
+        <p class="filter-status" role="status" aria-live="polite">{announcement}</p>
+        {body}
+        <WhatChanged doc=doc latest=latest lang=lang />
     }
 }
 
-/// Every indicator with its status in words and a link to its page.
+/// District × task heatmap and the district ranking.
 #[component]
-fn IndicatorList(doc: PlanDocument, card: Scorecard, sample: bool, lang: Lang) -> impl IntoView {
+fn DistrictSection(
+    doc: PlanDocument,
+    card: Scorecard,
+    data: ProgressDocument,
+    indicators: Vec<String>,
+    lang: Lang,
+    filters: Filters,
+) -> impl IntoView {
+    let ctx = StatusContext::new(&doc, &data);
+    let tasks: Vec<_> = doc
+        .tasks
+        .iter()
+        .filter(|t| t.indicators.iter().any(|i| indicators.contains(i)))
+        .filter(|t| {
+            // Only tasks with district figures make a column.
+            t.indicators.iter().any(|i| card.districts.keys().any(|(_, ind)| ind == i))
+        })
+        .collect();
+    if tasks.is_empty() {
+        return view! {
+            <section class="card heatmap-section">
+                <h2>{tr!(lang, heatmap_heading)}</h2>
+                <p class="empty-state">{tr!(lang, heatmap_none)}</p>
+            </section>
+        }
+        .into_any();
+    }
+    let cells: Vec<Vec<HeatCell>> = doc
+        .districts
+        .iter()
+        .map(|d| {
+            tasks
+                .iter()
+                .map(|t| {
+                    let items = t
+                        .indicators
+                        .iter()
+                        .filter(|i| indicators.contains(i))
+                        .filter_map(|i| card.districts.get(&(d.id.clone(), i.clone())));
+                    let r = roll_up(&ctx, items);
+                    HeatCell { completion: r.mean_completion_percent.map(|c| c.min(100.0)), status: r.status }
+                })
+                .collect()
+        })
+        .collect();
+    let heat = HeatmapView {
+        columns: tasks.iter().map(|t| t.number.to_string()).collect(),
+        rows: doc.districts.iter().map(|d| d.name.get(lang).to_owned()).collect(),
+        cells: cells.clone(),
+        lang,
+    };
+    let description = heat.description();
+    let heat_rows = doc
+        .districts
+        .iter()
+        .zip(&cells)
+        .map(|(d, row)| {
+            let selected = filters.district.as_deref() == Some(d.id.as_str());
+            view! {
+                <tr class:selected-row=selected>
+                    <th scope="row">
+                        <a href=Route::District(d.id.clone()).href(lang)>{d.name.get(lang).to_owned()}</a>
+                    </th>
+                    {row
+                        .iter()
+                        .map(|c| view! { <td class="heat-cell">{HeatmapView::cell_text(c)} " " <span class="heat-status">{c.status.label(lang)}</span></td> })
+                        .collect_view()}
+                </tr>
+            }
+        })
+        .collect_view();
+    let mut headers = vec![tr!(lang, col_district).to_owned()];
+    headers.extend(tasks.iter().map(|t| format!("{}. {}", t.number, t.name.get(lang))));
+    let standings = rank_districts(&doc, &card, &ctx, &indicators);
+    let average = district_average_completion(&standings);
+    let ranking_rows: Vec<ProgressRow> = standings
+        .iter()
+        .filter_map(|s| {
+            let d = doc.districts.iter().find(|d| d.id == s.district)?;
+            let rank = s.rank.map_or_else(|| "—".to_owned(), |r| r.to_string());
+            Some(
+                ProgressRow::new(format!("{rank}. {}", d.name.get(lang)), &s.roll_up)
+                    .with_href(Route::District(d.id.clone()).href(lang)),
+            )
+        })
+        .collect();
+    let average_line = average.map(|a| format!("{} {:.1}%", tr!(lang, district_average), a));
+    let selected_line = filters.district.as_ref().and_then(|id| {
+        let d = doc.districts.iter().find(|d| &d.id == id)?;
+        let s = standings.iter().find(|s| &s.district == id)?;
+        let rank = s.rank.map_or_else(|| "—".to_owned(), |r| r.to_string());
+        Some(view! {
+            <p class="selected-district">
+                <strong>{d.name.get(lang).to_owned()}</strong>
+                " · " {tr!(lang, rank_label)} " " {rank} " / " {standings.len()}
+                " · " <a href=Location::href(lang, &Route::District(id.clone()), &filters)>{tr!(lang, open_district_page)}</a>
+            </p>
+        })
+    });
+    view! {
+        <section class="card heatmap-section" aria-labelledby="heatmap-heading">
+            <h2 id="heatmap-heading">{tr!(lang, heatmap_heading)}</h2>
+            <p class="card-subtitle">{tr!(lang, heatmap_subtitle)}</p>
+            {selected_line}
+            <ChartWithTable
+                chart=heatmap_chart(&heat)
+                description=description
+                caption=tr!(lang, heatmap_caption)
+                headers=headers
+                lang=lang
+                height="30rem"
+            >
+                {heat_rows}
+            </ChartWithTable>
+        </section>
+        <ProgressSection
+            heading=tr!(lang, ranking_heading)
+            subtitle=format!("{} {}", tr!(lang, ranking_subtitle), average_line.unwrap_or_default())
+            what=tr!(lang, ranking_what)
+            row_header=tr!(lang, col_district)
+            view=ProgressView { rows: ranking_rows, lang }
+            class="ranking-section"
+        />
+    }
+    .into_any()
+}
+
+/// Every (filtered) indicator with its status in words and a link to its page;
+/// with a district chosen, that district's figures.
+#[component]
+fn IndicatorList(
+    doc: PlanDocument,
+    card: Scorecard,
+    shown: Vec<String>,
+    filters: Filters,
+    sample: bool,
+    lang: Lang,
+) -> impl IntoView {
+    let district = filters.district.as_ref().and_then(|id| doc.districts.iter().find(|d| &d.id == id));
     let rows = doc
         .indicators
         .iter()
+        .filter(|ind| shown.contains(&ind.id))
         .map(|ind| {
-            let a = card.city.get(&ind.id);
-            let status = a.map(|a| a.status).unwrap_or(plan_model::Status::NoData);
+            let a = match district {
+                Some(d) => card.districts.get(&(d.id.clone(), ind.id.clone())),
+                None => card.city.get(&ind.id),
+            };
+            let status = a.map_or(Status::NoData, |a| a.status);
             let value = a
                 .and_then(|a| a.value)
                 .map_or_else(|| "—".to_owned(), |v| format!("{v}{}", ind.unit.get(lang)));
-            let target = ind
-                .target
-                .level()
-                .map_or_else(|| "定性".to_owned(), |v| format!("{v}{}", ind.unit.get(lang)));
+            let target = ind.target.level().map_or_else(
+                || tr!(lang, qualitative).to_owned(),
+                |v| format!("{v}{}", ind.unit.get(lang)),
+            );
+            let href = Location::href(lang, &Route::Indicator(ind.id.clone()), &Filters::default());
             view! {
                 <tr>
                     <th scope="row">
-                        <a href=Route::Indicator(ind.id.clone()).href()>{ind.name.get(lang).to_owned()}</a>
+                        <a href=href>{ind.name.get(lang).to_owned()}</a>
                     </th>
                     <td class="status-cell">{status.icon()} " " {status.label(lang)}</td>
                     <td>{value}</td>
@@ -177,23 +391,27 @@ fn IndicatorList(doc: PlanDocument, card: Scorecard, sample: bool, lang: Lang) -
             }
         })
         .collect_view();
+    let place = district.map_or_else(|| tr!(lang, citywide).to_owned(), |d| d.name.get(lang).to_owned());
     view! {
         <section class="card indicator-list" aria-labelledby="indicator-list-heading">
-            <h2 id="indicator-list-heading">"全部指标"</h2>
-            <table class="data-table">
-                <caption>
-                    "方案全部目标的最新数值与状态" {if sample { "（示例数据）" } else { "" }}
-                </caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"指标"</th>
-                        <th scope="col">"状态"</th>
-                        <th scope="col">"最新值"</th>
-                        <th scope="col">"目标"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
+            <h2 id="indicator-list-heading">{tr!(lang, indicator_list_heading)}</h2>
+            <div class="table-scroll">
+                <table class="data-table">
+                    <caption>
+                        {tr!(lang, indicator_list_caption)} " · " {place}
+                        {if sample { tr!(lang, sample_suffix) } else { "" }}
+                    </caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{tr!(lang, col_indicator)}</th>
+                            <th scope="col">{tr!(lang, col_status)}</th>
+                            <th scope="col">{tr!(lang, col_latest_value)}</th>
+                            <th scope="col">{tr!(lang, col_target)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
         </section>
     }
 }

@@ -6,9 +6,10 @@ use plan_model::status::{StatusContext, roll_up};
 use plan_model::{Lang, PlanDocument, ProgressDocument, Scorecard, Status, Task};
 
 use crate::charts::progress::{ProgressRow, ProgressView};
-use crate::components::{Loaded, NotFound, ProgressSection, SampleNotice, responsible_units};
+use crate::components::{Loaded, NotFound, ProgressSection, SampleNotice};
 use crate::data::DataError;
 use crate::route::Route;
+use crate::tr;
 
 /// The task page; shows "not found" for an unknown id.
 #[component]
@@ -23,9 +24,8 @@ pub fn TaskPage(
     lang: Lang,
 ) -> impl IntoView {
     let Some(task) = doc.tasks.iter().find(|t| t.id == id).cloned() else {
-        return view! { <NotFound what="任务" id=id /> }.into_any();
+        return view! { <NotFound what=tr!(lang, task_word) id=id lang=lang /> }.into_any();
     };
-    let units = responsible_units(&doc, &task, lang, false);
     let group = doc
         .task_groups
         .iter()
@@ -35,18 +35,34 @@ pub fn TaskPage(
     let (doc2, task2) = (doc.clone(), task.clone());
     view! {
         <article class="task-page">
-            <nav class="breadcrumb" aria-label="位置">
-                <a href=Route::Overview.href()>"总览"</a>
+            <nav class="breadcrumb" aria-label=tr!(lang, breadcrumb_label)>
+                <a href=Route::Overview.href(lang)>{tr!(lang, nav_overview)}</a>
                 " › "
                 {group}
             </nav>
             <h1>{format!("{}. {}", task.number, task.name.get(lang))}</h1>
             <p class="task-description">{task.description.get(lang).to_owned()}</p>
             <dl class="plan-meta">
-                <dt>"责任单位"</dt>
-                <dd class="responsible">{units}</dd>
-                <dt>"落实"</dt>
-                <dd>"各区镇负责落实"</dd>
+                <dt>{tr!(lang, responsible_units)}</dt>
+                <dd class="responsible">
+                    {task
+                        .responsible
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(i, id)| {
+                            let unit = doc.departments.iter().find(|d| &d.id == id)?;
+                            let lead = (i == 0).then(|| view! { " " {tr!(lang, lead_mark)} });
+                            let separator = (i > 0).then_some(tr!(lang, list_separator));
+                            Some(view! {
+                                {separator}
+                                <a href=Route::Department(id.clone()).href(lang)>{unit.name.get(lang).to_owned()}</a>
+                                {lead}
+                            })
+                        })
+                        .collect_view()}
+                </dd>
+                <dt>{tr!(lang, implementation)}</dt>
+                <dd>{tr!(lang, implementation_districts)}</dd>
             </dl>
             <Loaded
                 resource=progress
@@ -80,7 +96,7 @@ fn TaskProgress(
             Some(view! {
                 <tr>
                     <th scope="row">
-                        <a href=Route::Indicator(id.clone()).href()>{ind.name.get(lang).to_owned()}</a>
+                        <a href=Route::Indicator(id.clone()).href(lang)>{ind.name.get(lang).to_owned()}</a>
                     </th>
                     <td class="status-cell">{status.icon()} " " {status.label(lang)}</td>
                     <td class="explanation">{explanation}</td>
@@ -98,38 +114,41 @@ fn TaskProgress(
                 .filter_map(|i| card.districts.get(&(d.id.clone(), i.clone())))
                 .collect();
             (!items.is_empty())
-                .then(|| ProgressRow::new(d.name.get(lang).to_owned(), &roll_up(&ctx, items)))
+                .then(|| {
+                    ProgressRow::new(d.name.get(lang).to_owned(), &roll_up(&ctx, items))
+                        .with_href(Route::District(d.id.clone()).href(lang))
+                })
         })
         .collect();
     let districts = (!district_rows.is_empty()).then(|| {
         view! {
             <ProgressSection
-                heading="各区镇落实情况"
-                subtitle="按有区镇数据的指标汇总。"
-                what="各区镇"
-                row_header="区镇"
+                heading=tr!(lang, task_districts_heading)
+                subtitle=tr!(lang, task_districts_subtitle)
+                what=tr!(lang, districts_word)
+                row_header=tr!(lang, col_district)
                 view=ProgressView { rows: district_rows, lang }
                 class="district-section"
             />
         }
     });
     view! {
-        {data.release.sample.then(|| view! { <SampleNotice /> })}
+        {data.release.sample.then(|| view! { <SampleNotice lang=lang /> })}
         <p class="status-line task-status">
-            "任务总体状态："
+            {tr!(lang, task_overall_status)} " "
             <span aria-hidden="true">{overall.status.icon()}</span>
             " "
             <strong class="status-label">{overall.status.label(lang)}</strong>
         </p>
         <section class="card task-indicators" aria-labelledby="task-indicators-heading">
-            <h2 id="task-indicators-heading">"任务指标"</h2>
+            <h2 id="task-indicators-heading">{tr!(lang, task_indicators_heading)}</h2>
             <table class="data-table">
-                <caption>"本任务承担的目标及其状态"</caption>
+                <caption>{tr!(lang, task_indicators_caption)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"指标"</th>
-                        <th scope="col">"状态"</th>
-                        <th scope="col">"说明"</th>
+                        <th scope="col">{tr!(lang, col_indicator)}</th>
+                        <th scope="col">{tr!(lang, col_status)}</th>
+                        <th scope="col">{tr!(lang, col_explanation)}</th>
                     </tr>
                 </thead>
                 <tbody>{indicator_rows}</tbody>

@@ -160,3 +160,28 @@ pub struct MilestoneRecord {
     /// What happened.
     pub note: Bilingual,
 }
+
+impl ProgressDocument {
+    /// The figures as they stood on `date` (`YYYY-MM-DD`): observations and
+    /// milestone records up to that day, and the release's as-of date moved
+    /// back, so status is assessed as a reader would have seen it then.
+    pub fn as_of(&self, date: &str) -> ProgressDocument {
+        let mut then = self.clone();
+        // ISO dates compare correctly as strings.
+        then.observations.retain(|o| o.as_of.as_str() <= date);
+        then.milestones.retain(|m| m.as_of.as_str() <= date);
+        if date < then.release.as_of.as_str() {
+            then.release.as_of = date.to_owned();
+        }
+        then
+    }
+
+    /// Dates that have observations, newest first: the periods a reader can
+    /// look back to.
+    pub fn periods(&self) -> Vec<String> {
+        let mut dates: Vec<String> = self.observations.iter().map(|o| o.as_of.clone()).collect();
+        dates.sort_unstable_by(|a, b| b.cmp(a));
+        dates.dedup();
+        dates
+    }
+}

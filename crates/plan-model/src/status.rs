@@ -520,3 +520,70 @@ pub fn department_indicators(plan: &PlanDocument, department: &str) -> Vec<Strin
     }
     ids
 }
+
+/// One district's standing across a set of indicators.
+#[derive(Debug, Clone)]
+pub struct DistrictStanding {
+    /// District id.
+    pub district: String,
+    /// Its roll-up over the indicators it has figures for.
+    pub roll_up: RollUp,
+    /// Mean completion minus mean expected progress, in points: above zero is
+    /// ahead of schedule. `None` when nothing is measured.
+    pub lead_points: Option<f64>,
+    /// 1-based rank by `lead_points` (ties share a rank); `None` when unmeasured.
+    pub rank: Option<usize>,
+}
+
+/// Ranks districts by how far their mean completion is ahead of (or behind)
+/// the expected progress, over `indicators` (all with district figures when
+/// empty). Districts keep the plan's order among equals; unmeasured ones come last.
+pub fn rank_districts(
+    plan: &PlanDocument,
+    card: &Scorecard,
+    ctx: &StatusContext<'_>,
+    indicators: &[String],
+) -> Vec<DistrictStanding> {
+    let mut standings: Vec<DistrictStanding> = plan
+        .districts
+        .iter()
+        .map(|d| {
+            let items = card
+                .district(&d.id)
+                .filter(|a| indicators.is_empty() || indicators.contains(&a.indicator));
+            let roll_up = roll_up(ctx, items);
+            let lead_points = match (roll_up.mean_completion_percent, roll_up.mean_expected_percent)
+            {
+                (Some(done), Some(expected)) => Some(done - expected),
+                _ => None,
+            };
+            DistrictStanding { district: d.id.clone(), roll_up, lead_points, rank: None }
+        })
+        .collect();
+    // Stable sort: equal leads keep the plan's order.
+    standings.sort_by(|a, b| match (a.lead_points, b.lead_points) {
+        (Some(x), Some(y)) => y.total_cmp(&x),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    });
+    let mut previous: Option<(f64, usize)> = None;
+    for (i, s) in standings.iter_mut().enumerate() {
+        let Some(lead) = s.lead_points else { continue };
+        let rank = match previous {
+            Some((p, r)) if p.to_bits() == lead.to_bits() => r,
+            _ => i + 1,
+        };
+        s.rank = Some(rank);
+        previous = Some((lead, rank));
+    }
+    standings
+}
+
+/// The mean of the districts' mean completions: the "city average" a district
+/// is compared with. `None` when no district is measured.
+pub fn district_average_completion(standings: &[DistrictStanding]) -> Option<f64> {
+    let values: Vec<f64> =
+        standings.iter().filter_map(|s| s.roll_up.mean_completion_percent).collect();
+    (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
+}

@@ -15,6 +15,23 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// The short code used in URLs and locale files (`zh`, `en`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language for a URL or storage code, if it is one of ours.
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "zh" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
     /// The BCP 47 tag for the `lang` attribute.
     pub fn tag(self) -> &'static str {
         match self {

@@ -1,0 +1,37 @@
+//! UI strings in Chinese (default) and English, from `locales/zh.json` and
+//! `locales/en.json`, compiled in and checked by leptos_i18n: a key missing in
+//! either file is a build error. Names and texts from the data come from the
+//! data's own `zh`/`en` fields, not from here.
+//!
+//! We use leptos_i18n's `load_locales!` macro rather than its build-script
+//! generator: the generator's build dependencies (ICU data export with
+//! networking, rayon, zip: 108 more crates) would lengthen every clean build on
+//! a 2-core CI machine, and plain strings are all the UI needs. Strings with a
+//! value in them are put together in the view from parts.
+
+use plan_model::Lang;
+
+#[allow(deprecated, missing_docs, unreachable_pub, clippy::all, clippy::pedantic)]
+mod generated {
+    leptos_i18n::load_locales!();
+}
+
+pub use generated::i18n;
+pub use generated::i18n::{I18nContextProvider, Locale, use_i18n};
+
+/// The leptos_i18n locale of a data language.
+pub fn locale(lang: Lang) -> Locale {
+    match lang {
+        Lang::Zh => Locale::zh,
+        Lang::En => Locale::en,
+    }
+}
+
+/// A UI string in a language: `tr!(lang, key)` gives the `&'static str` for
+/// `key` in `locales/<lang>.json`.
+#[macro_export]
+macro_rules! tr {
+    ($lang:expr, $key:ident) => {
+        $crate::locale::i18n::td_string!($crate::locale::locale($lang), $key)
+    };
+}

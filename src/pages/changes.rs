@@ -1,0 +1,163 @@
+//! What changed in the latest release: its changelog notes, and the figures
+//! added, revised and withdrawn since the release before it (both read from
+//! their frozen `releases/<version>/` folders, compared by `plan_model::diff`).
+
+use leptos::prelude::*;
+use plan_model::diff::{Change, diff_releases};
+use plan_model::{Lang, PlanDocument, ProgressDocument};
+
+use crate::components::Loaded;
+use crate::data::{DataError, load_release, load_release_index};
+use crate::tr;
+
+/// The release before the current one, loaded for comparison (`None` when the
+/// current release is the first).
+async fn previous_release(
+    current: String,
+) -> Result<Option<(PlanDocument, ProgressDocument)>, DataError> {
+    let index = load_release_index().await?;
+    let position = index.iter().position(|r| r.version == current);
+    // The index is newest first: the previous release is the next entry.
+    let Some(previous) = position.and_then(|i| index.get(i + 1)) else {
+        return Ok(None);
+    };
+    load_release(&previous.version).await.map(Some)
+}
+
+/// The "what changed" section.
+#[component]
+pub fn WhatChanged(
+    /// The current plan.
+    doc: PlanDocument,
+    /// The current release's progress data (not narrowed by any filter).
+    latest: ProgressDocument,
+    /// Reader's language.
+    lang: Lang,
+) -> impl IntoView {
+    let version = latest.release.version.clone();
+    let previous = LocalResource::new(move || previous_release(version.clone()));
+    let notes = latest
+        .release
+        .changelog
+        .iter()
+        .filter(|e| e.version == latest.release.version)
+        .map(|e| view! { <li>{e.notes.get(lang).to_owned()}</li> })
+        .collect_view();
+    view! {
+        <section class="card what-changed" aria-labelledby="what-changed-heading">
+            <h2 id="what-changed-heading">{tr!(lang, changes_heading)} " · " {latest.release.version.clone()}</h2>
+            <ul class="changelog">{notes}</ul>
+            <Loaded
+                resource=previous
+                lang=lang
+                ok=move |found| match found {
+                    None => view! { <p class="no-previous">{tr!(lang, changes_first_release)}</p> }.into_any(),
+                    Some((old_plan, old_progress)) => {
+                        view! { <ChangeList doc=doc.clone() old_plan=old_plan old_progress=old_progress latest=latest.clone() lang=lang /> }
+                            .into_any()
+                    }
+                }
+            />
+        </section>
+    }
+}
+
+#[component]
+fn ChangeList(
+    doc: PlanDocument,
+    old_plan: PlanDocument,
+    old_progress: ProgressDocument,
+    latest: ProgressDocument,
+    lang: Lang,
+) -> impl IntoView {
+    let diff = diff_releases((&old_plan, &old_progress), (&doc, &latest));
+    let name = |id: &str| doc.indicator(id).map_or_else(|| id.to_owned(), |i| i.name.get(lang).to_owned());
+    let place = |d: &Option<String>| match d {
+        Some(id) => doc
+            .districts
+            .iter()
+            .find(|x| &x.id == id)
+            .map_or_else(|| id.clone(), |x| x.name.get(lang).to_owned()),
+        None => tr!(lang, citywide).to_owned(),
+    };
+    let (mut added, mut revised, mut withdrawn, mut other) = (0, 0, 0, 0);
+    let mut rows = Vec::new();
+    for change in &diff.changes {
+        match change {
+            Change::ValueAdded { .. } => added += 1,
+            Change::ValueChanged { indicator, district, as_of, old, new } => {
+                revised += 1;
+                rows.push((
+                    tr!(lang, change_revised),
+                    name(indicator),
+                    place(district),
+                    as_of.clone(),
+                    format!("{old} → {new}"),
+                ));
+            }
+            Change::ValueRemoved { indicator, district, as_of, value } => {
+                withdrawn += 1;
+                rows.push((
+                    tr!(lang, change_withdrawn),
+                    name(indicator),
+                    place(district),
+                    as_of.clone(),
+                    value.to_string(),
+                ));
+            }
+            other_change => {
+                other += 1;
+                rows.push((
+                    tr!(lang, change_other),
+                    other_change.describe(lang),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                ));
+            }
+        }
+    }
+    let table = (!rows.is_empty()).then(|| {
+        let body = rows
+            .into_iter()
+            .map(|(kind, what, place, date, value)| {
+                view! {
+                    <tr>
+                        <th scope="row">{what}</th>
+                        <td class="text-cell">{kind}</td>
+                        <td class="text-cell">{place}</td>
+                        <td>{date}</td>
+                        <td>{value}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="table-scroll">
+                <table class="data-table change-table">
+                    <caption>{tr!(lang, changes_table_caption)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{tr!(lang, col_indicator)}</th>
+                            <th scope="col">{tr!(lang, col_change)}</th>
+                            <th scope="col">{tr!(lang, col_place)}</th>
+                            <th scope="col">{tr!(lang, col_date)}</th>
+                            <th scope="col">{tr!(lang, col_value)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+        }
+    });
+    view! {
+        <p class="change-summary">
+            {tr!(lang, changes_compared_with)} " " <strong>{diff.old_version.clone()}</strong> ": "
+            <span class="count-added">{added}</span> " " {tr!(lang, changes_added)} " · "
+            <span class="count-revised">{revised}</span> " " {tr!(lang, changes_revised)} " · "
+            <span class="count-withdrawn">{withdrawn}</span> " " {tr!(lang, changes_withdrawn)}
+            {(other > 0).then(|| view! { " · " {other} " " {tr!(lang, changes_other)} })}
+        </p>
+        {table}
+    }
+}

@@ -1,0 +1,128 @@
+//! One responsible department: the key tasks it leads (listed first in the
+//! plan) and those it supports, each with its rolled-up status, and the status
+//! of all the targets those tasks carry.
+
+use leptos::prelude::*;
+use plan_model::status::{StatusContext, department_indicators, roll_up};
+use plan_model::{Department, Lang, PlanDocument, ProgressDocument, Scorecard};
+
+use crate::charts::progress::{ProgressRow, ProgressView};
+use crate::components::{Loaded, NotFound, ProgressSection, ReleaseBar, SampleNotice};
+use crate::data::DataError;
+use crate::route::Route;
+use crate::tr;
+
+/// The department page; shows "not found" for an unknown id.
+#[component]
+pub fn DepartmentPage(
+    /// The loaded plan.
+    doc: PlanDocument,
+    /// Department id from the URL.
+    id: String,
+    /// The progress data, loading or loaded.
+    progress: LocalResource<Result<ProgressDocument, DataError>>,
+    /// Reader's language.
+    lang: Lang,
+) -> impl IntoView {
+    let Some(department) = doc.departments.iter().find(|d| d.id == id).cloned() else {
+        return view! { <NotFound what=tr!(lang, department_word) id=id lang=lang /> }.into_any();
+    };
+    let task_link = |t: &plan_model::Task| {
+        view! {
+            <li>
+                <a href=Route::Task(t.id.clone()).href(lang)>
+                    {format!("{}. {}", t.number, t.name.get(lang))}
+                </a>
+            </li>
+        }
+    };
+    let leads: Vec<_> =
+        doc.tasks.iter().filter(|t| t.responsible.first() == Some(&id)).map(task_link).collect();
+    let supports: Vec<_> = doc
+        .tasks
+        .iter()
+        .filter(|t| t.responsible.iter().skip(1).any(|r| r == &id))
+        .map(task_link)
+        .collect();
+    let none = || view! { <li>{tr!(lang, none_word)}</li> }.into_any();
+    let doc2 = doc.clone();
+    view! {
+        <article class="department-page">
+            <nav class="breadcrumb" aria-label=tr!(lang, breadcrumb_label)>
+                <a href=Route::Overview.href(lang)>{tr!(lang, nav_overview)}</a>
+                " › "
+                {tr!(lang, departments_word)}
+            </nav>
+            <h1>{department.name.get(lang).to_owned()}</h1>
+            <dl class="plan-meta">
+                <dt>{tr!(lang, leads_tasks)}</dt>
+                <dd>
+                    <ul class="task-list lead-tasks">
+                        {if leads.is_empty() { none() } else { leads.collect_view().into_any() }}
+                    </ul>
+                </dd>
+                <dt>{tr!(lang, supports_tasks)}</dt>
+                <dd>
+                    <ul class="task-list support-tasks">
+                        {if supports.is_empty() { none() } else { supports.collect_view().into_any() }}
+                    </ul>
+                </dd>
+            </dl>
+            <Loaded
+                resource=progress
+                lang=lang
+                ok=move |data| {
+                    view! { <DepartmentProgress doc=doc2.clone() data=data department=department.clone() lang=lang /> }
+                }
+            />
+        </article>
+    }
+    .into_any()
+}
+
+#[component]
+fn DepartmentProgress(
+    doc: PlanDocument,
+    data: ProgressDocument,
+    department: Department,
+    lang: Lang,
+) -> impl IntoView {
+    let card = Scorecard::compute(&doc, &data);
+    let ctx = StatusContext::new(&doc, &data);
+    let ids = department_indicators(&doc, &department.id);
+    let overall = roll_up(&ctx, card.city_of(&ids));
+    let rows: Vec<ProgressRow> = doc
+        .tasks
+        .iter()
+        .filter_map(|t| {
+            let position = t.responsible.iter().position(|r| r == &department.id)?;
+            let role = if position == 0 { tr!(lang, role_lead) } else { tr!(lang, role_support) };
+            Some(
+                ProgressRow::new(
+                    format!("{}. {} ({role})", t.number, t.name.get(lang)),
+                    &roll_up(&ctx, card.city_of(&t.indicators)),
+                )
+                .with_href(Route::Task(t.id.clone()).href(lang)),
+            )
+        })
+        .collect();
+    view! {
+        <ReleaseBar release=data.release.clone() lang=lang />
+        {data.release.sample.then(|| view! { <SampleNotice lang=lang /> })}
+        <p class="status-line department-status">
+            {tr!(lang, department_overall_status)} " "
+            <span aria-hidden="true">{overall.status.icon()}</span>
+            " "
+            <strong class="status-label">{overall.status.label(lang)}</strong>
+            " · " {ids.len()} " " {tr!(lang, targets_word)}
+        </p>
+        <ProgressSection
+            heading=tr!(lang, department_tasks_heading)
+            subtitle=tr!(lang, how_to_read_progress)
+            what=tr!(lang, task_progress_what)
+            row_header=tr!(lang, col_name)
+            view=ProgressView { rows, lang }
+            class="department-tasks"
+        />
+    }
+}

@@ -1,0 +1,308 @@
+//! One district (区镇): its rank, its gap to the average of all districts, its
+//! scorecard by key task and by indicator, and its completion over time
+//! against the expected progress. Task, goal-area and period filters apply.
+
+use leptos::prelude::*;
+use plan_model::status::{
+    StatusContext, district_average_completion, rank_districts, roll_up,
+};
+use plan_model::{Lang, PlanDocument, ProgressDocument, Scorecard};
+
+use crate::charts::ChartWithTable;
+use crate::charts::progress::{ProgressRow, ProgressView};
+use crate::charts::trend::{TrendView, trend_chart};
+use crate::components::{EmptyState, Loaded, NotFound, ProgressSection, ReleaseBar, SampleNotice};
+use crate::data::DataError;
+use crate::filter_bar::{FilterBar, Offered};
+use crate::route::{Filters, Location, Route};
+use crate::tr;
+
+/// The district page; shows "not found" for an unknown id.
+#[component]
+pub fn DistrictPage(
+    /// The loaded plan.
+    doc: PlanDocument,
+    /// District id from the URL.
+    id: String,
+    /// The progress data, loading or loaded.
+    progress: LocalResource<Result<ProgressDocument, DataError>>,
+    /// Reader's language.
+    lang: Lang,
+    /// Filters from the URL (the district filter is this page's district).
+    filters: Filters,
+) -> impl IntoView {
+    let Some(district) = doc.districts.iter().find(|d| d.id == id).cloned() else {
+        return view! { <NotFound what=tr!(lang, district_word) id=id lang=lang /> }.into_any();
+    };
+    let doc2 = doc.clone();
+    view! {
+        <article class="district-page">
+            <nav class="breadcrumb" aria-label=tr!(lang, breadcrumb_label)>
+                <a href=Route::Overview.href(lang)>{tr!(lang, nav_overview)}</a>
+                " › "
+                {tr!(lang, districts_word)}
+            </nav>
+            <h1>{district.name.get(lang).to_owned()}</h1>
+            <Loaded
+                resource=progress
+                lang=lang
+                ok=move |data| {
+                    view! {
+                        <DistrictProgress
+                            doc=doc2.clone()
+                            data=data
+                            id=id.clone()
+                            lang=lang
+                            filters=filters.clone()
+                        />
+                    }
+                }
+            />
+        </article>
+    }
+    .into_any()
+}
+
+/// Indicators left after the goal-area and task filters.
+fn narrowed(doc: &PlanDocument, filters: &Filters) -> Vec<String> {
+    let goal = filters.goal.as_ref().and_then(|g| doc.goal_areas.iter().find(|a| &a.id == g));
+    let task = filters.task.as_ref().and_then(|t| doc.tasks.iter().find(|x| &x.id == t));
+    doc.indicators
+        .iter()
+        .map(|i| &i.id)
+        .filter(|id| goal.is_none_or(|g| g.indicators.contains(id)))
+        .filter(|id| task.is_none_or(|t| t.indicators.contains(id)))
+        .cloned()
+        .collect()
+}
+
+fn one_decimal(v: Option<f64>) -> String {
+    v.map_or_else(|| "—".to_owned(), |v| format!("{v:.1}"))
+}
+
+#[component]
+fn DistrictProgress(
+    doc: PlanDocument,
+    data: ProgressDocument,
+    id: String,
+    lang: Lang,
+    filters: Filters,
+) -> impl IntoView {
+    let periods = data.periods();
+    let full = data.clone();
+    let data = match &filters.period {
+        Some(p) => data.as_of(p),
+        None => data,
+    };
+    let card = Scorecard::compute(&doc, &data);
+    let ctx = StatusContext::new(&doc, &data);
+    let shown = narrowed(&doc, &filters);
+    let own: Vec<String> = shown
+        .iter()
+        .filter(|i| card.districts.contains_key(&(id.clone(), (*i).clone())))
+        .cloned()
+        .collect();
+    let page_filters = Filters { district: None, ..filters.clone() };
+    let bar = view! {
+        <ReleaseBar release=data.release.clone() lang=lang />
+        {data.release.sample.then(|| view! { <SampleNotice lang=lang /> })}
+        <FilterBar
+            doc=doc.clone()
+            periods=periods
+            route=Route::District(id.clone())
+            filters=page_filters
+            offered=Offered { goal: true, task: true, district: false, period: true }
+            lang=lang
+        />
+    };
+    if own.is_empty() {
+        return view! {
+            {bar}
+            <p class="filter-status" role="status" aria-live="polite">{tr!(lang, filter_result_none)}</p>
+            <EmptyState lang=lang clear_href=Route::District(id.clone()).href(lang) />
+        }
+        .into_any();
+    }
+    let standings = rank_districts(&doc, &card, &ctx, &shown);
+    let average = district_average_completion(&standings);
+    let mine = standings.iter().find(|s| s.district == id).cloned();
+    let overall = mine.as_ref().map(|s| s.roll_up.clone()).unwrap_or_else(|| roll_up(&ctx, []));
+    let rank = mine.as_ref().and_then(|s| s.rank);
+    let gap = overall.mean_completion_percent.zip(average).map(|(c, a)| c - a);
+    let gap_text = gap.map(|g| {
+        let words = if g >= 0.0 { tr!(lang, above_average) } else { tr!(lang, below_average) };
+        format!("{words} {:.1} {}", g.abs(), tr!(lang, points))
+    });
+    let task_rows: Vec<ProgressRow> = doc
+        .tasks
+        .iter()
+        .filter_map(|t| {
+            let items: Vec<_> = t
+                .indicators
+                .iter()
+                .filter(|i| own.contains(i))
+                .filter_map(|i| card.districts.get(&(id.clone(), i.clone())))
+                .collect();
+            (!items.is_empty()).then(|| {
+                ProgressRow::new(format!("{}. {}", t.number, t.name.get(lang)), &roll_up(&ctx, items))
+                    .with_href(Route::Task(t.id.clone()).href(lang))
+            })
+        })
+        .collect();
+    let indicator_rows = own
+        .iter()
+        .filter_map(|i| {
+            let ind = doc.indicator(i)?;
+            let a = card.districts.get(&(id.clone(), i.clone()))?;
+            let unit = ind.unit.get(lang).to_owned();
+            let value = a.value.map_or_else(|| "—".to_owned(), |v| format!("{v}{unit}"));
+            let target = a.target.map_or_else(|| "—".to_owned(), |v| format!("{v}{unit}"));
+            Some(view! {
+                <tr>
+                    <th scope="row">
+                        <a href=Route::Indicator(i.clone()).href(lang)>{ind.name.get(lang).to_owned()}</a>
+                    </th>
+                    <td class="status-cell">{a.status.icon()} " " {a.status.label(lang)}</td>
+                    <td>{value}</td>
+                    <td>{target}</td>
+                    <td>{one_decimal(a.completion_percent)}</td>
+                    <td>{one_decimal(a.expected_percent)}</td>
+                </tr>
+            })
+        })
+        .collect_view();
+    let trend = district_trend(&doc, &full, &id, &shown, filters.period.as_deref(), lang);
+    let trend_description = trend.description(tr!(lang, trend_district_what));
+    let [value_name, _, expected_name] = trend.series_names();
+    let trend_rows = trend
+        .dates
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let e = trend.expected.as_ref().and_then(|e| e.get(i)).copied();
+            view! {
+                <tr>
+                    <th scope="row">{d.clone()}</th>
+                    <td>{one_decimal(trend.values.get(i).copied())}</td>
+                    <td>{one_decimal(e)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let colour = format!("border-color: {}", crate::charts::progress::status_colour(overall.status));
+    view! {
+        {bar}
+        <p class="filter-status" role="status" aria-live="polite">
+            {tr!(lang, filter_result_count)} " " {own.len()}
+        </p>
+        <section class="status-box district-summary" style=colour aria-label=tr!(lang, current_status)>
+            <p class="status-line">
+                <span class="status-icon" aria-hidden="true">{overall.status.icon()}</span>
+                " "
+                <strong class="status-label">{overall.status.label(lang)}</strong>
+            </p>
+            <dl class="plan-meta">
+                <dt>{tr!(lang, rank_label)}</dt>
+                <dd class="district-rank">
+                    {rank.map_or_else(|| "—".to_owned(), |r| r.to_string())} " / " {standings.len()}
+                </dd>
+                <dt>{tr!(lang, mean_completion)}</dt>
+                <dd class="district-completion">{one_decimal(overall.mean_completion_percent)} "%"</dd>
+                <dt>{tr!(lang, district_average)}</dt>
+                <dd class="district-average">{one_decimal(average)} "%"</dd>
+                <dt>{tr!(lang, gap_to_average)}</dt>
+                <dd class="district-gap">{gap_text.unwrap_or_else(|| "—".to_owned())}</dd>
+            </dl>
+            <p>
+                <a href=Location::href(lang, &Route::Overview, &Filters { district: Some(id.clone()), ..filters.clone() })>
+                    {tr!(lang, see_on_overview)}
+                </a>
+            </p>
+        </section>
+        <ProgressSection
+            heading=tr!(lang, district_tasks_heading)
+            subtitle=tr!(lang, how_to_read_progress)
+            what=tr!(lang, task_progress_what)
+            row_header=tr!(lang, col_name)
+            view=ProgressView { rows: task_rows, lang }
+            class="district-tasks"
+        />
+        <section class="card trend-section" aria-labelledby="district-trend-heading">
+            <h2 id="district-trend-heading">{tr!(lang, district_trend_heading)}</h2>
+            <p class="card-subtitle">{tr!(lang, district_trend_subtitle)}</p>
+            <ChartWithTable
+                chart=trend_chart(&trend)
+                description=trend_description
+                caption=tr!(lang, trend_caption)
+                headers=vec![tr!(lang, col_date).to_owned(), value_name.to_owned(), expected_name.to_owned()]
+                lang=lang
+            >
+                {trend_rows}
+            </ChartWithTable>
+        </section>
+        <section class="card district-indicators" aria-labelledby="district-indicators-heading">
+            <h2 id="district-indicators-heading">{tr!(lang, district_indicators_heading)}</h2>
+            <div class="table-scroll">
+                <table class="data-table">
+                    <caption>{tr!(lang, district_indicators_caption)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{tr!(lang, col_indicator)}</th>
+                            <th scope="col">{tr!(lang, col_status)}</th>
+                            <th scope="col">{tr!(lang, col_latest_value)}</th>
+                            <th scope="col">{tr!(lang, col_district_target)}</th>
+                            <th scope="col">{tr!(lang, col_completion)}</th>
+                            <th scope="col">{tr!(lang, col_expected)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{indicator_rows}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+    .into_any()
+}
+
+/// Mean completion and mean expected progress of a district at each date it
+/// reported, up to the chosen period.
+fn district_trend(
+    doc: &PlanDocument,
+    full: &ProgressDocument,
+    district: &str,
+    indicators: &[String],
+    until: Option<&str>,
+    lang: Lang,
+) -> TrendView {
+    let mut dates: Vec<String> = full
+        .observations
+        .iter()
+        .filter(|o| o.district.as_deref() == Some(district))
+        .filter(|o| until.is_none_or(|u| o.as_of.as_str() <= u))
+        .map(|o| o.as_of.clone())
+        .collect();
+    dates.sort();
+    dates.dedup();
+    let (mut values, mut expected, mut kept) = (Vec::new(), Vec::new(), Vec::new());
+    for date in dates {
+        let then = full.as_of(&date);
+        let card = Scorecard::compute(doc, &then);
+        let ctx = StatusContext::new(doc, &then);
+        let r = roll_up(
+            &ctx,
+            card.district(district).filter(|a| indicators.contains(&a.indicator)),
+        );
+        if let (Some(c), Some(e)) = (r.mean_completion_percent, r.mean_expected_percent) {
+            values.push((c * 10.0).round() / 10.0);
+            expected.push((e * 10.0).round() / 10.0);
+            kept.push(date);
+        }
+    }
+    TrendView {
+        dates: kept,
+        values,
+        target: Some(100.0),
+        expected: Some(expected),
+        unit: "%".to_owned(),
+        lang,
+    }
+}
