@@ -4,9 +4,9 @@ use leptos::prelude::*;
 use plan_model::Lang;
 
 use crate::charts::ChartWithTable;
-use crate::tr;
 use crate::charts::progress::{ProgressView, progress_chart, status_colour};
 use crate::data::DataError;
+use crate::tr;
 
 /// Grey placeholder blocks in the shape of the page, shown while data loads.
 #[component]
@@ -124,6 +124,8 @@ pub fn ProgressSection(
     class: &'static str,
 ) -> impl IntoView {
     let lang = view.lang;
+    // Long names need the full width: the table goes below the chart.
+    let stacked = view.rows.iter().any(|r| r.name.chars().count() > 12);
     let chart = progress_chart(&view);
     let description = view.description(&what);
     let [done_name, expected_name] = view.series_names();
@@ -162,6 +164,7 @@ pub fn ProgressSection(
                 caption=format!("{heading} {}", tr!(lang, same_data_as_chart))
                 headers=vec![row_header, tr!(lang, col_status).to_owned(), done_name.to_owned(), expected_name.to_owned()]
                 lang=lang
+                stacked=stacked
             >
                 {rows}
             </ChartWithTable>
@@ -181,7 +184,7 @@ pub fn NotFound(
 ) -> impl IntoView {
     view! {
         <div class="error-panel" role="alert">
-            <h1>{tr!(lang, not_found_title)} " " {what}</h1>
+            <h1>{tr!(lang, not_found_title)} {what}</h1>
             <p>{tr!(lang, not_found_body)} " “" {id} "”"</p>
             <p>
                 <a href=crate::route::Route::Overview.href(lang)>{tr!(lang, back_to_overview)}</a>
@@ -204,7 +207,7 @@ pub fn responsible_units(
             let unit = doc.departments.iter().find(|d| &d.id == id)?;
             let name =
                 if short { unit.short_name.get(lang) } else { unit.name.get(lang) }.to_owned();
-            Some(if i == 0 { format!("{name} {}", tr!(lang, lead_mark)) } else { name })
+            Some(if i == 0 { format!("{name}{}", tr!(lang, lead_mark)) } else { name })
         })
         .collect::<Vec<_>>()
         .join(tr!(lang, list_separator))
@@ -245,5 +248,27 @@ pub fn ReleaseBar(
                 " · " {tr!(lang, published)} " " <time datetime=release.published.clone()>{release.published.clone()}</time>
             </p>
         </section>
+    }
+}
+
+/// A number with its unit as the reader's language writes it: `300件`, but
+/// `300 patents` and `3.9%`.
+pub fn with_unit(value: f64, unit: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En if !unit.is_empty() && !unit.starts_with('%') => format!("{value} {unit}"),
+        _ => format!("{value}{unit}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn units_are_spaced_as_each_language_writes_them() {
+        assert_eq!(with_unit(300.0, "件", Lang::Zh), "300件");
+        assert_eq!(with_unit(300.0, "patents", Lang::En), "300 patents");
+        assert_eq!(with_unit(3.9, "%", Lang::En), "3.9%");
+        assert_eq!(with_unit(2.5, "", Lang::En), "2.5");
     }
 }

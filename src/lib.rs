@@ -9,8 +9,8 @@ pub mod components;
 pub mod data;
 pub mod filter_bar;
 pub mod locale;
-pub mod prefs;
 pub mod pages;
+pub mod prefs;
 pub mod route;
 
 pub use app::App;

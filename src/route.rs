@@ -52,10 +52,8 @@ impl Filters {
             ("district", &self.district),
             ("period", &self.period),
         ];
-        let parts: Vec<String> = pairs
-            .iter()
-            .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={v}")))
-            .collect();
+        let parts: Vec<String> =
+            pairs.iter().filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={v}"))).collect();
         if parts.is_empty() { String::new() } else { format!("?{}", parts.join("&")) }
     }
 
@@ -212,7 +210,10 @@ mod tests {
                 for f in [Filters::default(), filters.clone()] {
                     let href = Location::href(lang, &route, &f);
                     let back = Location::parse(&href);
-                    assert_eq!(back, Location { lang: Some(lang), route: route.clone(), filters: f });
+                    assert_eq!(
+                        back,
+                        Location { lang: Some(lang), route: route.clone(), filters: f }
+                    );
                 }
             }
         }

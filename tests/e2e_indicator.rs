@@ -106,7 +106,7 @@ async fn links_back_and_forward_move_between_overview_and_indicator() {
     let link = client
         .wait()
         .at_most(std::time::Duration::from_secs(15))
-        .for_element(Locator::Css(".indicator-list a[href='#/indicator/rd-intensity']"))
+        .for_element(Locator::Css(".indicator-list a[href='#/zh/indicator/rd-intensity']"))
         .await
         .expect("a link to the indicator");
     link.click().await.expect("click");

@@ -220,7 +220,7 @@ fn copy_dir(from: &Path, to: &Path) {
 
 /// Reads every progress chart (in page order) from its live ECharts instance.
 const PROGRESS_CHARTS: &str = r#"
-    const sections = [...document.querySelectorAll('.progress-section')];
+    const sections = [...document.querySelectorAll('.goal-progress, .task-progress')];
     if (sections.length === 0) return null;
     const out = [];
     for (const s of sections) {

@@ -12,13 +12,8 @@ use plan_model::{Lang, Status};
 use super::progress::status_colour;
 
 /// Statuses in the order the legend lists them.
-const LEGEND: [Status; 5] = [
-    Status::Achieved,
-    Status::OnSchedule,
-    Status::Behind,
-    Status::SeriouslyBehind,
-    Status::NoData,
-];
+const LEGEND: [Status; 5] =
+    [Status::Achieved, Status::OnSchedule, Status::Behind, Status::SeriouslyBehind, Status::NoData];
 
 /// One cell: a district's roll-up on one task.
 #[derive(Debug, Clone, PartialEq)]

@@ -27,9 +27,12 @@ pub fn ChartWithTable(
     /// CSS height of the chart.
     #[prop(into, default = "20rem".to_owned())]
     height: String,
+    /// Table below the chart at every width (for wide tables), not beside it.
+    #[prop(optional)]
+    stacked: bool,
 ) -> impl IntoView {
     view! {
-        <div class="chart-with-table">
+        <div class="chart-with-table" class:stacked=stacked>
             <EChart chart=Signal::stored(chart) label=description height=height lang=lang />
             <div class="table-scroll">
             <table class="data-table">

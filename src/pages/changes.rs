@@ -71,7 +71,8 @@ fn ChangeList(
     lang: Lang,
 ) -> impl IntoView {
     let diff = diff_releases((&old_plan, &old_progress), (&doc, &latest));
-    let name = |id: &str| doc.indicator(id).map_or_else(|| id.to_owned(), |i| i.name.get(lang).to_owned());
+    let name =
+        |id: &str| doc.indicator(id).map_or_else(|| id.to_owned(), |i| i.name.get(lang).to_owned());
     let place = |d: &Option<String>| match d {
         Some(id) => doc
             .districts

@@ -93,7 +93,7 @@ fn Downloads(manifest: Manifest, lang: Lang) -> impl IntoView {
                         <a href=format!("{DATA_DIR}/{}", f.path) download=f.path.clone()>{f.path.clone()}</a>
                     </th>
                     <td>{f.bytes.to_string()}</td>
-                    <td><code class="hash">{f.sha256.clone()}</code></td>
+                    <td class="text-cell"><code class="hash">{f.sha256.clone()}</code></td>
                 </tr>
             }
         })
@@ -143,6 +143,7 @@ fn Releases(list: Vec<ReleaseSummary>, lang: Lang) -> impl IntoView {
         })
         .collect_view();
     view! {
+        <div class="table-scroll">
         <table class="data-table releases">
             <caption>{tr!(lang, releases_caption)}</caption>
             <thead>
@@ -156,5 +157,6 @@ fn Releases(list: Vec<ReleaseSummary>, lang: Lang) -> impl IntoView {
             </thead>
             <tbody>{rows}</tbody>
         </table>
+        </div>
     }
 }

@@ -99,7 +99,10 @@ fn DepartmentProgress(
             let role = if position == 0 { tr!(lang, role_lead) } else { tr!(lang, role_support) };
             Some(
                 ProgressRow::new(
-                    format!("{}. {} ({role})", t.number, t.name.get(lang)),
+                    match lang {
+                        Lang::Zh => format!("{}. {}（{role}）", t.number, t.name.get(lang)),
+                        Lang::En => format!("{}. {} ({role})", t.number, t.name.get(lang)),
+                    },
                     &roll_up(&ctx, card.city_of(&t.indicators)),
                 )
                 .with_href(Route::Task(t.id.clone()).href(lang)),

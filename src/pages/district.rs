@@ -3,15 +3,15 @@
 //! against the expected progress. Task, goal-area and period filters apply.
 
 use leptos::prelude::*;
-use plan_model::status::{
-    StatusContext, district_average_completion, rank_districts, roll_up,
-};
+use plan_model::status::{StatusContext, district_average_completion, rank_districts, roll_up};
 use plan_model::{Lang, PlanDocument, ProgressDocument, Scorecard};
 
 use crate::charts::ChartWithTable;
 use crate::charts::progress::{ProgressRow, ProgressView};
 use crate::charts::trend::{TrendView, trend_chart};
-use crate::components::{EmptyState, Loaded, NotFound, ProgressSection, ReleaseBar, SampleNotice};
+use crate::components::{
+    EmptyState, Loaded, NotFound, ProgressSection, ReleaseBar, SampleNotice, with_unit,
+};
 use crate::data::DataError;
 use crate::filter_bar::{FilterBar, Offered};
 use crate::route::{Filters, Location, Route};
@@ -144,8 +144,11 @@ fn DistrictProgress(
                 .filter_map(|i| card.districts.get(&(id.clone(), i.clone())))
                 .collect();
             (!items.is_empty()).then(|| {
-                ProgressRow::new(format!("{}. {}", t.number, t.name.get(lang)), &roll_up(&ctx, items))
-                    .with_href(Route::Task(t.id.clone()).href(lang))
+                ProgressRow::new(
+                    format!("{}. {}", t.number, t.name.get(lang)),
+                    &roll_up(&ctx, items),
+                )
+                .with_href(Route::Task(t.id.clone()).href(lang))
             })
         })
         .collect();
@@ -154,9 +157,9 @@ fn DistrictProgress(
         .filter_map(|i| {
             let ind = doc.indicator(i)?;
             let a = card.districts.get(&(id.clone(), i.clone()))?;
-            let unit = ind.unit.get(lang).to_owned();
-            let value = a.value.map_or_else(|| "—".to_owned(), |v| format!("{v}{unit}"));
-            let target = a.target.map_or_else(|| "—".to_owned(), |v| format!("{v}{unit}"));
+            let unit = ind.unit.get(lang);
+            let value = a.value.map_or_else(|| "—".to_owned(), |v| with_unit(v, unit, lang));
+            let target = a.target.map_or_else(|| "—".to_owned(), |v| with_unit(v, unit, lang));
             Some(view! {
                 <tr>
                     <th scope="row">
@@ -182,14 +185,15 @@ fn DistrictProgress(
             let e = trend.expected.as_ref().and_then(|e| e.get(i)).copied();
             view! {
                 <tr>
-                    <th scope="row">{d.clone()}</th>
+                    <th scope="row" class="nowrap">{d.clone()}</th>
                     <td>{one_decimal(trend.values.get(i).copied())}</td>
                     <td>{one_decimal(e)}</td>
                 </tr>
             }
         })
         .collect_view();
-    let colour = format!("border-color: {}", crate::charts::progress::status_colour(overall.status));
+    let colour =
+        format!("border-color: {}", crate::charts::progress::status_colour(overall.status));
     view! {
         {bar}
         <p class="filter-status" role="status" aria-live="polite">
@@ -287,10 +291,8 @@ fn district_trend(
         let then = full.as_of(&date);
         let card = Scorecard::compute(doc, &then);
         let ctx = StatusContext::new(doc, &then);
-        let r = roll_up(
-            &ctx,
-            card.district(district).filter(|a| indicators.contains(&a.indicator)),
-        );
+        let r =
+            roll_up(&ctx, card.district(district).filter(|a| indicators.contains(&a.indicator)));
         if let (Some(c), Some(e)) = (r.mean_completion_percent, r.mean_expected_percent) {
             values.push((c * 10.0).round() / 10.0);
             expected.push((e * 10.0).round() / 10.0);

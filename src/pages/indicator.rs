@@ -58,10 +58,10 @@ pub fn IndicatorPage(
             (t.id.clone(), format!("{}. {}", t.number, t.name.get(lang)), units)
         })
         .collect();
-    let level = indicator
-        .target
-        .level()
-        .map_or_else(|| "—".to_owned(), |v| format!("{v}{}", indicator.unit.get(lang)));
+    let level = indicator.target.level().map_or_else(
+        || "—".to_owned(),
+        |v| crate::components::with_unit(v, indicator.unit.get(lang), lang),
+    );
     let doc_for_progress = doc.clone();
     let ind = indicator.clone();
     view! {
@@ -168,7 +168,7 @@ fn IndicatorProgress(
                 .map_or_else(|| "—".to_owned(), |e| e.to_string());
             view! {
                 <tr>
-                    <th scope="row">{d.clone()}</th>
+                    <th scope="row" class="nowrap">{d.clone()}</th>
                     <td>{v.to_string()}</td>
                     <td>{e}</td>
                 </tr>

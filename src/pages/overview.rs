@@ -33,6 +33,7 @@ pub fn Overview(
 ) -> impl IntoView {
     let plan = &doc.plan;
     let doc_for_progress = doc.clone();
+    let doc_for_browse = doc.clone();
     let original_href = format!("{DATA_DIR}/{}", plan.original_text);
     let goal_areas = GoalAreaTargets::from_plan(&doc, lang);
     view! {
@@ -68,7 +69,32 @@ pub fn Overview(
                 }
             />
             <GoalAreasSection view=goal_areas lang=lang />
+            <Browse doc=doc_for_browse lang=lang />
         </article>
+    }
+}
+
+/// Links to every district and department page.
+#[component]
+fn Browse(doc: PlanDocument, lang: Lang) -> impl IntoView {
+    let districts = doc
+        .districts
+        .iter()
+        .map(|d| view! { <li><a href=Route::District(d.id.clone()).href(lang)>{d.name.get(lang).to_owned()}</a></li> })
+        .collect_view();
+    let departments = doc
+        .departments
+        .iter()
+        .map(|d| view! { <li><a href=Route::Department(d.id.clone()).href(lang)>{d.name.get(lang).to_owned()}</a></li> })
+        .collect_view();
+    view! {
+        <section class="card browse" aria-labelledby="browse-heading">
+            <h2 id="browse-heading">{tr!(lang, browse_heading)}</h2>
+            <h3>{tr!(lang, districts_word)}</h3>
+            <ul class="browse-list browse-districts">{districts}</ul>
+            <h3>{tr!(lang, departments_word)}</h3>
+            <ul class="browse-list browse-departments">{departments}</ul>
+        </section>
     }
 }
 
@@ -148,7 +174,8 @@ fn OverviewProgress(
         .iter()
         .filter(|g| filters.goal.as_ref().is_none_or(|f| f == &g.id))
         .map(|g| {
-            let ids: Vec<String> = g.indicators.iter().filter(|i| shown.contains(i)).cloned().collect();
+            let ids: Vec<String> =
+                g.indicators.iter().filter(|i| shown.contains(i)).cloned().collect();
             ProgressRow::new(g.short_name.get(lang).to_owned(), &roll_up(&ctx, card.city_of(&ids)))
         })
         .collect();
@@ -158,9 +185,13 @@ fn OverviewProgress(
         .filter(|t| filters.task.as_ref().is_none_or(|f| f == &t.id))
         .filter(|t| t.indicators.iter().any(|i| shown.contains(i)))
         .map(|t| {
-            let ids: Vec<String> = t.indicators.iter().filter(|i| shown.contains(i)).cloned().collect();
-            ProgressRow::new(format!("{}. {}", t.number, t.name.get(lang)), &roll_up(&ctx, card.city_of(&ids)))
-                .with_href(Route::Task(t.id.clone()).href(lang))
+            let ids: Vec<String> =
+                t.indicators.iter().filter(|i| shown.contains(i)).cloned().collect();
+            ProgressRow::new(
+                format!("{}. {}", t.number, t.name.get(lang)),
+                &roll_up(&ctx, card.city_of(&ids)),
+            )
+            .with_href(Route::Task(t.id.clone()).href(lang))
         })
         .collect();
     let release = data.release.clone();
@@ -262,7 +293,10 @@ fn DistrictSection(
                         .filter(|i| indicators.contains(i))
                         .filter_map(|i| card.districts.get(&(d.id.clone(), i.clone())));
                     let r = roll_up(&ctx, items);
-                    HeatCell { completion: r.mean_completion_percent.map(|c| c.min(100.0)), status: r.status }
+                    HeatCell {
+                        completion: r.mean_completion_percent.map(|c| c.min(100.0)),
+                        status: r.status,
+                    }
                 })
                 .collect()
         })
@@ -333,6 +367,7 @@ fn DistrictSection(
                 headers=headers
                 lang=lang
                 height="30rem"
+                stacked=true
             >
                 {heat_rows}
             </ChartWithTable>
@@ -360,7 +395,8 @@ fn IndicatorList(
     sample: bool,
     lang: Lang,
 ) -> impl IntoView {
-    let district = filters.district.as_ref().and_then(|id| doc.districts.iter().find(|d| &d.id == id));
+    let district =
+        filters.district.as_ref().and_then(|id| doc.districts.iter().find(|d| &d.id == id));
     let rows = doc
         .indicators
         .iter()
@@ -371,12 +407,13 @@ fn IndicatorList(
                 None => card.city.get(&ind.id),
             };
             let status = a.map_or(Status::NoData, |a| a.status);
-            let value = a
-                .and_then(|a| a.value)
-                .map_or_else(|| "—".to_owned(), |v| format!("{v}{}", ind.unit.get(lang)));
+            let value = a.and_then(|a| a.value).map_or_else(
+                || "—".to_owned(),
+                |v| crate::components::with_unit(v, ind.unit.get(lang), lang),
+            );
             let target = ind.target.level().map_or_else(
                 || tr!(lang, qualitative).to_owned(),
-                |v| format!("{v}{}", ind.unit.get(lang)),
+                |v| crate::components::with_unit(v, ind.unit.get(lang), lang),
             );
             let href = Location::href(lang, &Route::Indicator(ind.id.clone()), &Filters::default());
             view! {
@@ -391,7 +428,8 @@ fn IndicatorList(
             }
         })
         .collect_view();
-    let place = district.map_or_else(|| tr!(lang, citywide).to_owned(), |d| d.name.get(lang).to_owned());
+    let place =
+        district.map_or_else(|| tr!(lang, citywide).to_owned(), |d| d.name.get(lang).to_owned());
     view! {
         <section class="card indicator-list" aria-labelledby="indicator-list-heading">
             <h2 id="indicator-list-heading">{tr!(lang, indicator_list_heading)}</h2>

@@ -51,7 +51,7 @@ pub fn TaskPage(
                         .enumerate()
                         .filter_map(|(i, id)| {
                             let unit = doc.departments.iter().find(|d| &d.id == id)?;
-                            let lead = (i == 0).then(|| view! { " " {tr!(lang, lead_mark)} });
+                            let lead = (i == 0).then(|| tr!(lang, lead_mark));
                             let separator = (i > 0).then_some(tr!(lang, list_separator));
                             Some(view! {
                                 {separator}
@@ -113,11 +113,10 @@ fn TaskProgress(
                 .iter()
                 .filter_map(|i| card.districts.get(&(d.id.clone(), i.clone())))
                 .collect();
-            (!items.is_empty())
-                .then(|| {
-                    ProgressRow::new(d.name.get(lang).to_owned(), &roll_up(&ctx, items))
-                        .with_href(Route::District(d.id.clone()).href(lang))
-                })
+            (!items.is_empty()).then(|| {
+                ProgressRow::new(d.name.get(lang).to_owned(), &roll_up(&ctx, items))
+                    .with_href(Route::District(d.id.clone()).href(lang))
+            })
         })
         .collect();
     let districts = (!district_rows.is_empty()).then(|| {
@@ -142,6 +141,7 @@ fn TaskProgress(
         </p>
         <section class="card task-indicators" aria-labelledby="task-indicators-heading">
             <h2 id="task-indicators-heading">{tr!(lang, task_indicators_heading)}</h2>
+            <div class="table-scroll">
             <table class="data-table">
                 <caption>{tr!(lang, task_indicators_caption)}</caption>
                 <thead>
@@ -153,6 +153,7 @@ fn TaskProgress(
                 </thead>
                 <tbody>{indicator_rows}</tbody>
             </table>
+            </div>
         </section>
         {districts}
     }

@@ -17,7 +17,8 @@ fn read(name: &str) -> String {
 /// The plan's PDF-to-text copy breaks lines and spaces digits at random, so
 /// sentences are compared with all whitespace removed.
 fn bundled_progress() -> plan_model::ProgressDocument {
-    plan_model::parse_progress("progress.json", &read("progress.json")).expect("bundled progress loads")
+    plan_model::parse_progress("progress.json", &read("progress.json"))
+        .expect("bundled progress loads")
 }
 
 fn squash(s: &str) -> String {
@@ -251,9 +252,7 @@ fn looking_back_to_a_period_drops_later_figures_and_moves_the_as_of_date() {
 
 #[test]
 fn districts_rank_by_lead_over_expected_progress() {
-    use plan_model::status::{
-        StatusContext, district_average_completion, rank_districts,
-    };
+    use plan_model::status::{StatusContext, district_average_completion, rank_districts};
     let plan = parse_plan("plan.json", &read("plan.json")).expect("plan");
     let progress = bundled_progress();
     let card = plan_model::Scorecard::compute(&plan, &progress);
