@@ -43,9 +43,20 @@ async fn data_page_lists_downloads_with_true_hashes_and_every_release() {
     let releases =
         client.find(Locator::Css(".releases")).await.expect("releases").text().await.expect("text");
     assert!(releases.contains(&manifest.version), "{releases}");
-    let methods =
-        client.find(Locator::Css(".methods")).await.expect("methods").text().await.expect("text");
-    assert!(methods.contains("不超过 10 个百分点"), "thresholds come from the data: {methods}");
+    let progress: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dist.join("data/progress.json")).expect("progress"),
+    )
+    .expect("json");
+    let mut bands = Vec::new();
+    for e in client.find_all(Locator::Css(".methods .threshold")).await.expect("bands") {
+        bands.push(e.text().await.expect("text"));
+    }
+    let thresholds = &progress["thresholds"];
+    for (band, key) in bands.iter().zip(["behind_points", "seriously_behind_points"]) {
+        let points = thresholds[key].as_f64().expect("threshold");
+        assert!(band.contains(&format!("不超过 {points} 个百分点")), "{key} from the data: {band}");
+    }
+    assert_eq!(bands.len(), 2);
     assert!(client.find(Locator::Css(".sample-notice")).await.is_ok());
     let errors = console_errors(&client).await;
     assert!(errors.is_empty(), "console errors: {errors:#?}");

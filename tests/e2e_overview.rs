@@ -295,8 +295,10 @@ async fn overview_shows_progress_from_the_model_with_the_sample_notice() {
     // The tables repeat the statuses in words.
     let statuses: Vec<String> = {
         let mut v = Vec::new();
-        for cell in
-            client.find_all(Locator::Css(".progress-section .status-cell")).await.expect("cells")
+        for cell in client
+            .find_all(Locator::Css(".goal-progress .status-cell, .task-progress .status-cell"))
+            .await
+            .expect("cells")
         {
             v.push(cell.text().await.expect("text"));
         }
