@@ -31,10 +31,11 @@ pub fn ChartWithTable(
     #[prop(optional)]
     stacked: bool,
 ) -> impl IntoView {
+    let label = caption.clone();
     view! {
         <div class="chart-with-table" class:stacked=stacked>
             <EChart chart=Signal::stored(chart) label=description height=height lang=lang />
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=label>
             <table class="data-table">
                 <caption>{caption}</caption>
                 <thead>

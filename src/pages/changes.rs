@@ -134,7 +134,7 @@ fn ChangeList(
             })
             .collect_view();
         view! {
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=tr!(lang, changes_table_caption)>
                 <table class="data-table change-table">
                     <caption>{tr!(lang, changes_table_caption)}</caption>
                     <thead>

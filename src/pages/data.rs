@@ -108,7 +108,7 @@ fn Downloads(manifest: Manifest, lang: Lang) -> impl IntoView {
             <code>"sha256sum -c SHA256SUMS"</code>
             " (" <a href=format!("{folder}/SHA256SUMS")>"SHA256SUMS"</a> ")"
         </p>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label=tr!(lang, downloads_caption)>
         <table class="data-table downloads">
             <caption>{tr!(lang, downloads_caption)}</caption>
             <thead>
@@ -143,7 +143,7 @@ fn Releases(list: Vec<ReleaseSummary>, lang: Lang) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label=tr!(lang, releases_caption)>
         <table class="data-table releases">
             <caption>{tr!(lang, releases_caption)}</caption>
             <thead>

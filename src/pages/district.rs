@@ -246,7 +246,7 @@ fn DistrictProgress(
         </section>
         <section class="card district-indicators" aria-labelledby="district-indicators-heading">
             <h2 id="district-indicators-heading">{tr!(lang, district_indicators_heading)}</h2>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=tr!(lang, district_indicators_caption)>
                 <table class="data-table">
                     <caption>{tr!(lang, district_indicators_caption)}</caption>
                     <thead>

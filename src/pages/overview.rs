@@ -433,7 +433,7 @@ fn IndicatorList(
     view! {
         <section class="card indicator-list" aria-labelledby="indicator-list-heading">
             <h2 id="indicator-list-heading">{tr!(lang, indicator_list_heading)}</h2>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=tr!(lang, indicator_list_caption)>
                 <table class="data-table">
                     <caption>
                         {tr!(lang, indicator_list_caption)} " · " {place}

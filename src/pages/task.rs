@@ -141,7 +141,7 @@ fn TaskProgress(
         </p>
         <section class="card task-indicators" aria-labelledby="task-indicators-heading">
             <h2 id="task-indicators-heading">{tr!(lang, task_indicators_heading)}</h2>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=tr!(lang, task_indicators_caption)>
             <table class="data-table">
                 <caption>{tr!(lang, task_indicators_caption)}</caption>
                 <thead>
