@@ -6,6 +6,7 @@ use plan_model::Lang;
 
 use crate::components::{Loaded, NotFound};
 use crate::data::{load_plan, load_progress};
+use crate::filter_bar::Announcer;
 use crate::locale::{I18nContextProvider, locale, use_i18n};
 use crate::pages::data::DataPage;
 use crate::pages::department::DepartmentPage;
@@ -60,6 +61,8 @@ fn Shell() -> impl IntoView {
     // Fetched side by side; the plan's parts show even if progress fails.
     let progress = LocalResource::new(load_progress);
     let location = RwSignal::new(resolve(&current_hash()));
+    let announcer = Announcer(RwSignal::new(String::new()));
+    provide_context(announcer);
     // Back and forward change the fragment too, so history needs nothing more.
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         let next = resolve(&current_hash());
@@ -130,6 +133,9 @@ fn Shell() -> impl IntoView {
             />
         </main>
         {move || view! { <SiteFooter lang=lang.get() /> }}
+        <p class="visually-hidden live-region" role="status" aria-live="polite">
+            {move || announcer.0.get()}
+        </p>
     }
 }
 

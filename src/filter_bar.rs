@@ -2,6 +2,8 @@
 //! is a navigation to a new fragment, so the state lives in the URL, back and
 //! forward step through it, and a copied link shows the same view.
 
+use std::cell::RefCell;
+
 use leptos::prelude::*;
 use plan_model::{Lang, PlanDocument};
 
@@ -21,6 +23,48 @@ pub struct Offered {
     pub period: bool,
 }
 
+thread_local! {
+    /// The select the reader just changed: the page is drawn anew for the new
+    /// URL, and focus goes back to it so keyboard users keep their place.
+    static REFOCUS: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// The shell's polite live region. Pages say here, in a sentence, what a
+/// filter change did; screen readers read it out. (A region inserted with new
+/// content is often not announced, so it lives in the shell, not the page.)
+#[derive(Debug, Clone, Copy)]
+pub struct Announcer(pub RwSignal<String>);
+
+/// The visible line saying what the filters left, also sent to the live region.
+#[component]
+pub fn FilterStatus(
+    /// The sentence.
+    #[prop(into)]
+    text: String,
+) -> impl IntoView {
+    if let Some(Announcer(live)) = use_context::<Announcer>() {
+        let said = text.clone();
+        Effect::new(move |_| live.set(said.clone()));
+    }
+    view! { <p class="filter-status">{text}</p> }
+}
+
+/// Indicators left after the goal-area and task filters, in the plan's order.
+pub fn filtered_indicators(doc: &PlanDocument, filters: &Filters) -> Vec<String> {
+    let goal = filters.goal.as_ref().and_then(|g| doc.goal_areas.iter().find(|a| &a.id == g));
+    let task = filters.task.as_ref().and_then(|t| doc.tasks.iter().find(|x| &x.id == t));
+    doc.indicators
+        .iter()
+        .map(|i| &i.id)
+        .filter(|id| goal.is_none_or(|g| g.indicators.contains(id)))
+        .filter(|id| task.is_none_or(|t| t.indicators.contains(id)))
+        .cloned()
+        .collect()
+}
+
+/// Writes one filter's value.
+type SetFilter = fn(&mut Filters, Option<String>);
+
 fn navigate(href: &str) {
     if let Some(w) = web_sys::window() {
         // Setting the fragment adds a history entry and fires `hashchange`.
@@ -39,6 +83,7 @@ fn FilterSelect(
     on_pick: impl Fn(Option<String>) + 'static,
 ) -> impl IntoView {
     let id = format!("filter-{name}");
+    let changed = id.clone();
     view! {
         <div class="filter">
             <label for=id.clone()>{label}</label>
@@ -46,6 +91,7 @@ fn FilterSelect(
                 id=id
                 name=name
                 on:change=move |ev| {
+                    REFOCUS.with(|r| *r.borrow_mut() = Some(changed.clone()));
                     let value = event_target_value(&ev);
                     on_pick(Some(value).filter(|v| !v.is_empty()));
                 }
@@ -82,7 +128,7 @@ pub fn FilterBar(
     let go = {
         let route = route.clone();
         let filters = filters.clone();
-        move |change: fn(&mut Filters, Option<String>)| {
+        move |change: SetFilter| {
             let route = route.clone();
             let filters = filters.clone();
             move |value: Option<String>| {
@@ -113,6 +159,52 @@ pub fn FilterBar(
             (p.clone(), text)
         })
         .collect();
+    Effect::new(move |_| {
+        if let Some(id) = REFOCUS.with(|r| r.borrow_mut().take()) {
+            // After this render is in the document.
+            request_animation_frame(move || {
+                if let Some(select) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id(&id))
+                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+                {
+                    let _ = select.focus();
+                }
+            });
+        }
+    });
+    let selects = [
+        (offered.goal, tr!(lang, filter_goal), tr!(lang, filter_all_goals), "goal", goals),
+        (offered.task, tr!(lang, filter_task), tr!(lang, filter_all_tasks), "task", tasks),
+        (
+            offered.district,
+            tr!(lang, filter_district),
+            tr!(lang, filter_all_districts),
+            "district",
+            districts,
+        ),
+        (
+            offered.period,
+            tr!(lang, filter_period),
+            tr!(lang, filter_latest_period),
+            "period",
+            period_options,
+        ),
+    ]
+    .into_iter()
+    .filter(|select| select.0)
+    .map(|(_, label, all, name, options)| {
+        let (selected, set): (Option<String>, SetFilter) = match name {
+            "goal" => (filters.goal.clone(), |f, v| f.goal = v),
+            "task" => (filters.task.clone(), |f, v| f.task = v),
+            "district" => (filters.district.clone(), |f, v| f.district = v),
+            _ => (filters.period.clone(), |f, v| f.period = v),
+        };
+        view! {
+            <FilterSelect label=label all=all name=name options=options selected=selected on_pick=go(set) />
+        }
+    })
+    .collect_view();
     let clear = (!filters.is_empty()).then(|| {
         view! {
             <a class="clear-filters" href=Location::href(lang, &route, &Filters::default())>
@@ -122,62 +214,7 @@ pub fn FilterBar(
     });
     view! {
         <form class="filter-bar" aria-label=tr!(lang, filters_label) on:submit=|ev| ev.prevent_default()>
-            {offered
-                .goal
-                .then(|| {
-                    view! {
-                        <FilterSelect
-                            label=tr!(lang, filter_goal)
-                            all=tr!(lang, filter_all_goals)
-                            name="goal"
-                            options=goals
-                            selected=filters.goal.clone()
-                            on_pick=go(|f, v| f.goal = v)
-                        />
-                    }
-                })}
-            {offered
-                .task
-                .then(|| {
-                    view! {
-                        <FilterSelect
-                            label=tr!(lang, filter_task)
-                            all=tr!(lang, filter_all_tasks)
-                            name="task"
-                            options=tasks
-                            selected=filters.task.clone()
-                            on_pick=go(|f, v| f.task = v)
-                        />
-                    }
-                })}
-            {offered
-                .district
-                .then(|| {
-                    view! {
-                        <FilterSelect
-                            label=tr!(lang, filter_district)
-                            all=tr!(lang, filter_all_districts)
-                            name="district"
-                            options=districts
-                            selected=filters.district.clone()
-                            on_pick=go(|f, v| f.district = v)
-                        />
-                    }
-                })}
-            {offered
-                .period
-                .then(|| {
-                    view! {
-                        <FilterSelect
-                            label=tr!(lang, filter_period)
-                            all=tr!(lang, filter_latest_period)
-                            name="period"
-                            options=period_options
-                            selected=filters.period.clone()
-                            on_pick=go(|f, v| f.period = v)
-                        />
-                    }
-                })}
+            {selects}
             {clear}
         </form>
     }

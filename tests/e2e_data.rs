@@ -57,6 +57,16 @@ async fn data_page_lists_downloads_with_true_hashes_and_every_release() {
         assert!(band.contains(&format!("不超过 {points} 个百分点")), "{key} from the data: {band}");
     }
     assert_eq!(bands.len(), 2);
+    let mut entries = Vec::new();
+    for e in client.find_all(Locator::Css(".changelog-section li")).await.expect("changelog") {
+        entries.push(e.text().await.expect("text"));
+    }
+    let changelog = progress["release"]["changelog"].as_array().expect("changelog");
+    assert_eq!(entries.len(), changelog.len(), "every release's notes: {entries:?}");
+    for (entry, e) in entries.iter().zip(changelog) {
+        assert!(entry.contains(e["version"].as_str().expect("version")), "{entry}");
+        assert!(entry.contains(e["notes"]["zh"].as_str().expect("notes")), "{entry}");
+    }
     assert!(client.find(Locator::Css(".sample-notice")).await.is_ok());
     let errors = console_errors(&client).await;
     assert!(errors.is_empty(), "console errors: {errors:#?}");

@@ -296,7 +296,22 @@ async fn filters_live_in_the_url_and_narrow_what_is_shown() {
         goal.indicators.iter().map(|i| plan.indicator(i).expect("ind").name.zh.clone()).collect();
     assert_eq!(names, expected);
     let status = text(&client, ".filter-status").await;
-    assert!(status.contains(&goal.indicators.len().to_string()), "announced: {status}");
+    assert!(status.contains(&goal.indicators.len().to_string()), "shown: {status}");
+    // Screen readers hear it from the shell's live region, and keyboard users
+    // keep their place on the select they changed.
+    let live = wait_for_js(
+        &client,
+        "const t = document.querySelector('.live-region')?.textContent; return t ? t : null;",
+        "the announcement",
+    )
+    .await;
+    assert_eq!(live.as_str(), Some(status.as_str()), "announced");
+    wait_for_js(
+        &client,
+        "return document.activeElement && document.activeElement.id === 'filter-goal'",
+        "focus back on the goal select",
+    )
+    .await;
 
     // Period: figures as they stood then, from the model's own look-back.
     let period = "2026-06-30";
@@ -595,6 +610,40 @@ async fn every_page_in_both_languages_fits_desktop_and_phone() {
         }
         client.close().await.expect("close");
     }
+}
+
+/// Printed, a page keeps its figures and drops the controls.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn printing_keeps_the_figures_and_drops_the_controls() {
+    let dist = dist_dir();
+    let server = StaticServer::start(&dist);
+    let driver = Driver::start();
+    let client = driver.browser(1280, 900).await;
+    load(&client, &format!("{}#/zh/district/zhoushi", server.url)).await;
+    wait_for_js(&client, PAGE_READY, "the district page").await;
+    const SHOWN: &str = r#"
+        const shown = s => { const e = document.querySelector(s);
+                             return e !== null && getComputedStyle(e).display !== 'none'; };
+        return { controls: shown('.site-controls'), filters: shown('.filter-bar'),
+                 table: shown('.district-indicators table'), chart: shown('.chart'),
+                 notice: shown('.sample-notice') };
+    "#;
+    let screen = client.execute(SHOWN, vec![]).await.expect("screen");
+    assert_eq!(screen["controls"], true);
+    assert_eq!(screen["filters"], true);
+    support::emulate_media(&client, "print").await;
+    let print = client.execute(SHOWN, vec![]).await.expect("print");
+    assert_eq!(print["controls"], false, "no theme or language controls on paper");
+    assert_eq!(print["filters"], false, "no filter selects on paper");
+    assert_eq!(print["table"], true);
+    assert_eq!(print["chart"], true);
+    assert_eq!(print["notice"], true, "the sample notice is printed too");
+    let background = client
+        .execute("return getComputedStyle(document.body).backgroundColor", vec![])
+        .await
+        .expect("bg");
+    assert_eq!(background, "rgb(255, 255, 255)");
+    client.close().await.expect("close");
 }
 
 fn tempdir(name: &str) -> PathBuf {

@@ -31,12 +31,36 @@ pub fn ChartWithTable(
     #[prop(optional)]
     stacked: bool,
 ) -> impl IntoView {
-    let label = caption.clone();
     view! {
         <div class="chart-with-table" class:stacked=stacked>
             <EChart chart=Signal::stored(chart) label=description height=height lang=lang />
-            <div class="table-scroll" tabindex="0" role="region" aria-label=label>
-            <table class="data-table">
+            <DataTable caption=caption headers=headers>
+                {children()}
+            </DataTable>
+        </div>
+    }
+}
+
+/// A table of figures: caption, column headings and the caller's rows, in a
+/// labelled region that scrolls sideways (and takes keyboard focus, so it can
+/// be scrolled without a mouse) when the table is wider than the screen.
+#[component]
+pub fn DataTable(
+    /// The caption, also the region's label.
+    #[prop(into)]
+    caption: String,
+    /// Column headings, first the row-heading column.
+    headers: Vec<String>,
+    /// Extra class on the table, for styling and tests.
+    #[prop(optional)]
+    class: &'static str,
+    /// The `<tr>` rows, each starting with a `<th scope="row">`.
+    children: Children,
+) -> impl IntoView {
+    let label = caption.clone();
+    view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label=label>
+            <table class=format!("data-table {class}")>
                 <caption>{caption}</caption>
                 <thead>
                     <tr>
@@ -45,7 +69,6 @@ pub fn ChartWithTable(
                 </thead>
                 <tbody>{children()}</tbody>
             </table>
-            </div>
         </div>
     }
 }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use plan_model::diff::{Change, diff_releases};
 use plan_model::{Lang, PlanDocument, ProgressDocument};
 
+use crate::charts::DataTable;
 use crate::components::Loaded;
 use crate::data::{DataError, load_release, load_release_index};
 use crate::tr;
@@ -134,21 +135,9 @@ fn ChangeList(
             })
             .collect_view();
         view! {
-            <div class="table-scroll" tabindex="0" role="region" aria-label=tr!(lang, changes_table_caption)>
-                <table class="data-table change-table">
-                    <caption>{tr!(lang, changes_table_caption)}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{tr!(lang, col_indicator)}</th>
-                            <th scope="col">{tr!(lang, col_change)}</th>
-                            <th scope="col">{tr!(lang, col_place)}</th>
-                            <th scope="col">{tr!(lang, col_date)}</th>
-                            <th scope="col">{tr!(lang, col_value)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{body}</tbody>
-                </table>
-            </div>
+            <DataTable caption=tr!(lang, changes_table_caption) headers=vec![tr!(lang, col_indicator).to_owned(), tr!(lang, col_change).to_owned(), tr!(lang, col_place).to_owned(), tr!(lang, col_date).to_owned(), tr!(lang, col_value).to_owned()] class="change-table">
+                {body}
+            </DataTable>
         }
     });
     view! {

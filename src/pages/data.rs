@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use plan_model::release::{Manifest, RELEASES_DIR, ReleaseSummary};
 use plan_model::{Lang, PlanDocument, ProgressDocument};
 
+use crate::charts::DataTable;
 use crate::components::{Loaded, SampleNotice};
 use crate::data::{DATA_DIR, DataError, load_manifest, load_release_index};
 use crate::tr;
@@ -55,6 +56,19 @@ pub fn DataPage(
 #[component]
 fn Methods(data: ProgressDocument, lang: Lang) -> impl IntoView {
     let t = data.thresholds.clone();
+    let changelog = data
+        .release
+        .changelog
+        .iter()
+        .map(|e| {
+            view! {
+                <li>
+                    <strong>{e.version.clone()}</strong> " · " <time datetime=e.date.clone()>{e.date.clone()}</time>
+                    " · " {e.notes.get(lang).to_owned()}
+                </li>
+            }
+        })
+        .collect_view();
     view! {
         {data.release.sample.then(|| view! { <SampleNotice lang=lang /> })}
         <section class="card methods" aria-labelledby="methods-heading">
@@ -75,6 +89,10 @@ fn Methods(data: ProgressDocument, lang: Lang) -> impl IntoView {
                 <li>{tr!(lang, method_ranking)}</li>
             </ul>
             <p>{tr!(lang, method_thresholds_file)}</p>
+        </section>
+        <section class="card changelog-section" aria-labelledby="changelog-heading">
+            <h2 id="changelog-heading">{tr!(lang, changelog_heading)}</h2>
+            <ul class="changelog">{changelog}</ul>
         </section>
     }
 }
@@ -108,19 +126,9 @@ fn Downloads(manifest: Manifest, lang: Lang) -> impl IntoView {
             <code>"sha256sum -c SHA256SUMS"</code>
             " (" <a href=format!("{folder}/SHA256SUMS")>"SHA256SUMS"</a> ")"
         </p>
-        <div class="table-scroll" tabindex="0" role="region" aria-label=tr!(lang, downloads_caption)>
-        <table class="data-table downloads">
-            <caption>{tr!(lang, downloads_caption)}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">{tr!(lang, col_file)}</th>
-                    <th scope="col">{tr!(lang, col_bytes)}</th>
-                    <th scope="col">"SHA-256"</th>
-                </tr>
-            </thead>
-            <tbody>{rows}</tbody>
-        </table>
-        </div>
+        <DataTable caption=tr!(lang, downloads_caption) headers=vec![tr!(lang, col_file).to_owned(), tr!(lang, col_bytes).to_owned(), "SHA-256".to_owned()] class="downloads">
+            {rows}
+        </DataTable>
     }
 }
 
@@ -143,20 +151,8 @@ fn Releases(list: Vec<ReleaseSummary>, lang: Lang) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label=tr!(lang, releases_caption)>
-        <table class="data-table releases">
-            <caption>{tr!(lang, releases_caption)}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">{tr!(lang, col_version)}</th>
-                    <th scope="col">{tr!(lang, published)}</th>
-                    <th scope="col">{tr!(lang, as_of)}</th>
-                    <th scope="col">{tr!(lang, col_kind)}</th>
-                    <th scope="col">{tr!(lang, manifest_link)}</th>
-                </tr>
-            </thead>
-            <tbody>{rows}</tbody>
-        </table>
-        </div>
+        <DataTable caption=tr!(lang, releases_caption) headers=vec![tr!(lang, col_version).to_owned(), tr!(lang, published).to_owned(), tr!(lang, as_of).to_owned(), tr!(lang, col_kind).to_owned(), tr!(lang, manifest_link).to_owned()] class="releases">
+            {rows}
+        </DataTable>
     }
 }

@@ -6,14 +6,14 @@ use leptos::prelude::*;
 use plan_model::status::{StatusContext, district_average_completion, rank_districts, roll_up};
 use plan_model::{Lang, PlanDocument, ProgressDocument, Scorecard};
 
-use crate::charts::ChartWithTable;
 use crate::charts::progress::{ProgressRow, ProgressView};
 use crate::charts::trend::{TrendView, trend_chart};
+use crate::charts::{ChartWithTable, DataTable};
 use crate::components::{
     EmptyState, Loaded, NotFound, ProgressSection, ReleaseBar, SampleNotice, with_unit,
 };
 use crate::data::DataError;
-use crate::filter_bar::{FilterBar, Offered};
+use crate::filter_bar::{FilterBar, FilterStatus, Offered, filtered_indicators};
 use crate::route::{Filters, Location, Route};
 use crate::tr;
 
@@ -63,19 +63,6 @@ pub fn DistrictPage(
     .into_any()
 }
 
-/// Indicators left after the goal-area and task filters.
-fn narrowed(doc: &PlanDocument, filters: &Filters) -> Vec<String> {
-    let goal = filters.goal.as_ref().and_then(|g| doc.goal_areas.iter().find(|a| &a.id == g));
-    let task = filters.task.as_ref().and_then(|t| doc.tasks.iter().find(|x| &x.id == t));
-    doc.indicators
-        .iter()
-        .map(|i| &i.id)
-        .filter(|id| goal.is_none_or(|g| g.indicators.contains(id)))
-        .filter(|id| task.is_none_or(|t| t.indicators.contains(id)))
-        .cloned()
-        .collect()
-}
-
 fn one_decimal(v: Option<f64>) -> String {
     v.map_or_else(|| "—".to_owned(), |v| format!("{v:.1}"))
 }
@@ -96,7 +83,7 @@ fn DistrictProgress(
     };
     let card = Scorecard::compute(&doc, &data);
     let ctx = StatusContext::new(&doc, &data);
-    let shown = narrowed(&doc, &filters);
+    let shown = filtered_indicators(&doc, &filters);
     let own: Vec<String> = shown
         .iter()
         .filter(|i| card.districts.contains_key(&(id.clone(), (*i).clone())))
@@ -118,7 +105,7 @@ fn DistrictProgress(
     if own.is_empty() {
         return view! {
             {bar}
-            <p class="filter-status" role="status" aria-live="polite">{tr!(lang, filter_result_none)}</p>
+            <FilterStatus text=tr!(lang, filter_result_none) />
             <EmptyState lang=lang clear_href=Route::District(id.clone()).href(lang) />
         }
         .into_any();
@@ -196,9 +183,7 @@ fn DistrictProgress(
         format!("border-color: {}", crate::charts::progress::status_colour(overall.status));
     view! {
         {bar}
-        <p class="filter-status" role="status" aria-live="polite">
-            {tr!(lang, filter_result_count)} " " {own.len()}
-        </p>
+        <FilterStatus text=format!("{} {}", tr!(lang, filter_result_count), own.len()) />
         <section class="status-box district-summary" style=colour aria-label=tr!(lang, current_status)>
             <p class="status-line">
                 <span class="status-icon" aria-hidden="true">{overall.status.icon()}</span>
@@ -246,22 +231,9 @@ fn DistrictProgress(
         </section>
         <section class="card district-indicators" aria-labelledby="district-indicators-heading">
             <h2 id="district-indicators-heading">{tr!(lang, district_indicators_heading)}</h2>
-            <div class="table-scroll" tabindex="0" role="region" aria-label=tr!(lang, district_indicators_caption)>
-                <table class="data-table">
-                    <caption>{tr!(lang, district_indicators_caption)}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{tr!(lang, col_indicator)}</th>
-                            <th scope="col">{tr!(lang, col_status)}</th>
-                            <th scope="col">{tr!(lang, col_latest_value)}</th>
-                            <th scope="col">{tr!(lang, col_district_target)}</th>
-                            <th scope="col">{tr!(lang, col_completion)}</th>
-                            <th scope="col">{tr!(lang, col_expected)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{indicator_rows}</tbody>
-                </table>
-            </div>
+            <DataTable caption=tr!(lang, district_indicators_caption) headers=vec![tr!(lang, col_indicator).to_owned(), tr!(lang, col_status).to_owned(), tr!(lang, col_latest_value).to_owned(), tr!(lang, col_district_target).to_owned(), tr!(lang, col_completion).to_owned(), tr!(lang, col_expected).to_owned()]>
+                {indicator_rows}
+            </DataTable>
         </section>
     }
     .into_any()

@@ -214,6 +214,17 @@ fn IndicatorProgress(
             </section>
         }
     });
+    let mut sources: Vec<String> = data
+        .observations
+        .iter()
+        .filter(|o| o.indicator == indicator.id)
+        .filter_map(|o| o.source.clone())
+        .collect();
+    sources.sort();
+    sources.dedup();
+    let sources = (!sources.is_empty()).then(|| {
+        view! { <p class="data-source">{tr!(lang, source_label)} " " {sources.join(" · ")}</p> }
+    });
     view! {
         {data.release.sample.then(|| view! { <SampleNotice lang=lang /> })}
         {status_box}
@@ -224,6 +235,7 @@ fn IndicatorProgress(
                 {data.release.as_of.clone()}
                 {data.release.sample.then(|| view! { " · " {tr!(lang, sample_data)} })}
             </p>
+            {sources}
             <ChartWithTable
                 chart=trend_chart(&trend)
                 description=trend_description

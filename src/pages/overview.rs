@@ -8,13 +8,13 @@ use leptos::prelude::*;
 use plan_model::status::{StatusContext, district_average_completion, rank_districts, roll_up};
 use plan_model::{Lang, PlanDocument, ProgressDocument, Scorecard, Status};
 
-use crate::charts::ChartWithTable;
 use crate::charts::goal_areas::{GoalAreaTargets, goal_area_targets_chart};
 use crate::charts::heatmap::{HeatCell, HeatmapView, heatmap_chart};
 use crate::charts::progress::{ProgressRow, ProgressView};
+use crate::charts::{ChartWithTable, DataTable};
 use crate::components::{EmptyState, Loaded, ProgressSection, ReleaseBar, SampleNotice};
 use crate::data::{DATA_DIR, DataError};
-use crate::filter_bar::{FilterBar, Offered};
+use crate::filter_bar::{FilterBar, FilterStatus, Offered, filtered_indicators};
 use crate::pages::changes::WhatChanged;
 use crate::route::{Filters, Location, Route};
 use crate::tr;
@@ -138,19 +138,6 @@ fn GoalAreasSection(view: GoalAreaTargets, lang: Lang) -> impl IntoView {
     }
 }
 
-/// Indicators left after the goal-area and task filters, in the plan's order.
-fn filtered_indicators(doc: &PlanDocument, filters: &Filters) -> Vec<String> {
-    let goal = filters.goal.as_ref().and_then(|g| doc.goal_areas.iter().find(|a| &a.id == g));
-    let task = filters.task.as_ref().and_then(|t| doc.tasks.iter().find(|x| &x.id == t));
-    doc.indicators
-        .iter()
-        .map(|i| &i.id)
-        .filter(|id| goal.is_none_or(|g| g.indicators.contains(id)))
-        .filter(|id| task.is_none_or(|t| t.indicators.contains(id)))
-        .cloned()
-        .collect()
-}
-
 /// Everything that needs the progress data, narrowed by the filters.
 #[component]
 fn OverviewProgress(
@@ -245,7 +232,7 @@ fn OverviewProgress(
             offered=Offered { goal: true, task: true, district: true, period: true }
             lang=lang
         />
-        <p class="filter-status" role="status" aria-live="polite">{announcement}</p>
+        <FilterStatus text=announcement />
         {body}
         <WhatChanged doc=doc latest=latest lang=lang />
     }
@@ -433,23 +420,21 @@ fn IndicatorList(
     view! {
         <section class="card indicator-list" aria-labelledby="indicator-list-heading">
             <h2 id="indicator-list-heading">{tr!(lang, indicator_list_heading)}</h2>
-            <div class="table-scroll" tabindex="0" role="region" aria-label=tr!(lang, indicator_list_caption)>
-                <table class="data-table">
-                    <caption>
-                        {tr!(lang, indicator_list_caption)} " · " {place}
-                        {if sample { tr!(lang, sample_suffix) } else { "" }}
-                    </caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{tr!(lang, col_indicator)}</th>
-                            <th scope="col">{tr!(lang, col_status)}</th>
-                            <th scope="col">{tr!(lang, col_latest_value)}</th>
-                            <th scope="col">{tr!(lang, col_target)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            <DataTable
+                caption=format!(
+                    "{} · {place}{}",
+                    tr!(lang, indicator_list_caption),
+                    if sample { tr!(lang, sample_suffix) } else { "" }
+                )
+                headers=vec![
+                    tr!(lang, col_indicator).to_owned(),
+                    tr!(lang, col_status).to_owned(),
+                    tr!(lang, col_latest_value).to_owned(),
+                    tr!(lang, col_target).to_owned(),
+                ]
+            >
+                {rows}
+            </DataTable>
         </section>
     }
 }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use plan_model::status::{StatusContext, roll_up};
 use plan_model::{Lang, PlanDocument, ProgressDocument, Scorecard, Status, Task};
 
+use crate::charts::DataTable;
 use crate::charts::progress::{ProgressRow, ProgressView};
 use crate::components::{Loaded, NotFound, ProgressSection, SampleNotice};
 use crate::data::DataError;
@@ -141,19 +142,9 @@ fn TaskProgress(
         </p>
         <section class="card task-indicators" aria-labelledby="task-indicators-heading">
             <h2 id="task-indicators-heading">{tr!(lang, task_indicators_heading)}</h2>
-            <div class="table-scroll" tabindex="0" role="region" aria-label=tr!(lang, task_indicators_caption)>
-            <table class="data-table">
-                <caption>{tr!(lang, task_indicators_caption)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{tr!(lang, col_indicator)}</th>
-                        <th scope="col">{tr!(lang, col_status)}</th>
-                        <th scope="col">{tr!(lang, col_explanation)}</th>
-                    </tr>
-                </thead>
-                <tbody>{indicator_rows}</tbody>
-            </table>
-            </div>
+            <DataTable caption=tr!(lang, task_indicators_caption) headers=vec![tr!(lang, col_indicator).to_owned(), tr!(lang, col_status).to_owned(), tr!(lang, col_explanation).to_owned()]>
+                {indicator_rows}
+            </DataTable>
         </section>
         {districts}
     }

@@ -271,3 +271,9 @@ pub async fn emulate_phone(client: &Client, width: u32, height: u32) {
     });
     client.issue_cmd(Cdp(body.to_string())).await.expect("emulate a phone");
 }
+
+/// Lays the page out for `print` (or back to `screen`), as printing would.
+pub async fn emulate_media(client: &Client, media: &str) {
+    let body = json!({ "cmd": "Emulation.setEmulatedMedia", "params": { "media": media } });
+    client.issue_cmd(Cdp(body.to_string())).await.expect("emulate media");
+}
