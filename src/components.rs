@@ -193,13 +193,20 @@ pub fn NotFound(
     }
 }
 
-/// A task's responsible units in the plan's order, the lead marked 牵头.
-pub fn responsible_units(
-    doc: &plan_model::PlanDocument,
-    task: &plan_model::Task,
+/// A task's responsible units in the plan's order, the lead marked 牵头,
+/// each a link to its department page.
+#[component]
+pub fn ResponsibleUnits(
+    /// The plan, for the units' names.
+    doc: plan_model::PlanDocument,
+    /// The task.
+    task: plan_model::Task,
+    /// Reader's language.
     lang: Lang,
+    /// Short names (市工信局) rather than full ones.
+    #[prop(optional)]
     short: bool,
-) -> String {
+) -> impl IntoView {
     task.responsible
         .iter()
         .enumerate()
@@ -207,10 +214,15 @@ pub fn responsible_units(
             let unit = doc.departments.iter().find(|d| &d.id == id)?;
             let name =
                 if short { unit.short_name.get(lang) } else { unit.name.get(lang) }.to_owned();
-            Some(if i == 0 { format!("{name}{}", tr!(lang, lead_mark)) } else { name })
+            let lead = (i == 0).then(|| tr!(lang, lead_mark));
+            let separator = (i > 0).then_some(tr!(lang, list_separator));
+            Some(view! {
+                {separator}
+                <a href=crate::route::Route::Department(id.clone()).href(lang)>{name}</a>
+                {lead}
+            })
         })
-        .collect::<Vec<_>>()
-        .join(tr!(lang, list_separator))
+        .collect_view()
 }
 
 /// Shown when the filters leave nothing: says so, with a way back.

@@ -5,7 +5,7 @@
 use charming::Chart;
 use charming::component::{Axis, Grid, VisualMap, VisualMapPiece, VisualMapType};
 use charming::datatype::DataPoint;
-use charming::element::{AxisLabel, AxisType, Formatter, Label, Orient, Tooltip};
+use charming::element::{AxisLabel, AxisType, Formatter, Label, Orient, Tooltip, TriggerOn};
 use charming::series::Heatmap;
 use plan_model::{Lang, Status};
 
@@ -84,22 +84,17 @@ impl HeatmapView {
 
 /// The heatmap: tasks across, districts down, one labelled cell each.
 pub fn heatmap_chart(view: &HeatmapView) -> Chart {
-    // [column, row, legend index, completion or "-", cell text, tooltip text]:
-    // the status index drives the colour so unmeasured cells are drawn grey
-    // rather than left out; the tooltip is plain text we wrote.
+    // [column, row, legend index, completion or "-", cell text]: the status
+    // index drives the colour so unmeasured cells are drawn grey rather than
+    // left out. No tooltip: ECharts' string templates cannot pick a dimension,
+    // and its default would show the status index as if it were the value;
+    // the cell's label and the table below say everything.
     let data: Vec<Vec<DataPoint>> = view
         .cells
         .iter()
         .enumerate()
         .flat_map(|(r, row)| {
             row.iter().enumerate().map(move |(c, cell)| {
-                let tip = format!(
-                    "{} · {}: {} {}",
-                    view.rows[r],
-                    view.columns[c],
-                    cell.status.label(view.lang),
-                    cell.completion.map_or_else(|| "—".to_owned(), |v| format!("{v:.1}%"))
-                );
                 vec![
                     DataPoint::from(c as i64),
                     DataPoint::from(r as i64),
@@ -108,7 +103,6 @@ pub fn heatmap_chart(view: &HeatmapView) -> Chart {
                         DataPoint::from((v * 10.0).round() / 10.0)
                     }),
                     DataPoint::from(HeatmapView::cell_text(cell).as_str()),
-                    DataPoint::from(tip.as_str()),
                 ]
             })
         })
@@ -125,7 +119,7 @@ pub fn heatmap_chart(view: &HeatmapView) -> Chart {
         })
         .collect();
     Chart::new()
-        .tooltip(Tooltip::new())
+        .tooltip(Tooltip::new().trigger_on(TriggerOn::None))
         .grid(Grid::new().left(8).right(8).top(8).bottom(56).contain_label(true))
         .x_axis(
             Axis::new()
@@ -146,7 +140,6 @@ pub fn heatmap_chart(view: &HeatmapView) -> Chart {
         )
         .series(
             Heatmap::new()
-                .tooltip(Tooltip::new().formatter(Formatter::String("{@[5]}".into())))
                 .label(
                     // Dark text on a pale chip reads on every status colour.
                     Label::new()

@@ -8,7 +8,7 @@ use plan_model::{Indicator, Lang, Pace, PlanDocument, ProgressDocument, Scorecar
 use crate::charts::ChartWithTable;
 use crate::charts::progress::{ProgressRow, ProgressView, status_colour};
 use crate::charts::trend::{TrendView, trend_chart};
-use crate::components::{Loaded, NotFound, ProgressSection, SampleNotice, responsible_units};
+use crate::components::{Loaded, NotFound, ProgressSection, ResponsibleUnits, SampleNotice};
 use crate::data::DataError;
 use crate::route::Route;
 use crate::tr;
@@ -53,10 +53,7 @@ pub fn IndicatorPage(
         .tasks
         .iter()
         .filter(|t| t.indicators.contains(&indicator.id))
-        .map(|t| {
-            let units = responsible_units(&doc, t, lang, true);
-            (t.id.clone(), format!("{}. {}", t.number, t.name.get(lang)), units)
-        })
+        .map(|t| (t.clone(), format!("{}. {}", t.number, t.name.get(lang))))
         .collect();
     let level = indicator.target.level().map_or_else(
         || "—".to_owned(),
@@ -93,10 +90,11 @@ pub fn IndicatorPage(
                     <ul class="task-list">
                         {tasks
                             .into_iter()
-                            .map(|(id, t, units)| view! {
+                            .map(|(task, label)| view! {
                                 <li>
-                                    <a href=Route::Task(id).href(lang)>{t}</a>
-                                    " — " {tr!(lang, responsible_units)} " " {units}
+                                    <a href=Route::Task(task.id.clone()).href(lang)>{label}</a>
+                                    " — " {tr!(lang, responsible_units)} " "
+                                    <ResponsibleUnits doc=doc.clone() task=task lang=lang short=true />
                                 </li>
                             })
                             .collect_view()}

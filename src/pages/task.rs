@@ -7,7 +7,7 @@ use plan_model::{Lang, PlanDocument, ProgressDocument, Scorecard, Status, Task};
 
 use crate::charts::DataTable;
 use crate::charts::progress::{ProgressRow, ProgressView};
-use crate::components::{Loaded, NotFound, ProgressSection, SampleNotice};
+use crate::components::{Loaded, NotFound, ProgressSection, ResponsibleUnits, SampleNotice};
 use crate::data::DataError;
 use crate::route::Route;
 use crate::tr;
@@ -46,21 +46,7 @@ pub fn TaskPage(
             <dl class="plan-meta">
                 <dt>{tr!(lang, responsible_units)}</dt>
                 <dd class="responsible">
-                    {task
-                        .responsible
-                        .iter()
-                        .enumerate()
-                        .filter_map(|(i, id)| {
-                            let unit = doc.departments.iter().find(|d| &d.id == id)?;
-                            let lead = (i == 0).then(|| tr!(lang, lead_mark));
-                            let separator = (i > 0).then_some(tr!(lang, list_separator));
-                            Some(view! {
-                                {separator}
-                                <a href=Route::Department(id.clone()).href(lang)>{unit.name.get(lang).to_owned()}</a>
-                                {lead}
-                            })
-                        })
-                        .collect_view()}
+                    <ResponsibleUnits doc=doc.clone() task=task.clone() lang=lang />
                 </dd>
                 <dt>{tr!(lang, implementation)}</dt>
                 <dd>{tr!(lang, implementation_districts)}</dd>
