@@ -10,7 +10,7 @@ export XDG_CONFIG_HOME ?= $(CURDIR)/target/xdg/config
 export XDG_CACHE_HOME ?= $(CURDIR)/target/xdg/cache
 WASM := wasm32-unknown-unknown
 
-.PHONY: help setup dist serve test check-fmt clippy test-native test-wasm test-schema bench-cli
+.PHONY: help setup dist serve test check-fmt clippy test-native test-wasm test-schema bench-cli bench
 
 help:
 	@echo "make serve   build the portal (release) and serve it on http://127.0.0.1:$(PORT)/"
@@ -60,4 +60,10 @@ test-schema:
 
 # Benchmark (not a test): the staff tool's validate and import at 1x, 10x, 100x data.
 bench-cli:
+	python3 scripts/bench-cli.py
+
+# Figures, not pass/fail: first-view bytes, time to first chart against a
+# minimal page, filter-change latency (examples/bench_site/), then the CLI.
+bench: dist
+	cargo run --quiet --example bench_site
 	python3 scripts/bench-cli.py

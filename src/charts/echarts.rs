@@ -176,6 +176,17 @@ impl Drop for ChartHandle {
     }
 }
 
+/// The name of the Performance mark set when the page's first chart is drawn;
+/// `make bench` reads it (and the minimal comparison page sets the same).
+pub const FIRST_CHART_MARK: &str = "kunshan:chart-drawn";
+
+fn mark_first_chart() {
+    let Some(performance) = web_sys::window().and_then(|w| w.performance()) else { return };
+    if performance.get_entries_by_name(FIRST_CHART_MARK).length() == 0 {
+        let _ = performance.mark(FIRST_CHART_MARK);
+    }
+}
+
 /// Draws `chart` with ECharts and keeps it in step with the signal.
 #[component]
 pub fn EChart(
@@ -219,6 +230,9 @@ pub fn EChart(
                     })
                     .unwrap_or_else(|| Err("chart was removed".to_owned()))
             });
+        if drawn.is_ok() {
+            mark_first_chart();
+        }
         failure.set(drawn.err());
     });
 

@@ -277,3 +277,9 @@ pub async fn emulate_media(client: &Client, media: &str) {
     let body = json!({ "cmd": "Emulation.setEmulatedMedia", "params": { "media": media } });
     client.issue_cmd(Cdp(body.to_string())).await.expect("emulate media");
 }
+
+/// Runs any Chrome DevTools command through chromedriver.
+pub async fn cdp(client: &Client, cmd: &str, params: Value) {
+    let body = json!({ "cmd": cmd, "params": params });
+    client.issue_cmd(Cdp(body.to_string())).await.unwrap_or_else(|e| panic!("{cmd}: {e}"));
+}

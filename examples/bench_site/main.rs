@@ -1,0 +1,33 @@
+//! `make bench`: what a reader waits for, measured in headless Chromium over
+//! loopback against the release build in `dist/`. Prints a table and writes
+//! the figures as JSON to `bench/results/`. A benchmark, not a test: it
+//! asserts nothing and reports what it measured.
+//!
+//! 1. Bytes of every file the overview's first view loads (from the browser's
+//!    own resource list), raw, gzip -9 and brotli -11.
+//! 2. Time to first chart, median of cold loads (HTTP cache cleared), for the
+//!    portal and for `bench/minimal/` (the same chart from the same plan.json
+//!    with the same ECharts build and no framework), in the same run.
+//! 3. District-filter change to the updated page painted, p50 and p95.
+//!
+//! Not yet measured here: Lighthouse scores and the browser-side scale test
+//! (the CLI's scale figures come from `make bench-cli`).
+
+#![allow(missing_docs)]
+
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "../../tests/support/mod.rs"]
+mod support;
+
+#[cfg(not(target_arch = "wasm32"))]
+mod run;
+
+#[cfg(not(target_arch = "wasm32"))]
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() {
+    run::run().await;
+}
+
+/// Browsers are driven from the host only; this target is empty on wasm32.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
