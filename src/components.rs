@@ -272,9 +272,54 @@ pub fn with_unit(value: f64, unit: &str, lang: Lang) -> String {
     }
 }
 
+/// A link target from the data, if it is a web address: only `https:` and
+/// `http:` pass, so a `javascript:` or `data:` URL in a data file can never
+/// become a link.
+pub fn safe_link(url: &str) -> Option<String> {
+    let url = url.trim();
+    let scheme = url.split_once(':').map(|(s, _)| s.to_ascii_lowercase())?;
+    (matches!(scheme.as_str(), "https" | "http") && url[scheme.len()..].starts_with("://"))
+        .then(|| url.to_owned())
+}
+
+/// A name linking to its address when the address is a web address, plain
+/// text otherwise.
+#[component]
+pub fn DataLink(
+    /// Address from the data.
+    url: String,
+    /// What the link says.
+    text: String,
+    /// The link's `rel`.
+    #[prop(optional)]
+    rel: &'static str,
+) -> impl IntoView {
+    match safe_link(&url) {
+        Some(href) => view! { <a href=href rel=rel>{text}</a> }.into_any(),
+        None => view! { <span>{text}</span> }.into_any(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_web_addresses_become_links() {
+        assert_eq!(safe_link(" https://example.org/a ").as_deref(), Some("https://example.org/a"));
+        assert_eq!(safe_link("HTTP://example.org").as_deref(), Some("HTTP://example.org"));
+        for bad in [
+            "javascript:alert(1)",
+            " JavaScript:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "vbscript:x",
+            "//example.org",
+            "https:example.org",
+            "",
+        ] {
+            assert_eq!(safe_link(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn units_are_spaced_as_each_language_writes_them() {

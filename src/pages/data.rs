@@ -7,7 +7,7 @@ use plan_model::release::{Manifest, RELEASES_DIR, ReleaseSummary};
 use plan_model::{Lang, PlanDocument, ProgressDocument};
 
 use crate::charts::DataTable;
-use crate::components::{Loaded, SampleNotice};
+use crate::components::{DataLink, Loaded, SampleNotice};
 use crate::data::{DATA_DIR, DataError, load_manifest, load_release_index};
 use crate::tr;
 
@@ -41,7 +41,7 @@ pub fn DataPage(
                 <h2 id="licence-heading">{tr!(lang, licence_heading)}</h2>
                 <p>
                     {tr!(lang, data_licence)} " "
-                    <a href=licence.url.clone() rel="license">{licence.name.clone()}</a>
+                    <DataLink url=licence.url.clone() text=licence.name.clone() rel="license" />
                     ". " {licence.note.get(lang).to_owned()}
                 </p>
                 <p>

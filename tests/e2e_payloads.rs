@@ -1,0 +1,145 @@
+//! Every name and note in the data replaced by markup and script payloads:
+//! the pages show them as text, run nothing, keep their layout, and a
+//! `javascript:` address in the data never becomes a link.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use std::path::{Path, PathBuf};
+
+use fantoccini::Locator;
+use serde_json::Value;
+use support::{Driver, StaticServer, console_errors, dist_dir, wait_for_js};
+
+const PAYLOADS: [&str; 4] = [
+    r#"<img src=x onerror="window.__xss=(window.__xss||0)+1">"#,
+    r#""><script>window.__xss=1</script>"#,
+    "{a|rich}{b|text} <b>bold</b> &amp;",
+    "javascript:window.__xss=1",
+];
+
+/// Replaces every `zh`/`en` text (names, notes) under `value` with payloads.
+fn poison(value: &mut Value, counter: &mut usize) {
+    match value {
+        Value::Object(map) => {
+            let bilingual = map.contains_key("zh") && map.contains_key("en") && map.len() == 2;
+            for (key, v) in map.iter_mut() {
+                if bilingual {
+                    *v = Value::from(format!(
+                        "{} {key}{counter}",
+                        PAYLOADS[*counter % PAYLOADS.len()]
+                    ));
+                    *counter += 1;
+                } else if key == "source" && v.is_string() {
+                    *v = Value::from(PAYLOADS[0]);
+                } else {
+                    poison(v, counter);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| poison(v, counter)),
+        _ => {}
+    }
+}
+
+fn poisoned_site() -> PathBuf {
+    let site = std::env::temp_dir().join(format!("kunshan-e2e-payloads-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&site);
+    copy_dir(&dist_dir(), &site);
+    let mut counter = 0;
+    for file in ["plan.json", "progress.json"] {
+        let path = site.join("data").join(file);
+        let mut doc: Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("json");
+        poison(&mut doc, &mut counter);
+        if file == "plan.json" {
+            doc["plan"]["licence"]["url"] = Value::from("javascript:window.__xss=1");
+        }
+        std::fs::write(&path, serde_json::to_string_pretty(&doc).expect("json")).expect("write");
+    }
+    site
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read dir").flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+const SETTLED: &str = r#"
+    if (document.querySelector('.skeleton')) return null;
+    if (!document.querySelector('main h1')) return null;
+    const charts = [...document.querySelectorAll('.chart')];
+    return charts.every(el => el.querySelector('canvas, svg')) ? true : null;
+"#;
+
+const INSPECT: &str = r#"
+    return {
+        xss: window.__xss === undefined ? null : window.__xss,
+        injected_images: document.querySelectorAll('img[src="x"]').length,
+        injected_scripts: [...document.scripts].filter(s => s.textContent.includes('__xss')).length,
+        bold: document.querySelectorAll('main b').length,
+        h1: document.querySelector('main h1').textContent,
+        sideways: document.documentElement.scrollWidth > window.innerWidth,
+        js_links: [...document.querySelectorAll('a[href]')]
+            .filter(a => a.getAttribute('href').trim().toLowerCase().startsWith('javascript:')).length,
+    };
+"#;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn markup_and_scripts_in_the_data_are_shown_as_text_and_never_run() {
+    let site = poisoned_site();
+    let plan: Value =
+        serde_json::from_str(&std::fs::read_to_string(site.join("data/plan.json")).expect("plan"))
+            .expect("json");
+    let server = StaticServer::start(&site);
+    let driver = Driver::start();
+    let client = driver.browser(1280, 900).await;
+    let id = |list: &str| plan[list][0]["id"].as_str().expect("id").to_owned();
+    for lang in ["zh", "en"] {
+        let indicator_name = plan["indicators"][0]["name"][lang].as_str().expect("name");
+        for (hash, heading) in [
+            (format!("#/{lang}/"), None),
+            (format!("#/{lang}/indicator/{}", id("indicators")), Some(indicator_name)),
+            (format!("#/{lang}/task/{}", id("tasks")), None),
+            (format!("#/{lang}/district/{}", id("districts")), None),
+            (format!("#/{lang}/department/{}", id("departments")), None),
+            (format!("#/{lang}/data",), None),
+        ] {
+            client.goto("about:blank").await.expect("blank");
+            client.goto(&format!("{}{hash}", server.url)).await.expect("open");
+            wait_for_js(&client, SETTLED, &hash).await;
+            let seen = client.execute(INSPECT, vec![]).await.expect("inspect");
+            assert_eq!(seen["xss"], Value::Null, "{hash}: a payload ran");
+            assert_eq!(seen["injected_images"], 0, "{hash}: markup became elements");
+            assert_eq!(seen["injected_scripts"], 0, "{hash}: a script element was injected");
+            assert_eq!(seen["bold"], 0, "{hash}: <b> became an element");
+            assert_eq!(seen["js_links"], 0, "{hash}: a javascript: link");
+            assert_eq!(seen["sideways"], false, "{hash}: the layout broke");
+            if let Some(name) = heading {
+                assert_eq!(seen["h1"], name, "{hash}: the name is shown as typed");
+            }
+            assert!(client.get_alert_text().await.is_err(), "{hash}: an alert opened");
+        }
+    }
+    // The licence name still shows, as text, since its address is not a web one.
+    let licence = client
+        .find(Locator::Css(".data-page #licence-heading + p"))
+        .await
+        .expect("licence")
+        .text()
+        .await
+        .expect("text");
+    let name = plan["plan"]["licence"]["name"].as_str().expect("licence name");
+    assert!(licence.contains(name), "{licence}");
+    let errors = console_errors(&client).await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    client.close().await.expect("close");
+    let _ = std::fs::remove_dir_all(site);
+}
