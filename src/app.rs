@@ -45,6 +45,7 @@ fn resolve(hash: &str) -> Location {
 /// Root component.
 #[component]
 pub fn App() -> impl IntoView {
+    leptos_meta::provide_meta_context();
     prefs::apply_theme(prefs::theme());
     prefs::apply_large_text(prefs::large_text());
     view! {
@@ -78,9 +79,6 @@ fn Shell() -> impl IntoView {
         let l = locale(lang.get());
         if i18n.get_locale_untracked() != l {
             i18n.set_locale(l);
-        }
-        if let Some(d) = web_sys::window().and_then(|w| w.document()) {
-            d.set_title(tr!(lang.get(), document_title));
         }
     });
     let route = Memo::new(move |_| location.with(|l| l.route.clone()));

@@ -133,6 +133,22 @@ async fn every_page_type_loads_from_a_deep_link_at_the_root_and_under_a_sub_path
                     .expect("lang");
                 assert_eq!(html_lang, lang.code(), "the lang attribute follows the URL");
                 assert_eq!(current_hash(&client).await, hash, "the URL is kept as given");
+                let title = client.execute("return document.title", vec![]).await.expect("title");
+                let title = title.as_str().expect("title");
+                let site = if lang == Lang::Zh {
+                    "昆山 AI 行动方案进展公开"
+                } else {
+                    "Kunshan AI Plan Tracker"
+                };
+                if css == "h1.plan-title" {
+                    assert_eq!(title, site, "{hash}");
+                } else {
+                    assert_eq!(
+                        title,
+                        format!("{heading} · {site}"),
+                        "a shared link names the view"
+                    );
+                }
             }
         }
     }

@@ -7,7 +7,7 @@ use plan_model::release::{Manifest, RELEASES_DIR, ReleaseSummary};
 use plan_model::{Lang, PlanDocument, ProgressDocument};
 
 use crate::charts::DataTable;
-use crate::components::{DataLink, Loaded, SampleNotice};
+use crate::components::{DataLink, Loaded, PageTitle, SampleNotice};
 use crate::data::{DATA_DIR, DataError, load_manifest, load_release_index};
 use crate::tr;
 
@@ -27,6 +27,7 @@ pub fn DataPage(
     let original = format!("{DATA_DIR}/{}", doc.plan.original_text);
     view! {
         <article class="data-page">
+            <PageTitle what=tr!(lang, nav_data) description=tr!(lang, methods_heading) lang=lang />
             <h1>{tr!(lang, nav_data)}</h1>
             <Loaded resource=progress lang=lang ok=move |data| view! { <Methods data=data lang=lang /> } />
             <section class="card" aria-labelledby="downloads-heading">

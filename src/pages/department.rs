@@ -7,7 +7,7 @@ use plan_model::status::{StatusContext, department_indicators, roll_up};
 use plan_model::{Department, Lang, PlanDocument, ProgressDocument, Scorecard};
 
 use crate::charts::progress::{ProgressRow, ProgressView};
-use crate::components::{Loaded, NotFound, ProgressSection, ReleaseBar, SampleNotice};
+use crate::components::{Loaded, NotFound, PageTitle, ProgressSection, ReleaseBar, SampleNotice};
 use crate::data::DataError;
 use crate::route::Route;
 use crate::tr;
@@ -53,6 +53,11 @@ pub fn DepartmentPage(
                 " › "
                 {tr!(lang, departments_word)}
             </nav>
+            <PageTitle
+                what=department.name.get(lang).to_owned()
+                description=format!("{} · {}", department.name.get(lang), tr!(lang, department_tasks_heading))
+                lang=lang
+            />
             <h1>{department.name.get(lang).to_owned()}</h1>
             <dl class="plan-meta">
                 <dt>{tr!(lang, leads_tasks)}</dt>

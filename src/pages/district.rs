@@ -10,7 +10,7 @@ use crate::charts::progress::{ProgressRow, ProgressView};
 use crate::charts::trend::{TrendView, trend_chart};
 use crate::charts::{ChartWithTable, DataTable};
 use crate::components::{
-    EmptyState, Loaded, NotFound, ProgressSection, ReleaseBar, SampleNotice, with_unit,
+    EmptyState, Loaded, NotFound, PageTitle, ProgressSection, ReleaseBar, SampleNotice, with_unit,
 };
 use crate::data::DataError;
 use crate::filter_bar::{FilterBar, FilterStatus, Offered, filtered_indicators};
@@ -42,6 +42,11 @@ pub fn DistrictPage(
                 " › "
                 {tr!(lang, districts_word)}
             </nav>
+            <PageTitle
+                what=district.name.get(lang).to_owned()
+                description=format!("{} · {}", district.name.get(lang), tr!(lang, district_trend_subtitle))
+                lang=lang
+            />
             <h1>{district.name.get(lang).to_owned()}</h1>
             <Loaded
                 resource=progress

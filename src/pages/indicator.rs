@@ -8,7 +8,9 @@ use plan_model::{Indicator, Lang, Pace, PlanDocument, ProgressDocument, Scorecar
 use crate::charts::ChartWithTable;
 use crate::charts::progress::{ProgressRow, ProgressView, status_colour};
 use crate::charts::trend::{TrendView, trend_chart};
-use crate::components::{Loaded, NotFound, ProgressSection, ResponsibleUnits, SampleNotice};
+use crate::components::{
+    Loaded, NotFound, PageTitle, ProgressSection, ResponsibleUnits, SampleNotice,
+};
 use crate::data::DataError;
 use crate::route::Route;
 use crate::tr;
@@ -68,6 +70,7 @@ pub fn IndicatorPage(
                 " › "
                 {goal.clone().unwrap_or_else(|| tr!(lang, task_only_indicator).to_owned())}
             </nav>
+            <PageTitle what=indicator.name.get(lang).to_owned() description=indicator.source_text.clone() lang=lang />
             <h1>{indicator.name.get(lang).to_owned()}</h1>
             <blockquote class="source-text">
                 <p>{tr!(lang, plan_wording)} " “" <span lang="zh-CN">{indicator.source_text.clone()}</span> "”"</p>

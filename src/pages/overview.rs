@@ -12,7 +12,7 @@ use crate::charts::goal_areas::{GoalAreaTargets, goal_area_targets_chart};
 use crate::charts::heatmap::{HeatCell, HeatmapView, heatmap_chart};
 use crate::charts::progress::{ProgressRow, ProgressView};
 use crate::charts::{ChartWithTable, DataTable};
-use crate::components::{EmptyState, Loaded, ProgressSection, ReleaseBar, SampleNotice};
+use crate::components::{EmptyState, Loaded, PageTitle, ProgressSection, ReleaseBar, SampleNotice};
 use crate::data::{DATA_DIR, DataError};
 use crate::filter_bar::{FilterBar, FilterStatus, Offered, filtered_indicators};
 use crate::pages::changes::WhatChanged;
@@ -38,6 +38,7 @@ pub fn Overview(
     let goal_areas = GoalAreaTargets::from_plan(&doc, lang);
     view! {
         <article class="overview">
+            <PageTitle description=plan.title.get(lang).to_owned() lang=lang />
             <header class="plan-header">
                 <h1 class="plan-title">{plan.title.get(lang).to_owned()}</h1>
                 <dl class="plan-meta">

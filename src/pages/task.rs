@@ -7,7 +7,9 @@ use plan_model::{Lang, PlanDocument, ProgressDocument, Scorecard, Status, Task};
 
 use crate::charts::DataTable;
 use crate::charts::progress::{ProgressRow, ProgressView};
-use crate::components::{Loaded, NotFound, ProgressSection, ResponsibleUnits, SampleNotice};
+use crate::components::{
+    Loaded, NotFound, PageTitle, ProgressSection, ResponsibleUnits, SampleNotice,
+};
 use crate::data::DataError;
 use crate::route::Route;
 use crate::tr;
@@ -41,6 +43,11 @@ pub fn TaskPage(
                 " › "
                 {group}
             </nav>
+            <PageTitle
+                what=format!("{}. {}", task.number, task.name.get(lang))
+                description=task.description.get(lang).to_owned()
+                lang=lang
+            />
             <h1>{format!("{}. {}", task.number, task.name.get(lang))}</h1>
             <p class="task-description">{task.description.get(lang).to_owned()}</p>
             <dl class="plan-meta">
