@@ -45,6 +45,15 @@ impl Filters {
         *self == Filters::default()
     }
 
+    /// The figures as they stood at the period filter's date (all of them
+    /// when no period is chosen).
+    pub fn looking_back(&self, data: plan_model::ProgressDocument) -> plan_model::ProgressDocument {
+        match &self.period {
+            Some(date) => data.as_of(date),
+            None => data,
+        }
+    }
+
     fn query(&self) -> String {
         let pairs = [
             ("goal", &self.goal),

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use fantoccini::{Client, Locator};
 use serde_json::Value;
-use support::{Driver, StaticServer, console_errors, dist_dir, wait_for_js};
+use support::{Driver, StaticServer, console_errors, copy_dir, dist_dir, tempdir, wait_for_js};
 
 /// What the goal-area chart must show, computed from the published data file
 /// itself rather than repeated here: per goal area, (name, quantified, milestones).
@@ -197,25 +197,6 @@ async fn missing_data_shows_an_error_with_the_status() {
     .await;
     assert!(text.contains("data/plan.json") && text.contains("404"), "{text}");
     assert!(retry, "offers a retry");
-}
-
-fn tempdir(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("kunshan-e2e-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("create temp dir");
-    dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(from).expect("read dir").flatten() {
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
 }
 
 /// Reads every progress chart (in page order) from its live ECharts instance.

@@ -5,11 +5,11 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use fantoccini::Locator;
 use serde_json::Value;
-use support::{Driver, StaticServer, console_errors, dist_dir, wait_for_js};
+use support::{Driver, StaticServer, console_errors, copy_dir, dist_dir, tempdir, wait_for_js};
 
 const PAYLOADS: [&str; 4] = [
     r#"<img src=x onerror="window.__xss=(window.__xss||0)+1">"#,
@@ -43,8 +43,7 @@ fn poison(value: &mut Value, counter: &mut usize) {
 }
 
 fn poisoned_site() -> PathBuf {
-    let site = std::env::temp_dir().join(format!("kunshan-e2e-payloads-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&site);
+    let site = tempdir("payloads");
     copy_dir(&dist_dir(), &site);
     let mut counter = 0;
     for file in ["plan.json", "progress.json"] {
@@ -58,18 +57,6 @@ fn poisoned_site() -> PathBuf {
         std::fs::write(&path, serde_json::to_string_pretty(&doc).expect("json")).expect("write");
     }
     site
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(from).expect("read dir").flatten() {
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
 }
 
 const SETTLED: &str = r#"

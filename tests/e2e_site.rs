@@ -7,14 +7,14 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use fantoccini::{Client, Locator};
 use plan_model::status::{StatusContext, district_average_completion, rank_districts, roll_up};
 use plan_model::{Lang, PlanDocument, ProgressDocument, Scorecard};
 use serde_json::Value;
-use support::{Driver, StaticServer, console_errors, dist_dir, wait_for_js};
+use support::{Driver, StaticServer, console_errors, dist_dir, tempdir, wait_for_js};
 
 fn model(data: &Path) -> (PlanDocument, ProgressDocument) {
     let read = |f: &str| std::fs::read_to_string(data.join(f)).expect("data file");
@@ -663,11 +663,4 @@ async fn printing_keeps_the_figures_and_drops_the_controls() {
         .expect("bg");
     assert_eq!(background, "rgb(255, 255, 255)");
     client.close().await.expect("close");
-}
-
-fn tempdir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("kunshan-e2e-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("create temp dir");
-    dir
 }

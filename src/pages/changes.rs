@@ -16,8 +16,27 @@ use crate::tr;
 async fn previous_release(
     current: String,
 ) -> Result<Option<(PlanDocument, ProgressDocument)>, DataError> {
+    // Pages are drawn anew on every filter change: fetch and parse once per release.
+    if let Some(found) = PREVIOUS.with(|c| c.borrow().get(&current).cloned()) {
+        return Ok(found);
+    }
+    let found = fetch_previous(&current).await?;
+    PREVIOUS.with(|c| c.borrow_mut().insert(current, found.clone()));
+    Ok(found)
+}
+
+type Compared = Option<(PlanDocument, ProgressDocument)>;
+
+thread_local! {
+    /// The release before each current version, once loaded (errors are not kept,
+    /// so a retry fetches again).
+    static PREVIOUS: std::cell::RefCell<std::collections::HashMap<String, Compared>> =
+        std::cell::RefCell::default();
+}
+
+async fn fetch_previous(current: &str) -> Result<Compared, DataError> {
     let index = load_release_index().await?;
-    let position = index.iter().position(|r| r.version == current);
+    let position = index.iter().position(|r| r.version == *current);
     // The index is newest first: the previous release is the next entry.
     let Some(previous) = position.and_then(|i| index.get(i + 1)) else {
         return Ok(None);

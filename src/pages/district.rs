@@ -82,10 +82,7 @@ fn DistrictProgress(
 ) -> impl IntoView {
     let periods = data.periods();
     let full = data.clone();
-    let data = match &filters.period {
-        Some(p) => data.as_of(p),
-        None => data,
-    };
+    let data = filters.looking_back(data);
     let card = Scorecard::compute(&doc, &data);
     let ctx = StatusContext::new(&doc, &data);
     let shown = filtered_indicators(&doc, &filters);

@@ -150,10 +150,7 @@ fn OverviewProgress(
     let periods = data.periods();
     let latest = data.clone();
     // Looking back: everything below is assessed as it stood on that date.
-    let data = match &filters.period {
-        Some(p) => data.as_of(p),
-        None => data,
-    };
+    let data = filters.looking_back(data);
     let card = Scorecard::compute(&doc, &data);
     let ctx = StatusContext::new(&doc, &data);
     let shown = filtered_indicators(&doc, &filters);

@@ -283,3 +283,24 @@ pub async fn cdp(client: &Client, cmd: &str, params: Value) {
     let body = json!({ "cmd": cmd, "params": params });
     client.issue_cmd(Cdp(body.to_string())).await.unwrap_or_else(|e| panic!("{cmd}: {e}"));
 }
+
+/// A fresh, empty temporary folder for one test (named, so runs do not collide).
+pub fn tempdir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("kunshan-e2e-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create temp dir");
+    dir
+}
+
+/// Copies a folder tree (to serve a changed copy of `dist/`).
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read dir").flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
