@@ -11,6 +11,7 @@ use crate::locale::{I18nContextProvider, locale, use_i18n};
 use crate::pages::data::DataPage;
 use crate::pages::department::DepartmentPage;
 use crate::pages::district::DistrictPage;
+use crate::pages::embed::EmbedPage;
 use crate::pages::indicator::IndicatorPage;
 use crate::pages::overview::Overview;
 use crate::pages::task::TaskPage;
@@ -58,10 +59,12 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Shell() -> impl IntoView {
     let i18n = use_i18n();
-    let plan = LocalResource::new(load_plan);
-    // Fetched side by side; the plan's parts show even if progress fails.
-    let progress = LocalResource::new(load_progress);
     let location = RwSignal::new(resolve(&current_hash()));
+    // A pinned view (`?release=<version>`) reads that release's frozen files.
+    let release = Memo::new(move |_| location.with(|l| l.filters.release.clone()));
+    let plan = LocalResource::new(move || load_plan(release.get()));
+    // Fetched side by side; the plan's parts show even if progress fails.
+    let progress = LocalResource::new(move || load_progress(release.get()));
     let announcer = Announcer(RwSignal::new(String::new()));
     provide_context(announcer);
     // Back and forward change the fragment too, so history needs nothing more.
@@ -83,10 +86,22 @@ fn Shell() -> impl IntoView {
     });
     let route = Memo::new(move |_| location.with(|l| l.route.clone()));
     let filters = Memo::new(move |_| location.with(|l| l.filters.clone()));
+    let embedded = Memo::new(move |_| route.with(|r| matches!(r, Route::Embed(_))));
+    Effect::new(move |_| {
+        // An embed takes its theme from its URL (the host page's choice), never
+        // from what this reader chose on the portal.
+        if embedded.get() {
+            let chosen = filters.with(|f| f.theme.clone());
+            prefs::apply_theme(chosen.map_or(Theme::System, |c| Theme::from_code(&c)));
+        } else {
+            prefs::apply_theme(prefs::theme());
+        }
+        prefs::mark_embedded(embedded.get());
+    });
     view! {
         {move || {
             let lang = lang.get();
-            view! {
+            (!embedded.get()).then(|| view! {
                 <a class="skip-link" href="#main" on:click=|ev| {
                     // The fragment is the route: move focus without changing it.
                     ev.prevent_default();
@@ -99,7 +114,7 @@ fn Shell() -> impl IntoView {
                     }
                 }>{tr!(lang, skip_to_content)}</a>
                 <SiteHeader lang=lang location=location />
-            }
+            })
         }}
         <main id="main" tabindex="-1">
             <Loaded
@@ -123,6 +138,9 @@ fn Shell() -> impl IntoView {
                         Route::Overview => {
                             view! { <Overview doc=doc progress=progress lang=lang filters=filters /> }.into_any()
                         }
+                        Route::Embed(id) => {
+                            view! { <EmbedPage doc=doc id=id progress=progress lang=lang filters=filters /> }.into_any()
+                        }
                         Route::NotFound(path) => {
                             view! { <NotFound lang=lang what=tr!(lang, page_word) id=path /> }.into_any()
                         }
@@ -130,7 +148,7 @@ fn Shell() -> impl IntoView {
                 }
             />
         </main>
-        {move || view! { <SiteFooter lang=lang.get() /> }}
+        {move || (!embedded.get()).then(|| view! { <SiteFooter lang=lang.get() /> })}
         <p class="visually-hidden live-region" role="status" aria-live="polite">
             {move || announcer.0.get()}
         </p>

@@ -9,7 +9,7 @@ pub mod trend;
 pub mod with_table;
 
 pub use echarts::{EChart, Renderer};
-pub use with_table::{ChartWithTable, DataTable};
+pub use with_table::DataTable;
 
 /// Colour-blind-safe palette (Okabe–Ito), in the order series use it.
 pub const PALETTE: [&str; 4] = ["#0072B2", "#E69F00", "#009E73", "#CC79A7"];

@@ -3,8 +3,6 @@
 use leptos::prelude::*;
 use plan_model::Lang;
 
-use crate::charts::ChartWithTable;
-use crate::charts::progress::{ProgressView, progress_chart, status_colour};
 use crate::data::DataError;
 use crate::tr;
 
@@ -99,76 +97,6 @@ where
                     })
             }}
         </Transition>
-    }
-}
-
-/// A progress chart with a table of the same numbers and the status in words.
-#[component]
-pub fn ProgressSection(
-    /// Section heading.
-    #[prop(into)]
-    heading: String,
-    /// The line under the heading (how to read it, whether figures are samples).
-    #[prop(into)]
-    subtitle: String,
-    /// What the rows are, for the screen-reader description.
-    #[prop(into)]
-    what: String,
-    /// Heading of the table's first column.
-    #[prop(into)]
-    row_header: String,
-    /// The rows.
-    view: ProgressView,
-    /// Extra class on the section, for styling and tests.
-    #[prop(optional)]
-    class: &'static str,
-) -> impl IntoView {
-    let lang = view.lang;
-    // Long names need the full width: the table goes below the chart.
-    let stacked = view.rows.iter().any(|r| r.name.chars().count() > 12);
-    let chart = progress_chart(&view);
-    let description = view.description(&what);
-    let [done_name, expected_name] = view.series_names();
-    let percent = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format!("{:.1}", v));
-    let rows = view
-        .rows
-        .iter()
-        .map(|row| {
-            let colour = format!("color: {}", status_colour(row.status));
-            view! {
-                <tr>
-                    <th scope="row">
-                        {match row.href.clone() {
-                            Some(href) => view! { <a href=href>{row.name.clone()}</a> }.into_any(),
-                            None => row.name.clone().into_any(),
-                        }}
-                    </th>
-                    <td class="status-cell">
-                        <span class="status-icon" aria-hidden="true" style=colour>{row.status.icon()}</span>
-                        " "
-                        {row.status.label(view.lang)}
-                    </td>
-                    <td>{percent(row.completion)}</td>
-                    <td>{percent(row.expected)}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    view! {
-        <section class=format!("card progress-section {class}") aria-label=heading.clone()>
-            <h2>{heading.clone()}</h2>
-            <p class="card-subtitle">{subtitle}</p>
-            <ChartWithTable
-                chart=chart
-                description=description
-                caption=format!("{heading} {}", tr!(lang, same_data_as_chart))
-                headers=vec![row_header, tr!(lang, col_status).to_owned(), done_name.to_owned(), expected_name.to_owned()]
-                lang=lang
-                stacked=stacked
-            >
-                {rows}
-            </ChartWithTable>
-        </section>
     }
 }
 

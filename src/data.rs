@@ -71,16 +71,46 @@ async fn fetch_text(file: &str) -> Result<String, DataError> {
     response.text().await.map_err(network)
 }
 
-/// Fetches and parses the plan document.
-pub async fn load_plan() -> Result<PlanDocument, DataError> {
-    let text = fetch_text(PLAN_FILE).await?;
-    parse_plan(&format!("{DATA_DIR}/{PLAN_FILE}"), &text).map_err(DataError::Load)
+/// The folder of a release's files: the current one (`data/`), or a frozen
+/// earlier one (`data/releases/<version>/`) when a view is pinned to it.
+fn release_folder(release: Option<&str>) -> String {
+    match release {
+        Some(version) => format!("{RELEASES_DIR}/{version}/"),
+        None => String::new(),
+    }
 }
 
-/// Fetches and parses the progress data of the current release.
-pub async fn load_progress() -> Result<ProgressDocument, DataError> {
-    let text = fetch_text(PROGRESS_FILE).await?;
-    parse_progress(&format!("{DATA_DIR}/{PROGRESS_FILE}"), &text).map_err(DataError::Load)
+/// Fetches and parses the plan document (of a pinned release, if given).
+pub async fn load_plan(release: Option<String>) -> Result<PlanDocument, DataError> {
+    let file = format!("{}{PLAN_FILE}", release_folder(release.as_deref()));
+    let text = fetch_text(&file).await?;
+    parse_plan(&format!("{DATA_DIR}/{file}"), &text).map_err(DataError::Load)
+}
+
+/// Fetches and parses the progress data (of a pinned release, if given).
+pub async fn load_progress(release: Option<String>) -> Result<ProgressDocument, DataError> {
+    let file = format!("{}{PROGRESS_FILE}", release_folder(release.as_deref()));
+    let text = fetch_text(&file).await?;
+    parse_progress(&format!("{DATA_DIR}/{file}"), &text).map_err(DataError::Load)
+}
+
+/// Fetches any file of the data folder as bytes (the whole-release download).
+pub async fn load_bytes(file: &str) -> Result<Vec<u8>, DataError> {
+    let url = format!("{DATA_DIR}/{file}");
+    let network =
+        |e: gloo_net::Error| DataError::Network { file: url.clone(), detail: e.to_string() };
+    let response = Request::get(&url).send().await.map_err(network)?;
+    if !response.ok() {
+        return Err(DataError::Http { file: url.clone(), status: response.status() });
+    }
+    response.binary().await.map_err(network)
+}
+
+/// Fetches a release's manifest (the current one, or a pinned release's).
+pub async fn load_release_manifest(release: Option<String>) -> Result<Manifest, DataError> {
+    let file = format!("{}{MANIFEST_FILE}", release_folder(release.as_deref()));
+    let text = fetch_text(&file).await?;
+    parse_located(&format!("{DATA_DIR}/{file}"), &text).map_err(DataError::Load)
 }
 
 /// Fetches the current release's manifest (files, sizes, SHA-256).

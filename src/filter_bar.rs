@@ -49,17 +49,9 @@ pub fn FilterStatus(
     view! { <p class="filter-status">{text}</p> }
 }
 
-/// Indicators left after the goal-area and task filters, in the plan's order.
+/// The indicators the goal and task filters leave, in the plan's order.
 pub fn filtered_indicators(doc: &PlanDocument, filters: &Filters) -> Vec<String> {
-    let goal = filters.goal.as_ref().and_then(|g| doc.goal_areas.iter().find(|a| &a.id == g));
-    let task = filters.task.as_ref().and_then(|t| doc.tasks.iter().find(|x| &x.id == t));
-    doc.indicators
-        .iter()
-        .map(|i| &i.id)
-        .filter(|id| goal.is_none_or(|g| g.indicators.contains(id)))
-        .filter(|id| task.is_none_or(|t| t.indicators.contains(id)))
-        .cloned()
-        .collect()
+    filters.indicators(doc)
 }
 
 /// Writes one filter's value.

@@ -7,10 +7,14 @@ pub mod app;
 pub mod charts;
 pub mod components;
 pub mod data;
+pub mod export;
+pub mod figures;
 pub mod filter_bar;
 pub mod locale;
 pub mod pages;
 pub mod prefs;
 pub mod route;
+pub mod share;
+pub mod zip;
 
 pub use app::App;

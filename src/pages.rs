@@ -5,6 +5,7 @@ pub mod changes;
 pub mod data;
 pub mod department;
 pub mod district;
+pub mod embed;
 pub mod indicator;
 pub mod overview;
 pub mod task;

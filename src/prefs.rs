@@ -96,6 +96,17 @@ pub fn apply_theme(theme: Theme) {
     }
 }
 
+/// Sets `data-embedded` on `<html>` for an embed (no page margins or header).
+pub fn mark_embedded(on: bool) {
+    if let Some(h) = html() {
+        let _ = if on {
+            h.set_attribute("data-embedded", "")
+        } else {
+            h.remove_attribute("data-embedded")
+        };
+    }
+}
+
 /// Whether large text (适老化) is on.
 pub fn large_text() -> bool {
     read(TEXT_KEY).as_deref() == Some("large")
@@ -116,7 +127,9 @@ pub fn apply_large_text(on: bool) {
 
 /// True when the page is shown dark: chosen dark, or following a dark system.
 pub fn is_dark() -> bool {
-    match theme() {
+    // The theme applied to the page (an embed's may differ from the remembered one).
+    let applied = html().and_then(|h| h.get_attribute("data-theme")).map(|c| Theme::from_code(&c));
+    match applied.unwrap_or_else(theme) {
         Theme::Dark => true,
         Theme::Light => false,
         Theme::System => web_sys::window()

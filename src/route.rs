@@ -5,6 +5,9 @@
 //! forward are the browser's own. Only pages and the app shell read this module.
 
 use plan_model::Lang;
+use plan_model::release::is_valid_version;
+
+use crate::figures::FigureId;
 
 /// A view of the site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,6 +24,8 @@ pub enum Route {
     Department(String),
     /// Data and methods: how status is computed, downloads, releases (`#/data`).
     Data,
+    /// One chart alone, for an `<iframe>` on another site (`#/embed/<figure>`).
+    Embed(FigureId),
     /// A fragment we do not know; shown as "not found" with a way home.
     NotFound(String),
 }
@@ -37,6 +42,11 @@ pub struct Filters {
     pub goal: Option<String>,
     /// An as-of date (`YYYY-MM-DD`): status as it stood then.
     pub period: Option<String>,
+    /// A release version: show that frozen release (`releases/<version>/`)
+    /// instead of the current data. Pinned embeds and citations use it.
+    pub release: Option<String>,
+    /// `light` or `dark`: the embed's colour theme, chosen by the host page.
+    pub theme: Option<String>,
 }
 
 impl Filters {
@@ -54,12 +64,27 @@ impl Filters {
         }
     }
 
+    /// The indicators the goal and task filters leave, in the plan's order.
+    pub fn indicators(&self, doc: &plan_model::PlanDocument) -> Vec<String> {
+        let goal = self.goal.as_ref().and_then(|g| doc.goal_areas.iter().find(|a| &a.id == g));
+        let task = self.task.as_ref().and_then(|t| doc.tasks.iter().find(|x| &x.id == t));
+        doc.indicators
+            .iter()
+            .map(|i| &i.id)
+            .filter(|id| goal.is_none_or(|g| g.indicators.contains(id)))
+            .filter(|id| task.is_none_or(|t| t.indicators.contains(id)))
+            .cloned()
+            .collect()
+    }
+
     fn query(&self) -> String {
         let pairs = [
             ("goal", &self.goal),
             ("task", &self.task),
             ("district", &self.district),
             ("period", &self.period),
+            ("release", &self.release),
+            ("theme", &self.theme),
         ];
         let parts: Vec<String> =
             pairs.iter().filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={v}"))).collect();
@@ -71,12 +96,18 @@ impl Filters {
         for pair in query.split('&') {
             let Some((key, value)) = pair.split_once('=') else { continue };
             // Values are ids or dates; anything else is not ours and is dropped.
-            let value = Some(value.to_owned()).filter(|v| is_id(v));
+            let id = Some(value.to_owned()).filter(|v| is_id(v));
             match key {
-                "goal" => filters.goal = value,
-                "task" => filters.task = value,
-                "district" => filters.district = value,
-                "period" => filters.period = value,
+                "goal" => filters.goal = id,
+                "task" => filters.task = id,
+                "district" => filters.district = id,
+                "period" => filters.period = id,
+                "release" => {
+                    filters.release = Some(value.to_owned()).filter(|v| is_valid_version(v));
+                }
+                "theme" => {
+                    filters.theme = Some(value.to_owned()).filter(|v| v == "light" || v == "dark");
+                }
                 _ => {}
             }
         }
@@ -119,6 +150,9 @@ impl Location {
             ["district", id] => one(id, Route::District),
             ["department", id] => one(id, Route::Department),
             ["data"] => Route::Data,
+            ["embed", rest @ ..] if rest.iter().all(|p| is_id(p)) => {
+                FigureId::parse(rest).map_or_else(|| Route::NotFound(path.to_owned()), Route::Embed)
+            }
             _ => Route::NotFound(path.to_owned()),
         };
         Location { lang, route, filters: Filters::parse(query) }
@@ -134,6 +168,7 @@ impl Location {
             Route::District(id) => format!("district/{id}"),
             Route::Department(id) => format!("department/{id}"),
             Route::Data => "data".to_owned(),
+            Route::Embed(figure) => format!("embed/{}", figure.path()),
         };
         format!("#/{}/{path}{}", lang.code(), filters.query())
     }
@@ -175,6 +210,12 @@ mod tests {
         );
         assert_eq!(route("#/en/district/zhoushi"), Route::District("zhoushi".into()));
         assert_eq!(route("#/zh/department/miit"), Route::Department("miit".into()));
+        assert_eq!(
+            route("#/en/embed/indicator/ai-invention-patents/districts"),
+            Route::Embed(FigureId::IndicatorDistricts("ai-invention-patents".into()))
+        );
+        assert!(matches!(route("#/en/embed/indicator/a<b/trend"), Route::NotFound(_)));
+        assert!(matches!(route("#/en/embed/nothing"), Route::NotFound(_)));
         assert!(matches!(route("#/indicator/<script>"), Route::NotFound(_)));
         assert!(matches!(route("#/nowhere"), Route::NotFound(_)));
         assert!(matches!(route("#/fr/data"), Route::NotFound(_)));
@@ -195,6 +236,11 @@ mod tests {
         assert_eq!(loc.filters.district.as_deref(), Some("zhoushi"));
         assert_eq!(loc.filters.period.as_deref(), Some("2026-06-30"));
         assert_eq!(loc.filters.task, None);
+        let loc = Location::parse("#/en/embed/goal-progress?release=2026.06.0-sample&theme=dark");
+        assert_eq!(loc.filters.release.as_deref(), Some("2026.06.0-sample"));
+        assert_eq!(loc.filters.theme.as_deref(), Some("dark"));
+        let bad = Location::parse("#/?release=../../etc&theme=pink");
+        assert!(bad.filters.is_empty());
         let bad = Location::parse("#/?district=%3Cscript%3E&task=a\"b");
         assert!(bad.filters.is_empty());
     }
@@ -206,6 +252,8 @@ mod tests {
             task: None,
             goal: Some("green".into()),
             period: Some("2026-06-30".into()),
+            release: Some("2026.06.0-sample".into()),
+            theme: Some("dark".into()),
         };
         for lang in [Lang::Zh, Lang::En] {
             for route in [
@@ -215,6 +263,8 @@ mod tests {
                 Route::District("zhoushi".into()),
                 Route::Department("mst".into()),
                 Route::Data,
+                Route::Embed(FigureId::DistrictTrend("zhoushi".into())),
+                Route::Embed(FigureId::GoalProgress),
             ] {
                 for f in [Filters::default(), filters.clone()] {
                     let href = Location::href(lang, &route, &f);

@@ -34,6 +34,18 @@ extern "C" {
     #[wasm_bindgen(catch, method)]
     fn dispose(this: &EChartsInstance) -> Result<(), JsValue>;
 
+    /// `echarts.init(null, theme, {ssr: true, renderer: 'svg', width, height})`:
+    /// an instance with no element, for drawing to an SVG string.
+    #[wasm_bindgen(catch, js_namespace = echarts, js_name = init)]
+    fn echarts_init_detached(
+        dom: &JsValue,
+        theme: &JsValue,
+        opts: &JsValue,
+    ) -> Result<EChartsInstance, JsValue>;
+
+    #[wasm_bindgen(catch, method, js_name = renderToSVGString)]
+    fn render_to_svg_string(this: &EChartsInstance) -> Result<String, JsValue>;
+
     /// ECharts 6 re-themes a live chart (no re-creation, no lost state).
     #[wasm_bindgen(catch, method, js_name = setTheme)]
     fn set_theme(this: &EChartsInstance, theme: &str) -> Result<(), JsValue>;
@@ -93,6 +105,33 @@ pub fn option_json(chart: &Chart, description: &str) -> Result<String, String> {
         );
     }
     serde_json::to_string(&value).map_err(|e| e.to_string())
+}
+
+/// Draws a chart as an SVG document of the given size, in the light theme
+/// and without animation: the chart part of an exported image.
+pub fn render_svg(
+    chart: &Chart,
+    description: &str,
+    width: u32,
+    height: u32,
+) -> Result<String, String> {
+    let mut option: Value =
+        serde_json::from_str(&option_json(chart, description)?).map_err(|e| e.to_string())?;
+    if let Some(o) = option.as_object_mut() {
+        o.insert("animation".into(), Value::Bool(false));
+    }
+    let option = parse_js(&option.to_string())?;
+    let opts = parse_js(
+        &json!({ "renderer": "svg", "ssr": true, "width": width, "height": height }).to_string(),
+    )?;
+    let instance = echarts_init_detached(&JsValue::NULL, &JsValue::from_str("default"), &opts)
+        .map_err(js_error)?;
+    let drawn = instance
+        .set_option(&option, &JsValue::UNDEFINED)
+        .map_err(js_error)
+        .and_then(|()| instance.render_to_svg_string().map_err(js_error));
+    let _ = instance.dispose();
+    drawn
 }
 
 fn js_error(e: JsValue) -> String {

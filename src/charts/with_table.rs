@@ -1,45 +1,7 @@
-//! A chart with a table of the same numbers beside it (below it on phones):
-//! every chart on the site is shown this way, so no number is only in pixels.
+//! The one table component: every chart on the site has one beside it (see
+//! `share::FigureCard`), so no number is only in pixels.
 
-use charming::Chart;
 use leptos::prelude::*;
-
-use super::EChart;
-
-/// The chart and its table. The caller gives the table's body rows.
-#[component]
-pub fn ChartWithTable(
-    /// The chart.
-    chart: Chart,
-    /// What the chart shows, read to screen readers.
-    #[prop(into)]
-    description: String,
-    /// The table's caption.
-    #[prop(into)]
-    caption: String,
-    /// Column headings, first the row-heading column.
-    headers: Vec<String>,
-    /// The `<tr>` rows, each starting with a `<th scope="row">`.
-    children: Children,
-    /// Reader's language.
-    #[prop(optional)]
-    lang: plan_model::Lang,
-    /// CSS height of the chart.
-    #[prop(into, default = "20rem".to_owned())]
-    height: String,
-    /// Table below the chart at every width (for wide tables), not beside it.
-    #[prop(optional)]
-    stacked: bool,
-) -> impl IntoView {
-    view! {
-        <div class="chart-with-table" class:stacked=stacked>
-            <EChart chart=Signal::stored(chart) label=description height=height lang=lang />
-            <DataTable caption=caption headers=headers>
-                {children()}
-            </DataTable>
-        </div>
-    }
-}
 
 /// A table of figures: caption, column headings and the caller's rows, in a
 /// labelled region that scrolls sideways (and takes keyboard focus, so it can

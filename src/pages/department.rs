@@ -6,10 +6,11 @@ use leptos::prelude::*;
 use plan_model::status::{StatusContext, department_indicators, roll_up};
 use plan_model::{Department, Lang, PlanDocument, ProgressDocument, Scorecard};
 
-use crate::charts::progress::{ProgressRow, ProgressView};
-use crate::components::{Loaded, NotFound, PageTitle, ProgressSection, ReleaseBar, SampleNotice};
+use crate::components::{Loaded, NotFound, PageTitle, ReleaseBar, SampleNotice};
 use crate::data::DataError;
-use crate::route::Route;
+use crate::figures::{self, FigureId};
+use crate::route::{Filters, Route};
+use crate::share::FigureCard;
 use crate::tr;
 
 /// The department page; shows "not found" for an unknown id.
@@ -96,24 +97,15 @@ fn DepartmentProgress(
     let ctx = StatusContext::new(&doc, &data);
     let ids = department_indicators(&doc, &department.id);
     let overall = roll_up(&ctx, card.city_of(&ids));
-    let rows: Vec<ProgressRow> = doc
-        .tasks
-        .iter()
-        .filter_map(|t| {
-            let position = t.responsible.iter().position(|r| r == &department.id)?;
-            let role = if position == 0 { tr!(lang, role_lead) } else { tr!(lang, role_support) };
-            Some(
-                ProgressRow::new(
-                    match lang {
-                        Lang::Zh => format!("{}. {}（{role}）", t.number, t.name.get(lang)),
-                        Lang::En => format!("{}. {} ({role})", t.number, t.name.get(lang)),
-                    },
-                    &roll_up(&ctx, card.city_of(&t.indicators)),
-                )
-                .with_href(Route::Task(t.id.clone()).href(lang)),
-            )
-        })
-        .collect();
+    let tasks = figures::build(
+        &FigureId::DepartmentTasks(department.id.clone()),
+        &doc,
+        Some(&data),
+        lang,
+        &Filters::default(),
+    )
+    .ok()
+    .map(|f| view! { <FigureCard figure=f /> });
     view! {
         <ReleaseBar release=data.release.clone() lang=lang />
         {data.release.sample.then(|| view! { <SampleNotice lang=lang /> })}
@@ -124,13 +116,6 @@ fn DepartmentProgress(
             <strong class="status-label">{overall.status.label(lang)}</strong>
             " · " {ids.len()} " " {tr!(lang, targets_word)}
         </p>
-        <ProgressSection
-            heading=tr!(lang, department_tasks_heading)
-            subtitle=tr!(lang, how_to_read_progress)
-            what=tr!(lang, task_progress_what)
-            row_header=tr!(lang, col_name)
-            view=ProgressView { rows, lang }
-            class="department-tasks"
-        />
+        {tasks}
     }
 }

@@ -6,15 +6,15 @@ use leptos::prelude::*;
 use plan_model::status::{StatusContext, district_average_completion, rank_districts, roll_up};
 use plan_model::{Lang, PlanDocument, ProgressDocument, Scorecard};
 
-use crate::charts::progress::{ProgressRow, ProgressView};
-use crate::charts::trend::{TrendView, trend_chart};
-use crate::charts::{ChartWithTable, DataTable};
+use crate::charts::DataTable;
 use crate::components::{
-    EmptyState, Loaded, NotFound, PageTitle, ProgressSection, ReleaseBar, SampleNotice, with_unit,
+    EmptyState, Loaded, NotFound, PageTitle, ReleaseBar, SampleNotice, with_unit,
 };
 use crate::data::DataError;
+use crate::figures::{self, FigureId};
 use crate::filter_bar::{FilterBar, FilterStatus, Offered, filtered_indicators};
 use crate::route::{Filters, Location, Route};
+use crate::share::FigureCard;
 use crate::tr;
 
 /// The district page; shows "not found" for an unknown id.
@@ -92,6 +92,7 @@ fn DistrictProgress(
         .cloned()
         .collect();
     let page_filters = Filters { district: None, ..filters.clone() };
+    let bar_filters = page_filters.clone();
     let bar = view! {
         <ReleaseBar release=data.release.clone() lang=lang />
         {data.release.sample.then(|| view! { <SampleNotice lang=lang /> })}
@@ -99,7 +100,7 @@ fn DistrictProgress(
             doc=doc.clone()
             periods=periods
             route=Route::District(id.clone())
-            filters=page_filters
+            filters=bar_filters
             offered=Offered { goal: true, task: true, district: false, period: true }
             lang=lang
         />
@@ -122,25 +123,6 @@ fn DistrictProgress(
         let words = if g >= 0.0 { tr!(lang, above_average) } else { tr!(lang, below_average) };
         format!("{words} {:.1} {}", g.abs(), tr!(lang, points))
     });
-    let task_rows: Vec<ProgressRow> = doc
-        .tasks
-        .iter()
-        .filter_map(|t| {
-            let items: Vec<_> = t
-                .indicators
-                .iter()
-                .filter(|i| own.contains(i))
-                .filter_map(|i| card.districts.get(&(id.clone(), i.clone())))
-                .collect();
-            (!items.is_empty()).then(|| {
-                ProgressRow::new(
-                    format!("{}. {}", t.number, t.name.get(lang)),
-                    &roll_up(&ctx, items),
-                )
-                .with_href(Route::Task(t.id.clone()).href(lang))
-            })
-        })
-        .collect();
     let indicator_rows = own
         .iter()
         .filter_map(|i| {
@@ -163,24 +145,13 @@ fn DistrictProgress(
             })
         })
         .collect_view();
-    let trend = district_trend(&doc, &full, &id, &shown, filters.period.as_deref(), lang);
-    let trend_description = trend.description(tr!(lang, trend_district_what));
-    let [value_name, _, expected_name] = trend.series_names();
-    let trend_rows = trend
-        .dates
-        .iter()
-        .enumerate()
-        .map(|(i, d)| {
-            let e = trend.expected.as_ref().and_then(|e| e.get(i)).copied();
-            view! {
-                <tr>
-                    <th scope="row" class="nowrap">{d.clone()}</th>
-                    <td>{one_decimal(trend.values.get(i).copied())}</td>
-                    <td>{one_decimal(e)}</td>
-                </tr>
-            }
-        })
-        .collect_view();
+    let figure = |f: FigureId| {
+        figures::build(&f, &doc, Some(&full), lang, &page_filters)
+            .ok()
+            .map(|f| view! { <FigureCard figure=f /> })
+    };
+    let tasks = figure(FigureId::DistrictTasks(id.clone()));
+    let trend = figure(FigureId::DistrictTrend(id.clone()));
     let colour =
         format!("border-color: {}", crate::charts::progress::status_colour(overall.status));
     view! {
@@ -210,27 +181,8 @@ fn DistrictProgress(
                 </a>
             </p>
         </section>
-        <ProgressSection
-            heading=tr!(lang, district_tasks_heading)
-            subtitle=tr!(lang, how_to_read_progress)
-            what=tr!(lang, task_progress_what)
-            row_header=tr!(lang, col_name)
-            view=ProgressView { rows: task_rows, lang }
-            class="district-tasks"
-        />
-        <section class="card trend-section" aria-labelledby="district-trend-heading">
-            <h2 id="district-trend-heading">{tr!(lang, district_trend_heading)}</h2>
-            <p class="card-subtitle">{tr!(lang, district_trend_subtitle)}</p>
-            <ChartWithTable
-                chart=trend_chart(&trend)
-                description=trend_description
-                caption=tr!(lang, trend_caption)
-                headers=vec![tr!(lang, col_date).to_owned(), value_name.to_owned(), expected_name.to_owned()]
-                lang=lang
-            >
-                {trend_rows}
-            </ChartWithTable>
-        </section>
+        {tasks}
+        {trend}
         <section class="card district-indicators" aria-labelledby="district-indicators-heading">
             <h2 id="district-indicators-heading">{tr!(lang, district_indicators_heading)}</h2>
             <DataTable caption=tr!(lang, district_indicators_caption) headers=vec![tr!(lang, col_indicator).to_owned(), tr!(lang, col_status).to_owned(), tr!(lang, col_latest_value).to_owned(), tr!(lang, col_district_target).to_owned(), tr!(lang, col_completion).to_owned(), tr!(lang, col_expected).to_owned()]>
@@ -239,46 +191,4 @@ fn DistrictProgress(
         </section>
     }
     .into_any()
-}
-
-/// Mean completion and mean expected progress of a district at each date it
-/// reported, up to the chosen period.
-fn district_trend(
-    doc: &PlanDocument,
-    full: &ProgressDocument,
-    district: &str,
-    indicators: &[String],
-    until: Option<&str>,
-    lang: Lang,
-) -> TrendView {
-    let mut dates: Vec<String> = full
-        .observations
-        .iter()
-        .filter(|o| o.district.as_deref() == Some(district))
-        .filter(|o| until.is_none_or(|u| o.as_of.as_str() <= u))
-        .map(|o| o.as_of.clone())
-        .collect();
-    dates.sort();
-    dates.dedup();
-    let (mut values, mut expected, mut kept) = (Vec::new(), Vec::new(), Vec::new());
-    for date in dates {
-        let then = full.as_of(&date);
-        let card = Scorecard::compute(doc, &then);
-        let ctx = StatusContext::new(doc, &then);
-        let r =
-            roll_up(&ctx, card.district(district).filter(|a| indicators.contains(&a.indicator)));
-        if let (Some(c), Some(e)) = (r.mean_completion_percent, r.mean_expected_percent) {
-            values.push((c * 10.0).round() / 10.0);
-            expected.push((e * 10.0).round() / 10.0);
-            kept.push(date);
-        }
-    }
-    TrendView {
-        dates: kept,
-        values,
-        target: Some(100.0),
-        expected: Some(expected),
-        unit: "%".to_owned(),
-        lang,
-    }
 }

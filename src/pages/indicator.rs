@@ -2,17 +2,15 @@
 //! its trend against the target and the expected progress, and its districts.
 
 use leptos::prelude::*;
-use plan_model::status::{Assessment, StatusContext, expected_percent};
-use plan_model::{Indicator, Lang, Pace, PlanDocument, ProgressDocument, Scorecard, Target};
+use plan_model::status::Assessment;
+use plan_model::{Indicator, Lang, PlanDocument, ProgressDocument, Scorecard, Target};
 
-use crate::charts::ChartWithTable;
-use crate::charts::progress::{ProgressRow, ProgressView, status_colour};
-use crate::charts::trend::{TrendView, trend_chart};
-use crate::components::{
-    Loaded, NotFound, PageTitle, ProgressSection, ResponsibleUnits, SampleNotice,
-};
+use crate::charts::progress::status_colour;
+use crate::components::{Loaded, NotFound, PageTitle, ReleaseBar, ResponsibleUnits, SampleNotice};
 use crate::data::DataError;
-use crate::route::Route;
+use crate::figures::{self, FigureId};
+use crate::route::{Filters, Route};
+use crate::share::FigureCard;
 use crate::tr;
 
 /// What the target's wording means, in words.
@@ -125,83 +123,13 @@ fn IndicatorProgress(
     lang: Lang,
 ) -> impl IntoView {
     let card = Scorecard::compute(&doc, &data);
-    let ctx = StatusContext::new(&doc, &data);
     let city: Option<Assessment> = card.city.get(&indicator.id).cloned();
-    let mut points: Vec<(String, f64)> = data
-        .observations
-        .iter()
-        .filter(|o| o.indicator == indicator.id && o.district.is_none())
-        .map(|o| (o.as_of.clone(), o.value))
-        .collect();
-    points.sort_by(|a, b| a.0.cmp(&b.0));
-    let target = indicator.target.level();
-    let baseline = indicator.baseline.as_ref().map_or(0.0, |b| b.value);
-    let expected = match (indicator.pace, target) {
-        (Pace::Accumulates, Some(t)) => Some(
-            points
-                .iter()
-                .map(|(d, _)| {
-                    let e = expected_percent(d, ctx.year, &ctx.schedule).unwrap_or(0.0);
-                    ((baseline + (t - baseline) * e / 100.0) * 10.0).round() / 10.0
-                })
-                .collect::<Vec<f64>>(),
-        ),
-        _ => None,
-    };
-    let trend = TrendView {
-        dates: points.iter().map(|p| p.0.clone()).collect(),
-        values: points.iter().map(|p| p.1).collect(),
-        target,
-        expected: expected.clone(),
-        unit: indicator.unit.get(lang).to_owned(),
-        lang,
-    };
-    let name = indicator.name.get(lang).to_owned();
-    let trend_description = trend.description(&name);
-    let [value_name, _, expected_name] = trend.series_names();
-    let trend_rows = points
-        .iter()
-        .enumerate()
-        .map(|(i, (d, v))| {
-            let e = expected
-                .as_ref()
-                .and_then(|e| e.get(i))
-                .map_or_else(|| "—".to_owned(), |e| e.to_string());
-            view! {
-                <tr>
-                    <th scope="row" class="nowrap">{d.clone()}</th>
-                    <td>{v.to_string()}</td>
-                    <td>{e}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    let district_rows: Vec<ProgressRow> = doc
-        .districts
-        .iter()
-        .filter_map(|d| {
-            let a = card.districts.get(&(d.id.clone(), indicator.id.clone()))?;
-            Some(ProgressRow {
-                name: d.name.get(lang).to_owned(),
-                status: a.status,
-                completion: a.completion_percent.map(|c| c.min(100.0)),
-                expected: a.expected_percent,
-                href: Some(Route::District(d.id.clone()).href(lang)),
-            })
-        })
-        .collect();
-    let districts = (!district_rows.is_empty()).then(|| {
-        view! {
-            <ProgressSection
-                heading=tr!(lang, indicator_districts_heading)
-                subtitle=tr!(lang, indicator_districts_subtitle)
-                what=format!("{name} · {}", tr!(lang, districts_word))
-                row_header=tr!(lang, col_district)
-                view=ProgressView { rows: district_rows, lang }
-                class="district-section"
-            />
-        }
-    });
+    let id = indicator.id.clone();
+    let figure =
+        |f: FigureId| figures::build(&f, &doc, Some(&data), lang, &Filters::default()).ok();
+    let trend = figure(FigureId::IndicatorTrend(id.clone()));
+    let districts =
+        figure(FigureId::IndicatorDistricts(id)).map(|f| view! { <FigureCard figure=f /> });
     let status_box = city.map(|a| {
         let colour = format!("border-color: {}", status_colour(a.status));
         view! {
@@ -227,26 +155,10 @@ fn IndicatorProgress(
         view! { <p class="data-source">{tr!(lang, source_label)} " " {sources.join(" · ")}</p> }
     });
     view! {
+        <ReleaseBar release=data.release.clone() lang=lang />
         {data.release.sample.then(|| view! { <SampleNotice lang=lang /> })}
         {status_box}
-        <section class="card trend-section" aria-labelledby="trend-heading">
-            <h2 id="trend-heading">{tr!(lang, trend_heading)}</h2>
-            <p class="card-subtitle">
-                {tr!(lang, release_version)} " " {data.release.version.clone()} " · " {tr!(lang, as_of)} " "
-                {data.release.as_of.clone()}
-                {data.release.sample.then(|| view! { " · " {tr!(lang, sample_data)} })}
-            </p>
-            {sources}
-            <ChartWithTable
-                chart=trend_chart(&trend)
-                description=trend_description
-                caption=tr!(lang, trend_caption)
-                headers=vec![tr!(lang, col_date).to_owned(), value_name.to_owned(), expected_name.to_owned()]
-                lang=lang
-            >
-                {trend_rows}
-            </ChartWithTable>
-        </section>
+        {trend.map(|f| view! { <FigureCard figure=f>{sources}</FigureCard> })}
         {districts}
     }
 }

@@ -5,18 +5,17 @@
 //! area, task, district, period) live in the URL.
 
 use leptos::prelude::*;
-use plan_model::status::{StatusContext, district_average_completion, rank_districts, roll_up};
+use plan_model::status::{StatusContext, rank_districts};
 use plan_model::{Lang, PlanDocument, ProgressDocument, Scorecard, Status};
 
-use crate::charts::goal_areas::{GoalAreaTargets, goal_area_targets_chart};
-use crate::charts::heatmap::{HeatCell, HeatmapView, heatmap_chart};
-use crate::charts::progress::{ProgressRow, ProgressView};
-use crate::charts::{ChartWithTable, DataTable};
-use crate::components::{EmptyState, Loaded, PageTitle, ProgressSection, ReleaseBar, SampleNotice};
+use crate::charts::DataTable;
+use crate::components::{EmptyState, Loaded, PageTitle, ReleaseBar, SampleNotice};
 use crate::data::{DATA_DIR, DataError};
+use crate::figures::{self, Figure, FigureId};
 use crate::filter_bar::{FilterBar, FilterStatus, Offered, filtered_indicators};
 use crate::pages::changes::WhatChanged;
 use crate::route::{Filters, Location, Route};
+use crate::share::FigureCard;
 use crate::tr;
 
 /// The overview page.
@@ -35,7 +34,7 @@ pub fn Overview(
     let doc_for_progress = doc.clone();
     let doc_for_browse = doc.clone();
     let original_href = format!("{DATA_DIR}/{}", plan.original_text);
-    let goal_areas = GoalAreaTargets::from_plan(&doc, lang);
+    let goal_targets = figures::build(&FigureId::GoalTargets, &doc, None, lang, &filters).ok();
     view! {
         <article class="overview">
             <PageTitle description=plan.title.get(lang).to_owned() lang=lang />
@@ -69,7 +68,7 @@ pub fn Overview(
                     }
                 }
             />
-            <GoalAreasSection view=goal_areas lang=lang />
+            {goal_targets.map(|figure| view! { <FigureCard figure=figure /> })}
             <Browse doc=doc_for_browse lang=lang />
         </article>
     }
@@ -99,46 +98,6 @@ fn Browse(doc: PlanDocument, lang: Lang) -> impl IntoView {
     }
 }
 
-/// The goal-area chart with the same numbers as a table beside it.
-#[component]
-fn GoalAreasSection(view: GoalAreaTargets, lang: Lang) -> impl IntoView {
-    let chart = goal_area_targets_chart(&view);
-    let description = view.description();
-    let [quantified_name, milestone_name] = view.series_names();
-    let rows = view
-        .rows
-        .iter()
-        .map(|row| {
-            view! {
-                <tr>
-                    <th scope="row">{row.name.clone()}</th>
-                    <td>{row.quantified}</td>
-                    <td>{row.milestones}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    view! {
-        <section class="card goal-targets" aria-labelledby="goal-areas-heading">
-            <h2 id="goal-areas-heading">{tr!(lang, goal_targets_heading)}</h2>
-            <p class="card-subtitle">{tr!(lang, goal_targets_subtitle)}</p>
-            <ChartWithTable
-                chart=chart
-                description=description
-                caption=tr!(lang, goal_targets_caption)
-                headers=vec![
-                    tr!(lang, col_area).to_owned(),
-                    quantified_name.to_owned(),
-                    milestone_name.to_owned(),
-                ]
-                lang=lang
-            >
-                {rows}
-            </ChartWithTable>
-        </section>
-    }
-}
-
 /// Everything that needs the progress data, narrowed by the filters.
 #[component]
 fn OverviewProgress(
@@ -149,39 +108,15 @@ fn OverviewProgress(
 ) -> impl IntoView {
     let periods = data.periods();
     let latest = data.clone();
-    // Looking back: everything below is assessed as it stood on that date.
+    let full = data.clone();
+    // Looking back: the list below is assessed as it stood on that date (the
+    // figures do the same inside `figures::build`).
     let data = filters.looking_back(data);
     let card = Scorecard::compute(&doc, &data);
-    let ctx = StatusContext::new(&doc, &data);
     let shown = filtered_indicators(&doc, &filters);
-    let goal_rows = doc
-        .goal_areas
-        .iter()
-        .filter(|g| filters.goal.as_ref().is_none_or(|f| f == &g.id))
-        .map(|g| {
-            let ids: Vec<String> =
-                g.indicators.iter().filter(|i| shown.contains(i)).cloned().collect();
-            ProgressRow::new(g.short_name.get(lang).to_owned(), &roll_up(&ctx, card.city_of(&ids)))
-        })
-        .collect();
-    let task_rows = doc
-        .tasks
-        .iter()
-        .filter(|t| filters.task.as_ref().is_none_or(|f| f == &t.id))
-        .filter(|t| t.indicators.iter().any(|i| shown.contains(i)))
-        .map(|t| {
-            let ids: Vec<String> =
-                t.indicators.iter().filter(|i| shown.contains(i)).cloned().collect();
-            ProgressRow::new(
-                format!("{}. {}", t.number, t.name.get(lang)),
-                &roll_up(&ctx, card.city_of(&ids)),
-            )
-            .with_href(Route::Task(t.id.clone()).href(lang))
-        })
-        .collect();
+    let figure = |id: FigureId| figures::build(&id, &doc, Some(&full), lang, &filters).ok();
+    let card_of = move |figure: Option<Figure>| figure.map(|f| view! { <FigureCard figure=f /> });
     let release = data.release.clone();
-    let sample_mark = if release.sample { tr!(lang, sample_mark) } else { "" };
-    let how_to_read = format!("{sample_mark}{}", tr!(lang, how_to_read_progress));
     let announcement = if shown.is_empty() {
         tr!(lang, filter_result_none).to_owned()
     } else {
@@ -191,30 +126,9 @@ fn OverviewProgress(
         view! { <EmptyState lang=lang clear_href=Route::Overview.href(lang) /> }.into_any()
     } else {
         view! {
-            <ProgressSection
-                heading=tr!(lang, goal_progress_heading)
-                subtitle=how_to_read.clone()
-                what=tr!(lang, goal_progress_what)
-                row_header=tr!(lang, col_name)
-                view=ProgressView { rows: goal_rows, lang }
-                class="goal-progress"
-            />
-            <ProgressSection
-                heading=tr!(lang, task_progress_heading)
-                subtitle=how_to_read
-                what=tr!(lang, task_progress_what)
-                row_header=tr!(lang, col_name)
-                view=ProgressView { rows: task_rows, lang }
-                class="task-progress"
-            />
-            <DistrictSection
-                doc=doc.clone()
-                card=card.clone()
-                data=data.clone()
-                indicators=shown.clone()
-                lang=lang
-                filters=filters.clone()
-            />
+            {card_of(figure(FigureId::GoalProgress))}
+            {card_of(figure(FigureId::TaskProgress))}
+            <DistrictSection doc=doc.clone() data=full.clone() lang=lang filters=filters.clone() />
             <IndicatorList doc=doc.clone() card=card shown=shown filters=filters.clone() sample=release.sample lang=lang />
         }
         .into_any()
@@ -240,94 +154,17 @@ fn OverviewProgress(
 #[component]
 fn DistrictSection(
     doc: PlanDocument,
-    card: Scorecard,
     data: ProgressDocument,
-    indicators: Vec<String>,
     lang: Lang,
     filters: Filters,
 ) -> impl IntoView {
-    let ctx = StatusContext::new(&doc, &data);
-    let tasks: Vec<_> = doc
-        .tasks
-        .iter()
-        .filter(|t| t.indicators.iter().any(|i| indicators.contains(i)))
-        .filter(|t| {
-            // Only tasks with district figures make a column.
-            t.indicators.iter().any(|i| card.districts.keys().any(|(_, ind)| ind == i))
-        })
-        .collect();
-    if tasks.is_empty() {
-        return view! {
-            <section class="card heatmap-section">
-                <h2>{tr!(lang, heatmap_heading)}</h2>
-                <p class="empty-state">{tr!(lang, heatmap_none)}</p>
-            </section>
-        }
-        .into_any();
-    }
-    let cells: Vec<Vec<HeatCell>> = doc
-        .districts
-        .iter()
-        .map(|d| {
-            tasks
-                .iter()
-                .map(|t| {
-                    let items = t
-                        .indicators
-                        .iter()
-                        .filter(|i| indicators.contains(i))
-                        .filter_map(|i| card.districts.get(&(d.id.clone(), i.clone())));
-                    let r = roll_up(&ctx, items);
-                    HeatCell {
-                        completion: r.mean_completion_percent.map(|c| c.min(100.0)),
-                        status: r.status,
-                    }
-                })
-                .collect()
-        })
-        .collect();
-    let heat = HeatmapView {
-        columns: tasks.iter().map(|t| t.number.to_string()).collect(),
-        rows: doc.districts.iter().map(|d| d.name.get(lang).to_owned()).collect(),
-        cells: cells.clone(),
-        lang,
-    };
-    let description = heat.description();
-    let heat_rows = doc
-        .districts
-        .iter()
-        .zip(&cells)
-        .map(|(d, row)| {
-            let selected = filters.district.as_deref() == Some(d.id.as_str());
-            view! {
-                <tr class:selected-row=selected>
-                    <th scope="row">
-                        <a href=Route::District(d.id.clone()).href(lang)>{d.name.get(lang).to_owned()}</a>
-                    </th>
-                    {row
-                        .iter()
-                        .map(|c| view! { <td class="heat-cell">{HeatmapView::cell_text(c)} " " <span class="heat-status">{c.status.label(lang)}</span></td> })
-                        .collect_view()}
-                </tr>
-            }
-        })
-        .collect_view();
-    let mut headers = vec![tr!(lang, col_district).to_owned()];
-    headers.extend(tasks.iter().map(|t| format!("{}. {}", t.number, t.name.get(lang))));
-    let standings = rank_districts(&doc, &card, &ctx, &indicators);
-    let average = district_average_completion(&standings);
-    let ranking_rows: Vec<ProgressRow> = standings
-        .iter()
-        .filter_map(|s| {
-            let d = doc.districts.iter().find(|d| d.id == s.district)?;
-            let rank = s.rank.map_or_else(|| "—".to_owned(), |r| r.to_string());
-            Some(
-                ProgressRow::new(format!("{rank}. {}", d.name.get(lang)), &s.roll_up)
-                    .with_href(Route::District(d.id.clone()).href(lang)),
-            )
-        })
-        .collect();
-    let average_line = average.map(|a| format!("{} {:.1}%", tr!(lang, district_average), a));
+    let heatmap = figures::build(&FigureId::DistrictHeatmap, &doc, Some(&data), lang, &filters);
+    let ranking =
+        figures::build(&FigureId::DistrictRanking, &doc, Some(&data), lang, &filters).ok();
+    let looked_back = filters.looking_back(data);
+    let card = Scorecard::compute(&doc, &looked_back);
+    let ctx = StatusContext::new(&doc, &looked_back);
+    let standings = rank_districts(&doc, &card, &ctx, &filters.indicators(&doc));
     let selected_line = filters.district.as_ref().and_then(|id| {
         let d = doc.districts.iter().find(|d| &d.id == id)?;
         let s = standings.iter().find(|s| &s.district == id)?;
@@ -340,33 +177,20 @@ fn DistrictSection(
             </p>
         })
     });
+    let heatmap = match heatmap {
+        Ok(figure) => view! { <FigureCard figure=figure>{selected_line}</FigureCard> }.into_any(),
+        Err(_) => view! {
+            <section class="card heatmap-section">
+                <h2>{tr!(lang, heatmap_heading)}</h2>
+                <p class="empty-state">{tr!(lang, heatmap_none)}</p>
+            </section>
+        }
+        .into_any(),
+    };
     view! {
-        <section class="card heatmap-section" aria-labelledby="heatmap-heading">
-            <h2 id="heatmap-heading">{tr!(lang, heatmap_heading)}</h2>
-            <p class="card-subtitle">{tr!(lang, heatmap_subtitle)}</p>
-            {selected_line}
-            <ChartWithTable
-                chart=heatmap_chart(&heat)
-                description=description
-                caption=tr!(lang, heatmap_caption)
-                headers=headers
-                lang=lang
-                height="30rem"
-                stacked=true
-            >
-                {heat_rows}
-            </ChartWithTable>
-        </section>
-        <ProgressSection
-            heading=tr!(lang, ranking_heading)
-            subtitle=format!("{} {}", tr!(lang, ranking_subtitle), average_line.unwrap_or_default())
-            what=tr!(lang, ranking_what)
-            row_header=tr!(lang, col_district)
-            view=ProgressView { rows: ranking_rows, lang }
-            class="ranking-section"
-        />
+        {heatmap}
+        {ranking.map(|figure| view! { <FigureCard figure=figure /> })}
     }
-    .into_any()
 }
 
 /// Every (filtered) indicator with its status in words and a link to its page;

@@ -6,12 +6,11 @@ use plan_model::status::{StatusContext, roll_up};
 use plan_model::{Lang, PlanDocument, ProgressDocument, Scorecard, Status, Task};
 
 use crate::charts::DataTable;
-use crate::charts::progress::{ProgressRow, ProgressView};
-use crate::components::{
-    Loaded, NotFound, PageTitle, ProgressSection, ResponsibleUnits, SampleNotice,
-};
+use crate::components::{Loaded, NotFound, PageTitle, ResponsibleUnits, SampleNotice};
 use crate::data::DataError;
-use crate::route::Route;
+use crate::figures::{self, FigureId};
+use crate::route::{Filters, Route};
+use crate::share::FigureCard;
 use crate::tr;
 
 /// The task page; shows "not found" for an unknown id.
@@ -98,33 +97,15 @@ fn TaskProgress(
             })
         })
         .collect_view();
-    let district_rows: Vec<ProgressRow> = doc
-        .districts
-        .iter()
-        .filter_map(|d| {
-            let items: Vec<_> = task
-                .indicators
-                .iter()
-                .filter_map(|i| card.districts.get(&(d.id.clone(), i.clone())))
-                .collect();
-            (!items.is_empty()).then(|| {
-                ProgressRow::new(d.name.get(lang).to_owned(), &roll_up(&ctx, items))
-                    .with_href(Route::District(d.id.clone()).href(lang))
-            })
-        })
-        .collect();
-    let districts = (!district_rows.is_empty()).then(|| {
-        view! {
-            <ProgressSection
-                heading=tr!(lang, task_districts_heading)
-                subtitle=tr!(lang, task_districts_subtitle)
-                what=tr!(lang, districts_word)
-                row_header=tr!(lang, col_district)
-                view=ProgressView { rows: district_rows, lang }
-                class="district-section"
-            />
-        }
-    });
+    let districts = figures::build(
+        &FigureId::TaskDistricts(task.id.clone()),
+        &doc,
+        Some(&data),
+        lang,
+        &Filters::default(),
+    )
+    .ok()
+    .map(|f| view! { <FigureCard figure=f /> });
     view! {
         {data.release.sample.then(|| view! { <SampleNotice lang=lang /> })}
         <p class="status-line task-status">

@@ -1,0 +1,153 @@
+//! One chart alone, for an `<iframe>` on another site: title, subtitle,
+//! the chart, its table (behind a disclosure), source, as-of date, licence,
+//! the sample notice when flagged, and a link to the full view. It tells the
+//! host page its height (see docs/embedding.md) so the iframe can fit it.
+
+use leptos::html;
+use leptos::prelude::*;
+use plan_model::{Lang, PlanDocument, ProgressDocument};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+use crate::charts::EChart;
+use crate::components::{Loaded, NotFound, PageTitle, safe_link};
+use crate::data::DataError;
+use crate::figures::{Figure, FigureError, FigureId, build};
+use crate::route::{Filters, Location};
+use crate::share::FigureTable;
+use crate::tr;
+
+/// The `type` of the message an embed posts to its host page.
+pub const HEIGHT_MESSAGE: &str = "kunshan-embed:height";
+
+/// The embed view.
+#[component]
+pub fn EmbedPage(
+    /// The loaded plan.
+    doc: PlanDocument,
+    /// Which chart.
+    id: FigureId,
+    /// The progress data, loading or loaded.
+    progress: LocalResource<Result<ProgressDocument, DataError>>,
+    /// Reader's language.
+    lang: Lang,
+    /// Filters (and release and theme) from the URL.
+    filters: Filters,
+) -> impl IntoView {
+    if id.plan_only() {
+        return figure_or_error(build(&id, &doc, None, lang, &filters), &id, lang);
+    }
+    view! {
+        <Loaded
+            resource=progress
+            lang=lang
+            ok=move |data| figure_or_error(build(&id, &doc, Some(&data), lang, &filters), &id, lang)
+        />
+    }
+    .into_any()
+}
+
+fn figure_or_error(built: Result<Figure, FigureError>, id: &FigureId, lang: Lang) -> AnyView {
+    match built {
+        Ok(figure) => view! { <EmbedView figure=figure /> }.into_any(),
+        Err(FigureError::Unknown { what, id }) => {
+            let what = if what == "district" {
+                tr!(lang, district_word)
+            } else {
+                tr!(lang, indicator_word)
+            };
+            view! { <NotFound what=what id=id lang=lang /> }.into_any()
+        }
+        Err(_) => view! {
+            <p class="empty-state">{tr!(lang, embed_nothing)} " (" {id.path()} ")"</p>
+        }
+        .into_any(),
+    }
+}
+
+/// Posts the embed's height to the host page whenever it changes.
+fn report_height(
+    root: &web_sys::HtmlElement,
+) -> Option<(web_sys::ResizeObserver, Closure<dyn FnMut()>)> {
+    let window = web_sys::window()?;
+    let parent = window.parent().ok().flatten()?;
+    // Not in a frame: nobody to tell.
+    if parent == window {
+        return None;
+    }
+    let measured = root.clone();
+    let post = Closure::<dyn FnMut()>::new(move || {
+        let Some(w) = web_sys::window() else { return };
+        let bottom = measured.get_bounding_client_rect().bottom() + w.scroll_y().unwrap_or(0.0);
+        let height = bottom.ceil() + 1.0;
+        let message = format!(r#"{{"type":"{HEIGHT_MESSAGE}","version":1,"height":{height}}}"#);
+        if let (Ok(message), Ok(Some(parent))) = (js_sys::JSON::parse(&message), w.parent()) {
+            // Only a height: nothing private, so any host page may read it.
+            let _ = parent.post_message(&message, "*");
+        }
+    });
+    let observer = web_sys::ResizeObserver::new(post.as_ref().unchecked_ref()).ok()?;
+    observer.observe(root);
+    Some((observer, post))
+}
+
+/// The chart with its frame.
+#[component]
+fn EmbedView(figure: Figure) -> impl IntoView {
+    let lang = figure.lang;
+    let root = NodeRef::<html::Article>::new();
+    let reporter = StoredValue::new_local(None);
+    Effect::new(move |_| {
+        if let Some(el) = root.get() {
+            let el: web_sys::HtmlElement = el.into();
+            reporter.set_value(report_height(&el));
+        }
+    });
+    on_cleanup(move || {
+        if let Some((observer, _)) = reporter.try_update_value(Option::take).flatten() {
+            observer.disconnect();
+        }
+    });
+    let full_view = {
+        let filters = Filters { theme: None, ..figure.filters.clone() };
+        Location::href(lang, &figure.id.page(), &filters)
+    };
+    let p = figure.provenance.clone();
+    let licence = match safe_link(&p.licence_url) {
+        Some(href) => {
+            view! { <a href=href target="_blank" rel="noopener license">{p.licence.clone()}</a> }
+                .into_any()
+        }
+        None => p.licence.clone().into_any(),
+    };
+    let release = p.release.clone().map(
+        |v| view! { " · " {tr!(lang, release_version)} " " <span class="embed-release">{v}</span> },
+    );
+    view! {
+        <article class="embed" node_ref=root>
+            <PageTitle what=figure.title.clone() description=figure.subtitle.clone() lang=lang />
+            <h1 class="embed-title">{figure.title.clone()}</h1>
+            <p class="embed-subtitle">{figure.subtitle.clone()}</p>
+            {figure.filter_note.clone().map(|n| view! { <p class="embed-filters">{n}</p> })}
+            {p.sample.then(|| view! {
+                <p class="sample-notice embed-sample" role="note">
+                    <strong>{tr!(lang, sample_data)}</strong>{tr!(lang, sample_export_note)}
+                </p>
+            })}
+            <EChart chart=Signal::stored(figure.chart.clone()) label=figure.description.clone() height=figure.height lang=lang />
+            <details class="embed-table">
+                <summary>{tr!(lang, show_table)}</summary>
+                <FigureTable table=figure.table.clone() lang=lang />
+            </details>
+            <p class="embed-source">
+                {tr!(lang, source_label)} " " {p.publisher.clone()}
+                {release}
+                " · " {tr!(lang, as_of)} " " <time class="embed-as-of" datetime=p.as_of.clone()>{p.as_of.clone()}</time>
+                " · " {licence}
+            </p>
+            <p class="embed-link">
+                <a href=full_view target="_blank" rel="noopener">{tr!(lang, embed_full_view)}</a>
+            </p>
+        </article>
+    }
+}
