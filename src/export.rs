@@ -356,12 +356,12 @@ pub fn cite_apa(figure: &Figure, url: &str, accessed: &str) -> String {
         Lang::Zh => format!("{}检索，取自 {url}", long_date(accessed, lang)),
         Lang::En => format!("Retrieved {}, from {url}", long_date(accessed, lang)),
     };
+    // The portal is author and publisher: APA then leaves the publisher out.
     format!(
-        "{}. ({year}). {}: {}{version} {kind}. {}. {retrieved}",
+        "{}. ({year}). {}: {}{version} {kind}. {retrieved}",
         author(lang),
         p.plan_title,
-        figure.title,
-        p.publisher,
+        figure.title
     )
 }
 
@@ -453,7 +453,7 @@ mod tests {
         assert!(!svg.contains("<script>"));
         assert!(svg.contains("<svg x=\"0\" y=\""));
         assert!(svg.contains("2026-09-30"));
-        assert!(svg.contains("Sample"));
+        assert!(svg.contains("sample data"));
         let (w, h) = frame_size(&svg).unwrap();
         assert_eq!(w, 600);
         assert!(h > 300 + 60, "room for title and source: {h}");

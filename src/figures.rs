@@ -237,6 +237,8 @@ pub struct Provenance {
     pub publisher: String,
     /// The plan's title.
     pub plan_title: String,
+    /// The plan's document number (文号).
+    pub document_number: String,
     /// Release version, when the figure uses progress figures.
     pub release: Option<String>,
     /// The date the figures refer to (the plan's issue date for plan-only figures).
@@ -251,16 +253,29 @@ pub struct Provenance {
 
 impl Provenance {
     /// The source line drawn under exported images and shown under embeds.
+    /// The plan's issuer is named for the targets only: it published no
+    /// progress figures, so the figures are credited to their release (and
+    /// called sample data when they are).
     pub fn source_line(&self, lang: Lang) -> String {
-        let mut parts = vec![format!("{} {}", tr!(lang, source_label), self.publisher)];
+        let mut parts = vec![format!(
+            "{}{} ({})",
+            tr!(lang, targets_from),
+            self.publisher,
+            self.document_number
+        )];
         if let Some(v) = &self.release {
-            parts.push(format!("{} {v}", tr!(lang, release_version)));
+            let kind = if self.sample { tr!(lang, sample_not_official) } else { "" };
+            let sep = if kind.is_empty() { "" } else { ", " };
+            parts.push(format!(
+                "{}{kind}{sep}{} {v}, {} {}",
+                tr!(lang, figures_from),
+                tr!(lang, release_version),
+                tr!(lang, as_of),
+                self.as_of
+            ));
         }
-        parts.push(format!("{} {}", tr!(lang, as_of), self.as_of));
         parts.push(self.licence.clone());
-        if self.sample {
-            parts.push(tr!(lang, sample_data).to_owned());
-        }
+        parts.push(format!("{}{}", tr!(lang, compiled_by), tr!(lang, site_name)));
         parts.join(" · ")
     }
 }
@@ -378,6 +393,7 @@ fn provenance(doc: &PlanDocument, data: Option<&ProgressDocument>) -> Provenance
     Provenance {
         publisher: String::new(),
         plan_title: String::new(),
+        document_number: doc.plan.document_number.clone(),
         release: data.map(|d| d.release.version.clone()),
         as_of: data.map_or_else(|| doc.plan.issue_date.clone(), |d| d.release.as_of.clone()),
         sample: data.is_some_and(|d| d.release.sample),
@@ -452,6 +468,7 @@ fn figure(
         provenance: Provenance {
             publisher: String::new(),
             plan_title: String::new(),
+            document_number: String::new(),
             release: None,
             as_of: String::new(),
             sample: false,
@@ -1110,8 +1127,8 @@ mod tests {
         assert_eq!(f.provenance.release.as_deref(), Some(data.release.version.as_str()));
         assert!(f.filter_note.unwrap().contains("2026-06-30"));
         let line = f.provenance.source_line(Lang::En);
-        assert!(line.contains("General Office"), "{line}");
-        assert!(line.contains("Sample"), "{line}");
+        assert!(line.starts_with("Targets: General Office"), "{line}");
+        assert!(line.contains("Progress figures: sample data, not official statistics"), "{line}");
     }
 
     #[test]

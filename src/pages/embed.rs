@@ -120,9 +120,16 @@ fn EmbedView(figure: Figure) -> impl IntoView {
         }
         None => p.licence.clone().into_any(),
     };
-    let release = p.release.clone().map(
-        |v| view! { " · " {tr!(lang, release_version)} " " <span class="embed-release">{v}</span> },
-    );
+    let (sample, as_of) = (p.sample, p.as_of.clone());
+    // Same parts as `Provenance::source_line`, with the version and date marked up.
+    let release = p.release.clone().map(|v| {
+        view! {
+            " · " {tr!(lang, figures_from)}
+            {sample.then(|| format!("{}, ", tr!(lang, sample_not_official)))}
+            {tr!(lang, release_version)} " " <span class="embed-release">{v}</span> ", "
+            {tr!(lang, as_of)} " " <time class="embed-as-of" datetime=as_of.clone()>{as_of.clone()}</time>
+        }
+    });
     view! {
         <article class="embed" node_ref=root>
             <PageTitle what=figure.title.clone() description=figure.subtitle.clone() lang=lang />
@@ -131,7 +138,7 @@ fn EmbedView(figure: Figure) -> impl IntoView {
             {figure.filter_note.clone().map(|n| view! { <p class="embed-filters">{n}</p> })}
             {p.sample.then(|| view! {
                 <p class="sample-notice embed-sample" role="note">
-                    <strong>{tr!(lang, sample_data)}</strong>{tr!(lang, sample_export_note)}
+                    <strong>{tr!(lang, sample_export_note)}</strong>
                 </p>
             })}
             <EChart chart=Signal::stored(figure.chart.clone()) label=figure.description.clone() height=figure.height lang=lang />
@@ -140,10 +147,10 @@ fn EmbedView(figure: Figure) -> impl IntoView {
                 <FigureTable table=figure.table.clone() lang=lang />
             </details>
             <p class="embed-source">
-                {tr!(lang, source_label)} " " {p.publisher.clone()}
+                {tr!(lang, targets_from)} {p.publisher.clone()} " (" {p.document_number.clone()} ")"
                 {release}
-                " · " {tr!(lang, as_of)} " " <time class="embed-as-of" datetime=p.as_of.clone()>{p.as_of.clone()}</time>
                 " · " {licence}
+                " · " {tr!(lang, compiled_by)} {tr!(lang, site_name)}
             </p>
             <p class="embed-link">
                 <a href=full_view target="_blank" rel="noopener">{tr!(lang, embed_full_view)}</a>
