@@ -182,10 +182,7 @@ pub fn wrap(text: &str, max_ems: f64) -> Vec<String> {
             let cut = line.rfind(' ').filter(|&i| i > line.len() / 2);
             let rest = match cut {
                 Some(i) => line.split_off(i + 1),
-                None => {
-                    let last = line.pop().map(String::from).unwrap_or_default();
-                    last
-                }
+                None => line.pop().map(String::from).unwrap_or_default(),
             };
             lines.push(line.trim_end().to_owned());
             line = rest;
@@ -261,14 +258,14 @@ pub fn framed_svg(figure: &Figure, chart_svg: &str, chart_width: u32, chart_heig
     let chart = chart_svg
         .trim_start()
         .strip_prefix("<svg")
-        .map_or_else(|| String::new(), |rest| format!("<svg x=\"0\" y=\"{chart_top}\"{rest}"));
+        .map_or_else(String::new, |rest| format!("<svg x=\"0\" y=\"{chart_top}\"{rest}"));
     format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"{FONT}\"><title>{}</title><rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>{texts}{chart}</svg>",
         xml_escape(&figure.title)
     )
 }
 
-/// The frame's size for a chart of the given size (the same sums as `framed_svg`).
+/// Width and height of a framed SVG, read back from its root element.
 pub fn frame_size(svg: &str) -> Option<(u32, u32)> {
     let attr = |name: &str| -> Option<u32> {
         let start = svg.find(&format!(" {name}=\""))? + name.len() + 3;

@@ -384,7 +384,7 @@ print(len(manifest['files']))
     click(&client, ".district-section .cite-apa button").await;
     let status = wait_for_js(
         &client,
-        "const s = document.querySelector('.district-section .cite-apa .copy-status'); return s && s.textContent",
+        "const s = document.querySelector('.district-section .cite-apa .copy-status'); return (s && s.textContent) || null",
         "the copy status",
     )
     .await;

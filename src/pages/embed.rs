@@ -99,7 +99,6 @@ fn EmbedView(figure: Figure) -> impl IntoView {
     let reporter = StoredValue::new_local(None);
     Effect::new(move |_| {
         if let Some(el) = root.get() {
-            let el: web_sys::HtmlElement = el.into();
             reporter.set_value(report_height(&el));
         }
     });
