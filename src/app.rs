@@ -64,7 +64,16 @@ fn Shell() -> impl IntoView {
     let release = Memo::new(move |_| location.with(|l| l.filters.release.clone()));
     let plan = LocalResource::new(move || load_plan(release.get()));
     // Fetched side by side; the plan's parts show even if progress fails.
-    let progress = LocalResource::new(move || load_progress(release.get()));
+    let progress = LocalResource::new(move || load_progress(release.get(), plan.into_future()));
+    // Once both are loaded: are they the files the release manifest names?
+    let integrity = LocalResource::new(move || {
+        let release = release.get();
+        async move {
+            let (_, _) = futures::join!(plan.into_future(), progress.into_future());
+            crate::data::verify(release).await
+        }
+    });
+    provide_context(crate::components::Integrity(integrity));
     let announcer = Announcer(RwSignal::new(String::new()));
     provide_context(announcer);
     // Back and forward change the fragment too, so history needs nothing more.

@@ -207,8 +207,61 @@ pub fn ReleaseBar(
                 " · " {tr!(lang, as_of)} " " <time class="release-as-of" datetime=release.as_of.clone()>{release.as_of.clone()}</time>
                 " · " {tr!(lang, published)} " " <time datetime=release.published.clone()>{release.published.clone()}</time>
             </p>
+            <IntegrityLine lang=lang />
         </section>
     }
+}
+
+/// The shown files checked against the release manifest (provided by the shell).
+#[derive(Clone, Copy)]
+pub struct Integrity(pub LocalResource<Result<crate::data::Verification, DataError>>);
+
+/// "Verified · release V · SHA-256 …", or a visible warning when a file shown
+/// is not the one the release manifest names (tampered, or half uploaded).
+#[component]
+pub fn IntegrityLine(
+    /// Reader's language.
+    lang: Lang,
+) -> impl IntoView {
+    let Some(Integrity(check)) = use_context::<Integrity>() else {
+        return ().into_any();
+    };
+    let short = |h: &str| h.get(..12).unwrap_or(h).to_owned();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || check.get().map(|result| match result {
+                Ok(v) if v.files.iter().all(|f| f.matches()) => {
+                    let hashes = v.files.iter().map(|f| format!("{} {}…", f.file, short(&f.expected))).collect::<Vec<_>>().join(" · ");
+                    view! {
+                        <p class="integrity integrity-ok">
+                            <span aria-hidden="true">"✔ "</span>
+                            {tr!(lang, verified)} " · " {tr!(lang, release_version)} " " {v.version.clone()}
+                            " · SHA-256 " <span class="hashes">{hashes}</span>
+                        </p>
+                    }.into_any()
+                }
+                Ok(v) => {
+                    let bad = v.files.iter().filter(|f| !f.matches()).map(|f| {
+                        let got = f.actual.as_deref().map_or_else(|| tr!(lang, hash_unavailable).to_owned(), short);
+                        format!("{} ({} {}…, {} {})", f.file, tr!(lang, hash_expected), short(&f.expected), tr!(lang, hash_actual), got)
+                    }).collect::<Vec<_>>().join("; ");
+                    view! {
+                        <p class="integrity integrity-warning" role="alert">
+                            <strong><span aria-hidden="true">"⚠ "</span>{tr!(lang, not_verified)}</strong>
+                            " " {bad} " " {tr!(lang, not_verified_why)}
+                        </p>
+                    }.into_any()
+                }
+                Err(e) => view! {
+                    <p class="integrity integrity-warning" role="alert">
+                        <strong><span aria-hidden="true">"⚠ "</span>{tr!(lang, not_verified)}</strong>
+                        " " {e.message(lang)}
+                    </p>
+                }.into_any(),
+            })}
+        </Suspense>
+    }
+    .into_any()
 }
 
 /// A number with its unit as the reader's language writes it: `300件`, but

@@ -32,9 +32,35 @@ pub enum DataError {
         /// HTTP status code.
         status: u16,
     },
+    /// No answer within [`TIMEOUT_SECONDS`].
+    Timeout {
+        /// File requested.
+        file: String,
+    },
+    /// The server sent something that is not JSON (an HTML error page, say).
+    NotJson {
+        /// File requested.
+        file: String,
+        /// The `Content-Type` it came with.
+        content_type: String,
+    },
     /// The file arrived but could not be read.
     Load(LoadError),
+    /// The file reads, but breaks the data rules (unknown or duplicated ids,
+    /// impossible numbers …): its figures are not shown.
+    Invalid {
+        /// File checked.
+        file: String,
+        /// The errors found (warnings are not listed).
+        findings: Vec<plan_model::Finding>,
+    },
 }
+
+/// How long a data file may take before the request is given up.
+pub const TIMEOUT_SECONDS: u32 = 15;
+
+/// How many validation errors an error panel lists before "and N more".
+const LISTED_FINDINGS: usize = 3;
 
 impl DataError {
     /// The message in the reader's language, naming the file and the problem.
@@ -54,21 +80,164 @@ impl DataError {
                     "Could not download the data file {file}: the server answered HTTP {status}"
                 )
             }
+            (DataError::Timeout { file }, Lang::Zh) => {
+                format!("无法下载数据文件 {file}：服务器 {TIMEOUT_SECONDS} 秒内没有响应")
+            }
+            (DataError::Timeout { file }, Lang::En) => format!(
+                "Could not download the data file {file}: no answer from the server within {TIMEOUT_SECONDS} seconds"
+            ),
+            (DataError::NotJson { file, content_type }, Lang::Zh) => format!(
+                "数据文件 {file} 不是 JSON：服务器发来的是 {content_type}（可能是错误页面或地址有误）"
+            ),
+            (DataError::NotJson { file, content_type }, Lang::En) => format!(
+                "The data file {file} is not JSON: the server sent {content_type} (an error page, or a wrong address)"
+            ),
             (DataError::Load(e), lang) => e.message(lang),
+            (DataError::Invalid { file, findings }, lang) => {
+                let listed: Vec<String> = findings
+                    .iter()
+                    .take(LISTED_FINDINGS)
+                    .map(|f| format!("{}: {}", f.path, f.message(lang)))
+                    .collect();
+                let more = findings.len().saturating_sub(LISTED_FINDINGS);
+                match lang {
+                    Lang::Zh => format!(
+                        "数据文件 {file} 有 {} 处错误，其中的数字不予显示：{}{}",
+                        findings.len(),
+                        listed.join("；"),
+                        if more > 0 { format!("；另有 {more} 处") } else { String::new() }
+                    ),
+                    Lang::En => format!(
+                        "The data file {file} has {} errors, so its figures are not shown: {}{}",
+                        findings.len(),
+                        listed.join("; "),
+                        if more > 0 { format!("; and {more} more") } else { String::new() }
+                    ),
+                }
+            }
         }
     }
 }
 
-/// Fetches a file of the data folder as text.
+/// A fetch that gives up after [`TIMEOUT_SECONDS`] (the whole exchange,
+/// body included): an `AbortController` aborted by a timer.
+async fn fetch(url: &str) -> Result<gloo_net::http::Response, DataError> {
+    let network = |e: gloo_net::Error| DataError::Network { file: url.to_owned(), detail: e.to_string() };
+    let controller = web_sys::AbortController::new().ok();
+    let signal = controller.as_ref().map(web_sys::AbortController::signal);
+    // Left armed when the fetch ends: aborting a finished request does nothing.
+    if let Some(c) = controller.as_ref() {
+        let c = c.clone();
+        let abort = wasm_bindgen::closure::Closure::once_into_js(move || c.abort());
+        let _ = web_sys::window()
+            .map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                wasm_bindgen::JsCast::unchecked_ref(&abort),
+                i32::try_from(TIMEOUT_SECONDS * 1000).unwrap_or(i32::MAX),
+            ));
+    }
+    let result = Request::get(url).abort_signal(signal.as_ref()).send().await;
+    let aborted = || signal.as_ref().is_some_and(web_sys::AbortSignal::aborted);
+    let response = match result {
+        Ok(r) => r,
+        Err(_) if aborted() => return Err(DataError::Timeout { file: url.to_owned() }),
+        Err(e) => return Err(network(e)),
+    };
+    if !response.ok() {
+        return Err(DataError::Http { file: url.to_owned(), status: response.status() });
+    }
+    Ok(response)
+}
+
+/// Fetches a file of the data folder as text, checking that it is not an HTML
+/// page or other non-JSON content served in its place.
 async fn fetch_text(file: &str) -> Result<String, DataError> {
     let url = format!("{DATA_DIR}/{file}");
-    let network =
-        |e: gloo_net::Error| DataError::Network { file: url.clone(), detail: e.to_string() };
-    let response = Request::get(&url).send().await.map_err(network)?;
-    if !response.ok() {
-        return Err(DataError::Http { file: url.clone(), status: response.status() });
+    let response = fetch(&url).await?;
+    let content_type = response.headers().get("content-type").unwrap_or_default();
+    let json_expected = file.ends_with(".json");
+    let looks_wrong = content_type.contains("html") || content_type.starts_with("image/");
+    if json_expected && looks_wrong {
+        return Err(DataError::NotJson { file: url, content_type });
     }
-    response.text().await.map_err(network)
+    let bytes = match response.binary().await {
+        Ok(bytes) => bytes,
+        Err(e) if is_abort(&e) => return Err(DataError::Timeout { file: url }),
+        Err(e) => return Err(DataError::Network { file: url, detail: e.to_string() }),
+    };
+    // The hash of exactly the bytes that are shown, for the manifest check.
+    if let Some(digest) = sha256_hex(&bytes).await {
+        DIGESTS.with(|d| d.borrow_mut().insert(url.clone(), digest));
+    }
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+thread_local! {
+    /// SHA-256 (hex) of every data file loaded, by URL.
+    static DIGESTS: std::cell::RefCell<std::collections::HashMap<String, String>> =
+        std::cell::RefCell::default();
+}
+
+/// SHA-256 of bytes, by the browser's WebCrypto (no hashing code in the wasm).
+/// `None` where the browser offers none (plain http on a remote host).
+async fn sha256_hex(bytes: &[u8]) -> Option<String> {
+    let subtle = web_sys::window()?.crypto().ok()?.subtle();
+    let promise = subtle.digest_with_str_and_u8_array("SHA-256", bytes).ok()?;
+    let digest = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    let bytes = js_sys::Uint8Array::new(&digest).to_vec();
+    Some(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// How one data file compares with the release manifest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileCheck {
+    /// The file, as the manifest names it.
+    pub file: String,
+    /// SHA-256 in the manifest.
+    pub expected: String,
+    /// SHA-256 of what was loaded; `None` if it could not be computed.
+    pub actual: Option<String>,
+}
+
+impl FileCheck {
+    /// The loaded file is the published one.
+    pub fn matches(&self) -> bool {
+        self.actual.as_deref() == Some(self.expected.as_str())
+    }
+}
+
+/// The shown files checked against the release manifest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verification {
+    /// The manifest's release version.
+    pub version: String,
+    /// One check per file shown (plan, progress).
+    pub files: Vec<FileCheck>,
+}
+
+/// Checks the plan and progress files that were loaded against the SHA-256
+/// values in the (pinned or current) release manifest. Call after both loaded.
+pub async fn verify(release: Option<String>) -> Result<Verification, DataError> {
+    let manifest = load_release_manifest(release.clone()).await?;
+    let folder = release_folder(release.as_deref());
+    let files = [PLAN_FILE, PROGRESS_FILE]
+        .into_iter()
+        .map(|name| {
+            let expected = manifest
+                .files
+                .iter()
+                .find(|f| f.path == name)
+                .map(|f| f.sha256.to_ascii_lowercase())
+                .unwrap_or_default();
+            let url = format!("{DATA_DIR}/{folder}{name}");
+            let actual = DIGESTS.with(|d| d.borrow().get(&url).cloned());
+            FileCheck { file: name.to_owned(), expected, actual }
+        })
+        .collect();
+    Ok(Verification { version: manifest.version, files })
+}
+
+fn is_abort(e: &gloo_net::Error) -> bool {
+    e.to_string().contains("abort")
 }
 
 /// The folder of a release's files: the current one (`data/`), or a frozen
@@ -80,30 +249,49 @@ fn release_folder(release: Option<&str>) -> String {
     }
 }
 
-/// Fetches and parses the plan document (of a pinned release, if given).
-pub async fn load_plan(release: Option<String>) -> Result<PlanDocument, DataError> {
-    let file = format!("{}{PLAN_FILE}", release_folder(release.as_deref()));
-    let text = fetch_text(&file).await?;
-    parse_plan(&format!("{DATA_DIR}/{file}"), &text).map_err(DataError::Load)
+/// The errors among findings; `Err` when there are any.
+fn errors_only(file: String, findings: Vec<plan_model::Finding>) -> Result<(), DataError> {
+    let findings: Vec<_> =
+        findings.into_iter().filter(|f| f.severity == plan_model::Severity::Error).collect();
+    if findings.is_empty() { Ok(()) } else { Err(DataError::Invalid { file, findings }) }
 }
 
-/// Fetches and parses the progress data (of a pinned release, if given).
-pub async fn load_progress(release: Option<String>) -> Result<ProgressDocument, DataError> {
-    let file = format!("{}{PROGRESS_FILE}", release_folder(release.as_deref()));
-    let text = fetch_text(&file).await?;
-    parse_progress(&format!("{DATA_DIR}/{file}"), &text).map_err(DataError::Load)
+/// Fetches, parses and checks the plan document (of a pinned release, if given).
+pub async fn load_plan(release: Option<String>) -> Result<PlanDocument, DataError> {
+    let file = format!("{DATA_DIR}/{}{PLAN_FILE}", release_folder(release.as_deref()));
+    let text = fetch_text(file.trim_start_matches(&format!("{DATA_DIR}/"))).await?;
+    let doc = parse_plan(&file, &text).map_err(DataError::Load)?;
+    errors_only(file, plan_model::validate_plan(&doc))?;
+    Ok(doc)
+}
+
+/// Fetches and parses the progress data (of a pinned release, if given) and,
+/// once the plan is there, checks it against the plan: figures that break the
+/// rules (unknown indicators or districts, impossible values …) are not shown.
+pub async fn load_progress(
+    release: Option<String>,
+    plan: impl std::future::Future<Output = Result<PlanDocument, DataError>>,
+) -> Result<ProgressDocument, DataError> {
+    let file = format!("{DATA_DIR}/{}{PROGRESS_FILE}", release_folder(release.as_deref()));
+    let fetched = async {
+        let text = fetch_text(file.trim_start_matches(&format!("{DATA_DIR}/"))).await?;
+        parse_progress(&file, &text).map_err(DataError::Load)
+    };
+    // Both downloads run at once; the check needs both.
+    let (plan, progress) = futures::join!(plan, fetched);
+    let progress = progress?;
+    // Without a plan there is nothing to check against, and nothing shows figures.
+    if let Ok(plan) = plan {
+        errors_only(file, plan_model::validate_progress(&plan, &progress))?;
+    }
+    Ok(progress)
 }
 
 /// Fetches any file of the data folder as bytes (the whole-release download).
 pub async fn load_bytes(file: &str) -> Result<Vec<u8>, DataError> {
     let url = format!("{DATA_DIR}/{file}");
-    let network =
-        |e: gloo_net::Error| DataError::Network { file: url.clone(), detail: e.to_string() };
-    let response = Request::get(&url).send().await.map_err(network)?;
-    if !response.ok() {
-        return Err(DataError::Http { file: url.clone(), status: response.status() });
-    }
-    response.binary().await.map_err(network)
+    let response = fetch(&url).await?;
+    response.binary().await.map_err(|e| DataError::Network { file: url, detail: e.to_string() })
 }
 
 /// Fetches a release's manifest (the current one, or a pinned release's).

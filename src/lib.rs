@@ -12,6 +12,7 @@ pub mod figures;
 pub mod filter_bar;
 pub mod locale;
 pub mod pages;
+pub mod panic_panel;
 pub mod prefs;
 pub mod route;
 pub mod share;

@@ -3,6 +3,9 @@
 use kunshan_portal::App;
 
 fn main() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        kunshan_portal::panic_panel::show();
+    }));
     leptos::mount::mount_to_body(App);
 }

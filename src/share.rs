@@ -452,9 +452,11 @@ fn cell_view(cell: Cell, first: bool, lang: Lang) -> AnyView {
         }
         (None, None, _) => cell.text.clone().into_any(),
     };
+    let is_date = cell.text.len() == 10 && cell.text.as_bytes().get(4) == Some(&b'-');
     let class = match (cell.status, cell.value) {
         (Some(_), Some(_)) => "heat-cell",
         (Some(_), None) => "status-cell",
+        _ if is_date => "nowrap",
         _ => "",
     };
     if first {

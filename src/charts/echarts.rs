@@ -92,6 +92,7 @@ impl Renderer {
 ///   has no field for it).
 pub fn option_json(chart: &Chart, description: &str) -> Result<String, String> {
     let mut value = serde_json::to_value(chart).map_err(|e| e.to_string())?;
+    defuse_rich_text(&mut value);
     if let Some(option) = value.as_object_mut() {
         let tooltip = option.entry("tooltip").or_insert_with(|| json!({}));
         if let Some(tooltip) = tooltip.as_object_mut() {
@@ -132,6 +133,41 @@ pub fn render_svg(
         .and_then(|()| instance.render_to_svg_string().map_err(js_error));
     let _ = instance.dispose();
     drawn
+}
+
+/// ECharts reads `{style|text}` in any label or tooltip as rich-text markup
+/// (and drops the braces), so a name from the data could restyle or hide its
+/// own text. A zero-width space after the brace breaks the pattern and the
+/// text shows exactly as written. No builder of ours uses rich text.
+fn defuse_rich_text(value: &mut Value) {
+    match value {
+        Value::String(s) => {
+            if s.contains('{') {
+                *s = defuse_str(s);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(defuse_rich_text),
+        Value::Object(map) => map.values_mut().for_each(defuse_rich_text),
+        _ => {}
+    }
+}
+
+fn defuse_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 3);
+    let chars: Vec<char> = s.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        out.push(c);
+        if c == '{' {
+            let name_len = chars[i + 1..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric() || **c == '_')
+                .count();
+            if name_len > 0 && chars.get(i + 1 + name_len) == Some(&'|') {
+                out.push('\u{200B}');
+            }
+        }
+    }
+    out
 }
 
 fn js_error(e: JsValue) -> String {
@@ -319,5 +355,16 @@ mod tests {
         assert_eq!(value["tooltip"]["renderMode"], "richText");
         assert_eq!(value["title"][0]["text"], "<b>x</b>", "text stays text, untouched");
         assert_eq!(value["aria"]["label"]["description"], "about x");
+    }
+
+    /// Names from the data cannot become ECharts rich-text markup.
+    #[test]
+    fn rich_text_markup_in_data_is_defused() {
+        let chart = Chart::new().title(Title::new().text("{a|big} {b} {x_1|y} plain"));
+        let value: Value =
+            serde_json::from_str(&option_json(&chart, "d").expect("serialises")).expect("json");
+        assert_eq!(value["title"][0]["text"], "{\u{200B}a|big} {b} {\u{200B}x_1|y} plain");
+        assert_eq!(defuse_str("{|x}"), "{|x}");
+        assert_eq!(defuse_str("{a}"), "{a}");
     }
 }

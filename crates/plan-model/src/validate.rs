@@ -44,6 +44,9 @@ impl Finding {
     }
 }
 
+/// Largest absolute value an observation may have.
+pub const MAX_PLAUSIBLE_VALUE: f64 = 1e12;
+
 struct Findings(Vec<Finding>);
 
 impl Findings {
@@ -367,6 +370,19 @@ pub fn validate_progress(plan: &PlanDocument, progress: &ProgressDocument) -> Ve
                 format!(
                     "'{}' is a qualitative item: record its progress under milestones",
                     o.indicator
+                ),
+            );
+        }
+        // No figure of this plan comes near a trillion (the largest targets are
+        // in 亿元); a value this large is a slip of the keyboard or corrupt data.
+        if !o.value.is_finite() || o.value.abs() > MAX_PLAUSIBLE_VALUE {
+            f.error(
+                "implausible-value",
+                format!("{path}.value"),
+                format!("数值 {:e} 大得不合理（绝对值超过 {MAX_PLAUSIBLE_VALUE:e}）：请检查单位和位数", o.value),
+                format!(
+                    "value {:e} is implausibly large (over {MAX_PLAUSIBLE_VALUE:e}): check the unit and the digits",
+                    o.value
                 ),
             );
         }
