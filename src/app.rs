@@ -64,14 +64,21 @@ fn Shell() -> impl IntoView {
     let release = Memo::new(move |_| location.with(|l| l.filters.release.clone()));
     let plan = LocalResource::new(move || load_plan(release.get()));
     // Fetched side by side; the plan's parts show even if progress fails.
-    let progress = LocalResource::new(move || load_progress(release.get(), plan.into_future()));
-    // Once both are loaded: are they the files the release manifest names?
+    // Waits for the plan to check the figures against it, without subscribing
+    // to it: a subscription would fetch progress.json again once the plan arrives.
+    let progress = LocalResource::new(move || {
+        let plan = leptos::reactive::computed::ScopedFuture::new_untracked(plan.into_future());
+        load_progress(release.get(), plan)
+    });
+    // Once both have loaded without error (again after a retry): are they the
+    // files the release manifest names?
+    let both_loaded = Memo::new(move |_| {
+        plan.with(|p| matches!(p, Some(Ok(_)))) && progress.with(|p| matches!(p, Some(Ok(_))))
+    });
     let integrity = LocalResource::new(move || {
         let release = release.get();
-        async move {
-            let (_, _) = futures::join!(plan.into_future(), progress.into_future());
-            crate::data::verify(release).await
-        }
+        let ready = both_loaded.get();
+        async move { if ready { Some(crate::data::verify(release).await) } else { None } }
     });
     provide_context(crate::components::Integrity(integrity));
     let announcer = Announcer(RwSignal::new(String::new()));

@@ -214,7 +214,7 @@ pub fn ReleaseBar(
 
 /// The shown files checked against the release manifest (provided by the shell).
 #[derive(Clone, Copy)]
-pub struct Integrity(pub LocalResource<Result<crate::data::Verification, DataError>>);
+pub struct Integrity(pub LocalResource<Option<Result<crate::data::Verification, DataError>>>);
 
 /// "Verified · release V · SHA-256 …", or a visible warning when a file shown
 /// is not the one the release manifest names (tampered, or half uploaded).
@@ -229,7 +229,7 @@ pub fn IntegrityLine(
     let short = |h: &str| h.get(..12).unwrap_or(h).to_owned();
     view! {
         <Suspense fallback=|| ()>
-            {move || check.get().map(|result| match result {
+            {move || check.get().flatten().map(|result| match result {
                 Ok(v) if v.files.iter().all(|f| f.matches()) => {
                     let hashes = v.files.iter().map(|f| format!("{} {}…", f.file, short(&f.expected))).collect::<Vec<_>>().join(" · ");
                     view! {

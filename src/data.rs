@@ -122,18 +122,20 @@ impl DataError {
 /// A fetch that gives up after [`TIMEOUT_SECONDS`] (the whole exchange,
 /// body included): an `AbortController` aborted by a timer.
 async fn fetch(url: &str) -> Result<gloo_net::http::Response, DataError> {
-    let network = |e: gloo_net::Error| DataError::Network { file: url.to_owned(), detail: e.to_string() };
+    let network =
+        |e: gloo_net::Error| DataError::Network { file: url.to_owned(), detail: e.to_string() };
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(web_sys::AbortController::signal);
     // Left armed when the fetch ends: aborting a finished request does nothing.
     if let Some(c) = controller.as_ref() {
         let c = c.clone();
         let abort = wasm_bindgen::closure::Closure::once_into_js(move || c.abort());
-        let _ = web_sys::window()
-            .map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(
+        let _ = web_sys::window().map(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(
                 wasm_bindgen::JsCast::unchecked_ref(&abort),
                 i32::try_from(TIMEOUT_SECONDS * 1000).unwrap_or(i32::MAX),
-            ));
+            )
+        });
     }
     let result = Request::get(url).abort_signal(signal.as_ref()).send().await;
     let aborted = || signal.as_ref().is_some_and(web_sys::AbortSignal::aborted);

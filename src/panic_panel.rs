@@ -9,8 +9,8 @@ pub fn show() {
     if document.get_element_by_id("panic-panel").is_some() {
         return;
     }
-    let english = document.document_element().and_then(|e| e.get_attribute("lang")).as_deref()
-        == Some("en");
+    let english =
+        document.document_element().and_then(|e| e.get_attribute("lang")).as_deref() == Some("en");
     let (title, text, button) = if english {
         (
             "Something went wrong on this page",
@@ -18,7 +18,11 @@ pub fn show() {
             "Reload the page",
         )
     } else {
-        ("本页出错了", "程序遇到错误并已停止运行，已发布的数据不受影响。重新加载页面通常可以解决。", "重新加载页面")
+        (
+            "本页出错了",
+            "程序遇到错误并已停止运行，已发布的数据不受影响。重新加载页面通常可以解决。",
+            "重新加载页面",
+        )
     };
     let build = || -> Option<()> {
         let panel = document.create_element("div").ok()?;

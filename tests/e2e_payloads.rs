@@ -76,6 +76,16 @@ const INSPECT: &str = r#"
         sideways: document.documentElement.scrollWidth > window.innerWidth,
         js_links: [...document.querySelectorAll('a[href]')]
             .filter(a => a.getAttribute('href').trim().toLowerCase().startsWith('javascript:')).length,
+        // ECharts rich-text markup from the data, as the charts were given it:
+        // with a zero-width space after the brace (shown as typed) or without.
+        rich: [...document.querySelectorAll('.chart')].reduce((acc, el) => {
+            const c = window.echarts && echarts.getInstanceByDom(el);
+            if (!c) return acc;
+            const text = JSON.stringify(c.getOption());
+            acc.defused += (text.match(/\{\u200b[ab]\|(rich|text)\}/g) || []).length;
+            acc.raw += (text.match(/\{[ab]\|(rich|text)\}/g) || []).length;
+            return acc;
+        }, { defused: 0, raw: 0 }),
     };
 "#;
 
@@ -98,6 +108,8 @@ async fn markup_and_scripts_in_the_data_are_shown_as_text_and_never_run() {
             (format!("#/{lang}/district/{}", id("districts")), None),
             (format!("#/{lang}/department/{}", id("departments")), None),
             (format!("#/{lang}/data",), None),
+            (format!("#/{lang}/embed/district-heatmap"), None),
+            (format!("#/{lang}/embed/goal-progress"), None),
         ] {
             client.goto("about:blank").await.expect("blank");
             client.goto(&format!("{}{hash}", server.url)).await.expect("open");
@@ -109,6 +121,13 @@ async fn markup_and_scripts_in_the_data_are_shown_as_text_and_never_run() {
             assert_eq!(seen["bold"], 0, "{hash}: <b> became an element");
             assert_eq!(seen["js_links"], 0, "{hash}: a javascript: link");
             assert_eq!(seen["sideways"], false, "{hash}: the layout broke");
+            assert_eq!(seen["rich"]["raw"], 0, "{hash}: rich-text markup reached a chart");
+            if hash.ends_with(&format!("{lang}/")) {
+                assert!(
+                    seen["rich"]["defused"].as_u64() > Some(0),
+                    "{hash}: the test has rich text"
+                );
+            }
             if let Some(name) = heading {
                 assert_eq!(seen["h1"], name, "{hash}: the name is shown as typed");
             }

@@ -137,3 +137,20 @@ async fn missing_echarts_shows_a_message_instead_of_panicking() {
     let text = message.expect("an error message is shown").text_content().unwrap_or_default();
     assert!(text.contains("图表无法显示"), "{text}");
 }
+
+/// The panic panel: a plain alert with a reload button the loader handles,
+/// added once however often the hook runs.
+#[wasm_bindgen_test]
+fn the_panic_panel_says_what_happened_and_offers_a_reload() {
+    kunshan_portal::panic_panel::show();
+    kunshan_portal::panic_panel::show();
+    let document = web_sys::window().and_then(|w| w.document()).expect("document");
+    let panels = document.query_selector_all("#panic-panel").expect("query");
+    assert_eq!(panels.length(), 1, "one panel");
+    let panel = document.get_element_by_id("panic-panel").expect("panel");
+    assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
+    let button =
+        panel.query_selector("button[data-reload]").expect("query").expect("a reload button");
+    assert!(button.text_content().unwrap_or_default().contains("重新加载"));
+    panel.remove();
+}

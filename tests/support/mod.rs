@@ -34,16 +34,62 @@ pub struct StaticServer {
 impl StaticServer {
     /// Serves `root` on a free port, in a background thread.
     pub fn start(root: &Path) -> Self {
+        Self::start_with_faults(root, Faults::default())
+    }
+
+    /// Serves `root`, answering the paths in `faults` wrongly on purpose.
+    pub fn start_with_faults(root: &Path, faults: Faults) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
         let port = listener.local_addr().expect("local address").port();
         let root = root.to_path_buf();
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
                 let root = root.clone();
-                std::thread::spawn(move || serve_one(&root, stream));
+                let faults = faults.clone();
+                std::thread::spawn(move || serve_one(&root, stream, &faults));
             }
         });
         Self { url: format!("http://127.0.0.1:{port}/") }
+    }
+}
+
+/// A way to answer a request wrongly.
+#[derive(Debug, Clone)]
+pub enum Fault {
+    /// This HTTP status, with a short text body.
+    Status(u16),
+    /// Never answer (hold the connection open for a minute).
+    Hang,
+    /// Announce the whole file, send half, close the connection.
+    Truncate,
+    /// Answer 200 with this content type and body instead of the file.
+    Replace(&'static str, String),
+    /// Wait, then serve the file.
+    Delay(Duration),
+}
+
+/// Faults by request path (`/data/progress.json`), each used a given number
+/// of times and then forgotten, so that a retry can succeed.
+#[derive(Debug, Clone, Default)]
+pub struct Faults(
+    std::sync::Arc<std::sync::Mutex<std::collections::HashMap<String, (Fault, usize)>>>,
+);
+
+impl Faults {
+    /// Answers `path` with `fault` for the next `times` requests.
+    pub fn set(&self, path: &str, fault: Fault, times: usize) {
+        self.0.lock().expect("faults").insert(path.to_owned(), (fault, times));
+    }
+
+    fn take(&self, path: &str) -> Option<Fault> {
+        let mut map = self.0.lock().expect("faults");
+        let (fault, left) = map.get_mut(path)?;
+        let fault = fault.clone();
+        *left -= 1;
+        if *left == 0 {
+            map.remove(path);
+        }
+        Some(fault)
     }
 }
 
@@ -62,7 +108,7 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
-fn serve_one(root: &Path, mut stream: TcpStream) {
+fn serve_one(root: &Path, mut stream: TcpStream, faults: &Faults) {
     let mut reader = BufReader::new(match stream.try_clone() {
         Ok(s) => s,
         Err(_) => return,
@@ -88,11 +134,46 @@ fn serve_one(root: &Path, mut stream: TcpStream) {
     if file.is_dir() {
         file = file.join("index.html");
     }
-    match std::fs::read(&file) {
+    let mut body = std::fs::read(&file);
+    let mut content_type = content_type(&file);
+    match faults.take(path) {
+        None => {}
+        Some(Fault::Status(code)) => {
+            let text = format!("error {code}");
+            let head = format!(
+                "HTTP/1.1 {code} Fault\r\nContent-Type: text/plain\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                text.len()
+            );
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(text.as_bytes());
+            return;
+        }
+        Some(Fault::Hang) => {
+            std::thread::sleep(Duration::from_secs(60));
+            return;
+        }
+        Some(Fault::Truncate) => {
+            let body = body.unwrap_or_default();
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(&body[..body.len() / 2]);
+            let _ = stream.flush();
+            let _ = stream.shutdown(std::net::Shutdown::Both);
+            return;
+        }
+        Some(Fault::Replace(kind, text)) => {
+            content_type = kind;
+            body = Ok(text.into_bytes());
+        }
+        Some(Fault::Delay(wait)) => std::thread::sleep(wait),
+    }
+    match body {
         Ok(body) => {
             let head = format!(
-                "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
-                content_type(&file),
+                "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
                 body.len()
             );
             let _ = stream.write_all(head.as_bytes());
@@ -215,7 +296,17 @@ pub async fn console_errors(client: &Client) -> Vec<String> {
 /// Polls `script` (a function body returning a value) until it returns
 /// something other than null/false, or panics with `what` after 15 s.
 pub async fn wait_for_js(client: &Client, script: &str, what: &str) -> Value {
-    let deadline = Instant::now() + Duration::from_secs(15);
+    wait_for_js_within(client, script, what, Duration::from_secs(15)).await
+}
+
+/// [`wait_for_js`] with a given patience.
+pub async fn wait_for_js_within(
+    client: &Client,
+    script: &str,
+    what: &str,
+    patience: Duration,
+) -> Value {
+    let deadline = Instant::now() + patience;
     loop {
         let value = client.execute(script, vec![]).await.expect("run script");
         if !value.is_null() && value != Value::Bool(false) {

@@ -3,12 +3,6 @@
 //! schema. Messages in Chinese by default, English with `--lang en`.
 //! Exit codes: 0 done (warnings allowed), 1 invalid data or refused, 2 usage or I/O.
 
-mod atomic;
-mod fail;
-mod folder;
-mod release;
-mod sheet;
-
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -17,9 +11,10 @@ use plan_model::diff::diff_releases;
 use plan_model::status::{StatusContext, roll_up};
 use plan_model::{Lang, Scorecard};
 
-use crate::fail::{Fail, tr};
-use crate::folder::{Folder, print_findings, summary};
-use crate::sheet::Encoding;
+use plan_cli::fail::{Fail, tr};
+use plan_cli::folder::{Folder, print_findings, summary};
+use plan_cli::sheet::Encoding;
+use plan_cli::{release, sheet};
 
 #[derive(Parser)]
 #[command(

@@ -442,6 +442,30 @@ pub fn import(
     ))
 }
 
+/// The in-memory core of [`import`], without files: decode the bytes, read and
+/// check the rows, merge them into `progress`, and check the result as a
+/// published file would be. `Ok` with the report when it would be imported;
+/// `Err` with the number of errors when nothing would be. The fuzz target
+/// `csv_import` drives this with arbitrary bytes.
+pub fn import_bytes(
+    plan: &PlanDocument,
+    progress: &mut plan_model::ProgressDocument,
+    bytes: &[u8],
+    lang: Lang,
+) -> Result<ImportReport, usize> {
+    let text = decode(bytes, None).map_err(|_| 1usize)?;
+    let (mut rows, errors) = read_rows(plan, &text, "input.csv", lang).map_err(|_| 1usize)?;
+    if !errors.is_empty() {
+        return Err(errors.len());
+    }
+    let report = merge(&mut progress.observations, &mut rows);
+    let errors = plan_model::validate_progress(plan, progress)
+        .iter()
+        .filter(|f| f.severity == plan_model::Severity::Error)
+        .count();
+    if errors > 0 { Err(errors) } else { Ok(report) }
+}
+
 /// The `i` of a path `observations[i]…`.
 fn observation_index(path: &str) -> Option<usize> {
     path.strip_prefix("observations[")?.split(']').next()?.parse().ok()

@@ -1,0 +1,9 @@
+//! The staff publishing tool's modules, as a library so that the fuzz
+//! targets (`fuzz/`) can drive the CSV import without files. The binary is
+//! `src/main.rs` (`plan-data`).
+
+pub mod atomic;
+pub mod fail;
+pub mod folder;
+pub mod release;
+pub mod sheet;
