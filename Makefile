@@ -10,7 +10,7 @@ export XDG_CONFIG_HOME ?= $(CURDIR)/target/xdg/config
 export XDG_CACHE_HOME ?= $(CURDIR)/target/xdg/cache
 WASM := wasm32-unknown-unknown
 
-.PHONY: help setup dist serve test check-fmt clippy test-native test-wasm test-schema bench-cli bench
+.PHONY: help setup dist serve test check-fmt clippy test-native test-wasm test-schema bench-cli bench fuzz
 
 help:
 	@echo "make serve   build the portal (release) and serve it on http://127.0.0.1:$(PORT)/"
@@ -67,3 +67,17 @@ bench-cli:
 bench: dist
 	cargo run --quiet --example bench_site
 	python3 scripts/bench-cli.py
+
+# Fuzzing (not in `make test`): each cargo-fuzz target for SECONDS seconds
+# (default 60) on the nightly toolchain, growing its corpus in fuzz/corpus/.
+# A finding stops the run and is saved in fuzz/artifacts/<target>/.
+SECONDS ?= 60
+FUZZ_TARGETS := json_load csv_import
+fuzz:
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	@for t in $(FUZZ_TARGETS); do \
+	  echo "== fuzzing $$t for $(SECONDS) s"; \
+	  cargo +nightly fuzz run --fuzz-dir fuzz $$t fuzz/corpus/$$t -- \
+	    -max_total_time=$(SECONDS) -rss_limit_mb=2048 -timeout=10 -max_len=1048576 -print_final_stats=1 || exit 1; \
+	done
