@@ -311,6 +311,45 @@ pub struct Figure {
     pub filters: Filters,
 }
 
+impl Figure {
+    /// One sentence per data point of the chart's first series, in its order,
+    /// for stepping through the chart with the arrow keys: "heading: text; …"
+    /// for each row, or for each cell of the heatmap (row by row).
+    pub fn points(&self) -> Vec<String> {
+        let t = &self.table;
+        let sep = colon(self.lang);
+        let said = |c: &Cell| match (c.value, c.status) {
+            (Some(v), Some(s)) => format!("{v} ({})", s.label(self.lang)),
+            _ => c.text.clone(),
+        };
+        if self.id == FigureId::DistrictHeatmap {
+            t.rows
+                .iter()
+                .flat_map(|row| {
+                    let name = row.cells.first().map(|c| c.text.clone()).unwrap_or_default();
+                    row.cells
+                        .iter()
+                        .zip(&t.headers)
+                        .skip(1)
+                        .map(move |(c, h)| format!("{name}, {h}{sep}{}", said(c)))
+                })
+                .collect()
+        } else {
+            t.rows
+                .iter()
+                .map(|row| {
+                    row.cells
+                        .iter()
+                        .zip(&t.headers)
+                        .map(|(c, h)| format!("{h}{sep}{}", said(c)))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                })
+                .collect()
+        }
+    }
+}
+
 /// Why a figure cannot be built.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FigureError {
@@ -1087,6 +1126,27 @@ mod tests {
             ),
             FigureId::DepartmentTasks(doc.tasks[0].responsible[0].clone()),
         ]
+    }
+
+    #[test]
+    fn keyboard_points_follow_the_chart_data_order() {
+        let (doc, data) = bundled();
+        let f = build(&FigureId::DistrictHeatmap, &doc, Some(&data), Lang::En, &Filters::default())
+            .unwrap();
+        let columns = f.table.headers.len() - 1;
+        let points = f.points();
+        assert_eq!(points.len(), f.table.rows.len() * columns, "one per cell, row by row");
+        let (r, c) = (2, 1);
+        let cell = &f.table.rows[r].cells[c + 1];
+        let point = &points[r * columns + c];
+        assert!(point.starts_with(&f.table.rows[r].cells[0].text), "{point}");
+        assert!(point.contains(&f.table.headers[c + 1]), "{point}");
+        assert!(point.contains(cell.status.unwrap().label(Lang::En)), "{point}");
+        let f = build(&FigureId::TaskProgress, &doc, Some(&data), Lang::Zh, &Filters::default())
+            .unwrap();
+        let points = f.points();
+        assert_eq!(points.len(), f.table.rows.len());
+        assert!(points[0].starts_with("名称：1. "), "{}", points[0]);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::charts::progress::status_colour;
-use crate::charts::{DataTable, EChart};
+use crate::charts::{DataTable, EChart, KeyboardPoints};
 use crate::export;
 use crate::figures::{Cell, Figure, Table};
 use crate::route::{Filters, Location, Route};
@@ -494,6 +494,16 @@ pub fn FigureTable(
     }
 }
 
+/// The arrow-key points of a figure's chart. The heatmap's tooltip would show
+/// its colour index as if it were the value, so there the point is only
+/// highlighted and read out.
+pub fn keyboard_points(figure: &Figure) -> KeyboardPoints {
+    KeyboardPoints {
+        sentences: figure.points(),
+        show_tip: figure.id != crate::figures::FigureId::DistrictHeatmap,
+    }
+}
+
 /// A figure as a card on its page: heading, how to read it, the chart with
 /// its table, and the embed/download/cite tools.
 #[component]
@@ -514,7 +524,13 @@ pub fn FigureCard(
             <p class="card-subtitle">{figure.subtitle.clone()}</p>
             {children.map(|c| c())}
             <div class="chart-with-table" class:stacked=figure.stacked>
-                <EChart chart=Signal::stored(chart) label=figure.description.clone() height=figure.height lang=lang />
+                <EChart
+                    chart=Signal::stored(chart)
+                    label=figure.description.clone()
+                    height=figure.height
+                    lang=lang
+                    keyboard=keyboard_points(&figure)
+                />
                 <FigureTable table=figure.table.clone() lang=lang />
             </div>
             <FigureTools figure=figure />

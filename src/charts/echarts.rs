@@ -46,6 +46,9 @@ extern "C" {
     #[wasm_bindgen(catch, method, js_name = renderToSVGString)]
     fn render_to_svg_string(this: &EChartsInstance) -> Result<String, JsValue>;
 
+    #[wasm_bindgen(catch, method, js_name = dispatchAction)]
+    fn dispatch_action(this: &EChartsInstance, action: &JsValue) -> Result<(), JsValue>;
+
     /// ECharts 6 re-themes a live chart (no re-creation, no lost state).
     #[wasm_bindgen(catch, method, js_name = setTheme)]
     fn set_theme(this: &EChartsInstance, theme: &str) -> Result<(), JsValue>;
@@ -262,6 +265,34 @@ fn mark_first_chart() {
     }
 }
 
+/// What the arrow keys step through on a chart: one sentence per data point,
+/// in the order of the chart's first series.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct KeyboardPoints {
+    /// Read out when the point is reached ("Zhoushi Town: 77.8 %, on schedule").
+    pub sentences: Vec<String>,
+    /// Also show the chart's tooltip at the point (off where the tooltip would mislead).
+    pub show_tip: bool,
+}
+
+/// Moves to point `index`: highlights it (and shows its tooltip), says it.
+fn step_to(instance: &EChartsInstance, previous: Option<usize>, index: usize, show_tip: bool) {
+    let action = |kind: &str, i: usize| {
+        parse_js(&json!({ "type": kind, "seriesIndex": 0, "dataIndex": i }).to_string())
+    };
+    if let Some(p) = previous
+        && let Ok(a) = action("downplay", p)
+    {
+        let _ = instance.dispatch_action(&a);
+    }
+    if let Ok(a) = action("highlight", index) {
+        let _ = instance.dispatch_action(&a);
+    }
+    if show_tip && let Ok(a) = action("showTip", index) {
+        let _ = instance.dispatch_action(&a);
+    }
+}
+
 /// Draws `chart` with ECharts and keeps it in step with the signal.
 #[component]
 pub fn EChart(
@@ -280,11 +311,22 @@ pub fn EChart(
     /// Language of the message shown if the chart cannot be drawn.
     #[prop(optional)]
     lang: plan_model::Lang,
+    /// Points to step through with the arrow keys; none: the chart takes no focus.
+    #[prop(optional)]
+    keyboard: KeyboardPoints,
 ) -> impl IntoView {
     let container = NodeRef::<html::Div>::new();
     let handle = StoredValue::new_local(None::<ChartHandle>);
     let failure = RwSignal::new(None::<String>);
-    let description = label.clone();
+    let focusable = !keyboard.sentences.is_empty();
+    // ECharts' aria writes the container's label from this description, so the
+    // keyboard hint goes into it too.
+    let hint = if focusable {
+        format!("{label} {}", crate::tr!(lang, chart_keys_hint))
+    } else {
+        label.clone()
+    };
+    let description = hint.clone();
 
     Effect::new(move |_| {
         let chart = chart.get();
@@ -316,13 +358,44 @@ pub fn EChart(
         handle.try_update_value(|slot| slot.take());
     });
 
+    // Taken now: event handlers run outside the component's reactive owner.
+    let announcer = use_context::<crate::filter_bar::Announcer>();
+    let position = StoredValue::new(None::<usize>);
+    let KeyboardPoints { sentences, show_tip } = keyboard;
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let count = sentences.len();
+        if count == 0 {
+            return;
+        }
+        let current = position.get_value();
+        let next = match ev.key().as_str() {
+            "ArrowRight" | "ArrowDown" => current.map_or(0, |i| (i + 1).min(count - 1)),
+            "ArrowLeft" | "ArrowUp" => current.map_or(0, |i| i.saturating_sub(1)),
+            "Home" => 0,
+            "End" => count - 1,
+            _ => return,
+        };
+        ev.prevent_default();
+        position.set_value(Some(next));
+        handle.with_value(|slot| {
+            if let Some(live) = slot {
+                step_to(&live.instance, current, next, show_tip);
+            }
+        });
+        if let Some(crate::filter_bar::Announcer(live)) = announcer {
+            live.set(format!("{} ({}/{count})", sentences[next], next + 1));
+        }
+    };
+
     view! {
         <div class="chart-frame">
             <div
                 class="chart"
                 node_ref=container
                 role="img"
-                aria-label=label
+                tabindex=focusable.then_some("0")
+                on:keydown=on_key
+                aria-label=hint
                 style:height=height
                 data-renderer=renderer.name()
             ></div>

@@ -10,12 +10,16 @@ use charming::series::{Bar, Line};
 use plan_model::status::RollUp;
 use plan_model::{Lang, Status};
 
-/// Colour of a status (Okabe–Ito); never used without the status in words.
+/// Colour of the marker for the progress expected by now.
+pub const EXPECTED_MARK: &str = "#777777";
+
+/// Colour of a status (Okabe–Ito hues, amber darkened for contrast); never
+/// used without the status in words.
 pub fn status_colour(status: Status) -> &'static str {
     match status {
         Status::Achieved => "#009E73",
         Status::OnSchedule => "#0072B2",
-        Status::Behind => "#E69F00",
+        Status::Behind => "#A67500",
         Status::SeriouslyBehind => "#D55E00",
         Status::NoData | Status::NotMeasurable => "#8C8C8C",
     }
@@ -149,7 +153,7 @@ pub fn progress_chart(view: &ProgressView) -> Chart {
                 .symbol_size(14)
                 .line_style(LineStyle::new().width(0))
                 .item_style(
-                    ItemStyle::new().color("#777777").border_color("#ffffff").border_width(1),
+                    ItemStyle::new().color(EXPECTED_MARK).border_color("#ffffff").border_width(1),
                 )
                 .data(expected),
         )

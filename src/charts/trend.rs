@@ -86,7 +86,7 @@ pub fn trend_chart(view: &TrendView) -> Chart {
             Line::new()
                 .name(expected_name)
                 .symbol(Symbol::None)
-                .item_style(ItemStyle::new().color("#777777"))
+                .item_style(ItemStyle::new().color(super::progress::EXPECTED_MARK))
                 .line_style(LineStyle::new().width(2).type_(LineStyleType::Dotted))
                 .data(expected.clone()),
         );

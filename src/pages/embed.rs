@@ -140,7 +140,13 @@ fn EmbedView(figure: Figure) -> impl IntoView {
                     <strong>{tr!(lang, sample_export_note)}</strong>
                 </p>
             })}
-            <EChart chart=Signal::stored(figure.chart.clone()) label=figure.description.clone() height=figure.height lang=lang />
+            <EChart
+                chart=Signal::stored(figure.chart.clone())
+                label=figure.description.clone()
+                height=figure.height
+                lang=lang
+                keyboard=crate::share::keyboard_points(&figure)
+            />
             <details class="embed-table">
                 <summary>{tr!(lang, show_table)}</summary>
                 <FigureTable table=figure.table.clone() lang=lang />
