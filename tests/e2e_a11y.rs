@@ -166,3 +166,44 @@ async fn no_sideways_scrolling_at_200_percent_zoom_or_with_large_text() {
     }
     assert!(failures.is_empty(), "sideways scrolling:\n{}", failures.join("\n"));
 }
+
+/// Windows high-contrast mode (`forced-colors: active`): the browser replaces
+/// our colours; every page still lays out, keeps its status words and icons,
+/// and shows its tables.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_work_in_forced_colours_high_contrast_mode() {
+    let server = StaticServer::start(&dist_dir());
+    let driver = Driver::start();
+    let client = driver.browser(1280, 900).await;
+    cdp(
+        &client,
+        "Emulation.setEmulatedMedia",
+        serde_json::json!({ "features": [{ "name": "forced-colors", "value": "active" }] }),
+    )
+    .await;
+    for hash in [
+        "#/zh/",
+        "#/en/indicator/ai-invention-patents",
+        "#/zh/district/zhoushi",
+        "#/en/embed/district-heatmap",
+    ] {
+        client.goto("about:blank").await.expect("blank");
+        client.goto(&format!("{}{hash}", server.url)).await.expect("open");
+        wait_for_js(&client, READY, hash).await;
+        let state = client
+            .execute(
+                "return { forced: matchMedia('(forced-colors: active)').matches,
+                          sideways: document.documentElement.scrollWidth > innerWidth + 1,
+                          statuses: document.querySelectorAll('.status-cell, .heat-cell').length,
+                          tables: document.querySelectorAll('table caption').length }",
+                vec![],
+            )
+            .await
+            .expect("state");
+        assert_eq!(state["forced"], Value::Bool(true), "{hash}: forced colours emulated");
+        assert_eq!(state["sideways"], Value::Bool(false), "{hash}");
+        assert!(state["statuses"].as_u64() > Some(0), "{hash}: statuses in words: {state}");
+        assert!(state["tables"].as_u64() > Some(0), "{hash}: tables with captions: {state}");
+    }
+    client.close().await.expect("close");
+}

@@ -144,11 +144,7 @@ pub fn render_svg(
 /// text shows exactly as written. No builder of ours uses rich text.
 fn defuse_rich_text(value: &mut Value) {
     match value {
-        Value::String(s) => {
-            if s.contains('{') {
-                *s = defuse_str(s);
-            }
-        }
+        Value::String(s) if s.contains('{') => *s = defuse_str(s),
         Value::Array(items) => items.iter_mut().for_each(defuse_rich_text),
         Value::Object(map) => map.values_mut().for_each(defuse_rich_text),
         _ => {}
