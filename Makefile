@@ -26,6 +26,7 @@ vendor/echarts.js: setup
 # Release build of the site into dist/ (ECharts bundled, wasm-opt -Oz, hashed assets).
 dist: setup
 	trunk build --release --offline
+	@bash scripts/precompress.sh dist
 	@bash scripts/size-report.sh
 
 serve: dist

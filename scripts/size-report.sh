@@ -6,8 +6,10 @@ printf '%-44s %10s %10s %10s\n' "asset (dist/)" "raw" "gzip -9" "brotli -11"
 total_raw=0; total_gz=0; total_br=0
 while IFS= read -r f; do
   raw=$(stat -c %s "$f")
-  gz=$(gzip -9 -c "$f" | wc -c)
-  if command -v brotli >/dev/null; then br=$(brotli -q 11 -c "$f" | wc -c); else br=0; fi
+  # The precompressed files (scripts/precompress.sh) when present: the same settings.
+  if [ -f "$f.gz" ]; then gz=$(stat -c %s "$f.gz"); else gz=$(gzip -9 -c "$f" | wc -c); fi
+  if [ -f "$f.br" ]; then br=$(stat -c %s "$f.br");
+  elif command -v brotli >/dev/null; then br=$(brotli -q 11 -c "$f" | wc -c); else br=0; fi
   printf '%-44s %10d %10d %10d\n' "$f" "$raw" "$gz" "$br"
   total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz)); total_br=$((total_br + br))
 done < <(find . -maxdepth 1 -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.html' \) | sort)

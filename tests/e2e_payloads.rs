@@ -81,7 +81,9 @@ const INSPECT: &str = r#"
         rich: [...document.querySelectorAll('.chart')].reduce((acc, el) => {
             const c = window.echarts && echarts.getInstanceByDom(el);
             if (!c) return acc;
-            const text = JSON.stringify(c.getOption());
+            // The aria description becomes an attribute's text, never drawn: left as typed.
+            const { aria, ...drawn } = c.getOption();
+            const text = JSON.stringify(drawn);
             acc.defused += (text.match(/\{\u200b[ab]\|(rich|text)\}/g) || []).length;
             acc.raw += (text.match(/\{[ab]\|(rich|text)\}/g) || []).length;
             return acc;
@@ -123,10 +125,11 @@ async fn markup_and_scripts_in_the_data_are_shown_as_text_and_never_run() {
             assert_eq!(seen["sideways"], false, "{hash}: the layout broke");
             assert_eq!(seen["rich"]["raw"], 0, "{hash}: rich-text markup reached a chart");
             if hash.ends_with(&format!("{lang}/")) {
-                assert!(
-                    seen["rich"]["defused"].as_u64() > Some(0),
-                    "{hash}: the test has rich text"
-                );
+                // Names are poisoned in turn; the rich-text payload lands in the English ones.
+                if lang == "en" {
+                    let defused = seen["rich"]["defused"].as_u64();
+                    assert!(defused > Some(0), "{hash}: the test reached a chart with rich text");
+                }
             }
             if let Some(name) = heading {
                 assert_eq!(seen["h1"], name, "{hash}: the name is shown as typed");
@@ -135,6 +138,8 @@ async fn markup_and_scripts_in_the_data_are_shown_as_text_and_never_run() {
         }
     }
     // The licence name still shows, as text, since its address is not a web one.
+    client.goto(&format!("{}#/en/data", server.url)).await.expect("data page");
+    wait_for_js(&client, SETTLED, "the data page").await;
     let licence = client
         .find(Locator::Css(".data-page #licence-heading + p"))
         .await

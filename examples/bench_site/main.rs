@@ -9,9 +9,12 @@
 //!    portal and for `bench/minimal/` (the same chart from the same plan.json
 //!    with the same ECharts build and no framework), in the same run.
 //! 3. District-filter change to the updated page painted, p50 and p95.
+//! 4. Lighthouse 12.2.3 performance (mobile, simulated throttling) for the
+//!    overview, an indicator page and an embed, with the precompressed files
+//!    served as a host would.
 //!
-//! Not yet measured here: Lighthouse scores and the browser-side scale test
-//! (the CLI's scale figures come from `make bench-cli`).
+//! Not yet measured here: the browser-side scale test (the CLI's scale
+//! figures come from `make bench-cli`).
 
 #![allow(missing_docs)]
 

@@ -57,6 +57,43 @@ async fn cdp(client: &Client, cmd: &str, params: Value) {
     support::cdp(client, cmd, params).await;
 }
 
+/// Lighthouse's performance category for one page: score and the timings.
+fn lighthouse_performance(name: &str, url: &str) -> Value {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let report =
+        std::env::temp_dir().join(format!("kunshan-lh-{name}-{}.json", std::process::id()));
+    let status = Command::new(root.join("node_modules/.bin/lighthouse"))
+        .arg(url)
+        .args([
+            "--only-categories=performance",
+            "--form-factor=mobile",
+            "--throttling-method=simulate",
+            "--output=json",
+            "--quiet",
+            "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+        ])
+        .arg(format!("--output-path={}", report.display()))
+        .env(
+            "CHROME_PATH",
+            std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+        )
+        .status();
+    let Ok(text) = std::fs::read_to_string(&report) else {
+        return json!({ "page": name, "error": format!("lighthouse did not run: {status:?}") });
+    };
+    let _ = std::fs::remove_file(&report);
+    let r: Value = serde_json::from_str(&text).unwrap_or_default();
+    let audit = |id: &str| r["audits"][id]["numericValue"].clone();
+    json!({
+        "page": name,
+        "score": r["categories"]["performance"]["score"],
+        "fcp_ms": audit("first-contentful-paint"),
+        "lcp_ms": audit("largest-contentful-paint"),
+        "tbt_ms": audit("total-blocking-time"),
+        "bytes": audit("total-byte-weight"),
+    })
+}
+
 /// Milliseconds from navigation start to the first chart drawn, one cold load.
 async fn first_chart(client: &Client, url: &str) -> f64 {
     client.goto("about:blank").await.expect("blank");
@@ -113,7 +150,8 @@ const INTERACTION: &str = r#"
 pub async fn run() {
     let dist = dist_dir();
     let site = bench_site(&dist);
-    let server = StaticServer::start(&site);
+    // Like a host serving the precompressed files `make dist` writes.
+    let server = StaticServer::start_precompressed(&site);
     let driver = Driver::start();
     let client = driver.browser(1280, 900).await;
     let portal = format!("{}portal/#/zh/", server.url);
@@ -178,6 +216,16 @@ pub async fn run() {
     let p95 = percentile(&mut times, 95.0);
     client.close().await.expect("close");
 
+    // 4. Lighthouse, mobile, simulated throttling.
+    let lighthouse: Vec<Value> = [
+        ("overview", "#/zh/"),
+        ("indicator", "#/zh/indicator/ai-invention-patents"),
+        ("embed", "#/zh/embed/district-heatmap"),
+    ]
+    .iter()
+    .map(|(name, hash)| lighthouse_performance(name, &format!("{}portal/{hash}", server.url)))
+    .collect();
+
     println!("\n1. First view of the overview: every file the browser loaded");
     println!("{:<48} {:>10} {:>10} {:>10}", "file", "raw", "gzip -9", "brotli -11");
     for a in &assets {
@@ -199,6 +247,23 @@ pub async fn run() {
     println!("   ratio             {:>8.2}   (budget 1.5)", portal_median / minimal_median);
     println!("\n3. District filter change to painted page, {CHANGES} changes");
     println!("   p50 {p50:.1} ms   p95 {p95:.1} ms   (budget p95 50 ms)");
+    println!("\n4. Lighthouse 12.2.3, mobile, simulated throttling (precompressed files served)");
+    println!(
+        "   {:<10} {:>6} {:>9} {:>9} {:>9} {:>12}",
+        "page", "score", "FCP ms", "LCP ms", "TBT ms", "bytes"
+    );
+    for l in &lighthouse {
+        println!(
+            "   {:<10} {:>6.0} {:>9.0} {:>9.0} {:>9.0} {:>12.0}",
+            l["page"].as_str().unwrap_or_default(),
+            l["score"].as_f64().unwrap_or(f64::NAN) * 100.0,
+            l["fcp_ms"].as_f64().unwrap_or(f64::NAN),
+            l["lcp_ms"].as_f64().unwrap_or(f64::NAN),
+            l["tbt_ms"].as_f64().unwrap_or(f64::NAN),
+            l["bytes"].as_f64().unwrap_or(f64::NAN),
+        );
+    }
+    println!("   budget: score >= 95, LCP <= 2000 ms");
 
     let results = json!({
         "first_view": { "assets": assets, "total": { "raw": raw_total, "gzip": gz_total, "brotli": br_total } },
@@ -206,6 +271,7 @@ pub async fn run() {
                             "portal_median": portal_median, "minimal_median": minimal_median,
                             "ratio": portal_median / minimal_median },
         "district_filter_ms": { "all": times, "p50": p50, "p95": p95 },
+        "lighthouse": lighthouse,
     });
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("bench/results");
     std::fs::create_dir_all(&dir).expect("results folder");

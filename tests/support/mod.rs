@@ -39,6 +39,17 @@ impl StaticServer {
 
     /// Serves `root`, answering the paths in `faults` wrongly on purpose.
     pub fn start_with_faults(root: &Path, faults: Faults) -> Self {
+        Self::start_with(root, faults, false)
+    }
+
+    /// Serves `root` like a host with precompressed files: `file.br` or
+    /// `file.gz` (from `scripts/precompress.sh`) with `Content-Encoding` when the
+    /// browser accepts it. For measurements; tests that edit files use `start`.
+    pub fn start_precompressed(root: &Path) -> Self {
+        Self::start_with(root, Faults::default(), true)
+    }
+
+    fn start_with(root: &Path, faults: Faults, precompressed: bool) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
         let port = listener.local_addr().expect("local address").port();
         let root = root.to_path_buf();
@@ -46,7 +57,7 @@ impl StaticServer {
             for stream in listener.incoming().flatten() {
                 let root = root.clone();
                 let faults = faults.clone();
-                std::thread::spawn(move || serve_one(&root, stream, &faults));
+                std::thread::spawn(move || serve_one(&root, stream, &faults, precompressed));
             }
         });
         Self { url: format!("http://127.0.0.1:{port}/") }
@@ -108,7 +119,7 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
-fn serve_one(root: &Path, mut stream: TcpStream, faults: &Faults) {
+fn serve_one(root: &Path, mut stream: TcpStream, faults: &Faults, precompressed: bool) {
     let mut reader = BufReader::new(match stream.try_clone() {
         Ok(s) => s,
         Err(_) => return,
@@ -117,9 +128,15 @@ fn serve_one(root: &Path, mut stream: TcpStream, faults: &Faults) {
     if reader.read_line(&mut request_line).is_err() {
         return;
     }
-    // Drain the headers; the body of a GET is empty.
+    // Read the headers (only Accept-Encoding matters); the body of a GET is empty.
     let mut header = String::new();
+    let mut accepts = String::new();
     while reader.read_line(&mut header).map(|n| n > 2).unwrap_or(false) {
+        if let Some((name, value)) = header.split_once(':')
+            && name.eq_ignore_ascii_case("accept-encoding")
+        {
+            accepts = value.to_ascii_lowercase();
+        }
         header.clear();
     }
     let target = request_line.split_whitespace().nth(1).unwrap_or("/");
@@ -136,6 +153,17 @@ fn serve_one(root: &Path, mut stream: TcpStream, faults: &Faults) {
     }
     let mut body = std::fs::read(&file);
     let mut content_type = content_type(&file);
+    let mut encoding = None;
+    if precompressed {
+        for (token, ext) in [("br", "br"), ("gzip", "gz")] {
+            let packed = PathBuf::from(format!("{}.{ext}", file.display()));
+            if accepts.split(',').any(|a| a.trim().starts_with(token)) && packed.is_file() {
+                body = std::fs::read(&packed);
+                encoding = Some(token);
+                break;
+            }
+        }
+    }
     match faults.take(path) {
         None => {}
         Some(Fault::Status(code)) => {
@@ -154,9 +182,12 @@ fn serve_one(root: &Path, mut stream: TcpStream, faults: &Faults) {
         }
         Some(Fault::Truncate) => {
             let body = body.unwrap_or_default();
+            let encoding =
+                encoding.map(|e| format!("Content-Encoding: {e}\r\nVary: Accept-Encoding\r\n"));
             let head = format!(
-                "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
-                body.len()
+                "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n{}Cache-Control: no-store\r\nConnection: close\r\n\r\n",
+                body.len(),
+                encoding.unwrap_or_default()
             );
             let _ = stream.write_all(head.as_bytes());
             let _ = stream.write_all(&body[..body.len() / 2]);
@@ -172,9 +203,12 @@ fn serve_one(root: &Path, mut stream: TcpStream, faults: &Faults) {
     }
     match body {
         Ok(body) => {
+            let encoding =
+                encoding.map(|e| format!("Content-Encoding: {e}\r\nVary: Accept-Encoding\r\n"));
             let head = format!(
-                "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
-                body.len()
+                "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n{}Cache-Control: no-store\r\nConnection: close\r\n\r\n",
+                body.len(),
+                encoding.unwrap_or_default()
             );
             let _ = stream.write_all(head.as_bytes());
             let _ = stream.write_all(&body);
