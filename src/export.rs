@@ -365,17 +365,8 @@ pub fn cite_apa(figure: &Figure, url: &str, accessed: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::figures::{FigureId, build};
+    use crate::figures::{FigureId, build, bundled};
     use crate::route::Filters;
-    use plan_model::{PlanDocument, ProgressDocument, parse_plan, parse_progress};
-
-    fn bundled() -> (PlanDocument, ProgressDocument) {
-        let plan = parse_plan("plan.json", include_str!("../public/data/plan.json")).expect("plan");
-        let progress =
-            parse_progress("progress.json", include_str!("../public/data/progress.json"))
-                .expect("progress");
-        (plan, progress)
-    }
 
     fn figure(id: FigureId, lang: Lang, filters: Filters) -> Figure {
         let (doc, data) = bundled();

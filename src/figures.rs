@@ -1090,18 +1090,19 @@ fn department_tasks(parts: &Parts, id: &str, lang: Lang) -> Result<Figure, Figur
     ))
 }
 
+/// The bundled plan and sample progress, for unit tests here and in `export`.
+#[cfg(test)]
+pub(crate) fn bundled() -> (PlanDocument, ProgressDocument) {
+    let text = include_str!("../public/data/plan.json");
+    let plan = plan_model::parse_plan("plan.json", text).expect("plan");
+    let text = include_str!("../public/data/progress.json");
+    let progress = plan_model::parse_progress("progress.json", text).expect("progress");
+    (plan, progress)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use plan_model::{parse_plan, parse_progress};
-
-    fn bundled() -> (PlanDocument, ProgressDocument) {
-        let plan = parse_plan("plan.json", include_str!("../public/data/plan.json")).expect("plan");
-        let progress =
-            parse_progress("progress.json", include_str!("../public/data/progress.json"))
-                .expect("progress");
-        (plan, progress)
-    }
 
     fn every_id(doc: &PlanDocument) -> Vec<FigureId> {
         let indicator = doc.indicators[0].id.clone();

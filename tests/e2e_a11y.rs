@@ -10,14 +10,7 @@ use fantoccini::Locator;
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use serde_json::Value;
-use support::{Driver, StaticServer, cdp, dist_dir, wait_for_js};
-
-const READY: &str = r#"
-    if (document.querySelector('.skeleton')) return null;
-    const charts = [...document.querySelectorAll('.chart')];
-    if (!charts.every(el => el.querySelector('canvas, svg'))) return null;
-    return document.querySelector('main h1') ? true : null;
-"#;
+use support::{Driver, PAGE_READY, StaticServer, cdp, dist_dir, wait_for_js};
 
 const LIVE: &str = "return document.querySelector('.live-region').textContent";
 
@@ -27,7 +20,7 @@ async fn arrow_keys_step_through_a_charts_points_and_read_them_out() {
     let driver = Driver::start();
     let client = driver.browser(1280, 900).await;
     client.goto(&format!("{}#/en/", server.url)).await.expect("open");
-    wait_for_js(&client, READY, "the overview").await;
+    wait_for_js(&client, PAGE_READY, "the overview").await;
     // Every chart takes keyboard focus and says how to use it.
     let unfocusable = client
         .execute(
@@ -82,7 +75,7 @@ async fn arrow_keys_step_through_a_charts_points_and_read_them_out() {
     // The skip link is the first stop and moves focus to the content.
     client.goto("about:blank").await.expect("blank");
     client.goto(&format!("{}#/en/data", server.url)).await.expect("open");
-    wait_for_js(&client, READY, "the data page").await;
+    wait_for_js(&client, PAGE_READY, "the data page").await;
     let tab = KeyActions::new("keyboard".into())
         .then(KeyAction::Down { value: Key::Tab.into() })
         .then(KeyAction::Up { value: Key::Tab.into() });
@@ -139,7 +132,7 @@ async fn no_sideways_scrolling_at_200_percent_zoom_or_with_large_text() {
                 let url = format!("{}#/{lang}/{page}", server.url);
                 client.goto("about:blank").await.expect("blank");
                 client.goto(&url).await.expect("open");
-                wait_for_js(&client, READY, &url).await;
+                wait_for_js(&client, PAGE_READY, &url).await;
                 let state = client
                     .execute(
                         "return [window.innerWidth, document.documentElement.scrollWidth, document.documentElement.getAttribute('data-text')]",
@@ -189,7 +182,7 @@ async fn pages_work_in_forced_colours_high_contrast_mode() {
     ] {
         client.goto("about:blank").await.expect("blank");
         client.goto(&format!("{}{hash}", server.url)).await.expect("open");
-        wait_for_js(&client, READY, hash).await;
+        wait_for_js(&client, PAGE_READY, hash).await;
         let state = client
             .execute(
                 "return { forced: matchMedia('(forced-colors: active)').matches,

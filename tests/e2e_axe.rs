@@ -10,20 +10,13 @@ use std::path::PathBuf;
 
 use fantoccini::Client;
 use serde_json::Value;
-use support::{Driver, StaticServer, dist_dir, wait_for_js};
+use support::{Driver, PAGE_READY, StaticServer, dist_dir, wait_for_js};
 
 fn axe_source() -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("node_modules/axe-core/axe.min.js");
     std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("{}: {e} (run `make setup`)", path.display()))
 }
-
-const PAGE_READY: &str = r#"
-    if (document.querySelector('.error-panel, .skeleton')) return null;
-    const charts = [...document.querySelectorAll('.chart')];
-    if (!charts.every(el => el.querySelector('canvas, svg'))) return null;
-    return document.querySelector('main h1') ? true : null;
-"#;
 
 /// Runs axe on the page; returns one line per violation and node.
 async fn violations(client: &Client, axe: &str) -> Vec<String> {

@@ -8,14 +8,7 @@ mod support;
 
 use fantoccini::Locator;
 use serde_json::{Value, json};
-use support::{Driver, StaticServer, console_errors, dist_dir, wait_for_js};
-
-const READY: &str = r#"
-    if (document.querySelector('.skeleton')) return null;
-    const charts = [...document.querySelectorAll('.chart')];
-    if (!charts.every(el => el.querySelector('canvas, svg'))) return null;
-    return document.querySelector('main h1') ? true : null;
-"#;
+use support::{Driver, PAGE_READY, StaticServer, console_errors, dist_dir, wait_for_js};
 
 #[test]
 fn index_html_has_a_strict_policy_and_integrity_on_every_script_and_style() {
@@ -70,7 +63,7 @@ async fn every_view_runs_under_the_policy_and_inline_scripts_do_not() {
     ] {
         client.goto("about:blank").await.expect("blank");
         client.goto(&format!("{}{hash}", server.url)).await.expect("open");
-        wait_for_js(&client, READY, hash).await;
+        wait_for_js(&client, PAGE_READY, hash).await;
         let errors = console_errors(&client).await;
         assert!(
             errors.is_empty(),

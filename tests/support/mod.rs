@@ -327,6 +327,15 @@ pub async fn console_errors(client: &Client) -> Vec<String> {
         .collect()
 }
 
+/// True once a page has loaded: no skeleton or error panel, every chart drawn,
+/// and a main heading.
+pub const PAGE_READY: &str = r#"
+    if (document.querySelector('.error-panel, .skeleton')) return null;
+    const charts = [...document.querySelectorAll('.chart')];
+    if (!charts.every(el => el.querySelector('canvas, svg'))) return null;
+    return document.querySelector('main h1') ? true : null;
+"#;
+
 /// Polls `script` (a function body returning a value) until it returns
 /// something other than null/false, or panics with `what` after 15 s.
 pub async fn wait_for_js(client: &Client, script: &str, what: &str) -> Value {
