@@ -260,8 +260,9 @@ fn errors_only(file: String, findings: Vec<plan_model::Finding>) -> Result<(), D
 
 /// Fetches, parses and checks the plan document (of a pinned release, if given).
 pub async fn load_plan(release: Option<String>) -> Result<PlanDocument, DataError> {
-    let file = format!("{DATA_DIR}/{}{PLAN_FILE}", release_folder(release.as_deref()));
-    let text = fetch_text(file.trim_start_matches(&format!("{DATA_DIR}/"))).await?;
+    let relative = format!("{}{PLAN_FILE}", release_folder(release.as_deref()));
+    let text = fetch_text(&relative).await?;
+    let file = format!("{DATA_DIR}/{relative}");
     let doc = parse_plan(&file, &text).map_err(DataError::Load)?;
     errors_only(file, plan_model::validate_plan(&doc))?;
     Ok(doc)
@@ -274,9 +275,10 @@ pub async fn load_progress(
     release: Option<String>,
     plan: impl std::future::Future<Output = Result<PlanDocument, DataError>>,
 ) -> Result<ProgressDocument, DataError> {
-    let file = format!("{DATA_DIR}/{}{PROGRESS_FILE}", release_folder(release.as_deref()));
+    let relative = format!("{}{PROGRESS_FILE}", release_folder(release.as_deref()));
+    let file = format!("{DATA_DIR}/{relative}");
     let fetched = async {
-        let text = fetch_text(file.trim_start_matches(&format!("{DATA_DIR}/"))).await?;
+        let text = fetch_text(&relative).await?;
         parse_progress(&file, &text).map_err(DataError::Load)
     };
     // Both downloads run at once; the check needs both.

@@ -194,17 +194,6 @@ pub fn wrap(text: &str, max_ems: f64) -> Vec<String> {
     lines
 }
 
-/// Sizes of the frame around an exported chart.
-#[derive(Debug, Clone, Copy)]
-pub struct FrameSize {
-    /// Total width, CSS px.
-    pub width: u32,
-    /// Total height, CSS px.
-    pub height: u32,
-    /// Where the chart starts.
-    pub chart_top: u32,
-}
-
 const FONT: &str = "'Noto Sans CJK SC','Noto Sans SC','PingFang SC','Microsoft YaHei',sans-serif";
 
 /// Wraps an SVG chart (ECharts' `renderToSVGString`) in a white frame with the

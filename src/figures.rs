@@ -188,16 +188,12 @@ impl Cell {
     /// A heatmap cell: completion and status.
     fn heat(cell: &HeatCell, lang: Lang) -> Self {
         Cell {
-            text: status_words(cell.status, lang),
+            text: cell.status.label(lang).to_owned(),
             value: cell.completion.map(round1),
             status: Some(cell.status),
             href: None,
         }
     }
-}
-
-fn status_words(status: Status, lang: Lang) -> String {
-    status.label(lang).to_owned()
 }
 
 fn round1(v: f64) -> f64 {
@@ -231,7 +227,7 @@ pub struct Table {
 }
 
 /// Where a figure's numbers come from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Provenance {
     /// Who publishes the plan (the source line).
     pub publisher: String,
@@ -375,34 +371,53 @@ pub fn build(
     lang: Lang,
     filters: &Filters,
 ) -> Result<Figure, FigureError> {
-    if id.plan_only() {
-        return Ok(goal_targets(doc, lang, filters));
-    }
-    let full = data.ok_or(FigureError::NoProgress)?;
-    let data = filters.looking_back(full.clone());
-    let parts = Parts::new(doc, &data, filters);
-    let provenance = provenance_in(doc, Some(&data), lang);
-    let built = match id {
-        FigureId::GoalTargets => Ok(goal_targets(doc, lang, filters)),
-        FigureId::GoalProgress => goal_progress(&parts, lang),
-        FigureId::TaskProgress => task_progress(&parts, lang),
-        FigureId::DistrictHeatmap => district_heatmap(&parts, lang),
-        FigureId::DistrictRanking => district_ranking(&parts, lang),
-        FigureId::IndicatorTrend(i) => indicator_trend(&parts, i, lang),
-        FigureId::IndicatorDistricts(i) => indicator_districts(&parts, i, lang),
-        FigureId::DistrictTasks(d) => district_tasks(&parts, d, lang),
-        FigureId::DistrictTrend(d) => district_trend(&parts, full, d, lang),
-        FigureId::TaskDistricts(t) => task_districts(&parts, t, lang),
-        FigureId::DepartmentTasks(d) => department_tasks(&parts, d, lang),
-    }?;
-    Ok(Figure {
-        id: id.clone(),
-        filter_note: filter_note(doc, filters, lang),
-        provenance,
-        lang,
-        filters: filters.clone(),
-        ..built
-    })
+    build_many(std::slice::from_ref(id), doc, data, lang, filters)
+        .pop()
+        .unwrap_or(Err(FigureError::Empty))
+}
+
+/// Builds several figures of one page from one look-back and one scorecard
+/// (each is a pass over every figure), in the order of `ids`.
+pub fn build_many(
+    ids: &[FigureId],
+    doc: &PlanDocument,
+    data: Option<&ProgressDocument>,
+    lang: Lang,
+    filters: &Filters,
+) -> Vec<Result<Figure, FigureError>> {
+    let looked_back = data.map(|full| filters.looking_back(full.clone()));
+    let parts = looked_back.as_ref().map(|d| Parts::new(doc, d, filters));
+    ids.iter()
+        .map(|id| {
+            if id.plan_only() {
+                return Ok(goal_targets(doc, lang, filters));
+            }
+            let (Some(full), Some(parts)) = (data, parts.as_ref()) else {
+                return Err(FigureError::NoProgress);
+            };
+            let built = match id {
+                FigureId::GoalTargets => Ok(goal_targets(doc, lang, filters)),
+                FigureId::GoalProgress => goal_progress(parts, lang),
+                FigureId::TaskProgress => task_progress(parts, lang),
+                FigureId::DistrictHeatmap => district_heatmap(parts, lang),
+                FigureId::DistrictRanking => district_ranking(parts, lang),
+                FigureId::IndicatorTrend(i) => indicator_trend(parts, i, lang),
+                FigureId::IndicatorDistricts(i) => indicator_districts(parts, i, lang),
+                FigureId::DistrictTasks(d) => district_tasks(parts, d, lang),
+                FigureId::DistrictTrend(d) => district_trend(parts, full, d, lang),
+                FigureId::TaskDistricts(t) => task_districts(parts, t, lang),
+                FigureId::DepartmentTasks(d) => department_tasks(parts, d, lang),
+            }?;
+            Ok(Figure {
+                id: id.clone(),
+                filter_note: filter_note(doc, filters, lang),
+                provenance: provenance(doc, Some(parts.data), lang),
+                lang,
+                filters: filters.clone(),
+                ..built
+            })
+        })
+        .collect()
 }
 
 /// What every progress builder needs, computed once.
@@ -428,25 +443,17 @@ impl<'a> Parts<'a> {
     }
 }
 
-fn provenance(doc: &PlanDocument, data: Option<&ProgressDocument>) -> Provenance {
+/// Where a figure's numbers come from, its texts in a language.
+fn provenance(doc: &PlanDocument, data: Option<&ProgressDocument>, lang: Lang) -> Provenance {
     Provenance {
-        publisher: String::new(),
-        plan_title: String::new(),
+        publisher: doc.plan.issuer.get(lang).to_owned(),
+        plan_title: doc.plan.title.get(lang).to_owned(),
         document_number: doc.plan.document_number.clone(),
         release: data.map(|d| d.release.version.clone()),
         as_of: data.map_or_else(|| doc.plan.issue_date.clone(), |d| d.release.as_of.clone()),
         sample: data.is_some_and(|d| d.release.sample),
         licence: doc.plan.licence.name.clone(),
         licence_url: doc.plan.licence.url.clone(),
-    }
-}
-
-/// Fills in the texts of a provenance in a language.
-fn provenance_in(doc: &PlanDocument, data: Option<&ProgressDocument>, lang: Lang) -> Provenance {
-    Provenance {
-        publisher: doc.plan.issuer.get(lang).to_owned(),
-        plan_title: doc.plan.title.get(lang).to_owned(),
-        ..provenance(doc, data)
     }
 }
 
@@ -504,16 +511,7 @@ fn figure(
         table,
         height: "20rem",
         stacked: false,
-        provenance: Provenance {
-            publisher: String::new(),
-            plan_title: String::new(),
-            document_number: String::new(),
-            release: None,
-            as_of: String::new(),
-            sample: false,
-            licence: String::new(),
-            licence_url: String::new(),
-        },
+        provenance: Provenance::default(),
         lang: Lang::Zh,
         filters: Filters::default(),
     }
@@ -536,7 +534,7 @@ fn goal_targets(doc: &PlanDocument, lang: Lang, filters: &Filters) -> Figure {
     let heading = tr!(lang, goal_targets_heading);
     Figure {
         id: FigureId::GoalTargets,
-        provenance: provenance_in(doc, None, lang),
+        provenance: provenance(doc, None, lang),
         lang,
         filters: filters.clone(),
         ..figure(

@@ -170,8 +170,7 @@ async fn png(figure: &Figure) -> Result<Vec<u8>, String> {
 }
 
 /// Every file of the figure's release in one ZIP, read from its manifest.
-async fn release_zip(release: Option<String>) -> Result<(String, Vec<u8>), String> {
-    let lang = Lang::Zh;
+async fn release_zip(release: Option<String>, lang: Lang) -> Result<(String, Vec<u8>), String> {
     let manifest =
         crate::data::load_release_manifest(release.clone()).await.map_err(|e| e.message(lang))?;
     let folder = match &release {
@@ -226,7 +225,7 @@ async fn download(figure: &Figure, what: Download) -> Result<String, String> {
         }
         Download::Release => {
             // The release the figure shows: the pinned one, else the current one.
-            let (file, bytes) = release_zip(figure.filters.release.clone()).await?;
+            let (file, bytes) = release_zip(figure.filters.release.clone(), figure.lang).await?;
             save(&bytes, "application/zip", &file)?;
             Ok(file)
         }

@@ -11,7 +11,7 @@ use plan_model::{Lang, PlanDocument, ProgressDocument, Scorecard, Status};
 use crate::charts::DataTable;
 use crate::components::{EmptyState, Loaded, PageTitle, ReleaseBar, SampleNotice};
 use crate::data::{DATA_DIR, DataError};
-use crate::figures::{self, Figure, FigureId};
+use crate::figures::{self, Figure, FigureError, FigureId};
 use crate::filter_bar::{FilterBar, FilterStatus, Offered, filtered_indicators};
 use crate::pages::changes::WhatChanged;
 use crate::route::{Filters, Location, Route};
@@ -114,8 +114,20 @@ fn OverviewProgress(
     let data = filters.looking_back(data);
     let card = Scorecard::compute(&doc, &data);
     let shown = filtered_indicators(&doc, &filters);
-    let figure = |id: FigureId| figures::build(&id, &doc, Some(&full), lang, &filters).ok();
-    let card_of = move |figure: Option<Figure>| figure.map(|f| view! { <FigureCard figure=f /> });
+    // One look-back and one scorecard for all four progress figures.
+    let ids = [
+        FigureId::GoalProgress,
+        FigureId::TaskProgress,
+        FigureId::DistrictHeatmap,
+        FigureId::DistrictRanking,
+    ];
+    let [goals, tasks, heatmap, ranking]: [Result<Figure, FigureError>; 4] =
+        figures::build_many(&ids, &doc, Some(&full), lang, &filters)
+            .try_into()
+            .unwrap_or_else(|_| std::array::from_fn(|_| Err(FigureError::Empty)));
+    let card_of = move |figure: Result<Figure, FigureError>| {
+        figure.ok().map(|f| view! { <FigureCard figure=f /> })
+    };
     let release = data.release.clone();
     let announcement = if shown.is_empty() {
         tr!(lang, filter_result_none).to_owned()
@@ -126,9 +138,17 @@ fn OverviewProgress(
         view! { <EmptyState lang=lang clear_href=Route::Overview.href(lang) /> }.into_any()
     } else {
         view! {
-            {card_of(figure(FigureId::GoalProgress))}
-            {card_of(figure(FigureId::TaskProgress))}
-            <DistrictSection doc=doc.clone() data=full.clone() lang=lang filters=filters.clone() />
+            {card_of(goals)}
+            {card_of(tasks)}
+            <DistrictSection
+                doc=doc.clone()
+                card=card.clone()
+                data=data.clone()
+                heatmap=heatmap
+                ranking=ranking.ok()
+                lang=lang
+                filters=filters.clone()
+            />
             <IndicatorList doc=doc.clone() card=card shown=shown filters=filters.clone() sample=release.sample lang=lang />
         }
         .into_any()
@@ -154,16 +174,16 @@ fn OverviewProgress(
 #[component]
 fn DistrictSection(
     doc: PlanDocument,
+    /// The scorecard of the looked-back figures.
+    card: Scorecard,
+    /// The progress figures, looked back to the period filter.
     data: ProgressDocument,
+    heatmap: Result<Figure, FigureError>,
+    ranking: Option<Figure>,
     lang: Lang,
     filters: Filters,
 ) -> impl IntoView {
-    let heatmap = figures::build(&FigureId::DistrictHeatmap, &doc, Some(&data), lang, &filters);
-    let ranking =
-        figures::build(&FigureId::DistrictRanking, &doc, Some(&data), lang, &filters).ok();
-    let looked_back = filters.looking_back(data);
-    let card = Scorecard::compute(&doc, &looked_back);
-    let ctx = StatusContext::new(&doc, &looked_back);
+    let ctx = StatusContext::new(&doc, &data);
     let standings = rank_districts(&doc, &card, &ctx, &filters.indicators(&doc));
     let selected_line = filters.district.as_ref().and_then(|id| {
         let d = doc.districts.iter().find(|d| &d.id == id)?;
