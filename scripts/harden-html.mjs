@@ -56,6 +56,21 @@ document.addEventListener('click', (event) => {
   const target = event.target instanceof Element && event.target.closest('[data-reload]');
   if (target) location.reload();
 });
+// The app's first request is for the data, but it can ask only once its code
+// has arrived: start both downloads now, side by side with the code, and the
+// browser hands the app these responses (same URL, same fetch mode).
+{
+  const pinned = /[?&]release=([A-Za-z0-9._-]+)/.exec(location.hash);
+  const folder = pinned ? \`data/releases/\${pinned[1]}/\` : 'data/';
+  for (const name of ['plan.json', 'progress.json']) {
+    const link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    link.crossOrigin = 'anonymous';
+    link.href = folder + name;
+    document.head.append(link);
+  }
+}
 try {
   const bindings = await import('${js[1]}');
   const wasm = await bindings.default({ module_or_path: '${wasm[1]}' });
@@ -98,6 +113,12 @@ for (const tag of html.match(/<script\b[^>]*>/g) || []) {
 }
 for (const tag of html.match(/<link\b[^>]*rel="stylesheet"[^>]*>/g) || []) {
   if (!/\bintegrity="sha(256|384|512)-/.test(tag)) fail(`stylesheet without integrity: ${tag}`);
+}
+// ECharts must not hold up the page's text (the app draws charts when it arrives).
+const echartsTag = html.match(/<script\b[^>]*src="\.\/echarts-[^"]+"[^>]*>/);
+if (!echartsTag) fail('the ECharts script is missing from index.html');
+if (!/\basync\b/.test(echartsTag[0])) {
+  html = html.replace(echartsTag[0], echartsTag[0].replace('<script ', '<script async '));
 }
 if (/\son[a-z]+=/i.test(html)) fail('an inline event handler attribute is in index.html');
 

@@ -138,7 +138,14 @@ fn Shell() -> impl IntoView {
                 lang=lang
                 ok=move |doc| {
                     let lang = lang.get();
-                    let filters = filters.get();
+                    // Only the overview follows filter changes in place; the other
+                    // pages are drawn anew for them.
+                    let live_filters = filters;
+                    let filters = if matches!(route.get(), Route::Overview) {
+                        filters.get_untracked()
+                    } else {
+                        filters.get()
+                    };
                     match route.get() {
                         Route::Indicator(id) => {
                             view! { <IndicatorPage doc=doc id=id progress=progress lang=lang /> }.into_any()
@@ -152,7 +159,7 @@ fn Shell() -> impl IntoView {
                         }
                         Route::Data => view! { <DataPage doc=doc progress=progress lang=lang /> }.into_any(),
                         Route::Overview => {
-                            view! { <Overview doc=doc progress=progress lang=lang filters=filters /> }.into_any()
+                            view! { <Overview doc=doc progress=progress lang=lang filters=live_filters /> }.into_any()
                         }
                         Route::Embed(id) => {
                             view! { <EmbedPage doc=doc id=id progress=progress lang=lang filters=filters /> }.into_any()

@@ -484,6 +484,9 @@ pub fn filter_note(doc: &PlanDocument, filters: &Filters, lang: Lang) -> Option<
     (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
+/// Put before the chosen district's name on a chart axis.
+pub const SELECTED_MARK: &str = "▶ ";
+
 /// The colon after a label, as each language writes it.
 pub fn colon(lang: Lang) -> &'static str {
     match lang {
@@ -707,7 +710,19 @@ fn district_heatmap(parts: &Parts, lang: Lang) -> Result<Figure, FigureError> {
         .collect();
     let heat = HeatmapView {
         columns: tasks.iter().map(|t| t.number.to_string()).collect(),
-        rows: doc.districts.iter().map(|d| d.name.get(lang).to_owned()).collect(),
+        // The chosen district is marked in the chart too, by a sign, not colour.
+        rows: doc
+            .districts
+            .iter()
+            .map(|d| {
+                let name = d.name.get(lang);
+                if parts.filters.district.as_deref() == Some(d.id.as_str()) {
+                    format!("{SELECTED_MARK}{name}")
+                } else {
+                    name.to_owned()
+                }
+            })
+            .collect(),
         cells: cells.clone(),
         lang,
     };
@@ -1188,6 +1203,31 @@ mod tests {
         let line = f.provenance.source_line(Lang::En);
         assert!(line.starts_with("Targets: General Office"), "{line}");
         assert!(line.contains("Progress figures: sample data, not official statistics"), "{line}");
+    }
+
+    /// A chosen district is marked on the heatmap's axis (and only that one),
+    /// and its table row is the selected one.
+    #[test]
+    fn the_heatmap_marks_the_chosen_district() {
+        let (doc, data) = bundled();
+        let chosen = &doc.districts[3];
+        let filters = Filters { district: Some(chosen.id.clone()), ..Filters::default() };
+        let f = build(&FigureId::DistrictHeatmap, &doc, Some(&data), Lang::Zh, &filters).unwrap();
+        let option = serde_json::to_value(&f.chart).unwrap();
+        let axis = if option["yAxis"].is_array() { &option["yAxis"][0] } else { &option["yAxis"] };
+        let labels: Vec<&str> =
+            axis["data"].as_array().unwrap().iter().filter_map(|v| v.as_str()).collect();
+        assert_eq!(labels.len(), doc.districts.len());
+        let marked: Vec<&&str> = labels.iter().filter(|l| l.starts_with(SELECTED_MARK)).collect();
+        assert_eq!(marked, [&format!("{SELECTED_MARK}{}", chosen.name.zh).as_str()]);
+        let selected: Vec<usize> =
+            f.table.rows.iter().enumerate().filter(|(_, r)| r.selected).map(|(i, _)| i).collect();
+        assert_eq!(selected, [3]);
+        let none =
+            build(&FigureId::DistrictHeatmap, &doc, Some(&data), Lang::Zh, &Filters::default())
+                .unwrap();
+        let option = serde_json::to_value(&none.chart).unwrap();
+        assert!(!option.to_string().contains(SELECTED_MARK));
     }
 
     #[test]

@@ -40,11 +40,10 @@ pub struct Announcer(pub RwSignal<String>);
 pub fn FilterStatus(
     /// The sentence.
     #[prop(into)]
-    text: String,
+    text: Signal<String>,
 ) -> impl IntoView {
     if let Some(Announcer(live)) = use_context::<Announcer>() {
-        let said = text.clone();
-        Effect::new(move |_| live.set(said.clone()));
+        Effect::new(move |_| live.set(text.get()));
     }
     view! { <p class="filter-status">{text}</p> }
 }
@@ -71,7 +70,8 @@ fn FilterSelect(
     all: &'static str,
     name: &'static str,
     options: Vec<(String, String)>,
-    selected: Option<String>,
+    /// Follows the URL (back and forward change it too).
+    selected: Signal<Option<String>>,
     on_pick: impl Fn(Option<String>) + 'static,
 ) -> impl IntoView {
     let id = format!("filter-{name}");
@@ -88,12 +88,13 @@ fn FilterSelect(
                     on_pick(Some(value).filter(|v| !v.is_empty()));
                 }
             >
-                <option value="" selected=selected.is_none()>{all}</option>
+                <option value="" prop:selected=move || selected.with(Option::is_none)>{all}</option>
                 {options
                     .into_iter()
                     .map(|(value, text)| {
-                        let is_selected = selected.as_deref() == Some(value.as_str());
-                        view! { <option value=value selected=is_selected>{text}</option> }
+                        let mine = value.clone();
+                        let is_selected = move || selected.with(|s| s.as_deref() == Some(mine.as_str()));
+                        view! { <option value=value prop:selected=is_selected>{text}</option> }
                     })
                     .collect_view()}
             </select>
@@ -111,7 +112,8 @@ pub fn FilterBar(
     /// The page the filters belong to.
     route: Route,
     /// Current filters.
-    filters: Filters,
+    #[prop(into)]
+    filters: Signal<Filters>,
     /// Which selects to show.
     offered: Offered,
     /// Reader's language.
@@ -119,12 +121,10 @@ pub fn FilterBar(
 ) -> impl IntoView {
     let go = {
         let route = route.clone();
-        let filters = filters.clone();
         move |change: SetFilter| {
             let route = route.clone();
-            let filters = filters.clone();
             move |value: Option<String>| {
-                let mut next = filters.clone();
+                let mut next = filters.get_untracked();
                 change(&mut next, value);
                 navigate(&Location::href(lang, &route, &next));
             }
@@ -152,6 +152,9 @@ pub fn FilterBar(
         })
         .collect();
     Effect::new(move |_| {
+        // Again after each change: where the bar stays on screen (the overview)
+        // the select keeps focus anyway, and the request must not linger.
+        filters.track();
         if let Some(id) = REFOCUS.with(|r| r.borrow_mut().take()) {
             // After this render is in the document.
             request_animation_frame(move || {
@@ -186,24 +189,28 @@ pub fn FilterBar(
     .into_iter()
     .filter(|select| select.0)
     .map(|(_, label, all, name, options)| {
-        let (selected, set): (Option<String>, SetFilter) = match name {
-            "goal" => (filters.goal.clone(), |f, v| f.goal = v),
-            "task" => (filters.task.clone(), |f, v| f.task = v),
-            "district" => (filters.district.clone(), |f, v| f.district = v),
-            _ => (filters.period.clone(), |f, v| f.period = v),
+        let (get, set): (fn(&Filters) -> Option<String>, SetFilter) = match name {
+            "goal" => (|f| f.goal.clone(), |f, v| f.goal = v),
+            "task" => (|f| f.task.clone(), |f, v| f.task = v),
+            "district" => (|f| f.district.clone(), |f, v| f.district = v),
+            _ => (|f| f.period.clone(), |f, v| f.period = v),
         };
+        let selected = Signal::derive(move || filters.with(get));
         view! {
             <FilterSelect label=label all=all name=name options=options selected=selected on_pick=go(set) />
         }
     })
     .collect_view();
-    let clear = (!filters.is_empty()).then(|| {
-        view! {
-            <a class="clear-filters" href=Location::href(lang, &route, &Filters::default())>
-                {tr!(lang, clear_filters)}
-            </a>
-        }
-    });
+    let clear_href = Location::href(lang, &route, &Filters::default());
+    let clear = move || {
+        (!filters.with(Filters::is_empty)).then(|| {
+            view! {
+                <a class="clear-filters" href=clear_href.clone()>
+                    {tr!(lang, clear_filters)}
+                </a>
+            }
+        })
+    };
     view! {
         <form class="filter-bar" aria-label=tr!(lang, filters_label) on:submit=|ev| ev.prevent_default()>
             {selects}

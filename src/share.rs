@@ -301,24 +301,23 @@ fn next_id() -> u32 {
 /// Embed, download and cite, each a disclosure under the chart.
 #[component]
 pub fn FigureTools(
-    /// The figure.
-    figure: Figure,
+    /// The figure (a new one when a filter changes; the open tools stay open).
+    #[prop(into)]
+    figure: Signal<Figure>,
 ) -> impl IntoView {
-    let lang = figure.lang;
-    let figure = StoredValue::new(figure);
+    let lang = figure.with_untracked(|f| f.lang);
     // Embed options.
     let embed_lang = RwSignal::new(lang);
     let theme = RwSignal::new(String::new());
-    let default_height = figure.with_value(|f| export_chart_height(f) + 260);
+    let default_height = figure.with_untracked(|f| export_chart_height(f) + 260);
     let height = RwSignal::new(default_height);
     let pinned = RwSignal::new(true);
     let url = Signal::derive(move || {
-        figure.with_value(|f| embed_url(f, embed_lang.get(), &theme.get(), pinned.get()))
+        figure.with(|f| embed_url(f, embed_lang.get(), &theme.get(), pinned.get()))
     });
-    let code = Signal::derive(move || {
-        figure.with_value(|f| embed_code(&url.get(), &f.title, height.get()))
-    });
-    let version = figure.with_value(|f| f.provenance.release.clone());
+    let code =
+        Signal::derive(move || figure.with(|f| embed_code(&url.get(), &f.title, height.get())));
+    let version = figure.with_untracked(|f| f.provenance.release.clone());
     let n = next_id();
     // Downloads.
     let status = RwSignal::new(String::new());
@@ -329,7 +328,7 @@ pub fn FigureTools(
         }
         busy.set(true);
         status.set(tr!(lang, preparing_download).to_owned());
-        let figure = figure.get_value();
+        let figure = figure.get_untracked();
         leptos::task::spawn_local(async move {
             match download(&figure, what).await {
                 Ok(file) => status.set(format!("{}{file}", tr!(lang, downloaded))),
@@ -345,10 +344,13 @@ pub fn FigureTools(
             </button>
         }
     };
-    let citation_url = figure.with_value(pinned_view_url);
     let accessed = today();
-    let gbt = figure.with_value(|f| export::cite_gbt7714(f, &citation_url, &accessed));
-    let apa = figure.with_value(|f| export::cite_apa(f, &citation_url, &accessed));
+    let citation = move |cite: fn(&Figure, &str, &str) -> String| {
+        let accessed = accessed.clone();
+        Signal::derive(move || figure.with(|f| cite(f, &pinned_view_url(f), &accessed)))
+    };
+    let gbt = citation(export::cite_gbt7714);
+    let apa = citation(export::cite_apa);
     let has_release = version.is_some();
     view! {
         <div class="figure-tools">
@@ -504,33 +506,34 @@ pub fn keyboard_points(figure: &Figure) -> KeyboardPoints {
 }
 
 /// A figure as a card on its page: heading, how to read it, the chart with
-/// its table, and the embed/download/cite tools.
+/// its table, and the embed/download/cite tools. A new figure (a filter
+/// changed) updates the chart in place and redraws the rest.
 #[component]
 pub fn FigureCard(
-    /// The figure.
-    figure: Figure,
+    /// The figure; which figure it is (its id) stays the same.
+    #[prop(into)]
+    figure: Signal<Figure>,
     /// Extra lines under the subtitle (the chosen district, say).
     #[prop(optional)]
     children: Option<Children>,
 ) -> impl IntoView {
-    let lang = figure.lang;
-    let heading_id = format!("{}-heading-{}", figure.id.class(), next_id());
-    let class = format!("card figure-card {}", figure.id.class());
-    let chart = figure.chart.clone();
+    let (lang, id, stacked, height) =
+        figure.with_untracked(|f| (f.lang, f.id.clone(), f.stacked, f.height));
+    let heading_id = format!("{}-heading-{}", id.class(), next_id());
+    let class = format!("card figure-card {}", id.class());
+    let chart = Signal::derive(move || figure.with(|f| f.chart.clone()));
+    let label = Signal::derive(move || figure.with(|f| f.description.clone()));
+    let keyboard = Memo::new(move |_| figure.with(keyboard_points));
+    // Redrawn only when its figures change, not for every filter.
+    let table = Memo::new(move |_| figure.with(|f| f.table.clone()));
     view! {
         <section class=class aria-labelledby=heading_id.clone()>
-            <h2 id=heading_id.clone()>{figure.heading.clone()}</h2>
-            <p class="card-subtitle">{figure.subtitle.clone()}</p>
+            <h2 id=heading_id.clone()>{move || figure.with(|f| f.heading.clone())}</h2>
+            <p class="card-subtitle">{move || figure.with(|f| f.subtitle.clone())}</p>
             {children.map(|c| c())}
-            <div class="chart-with-table" class:stacked=figure.stacked>
-                <EChart
-                    chart=Signal::stored(chart)
-                    label=figure.description.clone()
-                    height=figure.height
-                    lang=lang
-                    keyboard=keyboard_points(&figure)
-                />
-                <FigureTable table=figure.table.clone() lang=lang />
+            <div class="chart-with-table" class:stacked=stacked>
+                <EChart chart=chart label=label height=height lang=lang keyboard=keyboard />
+                {move || view! { <FigureTable table=table.get() lang=lang /> }}
             </div>
             <FigureTools figure=figure />
         </section>

@@ -388,6 +388,43 @@ async fn filters_live_in_the_url_and_narrow_what_is_shown() {
     let selected = text(&client, ".selected-row th").await;
     assert_eq!(selected, district.name.zh, "the district is marked in the heatmap table");
 
+    // Another district from the select: the charts update where they are (the
+    // heatmap's axis marks the new district, by a sign), and the keyboard
+    // stays on the select.
+    let other = plan.districts.iter().find(|d| d.id != district.id).expect("another district");
+    client
+        .execute("document.querySelector('.heatmap-section .chart').dataset.probe = 'kept'", vec![])
+        .await
+        .expect("probe");
+    let select = client.find(Locator::Css("#filter-district")).await.expect("district select");
+    select.click().await.expect("focus");
+    select.select_by_value(&other.id).await.expect("choose");
+    wait_for_hash(&client, &format!("#/zh/?district={}", other.id)).await;
+    let marked = format!("▶ {}", other.name.zh);
+    let heat = wait_for_js(
+        &client,
+        &format!("const h = (() => {{ {HEATMAP} }})(); return h && h.rows.includes({marked:?}) ? h : null;"),
+        "the heatmap marking the new district",
+    )
+    .await;
+    let rows: Vec<&str> =
+        heat["rows"].as_array().expect("rows").iter().filter_map(Value::as_str).collect();
+    assert_eq!(rows.iter().filter(|r| r.starts_with('▶')).count(), 1, "{rows:?}");
+    assert_eq!(text(&client, ".selected-row th").await, other.name.zh);
+    let state = client
+        .execute(
+            "return [document.querySelector('.heatmap-section .chart').dataset.probe || null,
+                     document.activeElement && document.activeElement.id]",
+            vec![],
+        )
+        .await
+        .expect("state");
+    assert_eq!(
+        state,
+        serde_json::json!(["kept", "filter-district"]),
+        "updated in place, focus kept"
+    );
+
     // A filter that leaves nothing says so, with a way back.
     let (goal, task) = plan
         .goal_areas
@@ -571,7 +608,17 @@ async fn what_changed_compares_the_latest_release_with_the_one_before() {
     let driver = Driver::start();
     let client = driver.browser(1280, 900).await;
     load(&client, &format!("{}#/zh/", server.url)).await;
+    wait_for_js(&client, GOAL_CHART, "the overview").await;
+    // The release before is fetched only when the reader gets near the section.
+    let fetched = "return performance.getEntriesByType('resource').some(e => e.name.includes('releases/')) ? 'yes' : 'no'";
+    assert_eq!(client.execute(fetched, vec![]).await.expect("resources"), "no");
+    assert!(client.find(Locator::Css(".change-summary")).await.is_err(), "not compared yet");
+    client
+        .execute("document.querySelector('.what-changed').scrollIntoView()", vec![])
+        .await
+        .expect("scroll");
     let summary = text(&client, ".change-summary").await;
+    assert_eq!(client.execute(fetched, vec![]).await.expect("resources"), "yes");
     assert!(summary.contains(older), "{summary}");
     assert_eq!(text(&client, ".count-added").await, count("value_added").to_string());
     assert_eq!(text(&client, ".count-revised").await, count("value_changed").to_string());

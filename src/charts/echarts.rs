@@ -54,6 +54,59 @@ extern "C" {
     fn set_theme(this: &EChartsInstance, theme: &str) -> Result<(), JsValue>;
 }
 
+/// Whether the ECharts script has arrived. It loads `async`, beside the app,
+/// so pages show their text and tables without waiting for it; charts draw
+/// once it is there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Library {
+    Loading,
+    Ready,
+    /// The page finished loading without it (blocked, 404, cut short).
+    Missing,
+}
+
+/// Fired by scripts/echarts-entry.js once `window.echarts` is set.
+const READY_EVENT: &str = "kunshan:echarts-ready";
+
+fn library_now() -> Library {
+    let Some(window) = web_sys::window() else { return Library::Missing };
+    if js_sys::Reflect::get(&window, &JsValue::from_str("echarts")).is_ok_and(|e| e.is_object()) {
+        return Library::Ready;
+    }
+    let complete = window.document().is_some_and(|d| d.ready_state() == "complete");
+    if complete { Library::Missing } else { Library::Loading }
+}
+
+thread_local! {
+    /// One signal for the whole page (an `Arc` signal: no component owns it).
+    static LIBRARY: ArcRwSignal<Library> = {
+        let state = ArcRwSignal::new(library_now());
+        if state.get_untracked() == Library::Loading && let Some(window) = web_sys::window() {
+            let ready = state.clone();
+            let on_ready = Closure::once_into_js(move || ready.set(Library::Ready));
+            let _ = window.add_event_listener_with_callback(READY_EVENT, on_ready.unchecked_ref());
+            // `load` waits for every async script, loaded or failed.
+            let loaded = state.clone();
+            let on_load = Closure::once_into_js(move || loaded.set(library_now()));
+            let _ = window.add_event_listener_with_callback("load", on_load.unchecked_ref());
+        }
+        state
+    };
+}
+
+/// The library's state, tracked: an effect reading it runs again when it arrives.
+fn library() -> Library {
+    LIBRARY.with(|state| {
+        let seen = state.get();
+        // Set by other means than the script tag (tests load it themselves).
+        if seen != Library::Ready && library_now() == Library::Ready {
+            state.set(Library::Ready);
+            return Library::Ready;
+        }
+        seen
+    })
+}
+
 const DARK_QUERY: &str = "(prefers-color-scheme: dark)";
 
 /// The reader's colour scheme, as a media query list to read and follow.
@@ -103,6 +156,9 @@ pub fn option_json(chart: &Chart, description: &str) -> Result<String, String> {
         }
         // The page's card colour shows through, in light and dark schemes alike.
         option.entry("backgroundColor").or_insert_with(|| Value::from("transparent"));
+        // No motion: charts appear at once, a filter change redraws once (not
+        // every frame for a second), and readers who get dizzy are spared.
+        option.insert("animation".into(), Value::from(false));
         option.insert(
             "aria".into(),
             json!({ "enabled": true, "label": { "enabled": true, "description": description } }),
@@ -297,7 +353,7 @@ pub fn EChart(
     chart: Signal<Chart>,
     /// What the chart shows, for screen readers (the table beside it has the numbers).
     #[prop(into)]
-    label: String,
+    label: Signal<String>,
     /// Canvas (default) or SVG.
     #[prop(optional)]
     renderer: Renderer,
@@ -308,43 +364,66 @@ pub fn EChart(
     #[prop(optional)]
     lang: plan_model::Lang,
     /// Points to step through with the arrow keys; none: the chart takes no focus.
-    #[prop(optional)]
-    keyboard: KeyboardPoints,
+    #[prop(optional, into)]
+    keyboard: Signal<KeyboardPoints>,
 ) -> impl IntoView {
     let container = NodeRef::<html::Div>::new();
     let handle = StoredValue::new_local(None::<ChartHandle>);
     let failure = RwSignal::new(None::<String>);
-    let focusable = !keyboard.sentences.is_empty();
+    let drawn_json = StoredValue::new_local(String::new());
+    let focusable = Memo::new(move |_| keyboard.with(|k| !k.sentences.is_empty()));
     // ECharts' aria writes the container's label from this description, so the
     // keyboard hint goes into it too.
-    let hint = if focusable {
-        format!("{label} {}", crate::tr!(lang, chart_keys_hint))
-    } else {
-        label.clone()
-    };
-    let description = hint.clone();
+    let hint = Memo::new(move |_| {
+        let label = label.get();
+        if focusable.get() {
+            format!("{label} {}", crate::tr!(lang, chart_keys_hint))
+        } else {
+            label
+        }
+    });
 
     Effect::new(move |_| {
         let chart = chart.get();
+        let description = hint.get();
+        match library() {
+            Library::Loading => return,
+            Library::Missing => {
+                failure.set(Some(crate::tr!(lang, chart_library_missing).to_owned()));
+                return;
+            }
+            Library::Ready => {}
+        }
         let Some(element) = container.get() else {
             return;
         };
-        let drawn =
-            option_json(&chart, &description).and_then(|json| parse_js(&json)).and_then(|option| {
-                handle
-                    .try_update_value(|slot| {
-                        if slot.is_none() {
-                            *slot = Some(ChartHandle::create(&element, renderer)?);
-                        }
-                        match slot {
-                            Some(live) => live.replace_option(&option),
-                            None => Err("chart was not created".to_owned()),
-                        }
-                    })
-                    .unwrap_or_else(|| Err("chart was removed".to_owned()))
-            });
-        if drawn.is_ok() {
-            mark_first_chart();
+        let json = match option_json(&chart, &description) {
+            // The same option as on screen (a filter this chart ignores): nothing to do.
+            Ok(json) if drawn_json.with_value(|last| *last == json) => return,
+            other => other,
+        };
+        let drawn = json.and_then(|json| {
+            let option = parse_js(&json)?;
+            drawn_json.set_value(json);
+            Ok(option)
+        });
+        let drawn = drawn.and_then(|option| {
+            handle
+                .try_update_value(|slot| {
+                    if slot.is_none() {
+                        *slot = Some(ChartHandle::create(&element, renderer)?);
+                    }
+                    match slot {
+                        Some(live) => live.replace_option(&option),
+                        None => Err("chart was not created".to_owned()),
+                    }
+                })
+                .unwrap_or_else(|| Err("chart was removed".to_owned()))
+        });
+        match drawn {
+            Ok(()) => mark_first_chart(),
+            // Not on screen: the same option must be tried again.
+            Err(_) => drawn_json.set_value(String::new()),
         }
         failure.set(drawn.err());
     });
@@ -357,9 +436,13 @@ pub fn EChart(
     // Taken now: event handlers run outside the component's reactive owner.
     let announcer = use_context::<crate::filter_bar::Announcer>();
     let position = StoredValue::new(None::<usize>);
-    let KeyboardPoints { sentences, show_tip } = keyboard;
+    // New figures (a filter changed): start again from the first point.
+    Effect::new(move |_| {
+        keyboard.track();
+        position.set_value(None);
+    });
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let count = sentences.len();
+        let (count, show_tip) = keyboard.with_untracked(|k| (k.sentences.len(), k.show_tip));
         if count == 0 {
             return;
         }
@@ -379,7 +462,8 @@ pub fn EChart(
             }
         });
         if let Some(crate::filter_bar::Announcer(live)) = announcer {
-            live.set(format!("{} ({}/{count})", sentences[next], next + 1));
+            let sentence = keyboard.with_untracked(|k| k.sentences[next].clone());
+            live.set(format!("{sentence} ({}/{count})", next + 1));
         }
     };
 
@@ -389,7 +473,7 @@ pub fn EChart(
                 class="chart"
                 node_ref=container
                 role="img"
-                tabindex=focusable.then_some("0")
+                tabindex=move || focusable.get().then_some("0")
                 on:keydown=on_key
                 aria-label=hint
                 style:height=height

@@ -55,7 +55,20 @@ pub fn WhatChanged(
     lang: Lang,
 ) -> impl IntoView {
     let version = latest.release.version.clone();
-    let previous = LocalResource::new(move || previous_release(version.clone()));
+    // The release before is fetched only when the section comes near the
+    // screen: it is the bottom of the overview, and most readers never get there.
+    let section = NodeRef::<leptos::html::Section>::new();
+    let near = RwSignal::new(false);
+    let watcher = StoredValue::new_local(None::<NearScreen>);
+    Effect::new(move |_| {
+        if let Some(element) = section.get() {
+            let watching = NearScreen::watch(&element, move || near.set(true));
+            watcher.set_value(watching);
+        }
+    });
+    on_cleanup(move || {
+        watcher.try_update_value(|w| w.take());
+    });
     let notes = latest
         .release
         .changelog
@@ -64,21 +77,91 @@ pub fn WhatChanged(
         .map(|e| view! { <li>{e.notes.get(lang).to_owned()}</li> })
         .collect_view();
     view! {
-        <section class="card what-changed" aria-labelledby="what-changed-heading">
+        <section class="card what-changed" aria-labelledby="what-changed-heading" node_ref=section>
             <h2 id="what-changed-heading">{tr!(lang, changes_heading)} " · " {latest.release.version.clone()}</h2>
             <ul class="changelog">{notes}</ul>
-            <Loaded
-                resource=previous
-                lang=lang
-                ok=move |found| match found {
-                    None => view! { <p class="no-previous">{tr!(lang, changes_first_release)}</p> }.into_any(),
-                    Some((old_plan, old_progress)) => {
-                        view! { <ChangeList doc=doc.clone() old_plan=old_plan old_progress=old_progress latest=latest.clone() lang=lang /> }
-                            .into_any()
-                    }
+            {move || {
+                if !near.get() {
+                    return view! { <p class="loading-changes">{tr!(lang, loading)}</p> }.into_any();
                 }
-            />
+                let version = version.clone();
+                let previous = LocalResource::new(move || previous_release(version.clone()));
+                let doc = doc.clone();
+                let latest = latest.clone();
+                view! {
+                    <Loaded
+                        resource=previous
+                        lang=lang
+                        ok=move |found| match found {
+                            None => view! { <p class="no-previous">{tr!(lang, changes_first_release)}</p> }.into_any(),
+                            Some((old_plan, old_progress)) => {
+                                view! { <ChangeList doc=doc.clone() old_plan=old_plan old_progress=old_progress latest=latest.clone() lang=lang /> }
+                                    .into_any()
+                            }
+                        }
+                    />
+                }
+                .into_any()
+            }}
         </section>
+    }
+}
+
+/// Watches an element until it comes within a screen's height of the viewport;
+/// dropping it stops watching.
+struct NearScreen {
+    observer: web_sys::IntersectionObserver,
+    _callback: wasm_bindgen::prelude::Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl NearScreen {
+    /// Calls `then` once, when `element` comes near; at once where the browser
+    /// cannot tell.
+    fn watch(element: &web_sys::Element, then: impl FnOnce() + 'static) -> Option<Self> {
+        use std::cell::Cell;
+        use std::rc::Rc;
+        use wasm_bindgen::JsCast;
+        let pending = Rc::new(Cell::new(Some(then)));
+        let run = {
+            let pending = pending.clone();
+            move || {
+                if let Some(then) = pending.take() {
+                    then();
+                }
+            }
+        };
+        let on_entries = run.clone();
+        let callback = wasm_bindgen::prelude::Closure::<dyn FnMut(js_sys::Array)>::new(
+            move |entries: js_sys::Array| {
+                let near = entries.iter().any(|e| {
+                    e.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting()
+                });
+                if near {
+                    on_entries();
+                }
+            },
+        );
+        let options = web_sys::IntersectionObserverInit::new();
+        options.set_root_margin("100% 0px");
+        match web_sys::IntersectionObserver::new_with_options(
+            callback.as_ref().unchecked_ref(),
+            &options,
+        ) {
+            Ok(observer) => {
+                observer.observe(element);
+                Some(Self { observer, _callback: callback })
+            }
+            Err(_) => {
+                run();
+                None
+            }
+        }
+    }
+}
+
+impl Drop for NearScreen {
+    fn drop(&mut self) {
+        self.observer.disconnect();
     }
 }
 

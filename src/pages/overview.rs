@@ -11,7 +11,7 @@ use plan_model::{Lang, PlanDocument, ProgressDocument, Scorecard, Status};
 use crate::charts::DataTable;
 use crate::components::{EmptyState, Loaded, PageTitle, ReleaseBar, SampleNotice};
 use crate::data::{DATA_DIR, DataError};
-use crate::figures::{self, Figure, FigureError, FigureId};
+use crate::figures::{self, Figure, FigureId};
 use crate::filter_bar::{FilterBar, FilterStatus, Offered, filtered_indicators};
 use crate::pages::changes::WhatChanged;
 use crate::route::{Filters, Location, Route};
@@ -27,14 +27,24 @@ pub fn Overview(
     progress: LocalResource<Result<ProgressDocument, DataError>>,
     /// Reader's language.
     lang: Lang,
-    /// Filters from the URL.
-    filters: Filters,
+    /// Filters from the URL. A change updates the figures in place; the page
+    /// is not drawn anew.
+    filters: Memo<Filters>,
 ) -> impl IntoView {
     let plan = &doc.plan;
     let doc_for_progress = doc.clone();
     let doc_for_browse = doc.clone();
     let original_href = format!("{DATA_DIR}/{}", plan.original_text);
-    let goal_targets = figures::build(&FigureId::GoalTargets, &doc, None, lang, &filters).ok();
+    let doc_for_targets = doc.clone();
+    let goal_targets = Memo::new_with_compare(
+        move |_| {
+            filters.with(|f| {
+                figures::build(&FigureId::GoalTargets, &doc_for_targets, None, lang, f).ok()
+            })
+        },
+        always_new,
+    );
+    let has_goal_targets = Memo::new(move |_| goal_targets.with(Option::is_some));
     view! {
         <article class="overview">
             <PageTitle description=plan.title.get(lang).to_owned() lang=lang />
@@ -63,12 +73,20 @@ pub fn Overview(
                             doc=doc_for_progress.clone()
                             data=data
                             lang=lang
-                            filters=filters.clone()
+                            filters=filters
                         />
                     }
                 }
             />
-            {goal_targets.map(|figure| view! { <FigureCard figure=figure /> })}
+            {move || {
+                has_goal_targets.get().then(|| {
+                    let first = goal_targets.get_untracked();
+                    let figure = Signal::derive(move || {
+                        goal_targets.get().or_else(|| first.clone())
+                    });
+                    figure_card(figure)
+                })
+            }}
             <Browse doc=doc_for_browse lang=lang />
         </article>
     }
@@ -98,69 +116,137 @@ fn Browse(doc: PlanDocument, lang: Lang) -> impl IntoView {
     }
 }
 
+/// Memos whose value is a fresh computation every time (figures hold charts,
+/// which cannot be compared): dependents always update.
+fn always_new<T>(_: Option<&T>, _: Option<&T>) -> bool {
+    true
+}
+
+/// A card for a figure that may briefly be missing while the page catches up
+/// with a filter change (the layout above it then removes the card).
+fn figure_card(figure: Signal<Option<Figure>>) -> Option<AnyView> {
+    let first = figure.get_untracked()?;
+    let figure = Signal::derive(move || figure.get().unwrap_or_else(|| first.clone()));
+    Some(view! { <FigureCard figure=figure /> }.into_any())
+}
+
+/// What the overview's progress part shows for one set of filters: computed
+/// once per change, shared by every figure and list on the page.
+struct Parts {
+    /// The progress figures, looked back to the period filter.
+    data: ProgressDocument,
+    card: Scorecard,
+    shown: Vec<String>,
+    goals: Option<Figure>,
+    tasks: Option<Figure>,
+    heatmap: Option<Figure>,
+    ranking: Option<Figure>,
+}
+
+impl Parts {
+    fn compute(doc: &PlanDocument, full: &ProgressDocument, lang: Lang, filters: &Filters) -> Self {
+        // Looking back: the list below is assessed as it stood on that date (the
+        // figures do the same inside `figures::build`).
+        let data = filters.looking_back(full.clone());
+        let card = Scorecard::compute(doc, &data);
+        let shown = filtered_indicators(doc, filters);
+        // One look-back and one scorecard for all four progress figures.
+        let ids = [
+            FigureId::GoalProgress,
+            FigureId::TaskProgress,
+            FigureId::DistrictHeatmap,
+            FigureId::DistrictRanking,
+        ];
+        let mut built =
+            figures::build_many(&ids, doc, Some(full), lang, filters).into_iter().map(Result::ok);
+        let mut next = || built.next().flatten();
+        Self { data, card, shown, goals: next(), tasks: next(), heatmap: next(), ranking: next() }
+    }
+
+    /// Which parts exist: the page's layout changes only when this does.
+    fn layout(&self) -> [bool; 5] {
+        [
+            self.shown.is_empty(),
+            self.goals.is_some(),
+            self.tasks.is_some(),
+            self.heatmap.is_some(),
+            self.ranking.is_some(),
+        ]
+    }
+}
+
 /// Everything that needs the progress data, narrowed by the filters.
 #[component]
 fn OverviewProgress(
     doc: PlanDocument,
     data: ProgressDocument,
     lang: Lang,
-    filters: Filters,
+    filters: Memo<Filters>,
 ) -> impl IntoView {
     let periods = data.periods();
     let latest = data.clone();
-    let full = data.clone();
-    // Looking back: the list below is assessed as it stood on that date (the
-    // figures do the same inside `figures::build`).
-    let data = filters.looking_back(data);
-    let card = Scorecard::compute(&doc, &data);
-    let shown = filtered_indicators(&doc, &filters);
-    // One look-back and one scorecard for all four progress figures.
-    let ids = [
-        FigureId::GoalProgress,
-        FigureId::TaskProgress,
-        FigureId::DistrictHeatmap,
-        FigureId::DistrictRanking,
-    ];
-    let [goals, tasks, heatmap, ranking]: [Result<Figure, FigureError>; 4] =
-        figures::build_many(&ids, &doc, Some(&full), lang, &filters)
-            .try_into()
-            .unwrap_or_else(|_| std::array::from_fn(|_| Err(FigureError::Empty)));
-    let card_of = move |figure: Result<Figure, FigureError>| {
-        figure.ok().map(|f| view! { <FigureCard figure=f /> })
-    };
     let release = data.release.clone();
-    let announcement = if shown.is_empty() {
-        tr!(lang, filter_result_none).to_owned()
-    } else {
-        format!("{} {}", tr!(lang, filter_result_count), shown.len())
+    let parts = {
+        let doc = doc.clone();
+        Memo::new_with_compare(
+            move |_| filters.with(|f| Parts::compute(&doc, &data, lang, f)),
+            always_new,
+        )
     };
-    let body = if shown.is_empty() {
-        view! { <EmptyState lang=lang clear_href=Route::Overview.href(lang) /> }.into_any()
-    } else {
+    let layout = Memo::new(move |_| parts.with(Parts::layout));
+    let announcement = Signal::derive(move || {
+        parts.with(|p| {
+            if p.shown.is_empty() {
+                tr!(lang, filter_result_none).to_owned()
+            } else {
+                format!("{} {}", tr!(lang, filter_result_count), p.shown.len())
+            }
+        })
+    });
+    let pick = move |select: fn(&Parts) -> &Option<Figure>| {
+        Signal::derive(move || parts.with(|p| select(p).clone()))
+    };
+    let body_doc = doc.clone();
+    let body = move || {
+        let [empty, ..] = layout.get();
+        if empty {
+            return view! { <EmptyState lang=lang clear_href=Route::Overview.href(lang) /> }
+                .into_any();
+        }
+        let doc = body_doc.clone();
+        let list_doc = body_doc.clone();
         view! {
-            {card_of(goals)}
-            {card_of(tasks)}
-            <DistrictSection
-                doc=doc.clone()
-                card=card.clone()
-                data=data.clone()
-                heatmap=heatmap
-                ranking=ranking.ok()
-                lang=lang
-                filters=filters.clone()
-            />
-            <IndicatorList doc=doc.clone() card=card shown=shown filters=filters.clone() sample=release.sample lang=lang />
+            {figure_card(pick(|p| &p.goals))}
+            {figure_card(pick(|p| &p.tasks))}
+            <DistrictSection doc=doc parts=parts heatmap=pick(|p| &p.heatmap) ranking=pick(|p| &p.ranking) lang=lang filters=filters />
+            {move || {
+                parts.with(|p| {
+                    view! {
+                        <IndicatorList
+                            doc=list_doc.clone()
+                            card=p.card.clone()
+                            shown=p.shown.clone()
+                            filters=filters.get()
+                            sample=release.sample
+                            lang=lang
+                        />
+                    }
+                })
+            }}
         }
         .into_any()
     };
+    let bar_doc = doc.clone();
+    // Looking back changes the release's as-of date.
+    let release_shown = Memo::new(move |_| parts.with(|p| p.data.release.clone()));
     view! {
-        <ReleaseBar release=release.clone() lang=lang />
+        {move || view! { <ReleaseBar release=release_shown.get() lang=lang /> }}
         {release.sample.then(|| view! { <SampleNotice lang=lang /> })}
         <FilterBar
-            doc=doc.clone()
+            doc=bar_doc
             periods=periods
             route=Route::Overview
-            filters=filters.clone()
+            filters=filters
             offered=Offered { goal: true, task: true, district: true, period: true }
             lang=lang
         />
@@ -174,32 +260,40 @@ fn OverviewProgress(
 #[component]
 fn DistrictSection(
     doc: PlanDocument,
-    /// The scorecard of the looked-back figures.
-    card: Scorecard,
-    /// The progress figures, looked back to the period filter.
-    data: ProgressDocument,
-    heatmap: Result<Figure, FigureError>,
-    ranking: Option<Figure>,
+    parts: Memo<Parts>,
+    heatmap: Signal<Option<Figure>>,
+    ranking: Signal<Option<Figure>>,
     lang: Lang,
-    filters: Filters,
+    filters: Memo<Filters>,
 ) -> impl IntoView {
-    let ctx = StatusContext::new(&doc, &data);
-    let standings = rank_districts(&doc, &card, &ctx, &filters.indicators(&doc));
-    let selected_line = filters.district.as_ref().and_then(|id| {
-        let d = doc.districts.iter().find(|d| &d.id == id)?;
-        let s = standings.iter().find(|s| &s.district == id)?;
-        let rank = s.rank.map_or_else(|| "—".to_owned(), |r| r.to_string());
-        Some(view! {
-            <p class="selected-district">
-                <strong>{d.name.get(lang).to_owned()}</strong>
-                " · " {tr!(lang, rank_label)} " " {rank} " / " {standings.len()}
-                " · " <a href=Location::href(lang, &Route::District(id.clone()), &filters)>{tr!(lang, open_district_page)}</a>
-            </p>
+    let line_doc = doc.clone();
+    // The chosen district's place in the ranking, under the heatmap's subtitle.
+    let selected_line = move || {
+        let doc = &line_doc;
+        let filters = filters.get();
+        parts.with(|p| {
+            let ctx = StatusContext::new(doc, &p.data);
+            let standings = rank_districts(doc, &p.card, &ctx, &filters.indicators(doc));
+            let id = filters.district.as_ref()?;
+            let d = doc.districts.iter().find(|d| &d.id == id)?;
+            let s = standings.iter().find(|s| &s.district == id)?;
+            let rank = s.rank.map_or_else(|| "—".to_owned(), |r| r.to_string());
+            let href = Location::href(lang, &Route::District(id.clone()), &filters);
+            Some(view! {
+                <p class="selected-district">
+                    <strong>{d.name.get(lang).to_owned()}</strong>
+                    " · " {tr!(lang, rank_label)} " " {rank} " / " {standings.len()}
+                    " · " <a href=href>{tr!(lang, open_district_page)}</a>
+                </p>
+            })
         })
-    });
-    let heatmap = match heatmap {
-        Ok(figure) => view! { <FigureCard figure=figure>{selected_line}</FigureCard> }.into_any(),
-        Err(_) => view! {
+    };
+    let heatmap = match heatmap.get_untracked() {
+        Some(first) => {
+            let figure = Signal::derive(move || heatmap.get().unwrap_or_else(|| first.clone()));
+            view! { <FigureCard figure=figure>{selected_line}</FigureCard> }.into_any()
+        }
+        None => view! {
             <section class="card heatmap-section">
                 <h2>{tr!(lang, heatmap_heading)}</h2>
                 <p class="empty-state">{tr!(lang, heatmap_none)}</p>
@@ -209,7 +303,7 @@ fn DistrictSection(
     };
     view! {
         {heatmap}
-        {ranking.map(|figure| view! { <FigureCard figure=figure /> })}
+        {figure_card(ranking)}
     }
 }
 
