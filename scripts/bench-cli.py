@@ -106,4 +106,9 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    # `bench-cli.py scaled N FOLDER`: only write the data scaled N-fold (the
+    # browser benchmark, examples/bench_site, serves it).
+    if len(sys.argv) == 4 and sys.argv[1] == "scaled":
+        scaled(Path(sys.argv[3]), int(sys.argv[2]))
+    else:
+        main()

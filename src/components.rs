@@ -228,8 +228,11 @@ pub fn IntegrityLine(
     };
     let short = |h: &str| h.get(..12).unwrap_or(h).to_owned();
     view! {
-        <Suspense fallback=|| ()>
-            {move || check.get().flatten().map(|result| match result {
+        <Suspense fallback=move || view! { <p class="integrity integrity-pending">{tr!(lang, verifying)}</p> }>
+            {move || check.get().flatten().map_or_else(|| view! {
+                // Holds the line's place: the page below does not jump when the result comes.
+                <p class="integrity integrity-pending">{tr!(lang, verifying)}</p>
+            }.into_any(), |result| match result {
                 Ok(v) if v.files.iter().all(|f| f.matches()) => {
                     let hashes = v.files.iter().map(|f| format!("{} {}…", f.file, short(&f.expected))).collect::<Vec<_>>().join(" · ");
                     view! {

@@ -258,8 +258,46 @@ fn errors_only(file: String, findings: Vec<plan_model::Finding>) -> Result<(), D
     if findings.is_empty() { Ok(()) } else { Err(DataError::Invalid { file, findings }) }
 }
 
+/// Performance marks `make bench` reads (the first of each name on a page):
+/// data requested, data checked (with the wasm memory then in use), the first
+/// status computation. The minimal comparison page sets the chart mark too.
+pub mod marks {
+    /// The app asks for plan.json and progress.json.
+    pub const DATA_START: &str = "kunshan:data-start";
+    /// Both are fetched, parsed and checked against each other.
+    pub const DATA_CHECKED: &str = "kunshan:data-checked";
+    /// The overview starts assessing (scorecard and its figures).
+    pub const STATUS_START: &str = "kunshan:status-start";
+    /// … and is done.
+    pub const STATUS_DONE: &str = "kunshan:status-done";
+}
+
+/// Sets the Performance mark `name` unless the page has one already.
+pub fn mark_once(name: &str) {
+    let Some(performance) = web_sys::window().and_then(|w| w.performance()) else { return };
+    if performance.get_entries_by_name(name).length() == 0 {
+        let _ = performance.mark(name);
+    }
+}
+
+/// Writes the wasm memory in use, in bytes, on `<html data-wasm-memory>` for
+/// the benchmark's memory column (it only grows: this is the peak so far).
+pub fn note_memory() {
+    use wasm_bindgen::JsCast;
+    let bytes = wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map(|m| m.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length())
+        .unwrap_or(0);
+    if let Some(root) =
+        web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("data-wasm-memory", &bytes.to_string());
+    }
+}
+
 /// Fetches, parses and checks the plan document (of a pinned release, if given).
 pub async fn load_plan(release: Option<String>) -> Result<PlanDocument, DataError> {
+    mark_once(marks::DATA_START);
     let relative = format!("{}{PLAN_FILE}", release_folder(release.as_deref()));
     let text = fetch_text(&relative).await?;
     let file = format!("{DATA_DIR}/{relative}");
@@ -288,6 +326,8 @@ pub async fn load_progress(
     if let Ok(plan) = plan {
         errors_only(file, plan_model::validate_progress(&plan, &progress))?;
     }
+    mark_once(marks::DATA_CHECKED);
+    note_memory();
     Ok(progress)
 }
 

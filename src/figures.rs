@@ -136,6 +136,13 @@ impl FigureId {
     pub fn plan_only(&self) -> bool {
         *self == FigureId::GoalTargets
     }
+
+    /// Whether the district filter changes this figure (the heatmap marks the
+    /// chosen district). Other figures drop it from their filters, so their
+    /// embed links, citations and file names do not name a district they ignore.
+    pub fn uses_district_filter(&self) -> bool {
+        *self == FigureId::DistrictHeatmap
+    }
 }
 
 /// One table cell. The text is what the table shows; the value, when there is
@@ -386,7 +393,24 @@ pub fn build_many(
     filters: &Filters,
 ) -> Vec<Result<Figure, FigureError>> {
     let looked_back = data.map(|full| filters.looking_back(full.clone()));
-    let parts = looked_back.as_ref().map(|d| Parts::new(doc, d, filters));
+    let card = looked_back.as_ref().map(|d| Scorecard::compute(doc, d));
+    let assessed = looked_back.as_ref().zip(card.as_ref());
+    build_assessed(ids, doc, data.zip(assessed), lang, filters)
+}
+
+/// `build_many` for figures assessed already: `progress` is the full data,
+/// the same looked back to the period filter, and that one's scorecard (a page
+/// that keeps them need not assess again for each figure).
+pub fn build_assessed(
+    ids: &[FigureId],
+    doc: &PlanDocument,
+    progress: Option<(&ProgressDocument, (&ProgressDocument, &Scorecard))>,
+    lang: Lang,
+    filters: &Filters,
+) -> Vec<Result<Figure, FigureError>> {
+    let data = progress.map(|(full, _)| full);
+    let parts =
+        progress.map(|(_, (looked_back, card))| Parts::new(doc, looked_back, card, filters));
     ids.iter()
         .map(|id| {
             if id.plan_only() {
@@ -394,6 +418,11 @@ pub fn build_many(
             }
             let (Some(full), Some(parts)) = (data, parts.as_ref()) else {
                 return Err(FigureError::NoProgress);
+            };
+            let own_filters = if id.uses_district_filter() {
+                filters.clone()
+            } else {
+                Filters { district: None, ..filters.clone() }
             };
             let built = match id {
                 FigureId::GoalTargets => Ok(goal_targets(doc, lang, filters)),
@@ -410,10 +439,10 @@ pub fn build_many(
             }?;
             Ok(Figure {
                 id: id.clone(),
-                filter_note: filter_note(doc, filters, lang),
+                filter_note: filter_note(doc, &own_filters, lang),
                 provenance: provenance(doc, Some(parts.data), lang),
                 lang,
-                filters: filters.clone(),
+                filters: own_filters,
                 ..built
             })
         })
@@ -424,18 +453,23 @@ pub fn build_many(
 struct Parts<'a> {
     doc: &'a PlanDocument,
     data: &'a ProgressDocument,
-    card: Scorecard,
+    card: &'a Scorecard,
     ctx: StatusContext<'a>,
     shown: Vec<String>,
     filters: &'a Filters,
 }
 
 impl<'a> Parts<'a> {
-    fn new(doc: &'a PlanDocument, data: &'a ProgressDocument, filters: &'a Filters) -> Self {
+    fn new(
+        doc: &'a PlanDocument,
+        data: &'a ProgressDocument,
+        card: &'a Scorecard,
+        filters: &'a Filters,
+    ) -> Self {
         Parts {
             doc,
             data,
-            card: Scorecard::compute(doc, data),
+            card,
             ctx: StatusContext::new(doc, data),
             shown: filters.indicators(doc),
             filters,
@@ -539,7 +573,7 @@ fn goal_targets(doc: &PlanDocument, lang: Lang, filters: &Filters) -> Figure {
         id: FigureId::GoalTargets,
         provenance: provenance(doc, None, lang),
         lang,
-        filters: filters.clone(),
+        filters: Filters { district: None, ..filters.clone() },
         ..figure(
             heading,
             heading.to_owned(),
@@ -764,7 +798,7 @@ fn district_ranking(parts: &Parts, lang: Lang) -> Result<Figure, FigureError> {
     if parts.shown.is_empty() {
         return Err(FigureError::Empty);
     }
-    let standings = rank_districts(doc, &parts.card, &parts.ctx, &parts.shown);
+    let standings = rank_districts(doc, parts.card, &parts.ctx, &parts.shown);
     let average = district_average_completion(&standings);
     let rows: Vec<ProgressRow> = standings
         .iter()

@@ -195,7 +195,8 @@ pub fn FilterBar(
             "district" => (|f| f.district.clone(), |f, v| f.district = v),
             _ => (|f| f.period.clone(), |f, v| f.period = v),
         };
-        let selected = Signal::derive(move || filters.with(get));
+        // Only this select's options follow a change of its own filter.
+        let selected = Signal::from(Memo::new(move |_| filters.with(get)));
         view! {
             <FilterSelect label=label all=all name=name options=options selected=selected on_pick=go(set) />
         }

@@ -70,7 +70,10 @@ pub fn remembered_lang() -> Option<Lang> {
 
 /// Remembers the language shown.
 pub fn remember_lang(lang: Lang) {
-    write(LANG_KEY, lang.code());
+    // Called on every navigation: write only a change.
+    if remembered_lang() != Some(lang) {
+        write(LANG_KEY, lang.code());
+    }
 }
 
 /// The remembered theme.

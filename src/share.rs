@@ -352,53 +352,57 @@ pub fn FigureTools(
     let gbt = citation(export::cite_gbt7714);
     let apa = citation(export::cite_apa);
     let has_release = version.is_some();
+    // A tool's body is built when the reader first opens it: most never do, and
+    // the page (and each filter change) is lighter without fifteen text boxes.
+    let opened = Opened::default();
     view! {
         <div class="figure-tools">
-            <details class="tool embed-tool">
+            <details class="tool embed-tool" on:toggle=move |_| opened.embed.set(true)>
                 <summary>{tr!(lang, embed_this)}</summary>
-                <div class="tool-body">
-                    <div class="embed-options">
-                        <label>
-                            {tr!(lang, embed_language)}
-                            <select class="embed-lang" on:change=move |ev| {
-                                embed_lang.set(Lang::from_code(&event_target_value(&ev)).unwrap_or(lang));
-                            }>
-                                <option value="zh" selected=lang == Lang::Zh>"中文"</option>
-                                <option value="en" selected=lang == Lang::En>"English"</option>
-                            </select>
-                        </label>
-                        <label>
-                            {tr!(lang, embed_theme)}
-                            <select class="embed-theme" on:change=move |ev| theme.set(event_target_value(&ev))>
-                                <option value="">{tr!(lang, theme_system)}</option>
-                                <option value="light">{tr!(lang, theme_light)}</option>
-                                <option value="dark">{tr!(lang, theme_dark)}</option>
-                            </select>
-                        </label>
-                        <label>
-                            {tr!(lang, embed_height)}
-                            <input class="embed-height" type="number" min="200" max="2000" step="10"
-                                prop:value=move || height.get().to_string()
-                                on:change=move |ev| {
-                                    let h = event_target_value(&ev).parse().unwrap_or(default_height);
-                                    height.set(h.clamp(200, 2000));
-                                }
-                            />
-                        </label>
-                        {has_release.then(|| view! {
-                            <fieldset class="embed-pin">
-                                <legend>{tr!(lang, embed_updates)}</legend>
-                                <label>
-                                    <input type="radio" name=format!("pin-{n}") value="pinned" checked=true
-                                        on:change=move |_| pinned.set(true) />
-                                    {tr!(lang, embed_pinned)} " " {version.clone().unwrap_or_default()}
-                                </label>
-                                <label>
-                                    <input type="radio" name=format!("pin-{n}") value="live"
-                                        on:change=move |_| pinned.set(false) />
-                                    {tr!(lang, embed_live)}
-                                </label>
-                            </fieldset>
+                {move || opened.embed.get().then(|| view! {
+                    <div class="tool-body">
+                        <div class="embed-options">
+                            <label>
+                                {tr!(lang, embed_language)}
+                                <select class="embed-lang" on:change=move |ev| {
+                                    embed_lang.set(Lang::from_code(&event_target_value(&ev)).unwrap_or(lang));
+                                }>
+                                    <option value="zh" selected=lang == Lang::Zh>"中文"</option>
+                                    <option value="en" selected=lang == Lang::En>"English"</option>
+                                </select>
+                            </label>
+                            <label>
+                                {tr!(lang, embed_theme)}
+                                <select class="embed-theme" on:change=move |ev| theme.set(event_target_value(&ev))>
+                                    <option value="">{tr!(lang, theme_system)}</option>
+                                    <option value="light">{tr!(lang, theme_light)}</option>
+                                    <option value="dark">{tr!(lang, theme_dark)}</option>
+                                </select>
+                            </label>
+                            <label>
+                                {tr!(lang, embed_height)}
+                                <input class="embed-height" type="number" min="200" max="2000" step="10"
+                                    prop:value=move || height.get().to_string()
+                                    on:change=move |ev| {
+                                        let h = event_target_value(&ev).parse().unwrap_or(default_height);
+                                        height.set(h.clamp(200, 2000));
+                                    }
+                                />
+                            </label>
+                            {has_release.then(|| view! {
+                                <fieldset class="embed-pin">
+                                    <legend>{tr!(lang, embed_updates)}</legend>
+                                    <label>
+                                        <input type="radio" name=format!("pin-{n}") value="pinned" checked=true
+                                            on:change=move |_| pinned.set(true) />
+                                        {tr!(lang, embed_pinned)} " " {version.clone().unwrap_or_default()}
+                                    </label>
+                                    <label>
+                                        <input type="radio" name=format!("pin-{n}") value="live"
+                                            on:change=move |_| pinned.set(false) />
+                                        {tr!(lang, embed_live)}
+                                    </label>
+                                </fieldset>
                         })}
                     </div>
                     <CopyField label=tr!(lang, embed_code).to_owned() text=code class="embed-code" lang=lang />
@@ -407,28 +411,51 @@ pub fn FigureTools(
                         <a class="embed-preview" href=move || url.get() target="_blank" rel="noopener">{tr!(lang, embed_preview)}</a>
                     </p>
                 </div>
+                })}
             </details>
-            <details class="tool download-tool">
+            <details class="tool download-tool" on:toggle=move |_| opened.download.set(true)>
                 <summary>{tr!(lang, download_this)}</summary>
-                <div class="tool-body">
-                    <div class="download-buttons">
-                        {button(Download::Png, tr!(lang, download_png), "download-png")}
-                        {button(Download::Svg, tr!(lang, download_svg), "download-svg")}
-                        {button(Download::Csv, tr!(lang, download_csv), "download-csv")}
-                        {button(Download::Json, tr!(lang, download_json), "download-json")}
-                        {has_release.then(|| button(Download::Release, tr!(lang, download_release), "download-release"))}
+                {move || opened.download.get().then(|| view! {
+                    <div class="tool-body">
+                        <div class="download-buttons">
+                            {button(Download::Png, tr!(lang, download_png), "download-png")}
+                            {button(Download::Svg, tr!(lang, download_svg), "download-svg")}
+                            {button(Download::Csv, tr!(lang, download_csv), "download-csv")}
+                            {button(Download::Json, tr!(lang, download_json), "download-json")}
+                            {has_release.then(|| button(Download::Release, tr!(lang, download_release), "download-release"))}
+                        </div>
+                        <p class="download-status" role="status">{move || status.get()}</p>
                     </div>
-                    <p class="download-status" role="status">{move || status.get()}</p>
-                </div>
+                })}
             </details>
-            <details class="tool cite-tool">
+            <details class="tool cite-tool" on:toggle=move |_| opened.cite.set(true)>
                 <summary>{tr!(lang, cite_this)}</summary>
-                <div class="tool-body">
-                    <CopyField label="GB/T 7714-2015".to_owned() text=gbt class="cite-gbt" lang=lang />
-                    <CopyField label="APA (7th ed.)".to_owned() text=apa class="cite-apa" lang=lang />
-                </div>
+                {move || opened.cite.get().then(|| view! {
+                    <div class="tool-body">
+                        <CopyField label="GB/T 7714-2015".to_owned() text=gbt class="cite-gbt" lang=lang />
+                        <CopyField label="APA (7th ed.)".to_owned() text=apa class="cite-apa" lang=lang />
+                    </div>
+                })}
             </details>
         </div>
+    }
+}
+
+/// Which tools have been opened (their bodies exist from then on).
+#[derive(Clone, Copy)]
+struct Opened {
+    embed: RwSignal<bool>,
+    download: RwSignal<bool>,
+    cite: RwSignal<bool>,
+}
+
+impl Default for Opened {
+    fn default() -> Self {
+        Self {
+            embed: RwSignal::new(false),
+            download: RwSignal::new(false),
+            cite: RwSignal::new(false),
+        }
     }
 }
 

@@ -80,6 +80,13 @@ async fn no_axe_violations_on_any_page_language_theme_or_width() {
                         )
                         .await
                         .expect("open disclosures");
+                    // A tool's body is built on its first opening.
+                    wait_for_js(
+                        &client,
+                        "return [...document.querySelectorAll('details.tool')].every(d => d.querySelector('.tool-body')) ? true : null",
+                        "the opened tools",
+                    )
+                    .await;
                     for v in violations(&client, &axe).await {
                         failures.push(format!("{url} [{scheme}, {width}px] {v}"));
                     }

@@ -29,9 +29,11 @@ fn model(data: &Path) -> (PlanDocument, ProgressDocument) {
     )
 }
 
+/// Clicks the element once it is there (a tool's body appears when it is opened).
 async fn click(client: &Client, css: &str) {
     client
-        .find(Locator::Css(css))
+        .wait()
+        .for_element(Locator::Css(css))
         .await
         .unwrap_or_else(|e| panic!("{css}: {e}"))
         .click()
@@ -40,8 +42,8 @@ async fn click(client: &Client, css: &str) {
 }
 
 async fn value_of(client: &Client, css: &str) -> String {
-    let script = format!("return document.querySelector({css:?}).value");
-    client.execute(&script, vec![]).await.expect("read value").as_str().unwrap_or_default().into()
+    let script = format!("const e = document.querySelector({css:?}); return e ? e.value : null");
+    wait_for_js(client, &script, css).await.as_str().unwrap_or_default().into()
 }
 
 /// The city trend's dates and values as the embedded chart draws them.

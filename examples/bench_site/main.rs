@@ -8,13 +8,15 @@
 //! 2. Time to first chart, median of cold loads (HTTP cache cleared), for the
 //!    portal and for `bench/minimal/` (the same chart from the same plan.json
 //!    with the same ECharts build and no framework), in the same run.
-//! 3. District-filter change to the updated page painted, p50 and p95.
+//! 3. District-filter change to the updated table row and heatmap axis
+//!    painted, p50 and p95 over 50 changes.
 //! 4. Lighthouse 12.2.3 performance (mobile, simulated throttling) for the
 //!    overview, an indicator page and an embed, with the precompressed files
 //!    served as a host would.
-//!
-//! Not yet measured here: the browser-side scale test (the CLI's scale
-//! figures come from `make bench-cli`).
+//! 5. Scale in the browser: the overview on data scaled 1x, 10x and 100x
+//!    (`scripts/bench-cli.py scaled`): load + validate and status times from
+//!    the app's own Performance marks, and the wasm memory. (The CLI's scale
+//!    figures come from `make bench-cli`.)
 
 #![allow(missing_docs)]
 

@@ -9,6 +9,8 @@ use serde_json::{Value, json};
 
 const LOADS: usize = 10;
 const CHANGES: usize = 50;
+const SCALES: [usize; 3] = [1, 10, 100];
+const SCALE_LOADS: usize = 5;
 const MARK: &str = "kunshan:chart-drawn";
 
 fn compressed(path: &Path, program: &str, args: &[&str]) -> u64 {
@@ -51,6 +53,60 @@ fn bench_site(dist: &Path) -> PathBuf {
         std::fs::write(root.join("minimal").join(file), text).expect("write");
     }
     root
+}
+
+/// The portal with its data scaled `n`-fold (scripts/bench-cli.py's scaling:
+/// every indicator copied with its figures, still valid), at `root/x<n>/`.
+fn scaled_site(dist: &Path, root: &Path, n: usize) -> (PathBuf, Value) {
+    let dir = root.join(format!("x{n}"));
+    let data = dir.join("data");
+    std::fs::create_dir_all(&data).expect("mkdir");
+    let link_all = |from: &Path, to: &Path, skip: &[&str]| {
+        for entry in std::fs::read_dir(from).expect("read dir").flatten() {
+            let name = entry.file_name();
+            if !skip.iter().any(|s| name == *s) {
+                std::os::unix::fs::symlink(entry.path(), to.join(&name)).expect("symlink");
+            }
+        }
+    };
+    link_all(dist, &dir, &["data"]);
+    link_all(&dist.join("data"), &data, &["plan.json", "progress.json"]);
+    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scripts/bench-cli.py");
+    let status = Command::new("python3")
+        .arg(script)
+        .args(["scaled", &n.to_string()])
+        .arg(&data)
+        .status()
+        .expect("python3");
+    assert!(status.success(), "scaling the data failed");
+    let progress: Value =
+        serde_json::from_str(&std::fs::read_to_string(data.join("progress.json")).expect("read"))
+            .expect("json");
+    let size = std::fs::metadata(data.join("progress.json")).expect("size").len();
+    let observations = progress["observations"].as_array().map_or(0, Vec::len);
+    (dir, json!({ "observations": observations, "progress_bytes": size }))
+}
+
+/// One cold load of the overview: the app's own marks (see `data::marks`).
+async fn scale_load(client: &Client, url: &str) -> Value {
+    client.goto("about:blank").await.expect("blank");
+    cdp(client, "Network.clearBrowserCache", json!({})).await;
+    client.goto(url).await.expect("open");
+    let script = r#"
+        const at = (n) => { const m = performance.getEntriesByName(n); return m.length ? m[0].startTime : null; };
+        const [start, checked, s0, s1] = ['kunshan:data-start', 'kunshan:data-checked',
+            'kunshan:status-start', 'kunshan:status-done'].map(at);
+        if (s1 === null) return null;
+        return { load_validate_ms: checked - start, status_ms: s1 - s0,
+                 wasm_memory: Number(document.documentElement.dataset.wasmMemory) };
+    "#;
+    support::wait_for_js_within(
+        client,
+        script,
+        "the overview's status",
+        std::time::Duration::from_secs(60),
+    )
+    .await
 }
 
 async fn cdp(client: &Client, cmd: &str, params: Value) {
@@ -221,6 +277,27 @@ pub async fn run() {
         times.as_array().expect("times").iter().filter_map(Value::as_f64).collect();
     let p50 = percentile(&mut times, 50.0);
     let p95 = percentile(&mut times, 95.0);
+
+    // 5. Scale, in the browser: load + validate + status at 1x, 10x, 100x.
+    let mut scale = Vec::new();
+    for n in SCALES {
+        let (dir, size) = scaled_site(&dist, &site, n);
+        let name = dir.file_name().expect("name").to_string_lossy().into_owned();
+        let url = format!("{}{name}/#/zh/", server.url);
+        let mut runs = Vec::new();
+        for _ in 0..SCALE_LOADS {
+            runs.push(scale_load(&client, &url).await);
+        }
+        let pick = |key: &str| {
+            let mut v: Vec<f64> = runs.iter().filter_map(|r| r[key].as_f64()).collect();
+            median(&mut v)
+        };
+        let (load, status) = (pick("load_validate_ms"), pick("status_ms"));
+        let memory = runs.iter().filter_map(|r| r["wasm_memory"].as_f64()).fold(0.0, f64::max);
+        scale.push(json!({ "scale": n, "observations": size["observations"],
+            "progress_bytes": size["progress_bytes"], "load_validate_ms": load,
+            "status_ms": status, "total_ms": load + status, "wasm_memory_bytes": memory }));
+    }
     client.close().await.expect("close");
 
     // 4. Lighthouse, mobile, simulated throttling.
@@ -271,6 +348,42 @@ pub async fn run() {
         );
     }
     println!("   budget: score >= 95, LCP <= 2000 ms");
+    println!(
+        "\n5. Scale in the browser (wasm): overview of data scaled n-fold, median of {SCALE_LOADS} cold loads"
+    );
+    println!(
+        "   {:>5} {:>12} {:>14} {:>16} {:>10} {:>9} {:>15}",
+        "scale",
+        "observations",
+        "progress.json",
+        "load+validate ms",
+        "status ms",
+        "total ms",
+        "wasm memory MiB"
+    );
+    for r in &scale {
+        println!(
+            "   {:>4}x {:>12} {:>14} {:>16.1} {:>10.1} {:>9.1} {:>15.1}",
+            r["scale"],
+            r["observations"],
+            r["progress_bytes"],
+            r["load_validate_ms"].as_f64().unwrap_or(f64::NAN),
+            r["status_ms"].as_f64().unwrap_or(f64::NAN),
+            r["total_ms"].as_f64().unwrap_or(f64::NAN),
+            r["wasm_memory_bytes"].as_f64().unwrap_or(f64::NAN) / 1048576.0,
+        );
+    }
+    if let (Some(first), Some(last)) = (scale.first(), scale.last()) {
+        let ratio =
+            |k: &str| last[k].as_f64().unwrap_or(f64::NAN) / first[k].as_f64().unwrap_or(f64::NAN);
+        println!(
+            "   growth 1x -> 100x: data x{:.0}, time x{:.1}, memory x{:.1} (linear: x100 or less)",
+            ratio("observations"),
+            ratio("total_ms"),
+            ratio("wasm_memory_bytes")
+        );
+    }
+    println!("   budget: 10x data, load + validate + status <= 300 ms");
 
     let results = json!({
         "first_view": { "assets": assets, "total": { "raw": raw_total, "gzip": gz_total, "brotli": br_total } },
@@ -279,6 +392,7 @@ pub async fn run() {
                             "ratio": portal_median / minimal_median },
         "district_filter_ms": { "all": times, "p50": p50, "p95": p95 },
         "lighthouse": lighthouse,
+        "scale": scale,
     });
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("bench/results");
     std::fs::create_dir_all(&dir).expect("results folder");

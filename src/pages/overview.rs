@@ -4,6 +4,8 @@
 //! latest release, and what the plan sets in each goal area. Filters (goal
 //! area, task, district, period) live in the URL.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use plan_model::status::{StatusContext, rank_districts};
 use plan_model::{Lang, PlanDocument, ProgressDocument, Scorecard, Status};
@@ -36,9 +38,12 @@ pub fn Overview(
     let doc_for_browse = doc.clone();
     let original_href = format!("{DATA_DIR}/{}", plan.original_text);
     let doc_for_targets = doc.clone();
+    // Drawn from the plan: a district or period changes nothing here.
+    let plan_filters =
+        Memo::new(move |_| filters.with(|f| Filters { district: None, period: None, ..f.clone() }));
     let goal_targets = Memo::new_with_compare(
         move |_| {
-            filters.with(|f| {
+            plan_filters.with(|f| {
                 figures::build(&FigureId::GoalTargets, &doc_for_targets, None, lang, f).ok()
             })
         },
@@ -79,13 +84,14 @@ pub fn Overview(
                 }
             />
             {move || {
-                has_goal_targets.get().then(|| {
-                    let first = goal_targets.get_untracked();
-                    let figure = Signal::derive(move || {
-                        goal_targets.get().or_else(|| first.clone())
-                    });
-                    figure_card(figure)
-                })
+                let first = has_goal_targets.get().then(|| goal_targets.get_untracked()).flatten()?;
+                let figure = Memo::new_with_compare(
+                    move |last: Option<&Figure>| {
+                        goal_targets.get().or_else(|| last.cloned()).unwrap_or_else(|| first.clone())
+                    },
+                    always_new,
+                );
+                Some(view! { <FigureCard figure=figure /> })
             }}
             <Browse doc=doc_for_browse lang=lang />
         </article>
@@ -122,45 +128,112 @@ fn always_new<T>(_: Option<&T>, _: Option<&T>) -> bool {
     true
 }
 
-/// A card for a figure that may briefly be missing while the page catches up
-/// with a filter change (the layout above it then removes the card).
-fn figure_card(figure: Signal<Option<Figure>>) -> Option<AnyView> {
-    let first = figure.get_untracked()?;
-    let figure = Signal::derive(move || figure.get().unwrap_or_else(|| first.clone()));
+/// The figure `select` picks from the parts, as a signal that changes only
+/// when that figure was built anew (not when a filter it ignores changed). It
+/// may be missing for a moment while the page catches up with a change (the
+/// layout above then removes its card): the last one stands in until then.
+fn live_figure(
+    parts: Memo<Parts>,
+    select: fn(&Parts) -> &Option<Arc<Figure>>,
+) -> Option<Memo<Figure>> {
+    let first = parts.with_untracked(|p| select(p).clone())?;
+    let built = Memo::new_with_compare(
+        move |_| parts.with(|p| select(p).clone()),
+        |a, b| match (a.and_then(Option::as_ref), b.and_then(Option::as_ref)) {
+            (Some(a), Some(b)) => !Arc::ptr_eq(a, b),
+            _ => true,
+        },
+    );
+    Some(Memo::new_with_compare(
+        move |last: Option<&Figure>| {
+            built
+                .get()
+                .map(|f| (*f).clone())
+                .or_else(|| last.cloned())
+                .unwrap_or_else(|| (*first).clone())
+        },
+        always_new,
+    ))
+}
+
+/// A card for the figure `select` picks, if there is one.
+fn figure_card(parts: Memo<Parts>, select: fn(&Parts) -> &Option<Arc<Figure>>) -> Option<AnyView> {
+    let figure = live_figure(parts, select)?;
     Some(view! { <FigureCard figure=figure /> }.into_any())
 }
 
 /// What the overview's progress part shows for one set of filters: computed
-/// once per change, shared by every figure and list on the page.
+/// once per change, shared by every figure and list on the page. What a
+/// change leaves as it was is kept, not rebuilt (a new district rebuilds the
+/// heatmap only).
 struct Parts {
-    /// The progress figures, looked back to the period filter.
-    data: ProgressDocument,
-    card: Scorecard,
+    /// The filters without the district: what the other figures depend on.
+    common: Filters,
+    /// The progress figures, looked back to the period filter, and their scorecard.
+    assessed: Arc<(ProgressDocument, Scorecard)>,
     shown: Vec<String>,
-    goals: Option<Figure>,
-    tasks: Option<Figure>,
-    heatmap: Option<Figure>,
-    ranking: Option<Figure>,
+    goals: Option<Arc<Figure>>,
+    tasks: Option<Arc<Figure>>,
+    heatmap: Option<Arc<Figure>>,
+    ranking: Option<Arc<Figure>>,
 }
 
 impl Parts {
-    fn compute(doc: &PlanDocument, full: &ProgressDocument, lang: Lang, filters: &Filters) -> Self {
-        // Looking back: the list below is assessed as it stood on that date (the
-        // figures do the same inside `figures::build`).
-        let data = filters.looking_back(full.clone());
-        let card = Scorecard::compute(doc, &data);
-        let shown = filtered_indicators(doc, filters);
-        // One look-back and one scorecard for all four progress figures.
-        let ids = [
-            FigureId::GoalProgress,
-            FigureId::TaskProgress,
-            FigureId::DistrictHeatmap,
-            FigureId::DistrictRanking,
-        ];
-        let mut built =
-            figures::build_many(&ids, doc, Some(full), lang, filters).into_iter().map(Result::ok);
-        let mut next = || built.next().flatten();
-        Self { data, card, shown, goals: next(), tasks: next(), heatmap: next(), ranking: next() }
+    fn compute(
+        doc: &PlanDocument,
+        full: &ProgressDocument,
+        lang: Lang,
+        filters: &Filters,
+        last: Option<&Parts>,
+    ) -> Self {
+        let common = Filters { district: None, ..filters.clone() };
+        let same = last.filter(|l| l.common == common);
+        // Looking back: the list below is assessed as it stood on that date,
+        // once, and every figure is built from that one assessment.
+        let assessed = same.map_or_else(
+            || {
+                let data = filters.looking_back(full.clone());
+                let card = Scorecard::compute(doc, &data);
+                Arc::new((data, card))
+            },
+            |l| l.assessed.clone(),
+        );
+        let build = |ids: &[FigureId]| {
+            let progress = Some((full, (&assessed.0, &assessed.1)));
+            figures::build_assessed(ids, doc, progress, lang, filters)
+                .into_iter()
+                .map(|f| f.ok().map(Arc::new))
+                .collect::<Vec<_>>()
+        };
+        let [heatmap]: [Option<Arc<Figure>>; 1] =
+            build(&[FigureId::DistrictHeatmap]).try_into().unwrap_or_default();
+        let (goals, tasks, ranking) = match same {
+            Some(l) => (l.goals.clone(), l.tasks.clone(), l.ranking.clone()),
+            None => {
+                let ids =
+                    [FigureId::GoalProgress, FigureId::TaskProgress, FigureId::DistrictRanking];
+                let [goals, tasks, ranking]: [Option<Arc<Figure>>; 3] =
+                    build(&ids).try_into().unwrap_or_default();
+                (goals, tasks, ranking)
+            }
+        };
+        Self {
+            common,
+            assessed,
+            shown: filtered_indicators(doc, filters),
+            goals,
+            tasks,
+            heatmap,
+            ranking,
+        }
+    }
+
+    fn data(&self) -> &ProgressDocument {
+        &self.assessed.0
+    }
+
+    fn card(&self) -> &Scorecard {
+        &self.assessed.1
     }
 
     /// Which parts exist: the page's layout changes only when this does.
@@ -189,7 +262,14 @@ fn OverviewProgress(
     let parts = {
         let doc = doc.clone();
         Memo::new_with_compare(
-            move |_| filters.with(|f| Parts::compute(&doc, &data, lang, f)),
+            move |last: Option<&Parts>| {
+                use crate::data::{mark_once, marks};
+                mark_once(marks::STATUS_START);
+                let parts = filters.with(|f| Parts::compute(&doc, &data, lang, f, last));
+                mark_once(marks::STATUS_DONE);
+                crate::data::note_memory();
+                parts
+            },
             always_new,
         )
     };
@@ -203,9 +283,6 @@ fn OverviewProgress(
             }
         })
     });
-    let pick = move |select: fn(&Parts) -> &Option<Figure>| {
-        Signal::derive(move || parts.with(|p| select(p).clone()))
-    };
     let body_doc = doc.clone();
     let body = move || {
         let [empty, ..] = layout.get();
@@ -216,15 +293,15 @@ fn OverviewProgress(
         let doc = body_doc.clone();
         let list_doc = body_doc.clone();
         view! {
-            {figure_card(pick(|p| &p.goals))}
-            {figure_card(pick(|p| &p.tasks))}
-            <DistrictSection doc=doc parts=parts heatmap=pick(|p| &p.heatmap) ranking=pick(|p| &p.ranking) lang=lang filters=filters />
+            {figure_card(parts, |p| &p.goals)}
+            {figure_card(parts, |p| &p.tasks)}
+            <DistrictSection doc=doc parts=parts lang=lang filters=filters />
             {move || {
                 parts.with(|p| {
                     view! {
                         <IndicatorList
                             doc=list_doc.clone()
-                            card=p.card.clone()
+                            card=p.card().clone()
                             shown=p.shown.clone()
                             filters=filters.get()
                             sample=release.sample
@@ -238,7 +315,7 @@ fn OverviewProgress(
     };
     let bar_doc = doc.clone();
     // Looking back changes the release's as-of date.
-    let release_shown = Memo::new(move |_| parts.with(|p| p.data.release.clone()));
+    let release_shown = Memo::new(move |_| parts.with(|p| p.data().release.clone()));
     view! {
         {move || view! { <ReleaseBar release=release_shown.get() lang=lang /> }}
         {release.sample.then(|| view! { <SampleNotice lang=lang /> })}
@@ -261,8 +338,6 @@ fn OverviewProgress(
 fn DistrictSection(
     doc: PlanDocument,
     parts: Memo<Parts>,
-    heatmap: Signal<Option<Figure>>,
-    ranking: Signal<Option<Figure>>,
     lang: Lang,
     filters: Memo<Filters>,
 ) -> impl IntoView {
@@ -272,8 +347,8 @@ fn DistrictSection(
         let doc = &line_doc;
         let filters = filters.get();
         parts.with(|p| {
-            let ctx = StatusContext::new(doc, &p.data);
-            let standings = rank_districts(doc, &p.card, &ctx, &filters.indicators(doc));
+            let ctx = StatusContext::new(doc, p.data());
+            let standings = rank_districts(doc, p.card(), &ctx, &filters.indicators(doc));
             let id = filters.district.as_ref()?;
             let d = doc.districts.iter().find(|d| &d.id == id)?;
             let s = standings.iter().find(|s| &s.district == id)?;
@@ -288,11 +363,8 @@ fn DistrictSection(
             })
         })
     };
-    let heatmap = match heatmap.get_untracked() {
-        Some(first) => {
-            let figure = Signal::derive(move || heatmap.get().unwrap_or_else(|| first.clone()));
-            view! { <FigureCard figure=figure>{selected_line}</FigureCard> }.into_any()
-        }
+    let heatmap = match live_figure(parts, |p| &p.heatmap) {
+        Some(figure) => view! { <FigureCard figure=figure>{selected_line}</FigureCard> }.into_any(),
         None => view! {
             <section class="card heatmap-section">
                 <h2>{tr!(lang, heatmap_heading)}</h2>
@@ -303,7 +375,7 @@ fn DistrictSection(
     };
     view! {
         {heatmap}
-        {figure_card(ranking)}
+        {figure_card(parts, |p| &p.ranking)}
     }
 }
 
