@@ -137,7 +137,17 @@ async fn fetch(url: &str) -> Result<gloo_net::http::Response, DataError> {
             )
         });
     }
-    let result = Request::get(url).abort_signal(signal.as_ref()).send().await;
+    // A repeated request for a URL (a retry) goes out as a new one: the first
+    // may be answered by the loader's preload of that URL, and if that very
+    // request hung, a retry would wait on it again.
+    let attempt = ATTEMPTS.with(|a| {
+        let mut a = a.borrow_mut();
+        let n = a.entry(url.to_owned()).or_insert(0);
+        *n += 1;
+        *n
+    });
+    let request_url = if attempt > 1 { format!("{url}?attempt={attempt}") } else { url.to_owned() };
+    let result = Request::get(&request_url).abort_signal(signal.as_ref()).send().await;
     let aborted = || signal.as_ref().is_some_and(web_sys::AbortSignal::aborted);
     let response = match result {
         Ok(r) => r,
@@ -174,6 +184,10 @@ async fn fetch_text(file: &str) -> Result<String, DataError> {
 }
 
 thread_local! {
+    /// How often each URL has been requested in this page.
+    static ATTEMPTS: std::cell::RefCell<std::collections::HashMap<String, u32>> =
+        std::cell::RefCell::default();
+
     /// SHA-256 (hex) of every data file loaded, by URL.
     static DIGESTS: std::cell::RefCell<std::collections::HashMap<String, String>> =
         std::cell::RefCell::default();

@@ -513,6 +513,10 @@ mod tests {
         assert_eq!(value["tooltip"]["renderMode"], "richText");
         assert_eq!(value["title"][0]["text"], "<b>x</b>", "text stays text, untouched");
         assert_eq!(value["aria"]["label"]["description"], "about x");
+        assert_eq!(
+            value["animation"], false,
+            "nothing moves (reduced motion, one redraw per change)"
+        );
     }
 
     /// Names from the data cannot become ECharts rich-text markup.
