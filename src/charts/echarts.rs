@@ -65,6 +65,11 @@ enum Library {
     Missing,
 }
 
+thread_local! {
+    /// No chart has been created on this page yet.
+    static FIRST_CHART: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
 /// Fired by scripts/echarts-entry.js once `window.echarts` is set.
 const READY_EVENT: &str = "kunshan:echarts-ready";
 
@@ -382,9 +387,14 @@ pub fn EChart(
 
     // The first drawing waits for a task of its own: a page of charts then
     // loads as several short tasks, not one long one that holds up the reader's
-    // taps (Lighthouse's "total blocking time"). Updates draw at once.
-    let may_draw = RwSignal::new(false);
-    set_timeout(move || _ = may_draw.try_set(true), std::time::Duration::ZERO);
+    // taps (Lighthouse's "total blocking time"). The page's very first chart
+    // does not wait (a queued task runs after everything else queued), and
+    // updates draw at once.
+    let first_on_page = FIRST_CHART.with(|first| first.replace(false));
+    let may_draw = RwSignal::new(first_on_page);
+    if !first_on_page {
+        set_timeout(move || _ = may_draw.try_set(true), std::time::Duration::ZERO);
+    }
     Effect::new(move |_| {
         if !may_draw.get() {
             return;
