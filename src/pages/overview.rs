@@ -264,10 +264,16 @@ fn OverviewProgress(
         Memo::new_with_compare(
             move |last: Option<&Parts>| {
                 use crate::data::{mark_once, marks};
-                mark_once(marks::STATUS_START);
+                // The benchmark's marks: the first assessment only, not each change.
+                let first = last.is_none();
+                if first {
+                    mark_once(marks::STATUS_START);
+                }
                 let parts = filters.with(|f| Parts::compute(&doc, &data, lang, f, last));
-                mark_once(marks::STATUS_DONE);
-                crate::data::note_memory();
+                if first {
+                    mark_once(marks::STATUS_DONE);
+                    crate::data::note_memory();
+                }
                 parts
             },
             always_new,
