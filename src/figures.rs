@@ -312,6 +312,11 @@ pub struct Figure {
     pub lang: Lang,
     /// The filters it was built with.
     pub filters: Filters,
+    /// Points of the chart's first series shown as chosen (the chosen
+    /// district's row of the heatmap), kept out of `chart` so that choosing
+    /// another district changes the drawn chart's state instead of redrawing
+    /// it; `None`: the chart has nothing to choose.
+    pub chosen: Option<Vec<usize>>,
 }
 
 impl Figure {
@@ -518,9 +523,6 @@ pub fn filter_note(doc: &PlanDocument, filters: &Filters, lang: Lang) -> Option<
     (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
-/// Put before the chosen district's name on a chart axis.
-pub const SELECTED_MARK: &str = "▶ ";
-
 /// The colon after a label, as each language writes it.
 pub fn colon(lang: Lang) -> &'static str {
     match lang {
@@ -551,6 +553,7 @@ fn figure(
         provenance: Provenance::default(),
         lang: Lang::Zh,
         filters: Filters::default(),
+        chosen: None,
     }
 }
 
@@ -744,19 +747,7 @@ fn district_heatmap(parts: &Parts, lang: Lang) -> Result<Figure, FigureError> {
         .collect();
     let heat = HeatmapView {
         columns: tasks.iter().map(|t| t.number.to_string()).collect(),
-        // The chosen district is marked in the chart too, by a sign, not colour.
-        rows: doc
-            .districts
-            .iter()
-            .map(|d| {
-                let name = d.name.get(lang);
-                if parts.filters.district.as_deref() == Some(d.id.as_str()) {
-                    format!("{SELECTED_MARK}{name}")
-                } else {
-                    name.to_owned()
-                }
-            })
-            .collect(),
+        rows: doc.districts.iter().map(|d| d.name.get(lang).to_owned()).collect(),
         cells: cells.clone(),
         lang,
     };
@@ -778,10 +769,17 @@ fn district_heatmap(parts: &Parts, lang: Lang) -> Result<Figure, FigureError> {
         .collect();
     let mut headers = vec![tr!(lang, col_district).to_owned()];
     headers.extend(tasks.iter().map(|t| format!("{}. {}", t.number, t.name.get(lang))));
+    // The chosen district's cells are outlined in the chart too (a sign, not a
+    // colour); the cells go row by row, as `heatmap_chart` lays them out.
+    let chosen_row =
+        doc.districts.iter().position(|d| parts.filters.district.as_deref() == Some(&d.id));
+    let chosen =
+        chosen_row.map(|r| (r * tasks.len()..(r + 1) * tasks.len()).collect()).unwrap_or_default();
     let heading = tr!(lang, heatmap_heading);
     Ok(Figure {
         height: "30rem",
         stacked: true,
+        chosen: Some(chosen),
         ..figure(
             heading,
             heading.to_owned(),
@@ -1239,8 +1237,9 @@ mod tests {
         assert!(line.contains("Progress figures: sample data, not official statistics"), "{line}");
     }
 
-    /// A chosen district is marked on the heatmap's axis (and only that one),
-    /// and its table row is the selected one.
+    /// A chosen district's cells (and only those) are the heatmap's chosen
+    /// points, its table row is the selected one, and the chart's option is
+    /// the same whichever district is chosen (so choosing does not redraw it).
     #[test]
     fn the_heatmap_marks_the_chosen_district() {
         let (doc, data) = bundled();
@@ -1249,19 +1248,29 @@ mod tests {
         let f = build(&FigureId::DistrictHeatmap, &doc, Some(&data), Lang::Zh, &filters).unwrap();
         let option = serde_json::to_value(&f.chart).unwrap();
         let axis = if option["yAxis"].is_array() { &option["yAxis"][0] } else { &option["yAxis"] };
-        let labels: Vec<&str> =
+        let rows: Vec<&str> =
             axis["data"].as_array().unwrap().iter().filter_map(|v| v.as_str()).collect();
-        assert_eq!(labels.len(), doc.districts.len());
-        let marked: Vec<&&str> = labels.iter().filter(|l| l.starts_with(SELECTED_MARK)).collect();
-        assert_eq!(marked, [&format!("{SELECTED_MARK}{}", chosen.name.zh).as_str()]);
+        let x_axis =
+            if option["xAxis"].is_array() { &option["xAxis"][0] } else { &option["xAxis"] };
+        let columns = x_axis["data"].as_array().map_or(0, Vec::len);
+        assert!(columns > 0);
+        assert_eq!(rows.len(), doc.districts.len());
+        let points = option["series"][0]["data"].as_array().unwrap();
+        let chosen_points = f.chosen.clone().expect("the heatmap can show a choice");
+        assert_eq!(chosen_points.len(), columns, "one cell per task");
+        for i in &chosen_points {
+            assert_eq!(rows[points[*i][1].as_u64().unwrap() as usize], chosen.name.zh);
+        }
         let selected: Vec<usize> =
             f.table.rows.iter().enumerate().filter(|(_, r)| r.selected).map(|(i, _)| i).collect();
         assert_eq!(selected, [3]);
         let none =
             build(&FigureId::DistrictHeatmap, &doc, Some(&data), Lang::Zh, &Filters::default())
                 .unwrap();
-        let option = serde_json::to_value(&none.chart).unwrap();
-        assert!(!option.to_string().contains(SELECTED_MARK));
+        assert_eq!(none.chosen, Some(vec![]));
+        assert_eq!(none.chart, f.chart, "the option does not depend on the district");
+        let other = build(&FigureId::DistrictRanking, &doc, Some(&data), Lang::Zh, &filters);
+        assert!(other.map_or(true, |o| o.chosen.is_none()), "other charts choose nothing");
     }
 
     #[test]

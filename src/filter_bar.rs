@@ -56,10 +56,21 @@ pub fn filtered_indicators(doc: &PlanDocument, filters: &Filters) -> Vec<String>
 /// Writes one filter's value.
 type SetFilter = fn(&mut Filters, Option<String>);
 
+/// Adds a history entry for `href` and tells the app at once. Setting
+/// `location.hash` would do both too, but its `hashchange` comes in a later
+/// task, which kept a filter change off the screen for a frame more; back and
+/// forward still arrive as real `hashchange` events.
 fn navigate(href: &str) {
-    if let Some(w) = web_sys::window() {
-        // Setting the fragment adds a history entry and fires `hashchange`.
+    let Some(w) = web_sys::window() else { return };
+    let pushed = w
+        .history()
+        .and_then(|h| h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href)));
+    if pushed.is_err() {
         let _ = w.location().set_hash(href.trim_start_matches('#'));
+        return;
+    }
+    if let Ok(event) = web_sys::Event::new("hashchange") {
+        let _ = w.dispatch_event(&event);
     }
 }
 
@@ -158,11 +169,17 @@ pub fn FilterBar(
         if let Some(id) = REFOCUS.with(|r| r.borrow_mut().take()) {
             // After this render is in the document.
             request_animation_frame(move || {
-                if let Some(select) = web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.get_element_by_id(&id))
+                let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+                let Some(select) = document
+                    .get_element_by_id(&id)
                     .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-                {
+                else {
+                    return;
+                };
+                // Where it kept focus (the overview updates in place), focusing
+                // again would only force the browser to lay out the page anew.
+                let focused = document.active_element().is_some_and(|a| &a == select.as_ref());
+                if !focused {
                     let _ = select.focus();
                 }
             });

@@ -110,6 +110,7 @@ fn framed_svg(figure: &Figure) -> Result<String, String> {
     let chart = crate::charts::echarts::render_svg(
         &figure.chart,
         &figure.description,
+        figure.chosen.as_deref(),
         EXPORT_WIDTH,
         height,
     )?;
@@ -501,18 +502,24 @@ pub fn FigureTable(
     table: Table,
     /// Reader's language.
     lang: Lang,
+    /// A row marked as selected besides those the table marks itself; it can
+    /// change without the table being drawn again.
+    #[prop(optional, into)]
+    selected: Signal<Option<usize>>,
 ) -> impl IntoView {
     let rows = table
         .rows
         .into_iter()
-        .map(|row| {
+        .enumerate()
+        .map(|(r, row)| {
             let cells = row
                 .cells
                 .into_iter()
                 .enumerate()
                 .map(|(i, c)| cell_view(c, i == 0, lang))
                 .collect_view();
-            view! { <tr class:selected-row=row.selected>{cells}</tr> }
+            let marked = row.selected;
+            view! { <tr class:selected-row=move || marked || selected.get() == Some(r)>{cells}</tr> }
         })
         .collect_view();
     view! {
@@ -551,16 +558,26 @@ pub fn FigureCard(
     let chart = Signal::derive(move || figure.with(|f| f.chart.clone()));
     let label = Signal::derive(move || figure.with(|f| f.description.clone()));
     let keyboard = Memo::new(move |_| figure.with(keyboard_points));
-    // Redrawn only when its figures change, not for every filter.
-    let table = Memo::new(move |_| figure.with(|f| f.table.clone()));
+    let chosen = Memo::new(move |_| figure.with(|f| f.chosen.clone()));
+    // Redrawn only when its figures change, not for every filter; a new
+    // selected row (another district) only moves the mark between two rows.
+    let table = Memo::new(move |_| {
+        figure.with(|f| {
+            let mut table = f.table.clone();
+            table.rows.iter_mut().for_each(|row| row.selected = false);
+            table
+        })
+    });
+    let selected_row =
+        Memo::new(move |_| figure.with(|f| f.table.rows.iter().position(|row| row.selected)));
     view! {
         <section class=class aria-labelledby=heading_id.clone()>
             <h2 id=heading_id.clone()>{move || figure.with(|f| f.heading.clone())}</h2>
             <p class="card-subtitle">{move || figure.with(|f| f.subtitle.clone())}</p>
             {children.map(|c| c())}
             <div class="chart-with-table" class:stacked=stacked>
-                <EChart chart=chart label=label height=height lang=lang keyboard=keyboard />
-                {move || view! { <FigureTable table=table.get() lang=lang /> }}
+                <EChart chart=chart label=label height=height lang=lang keyboard=keyboard chosen=chosen />
+                {move || view! { <FigureTable table=table.get() lang=lang selected=selected_row /> }}
             </div>
             <FigureTools figure=figure />
         </section>

@@ -389,8 +389,8 @@ async fn filters_live_in_the_url_and_narrow_what_is_shown() {
     assert_eq!(selected, district.name.zh, "the district is marked in the heatmap table");
 
     // Another district from the select: the charts update where they are (the
-    // heatmap's axis marks the new district, by a sign), and the keyboard
-    // stays on the select.
+    // heatmap outlines the new district's cells), and the keyboard stays on
+    // the select.
     let other = plan.districts.iter().find(|d| d.id != district.id).expect("another district");
     client
         .execute("document.querySelector('.heatmap-section .chart').dataset.probe = 'kept'", vec![])
@@ -400,16 +400,21 @@ async fn filters_live_in_the_url_and_narrow_what_is_shown() {
     select.click().await.expect("focus");
     select.select_by_value(&other.id).await.expect("choose");
     wait_for_hash(&client, &format!("#/zh/?district={}", other.id)).await;
-    let marked = format!("▶ {}", other.name.zh);
+    let row = plan.districts.iter().position(|d| d.id == other.id).expect("row");
     let heat = wait_for_js(
         &client,
-        &format!("const h = (() => {{ {HEATMAP} }})(); return h && h.rows.includes({marked:?}) ? h : null;"),
-        "the heatmap marking the new district",
+        &format!(
+            "const h = (() => {{ {HEATMAP} }})();
+             return h && h.chosen.length && h.chosen.every(i => h.data[i][1] === {row}) ? h : null;"
+        ),
+        "the heatmap outlining the new district",
     )
     .await;
-    let rows: Vec<&str> =
-        heat["rows"].as_array().expect("rows").iter().filter_map(Value::as_str).collect();
-    assert_eq!(rows.iter().filter(|r| r.starts_with('▶')).count(), 1, "{rows:?}");
+    let columns = heat["columns"].as_array().expect("columns").len();
+    let chosen: Vec<u64> =
+        heat["chosen"].as_array().expect("chosen").iter().filter_map(Value::as_u64).collect();
+    assert_eq!(chosen.len(), columns, "every cell of that district's row, no other: {chosen:?}");
+    assert_eq!(heat["rows"][row], other.name.zh, "the row is the district's");
     assert_eq!(text(&client, ".selected-row th").await, other.name.zh);
     let state = client
         .execute(
@@ -454,7 +459,11 @@ const HEATMAP: &str = r#"
     const chart = el && window.echarts && echarts.getInstanceByDom(el);
     if (!chart || !el.querySelector('canvas, svg')) return null;
     const o = chart.getOption();
-    return { columns: o.xAxis[0].data, rows: o.yAxis[0].data, data: o.series[0].data };
+    // Cells are named points ({name, value}) so that a district's row can be chosen.
+    return { columns: o.xAxis[0].data, rows: o.yAxis[0].data,
+             data: o.series[0].data.map(d => Array.isArray(d) ? d : d.value),
+             // The points ECharts draws as chosen (outlined).
+             chosen: chart.getModel().getSeriesByIndex(0).getSelectedDataIndices() };
 "#;
 
 const RANKING: &str = r#"

@@ -8,7 +8,7 @@
 //! 2. Time to first chart, median of cold loads (HTTP cache cleared), for the
 //!    portal and for `bench/minimal/` (the same chart from the same plan.json
 //!    with the same ECharts build and no framework), in the same run.
-//! 3. District-filter change to the updated table row and heatmap axis
+//! 3. District-filter change to the updated table row and heatmap's outlined row
 //!    painted, p50 and p95 over 50 changes.
 //! 4. Lighthouse 12.2.3 performance (mobile, simulated throttling) for the
 //!    overview, an indicator page and an embed, with the precompressed files

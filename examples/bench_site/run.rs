@@ -190,12 +190,15 @@ const INTERACTION: &str = r#"
             select.dispatchEvent(new Event('change', { bubbles: true }));
             for (;;) {
                 await frame();
-                // The table's row and the heatmap's axis both mark the district.
+                // The table's row and the heatmap both mark the district: the
+                // cells ECharts draws as chosen are that district's row.
                 const row = document.querySelector('.selected-row th');
                 const heat = echarts.getInstanceByDom(document.querySelector('.heatmap-section .chart'));
-                const axis = heat && heat.getOption().yAxis[0].data;
-                if (row && row.textContent === option.textContent
-                    && axis && axis.includes('▶ ' + option.textContent)) break;
+                const chosen = heat && heat.getModel().getSeriesByIndex(0).getSelectedDataIndices();
+                const rowOf = heat && ((i) => heat.getModel().getSeriesByIndex(0).getData().get('y', i));
+                const names = heat && heat.getModel().getComponent('yAxis').getCategories();
+                if (row && row.textContent === option.textContent && chosen && chosen.length
+                    && chosen.every(i => names[rowOf(i)] === option.textContent)) break;
             }
             await frame();
             times.push(performance.now() - t0);

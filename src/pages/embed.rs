@@ -146,6 +146,7 @@ fn EmbedView(figure: Figure) -> impl IntoView {
                 height=figure.height
                 lang=lang
                 keyboard=crate::share::keyboard_points(&figure)
+                chosen=figure.chosen.clone()
             />
             <details class="embed-table">
                 <summary>{tr!(lang, show_table)}</summary>
