@@ -333,7 +333,15 @@ impl ChartHandle {
             );
         }
         let resized = instance.clone();
+        let sized = element.clone();
+        // The observer reports every element once when first observed; at the
+        // size ECharts has just drawn at, a resize would draw the whole chart
+        // a second time for nothing.
+        let mut initial_size = Some((element.client_width(), element.client_height()));
         let on_resize = Closure::<dyn FnMut()>::new(move || {
+            if initial_size.take() == Some((sized.client_width(), sized.client_height())) {
+                return;
+            }
             // A failed resize leaves the old size; nothing to report to the reader.
             let _ = resized.resize();
         });
