@@ -275,3 +275,66 @@ async fn files_are_checked_against_the_release_manifest() {
     assert_eq!(role.as_deref(), Some("alert"));
     client.close().await.expect("close");
 }
+
+/// While the code is on its way (held back 3 s here), the page already shows
+/// the site's name, the plan's title in the link's language and a loading line;
+/// the app replaces it; an embed shows none of it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_loading_shell_shows_the_title_until_the_code_arrives() {
+    let dist = dist_dir();
+    let wasm = std::fs::read_dir(&dist)
+        .expect("dist")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|n| n.ends_with("_bg.wasm"))
+        .expect("the wasm file");
+    let plan: plan_model::PlanDocument = serde_json::from_str(
+        &std::fs::read_to_string(dist.join("data/plan.json")).expect("plan.json"),
+    )
+    .expect("plan");
+    let faults = Faults::default();
+    let server = StaticServer::start_with_faults(&dist, faults.clone());
+    let driver = Driver::start();
+    let client = driver.browser(412, 823).await;
+    const SHELL: &str = r#"
+        const s = document.getElementById('boot-shell');
+        if (!s || s.hidden) return null;
+        return { title: s.querySelector('h1').textContent, lang: s.lang,
+                 status: s.querySelector('[role=status]').textContent,
+                 app: !!document.getElementById('main') };
+    "#;
+
+    faults.set(&format!("/{wasm}"), Fault::Delay(Duration::from_secs(3)), 1);
+    open(&client, &format!("{}#/en/", server.url)).await;
+    let shell = wait_for_js(&client, SHELL, "the loading shell").await;
+    assert_eq!(shell["title"], plan.plan.title.en, "the English title");
+    assert_eq!(shell["lang"], "en");
+    assert_eq!(shell["status"], "Loading…");
+    assert_eq!(shell["app"], false, "the app has not started yet");
+    let title = wait_for_js(
+        &client,
+        "const h = document.querySelector('#main h1.plan-title');
+         return h && !document.getElementById('boot-shell') ? h.textContent : null",
+        "the app in place of the shell",
+    )
+    .await;
+    assert_eq!(title, plan.plan.title.en);
+
+    faults.set(&format!("/{wasm}"), Fault::Delay(Duration::from_secs(3)), 1);
+    open(&client, &format!("{}#/zh/embed/district-heatmap", server.url)).await;
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    let shown = client
+        .execute("const s = document.getElementById('boot-shell'); return !!s && !s.hidden", vec![])
+        .await
+        .expect("shell");
+    assert_eq!(shown, false, "an embed shows only its chart");
+    wait_for_js(
+        &client,
+        "return document.querySelector('.embed .chart canvas') ? true : null",
+        "the embed",
+    )
+    .await;
+    let errors = console_errors(&client).await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    client.close().await.expect("close");
+}

@@ -76,7 +76,8 @@ async fn check_overview(client: &Client, url: &str, data_dir: &Path) {
     let heading = client
         .wait()
         .at_most(std::time::Duration::from_secs(15))
-        .for_element(Locator::Css("h1.plan-title"))
+        // `#main`: the app's title, not the loading shell's (index.html).
+        .for_element(Locator::Css("#main h1.plan-title"))
         .await
         .expect("plan title");
     assert_eq!(heading.text().await.expect("text"), title, "the title comes from the data");
