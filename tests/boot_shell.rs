@@ -9,32 +9,32 @@ fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
     &html[from..to]
 }
 
-/// `(Chinese text, English text)` of the shell element whose tag opens with `start`.
-fn texts(html: &str, start: &str) -> (String, String) {
-    let tag_end = between(html, start, ">");
-    let en = between(tag_end, "data-en=\"", "\"").to_owned();
-    let zh = between(html, &format!("{start}{tag_end}>"), "<").to_owned();
-    (zh, en)
+/// The text of the first element in `block` whose tag opens with `start`.
+fn text_of<'a>(block: &'a str, start: &str) -> &'a str {
+    let tag_end = between(block, start, ">");
+    between(block, &format!("{start}{tag_end}>"), "<")
 }
 
 #[test]
 fn the_loading_shell_says_what_the_app_says() {
     let root = env!("CARGO_MANIFEST_DIR");
     let html = std::fs::read_to_string(format!("{root}/index.html")).expect("index.html");
-    let shell = between(&html, "<div id=\"boot-shell\" hidden>", "</div>");
     let plan: PlanDocument = serde_json::from_str(
         &std::fs::read_to_string(format!("{root}/public/data/plan.json")).expect("plan.json"),
     )
     .expect("the bundled plan parses");
-    let title = texts(shell, "<h1 class=\"plan-title\"");
-    assert_eq!(title, (plan.plan.title.zh.clone(), plan.plan.title.en.clone()));
     let locale = |lang: &str| -> serde_json::Value {
         serde_json::from_str(
             &std::fs::read_to_string(format!("{root}/locales/{lang}.json")).expect("locale"),
         )
         .expect("locale JSON")
     };
-    let name = texts(shell, "<p class=\"site-name\"");
-    assert_eq!(name.0, locale("zh")["site_name"]);
-    assert_eq!(name.1, locale("en")["site_name"]);
+    let shell = between(&html, "<div id=\"boot-shell\">", "<noscript>");
+    for (class, title, lang) in
+        [("boot-zh", &plan.plan.title.zh, "zh"), ("boot-en", &plan.plan.title.en, "en")]
+    {
+        let block = between(shell, &format!("<div class=\"{class}\""), "</main>");
+        assert_eq!(text_of(block, "<h1 class=\"plan-title\""), title, "{class}");
+        assert_eq!(text_of(block, "<p class=\"site-name\""), locale(lang)["site_name"], "{class}");
+    }
 }

@@ -296,11 +296,13 @@ async fn a_loading_shell_shows_the_title_until_the_code_arrives() {
     let server = StaticServer::start_with_faults(&dist, faults.clone());
     let driver = Driver::start();
     let client = driver.browser(412, 823).await;
+    // The shell's part that is shown (one language, or none).
     const SHELL: &str = r#"
         const s = document.getElementById('boot-shell');
-        if (!s || s.hidden) return null;
-        return { title: s.querySelector('h1').textContent, lang: s.lang,
-                 status: s.querySelector('[role=status]').textContent,
+        const shown = s && [...s.children].filter(d => getComputedStyle(d).display !== 'none');
+        if (!shown || shown.length !== 1) return null;
+        return { title: shown[0].querySelector('h1').textContent, lang: shown[0].lang,
+                 status: shown[0].querySelector('[role=status]').textContent,
                  app: !!document.getElementById('main') };
     "#;
 
@@ -324,7 +326,11 @@ async fn a_loading_shell_shows_the_title_until_the_code_arrives() {
     open(&client, &format!("{}#/zh/embed/district-heatmap", server.url)).await;
     tokio::time::sleep(Duration::from_millis(1000)).await;
     let shown = client
-        .execute("const s = document.getElementById('boot-shell'); return !!s && !s.hidden", vec![])
+        .execute(
+            "const s = document.getElementById('boot-shell');
+             return !!s && getComputedStyle(s).display !== 'none'",
+            vec![],
+        )
         .await
         .expect("shell");
     assert_eq!(shown, false, "an embed shows only its chart");
