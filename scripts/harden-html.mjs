@@ -72,13 +72,12 @@ document.addEventListener('click', (event) => {
     document.head.append(link);
   }
 }
-// One frame for the loading shell (index.html) before the app replaces it, if
-// the page has not painted yet: on a fast connection the code can be ready
-// before the first paint. The code downloads meanwhile; where the page has
-// already painted (a slow connection) there is no wait at all.
-const painted = performance.getEntriesByType('paint').length > 0
-  ? Promise.resolve()
-  : new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+// One frame for the loading shell (index.html) before the app replaces it: on
+// a fast connection the code can be ready before the page has painted at all.
+// (A paint having happened is not enough: the parser may have painted only the
+// shell's first line.) The code downloads meanwhile, so a slow connection, where
+// the download takes far longer than a frame, loses nothing.
+const painted = new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 try {
   const [bindings] = await Promise.all([import('${js[1]}'), painted]);
   const wasm = await bindings.default({ module_or_path: '${wasm[1]}' });
