@@ -721,3 +721,57 @@ async fn printing_keeps_the_figures_and_drops_the_controls() {
     assert_eq!(background, "rgb(255, 255, 255)");
     client.close().await.expect("close");
 }
+
+/// A window made narrower after the charts are drawn (a phone turned, a
+/// window dragged): every chart follows it and the page does not scroll
+/// sideways; wider again, they grow back.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn charts_follow_a_window_made_narrower_after_they_are_drawn() {
+    let dist = dist_dir();
+    let server = StaticServer::start(&dist);
+    let driver = Driver::start();
+    let client = driver.browser(1280, 900).await;
+    load(&client, &format!("{}#/zh/", server.url)).await;
+    wait_for_js(&client, PAGE_READY, "the overview").await;
+    // Each chart's drawn width against its container, and the page's.
+    const FIT: &str = r#"
+        const charts = [...document.querySelectorAll('.chart')];
+        const drawn = charts.map(el => { const c = el.querySelector('canvas, svg');
+            return c ? Math.round(c.getBoundingClientRect().width) : -1; });
+        return { drawn, boxes: charts.map(el => Math.round(el.getBoundingClientRect().width)),
+                 page: document.documentElement.scrollWidth, window: innerWidth };
+    "#;
+    let wide = wait_for_js(&client, &format!("{FIT}"), "the charts").await;
+    for width in [700, 400] {
+        support::cdp(
+            &client,
+            "Emulation.setDeviceMetricsOverride",
+            serde_json::json!({ "width": width, "height": 900, "deviceScaleFactor": 1, "mobile": false }),
+        )
+        .await;
+        let fit = wait_for_js(
+            &client,
+            &format!(
+                "const f = (() => {{ {FIT} }})();
+                 return f.window === {width} && f.page <= f.window
+                     && f.drawn.every((w, i) => w > 0 && w <= f.boxes[i] && w < {width}) ? f : null;"
+            ),
+            &format!("every chart within a {width} px window"),
+        )
+        .await;
+        assert!(fit["drawn"].as_array().expect("drawn").len() >= 5, "{fit}");
+    }
+    support::cdp(&client, "Emulation.clearDeviceMetricsOverride", serde_json::json!({})).await;
+    let again = wait_for_js(
+        &client,
+        &format!(
+            "const f = (() => {{ {FIT} }})();
+             return JSON.stringify(f.drawn) === {:?} ? f : null;",
+            wide["drawn"].to_string()
+        ),
+        "the charts at their first width again",
+    )
+    .await;
+    assert_eq!(again["page"], wide["page"]);
+    client.close().await.expect("close");
+}
