@@ -741,7 +741,7 @@ async fn charts_follow_a_window_made_narrower_after_they_are_drawn() {
         return { drawn, boxes: charts.map(el => Math.round(el.getBoundingClientRect().width)),
                  page: document.documentElement.scrollWidth, window: innerWidth };
     "#;
-    let wide = wait_for_js(&client, &format!("{FIT}"), "the charts").await;
+    let wide = wait_for_js(&client, FIT, "the charts").await;
     for width in [700, 400] {
         support::cdp(
             &client,
