@@ -11,6 +11,7 @@ pub mod export;
 pub mod figures;
 pub mod filter_bar;
 pub mod locale;
+pub mod near_screen;
 pub mod pages;
 pub mod panic_panel;
 pub mod prefs;

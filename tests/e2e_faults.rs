@@ -27,12 +27,15 @@ const ERROR: &str = r#"
 const PROGRESS_DRAWN: &str = r#"
     if (document.querySelector('main .error-panel')) return null;
     const el = document.querySelector('.goal-progress .chart');
+    if (el && !el.querySelector('canvas, svg')) el.scrollIntoView({ block: 'center' });
     return !!(el && el.querySelector('canvas, svg')) || null;
 "#;
 
 /// The parts drawn from the plan alone.
 const PLAN_PARTS: &str = r#"
     const el = document.querySelector('.goal-targets .chart');
+    // Charts are drawn as they near the screen: go to it, as a reader would.
+    if (el && !el.querySelector('canvas, svg')) el.scrollIntoView({ block: 'center' });
     return !!(document.querySelector('h1.plan-title') && el && el.querySelector('canvas, svg')) || null;
 "#;
 
@@ -279,6 +282,48 @@ async fn files_are_checked_against_the_release_manifest() {
 /// While the code is on its way (held back 3 s here), the page already shows
 /// the site's name, the plan's title in the link's language and a loading line;
 /// the app replaces it; an embed shows none of it.
+/// ECharts does not arrive (blocked, missing, or altered so its integrity
+/// check fails): the page still shows its text and tables, and each chart
+/// says why it is missing and where the numbers are.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_the_chart_library_each_chart_points_to_its_table() {
+    let dist = dist_dir();
+    let echarts = std::fs::read_dir(&dist)
+        .expect("dist")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|n| n.starts_with("echarts-") && n.ends_with(".js"))
+        .expect("the ECharts file");
+    let faults = Faults::default();
+    let server = StaticServer::start_with_faults(&dist, faults.clone());
+    let driver = Driver::start();
+    let client = driver.browser(1280, 900).await;
+    for (fault, what) in [
+        (Fault::Status(404), "missing"),
+        (Fault::Replace("text/javascript", "window.echarts = 'altered';".into()), "altered"),
+    ] {
+        faults.set(&format!("/{echarts}"), fault, 1);
+        open(&client, &format!("{}#/en/", server.url)).await;
+        let shown = wait_for_js(
+            &client,
+            r#"const card = document.querySelector('.goal-progress');
+               const error = card && card.querySelector('.chart-error');
+               const rows = card ? card.querySelectorAll('table tbody tr').length : 0;
+               return error && rows ? { error: error.textContent, role: error.getAttribute('role'),
+                   rows, title: document.querySelector('#main h1.plan-title')?.textContent } : null;"#,
+            &format!("the chart's message with the library {what}"),
+        )
+        .await;
+        let error = shown["error"].as_str().expect("message");
+        assert!(error.contains("the chart library did not load"), "{what}: {error}");
+        assert!(error.contains("table"), "points to the table: {error}");
+        assert_eq!(shown["role"], "alert");
+        assert!(shown["rows"].as_u64().expect("rows") >= 6, "the table has the numbers");
+        assert!(shown["title"].is_string(), "the page itself is there");
+    }
+    client.close().await.expect("close");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_loading_shell_shows_the_title_until_the_code_arrives() {
     let dist = dist_dir();

@@ -11,7 +11,7 @@ use support::{Driver, StaticServer, console_errors, dist_dir, wait_for_js};
 const TREND: &str = r#"
     const el = document.querySelector('.trend-section .chart');
     const chart = el && window.echarts && echarts.getInstanceByDom(el);
-    if (!chart || !el.querySelector('canvas, svg')) return null;
+    if (!chart || !el.querySelector('canvas, svg')) { el?.scrollIntoView({ block: 'center' }); return null; }
     const o = chart.getOption();
     return { dates: o.xAxis[0].data, series: o.series.map(s => ({ name: s.name, data: s.data })) };
 "#;

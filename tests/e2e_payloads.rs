@@ -63,7 +63,12 @@ const SETTLED: &str = r#"
     if (document.querySelector('.skeleton')) return null;
     if (!document.querySelector('main h1')) return null;
     const charts = [...document.querySelectorAll('.chart')];
-    return charts.every(el => el.querySelector('canvas, svg')) ? true : null;
+    // Charts are drawn as they near the screen: go to the next one not yet
+    // drawn, as a reader scrolling down would; back to the top once all are.
+    const undrawn = charts.find(el => !el.querySelector('canvas, svg'));
+    if (undrawn) { undrawn.scrollIntoView({ block: 'center' }); return null; }
+    window.scrollTo(0, 0);
+    return true;
 "#;
 
 const INSPECT: &str = r#"

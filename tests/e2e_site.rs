@@ -104,10 +104,14 @@ fn pages(plan: &PlanDocument, lang: Lang) -> Vec<(String, &'static str, String)>
 const PAGE_READY: &str = r#"
     if (document.querySelector('.error-panel, .skeleton')) return null;
     const charts = [...document.querySelectorAll('.chart')];
-    const drawn = charts.every(el => el.querySelector('canvas, svg'));
+    // Charts are drawn as they near the screen: go to the next one not yet
+    // drawn, as a reader scrolling down would; back to the top once all are.
+    const undrawn = charts.find(el => !el.querySelector('canvas, svg'));
+    if (undrawn) { undrawn.scrollIntoView({ block: 'center' }); return null; }
+    window.scrollTo(0, 0);
     const data = document.querySelector(['.downloads tbody tr', '.status-box', '.task-status',
         '.department-status', '.district-summary', '.release-bar'].join(', '));
-    return drawn && data ? true : null;
+    return data ? true : null;
 "#;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -200,7 +204,7 @@ async fn language_switch_is_kept_in_the_url_and_remembered() {
 const AXIS_TEXT: &str = r#"
     const el = document.querySelector('.goal-targets .chart');
     const chart = el && window.echarts && echarts.getInstanceByDom(el);
-    if (!chart || !el.querySelector('canvas, svg')) return null;
+    if (!chart || !el.querySelector('canvas, svg')) { el?.scrollIntoView({ block: 'center' }); return null; }
     return chart.getOption().yAxis[0].axisLabel.color;
 "#;
 
@@ -272,7 +276,7 @@ async fn indicator_rows(client: &Client) -> Vec<(String, String, String)> {
 const GOAL_CHART: &str = r#"
     const el = document.querySelector('.goal-progress .chart');
     const chart = el && window.echarts && echarts.getInstanceByDom(el);
-    if (!chart || !el.querySelector('canvas, svg')) return null;
+    if (!chart || !el.querySelector('canvas, svg')) { el?.scrollIntoView({ block: 'center' }); return null; }
     const o = chart.getOption();
     return { categories: o.yAxis[0].data,
              done: o.series[0].data.map(d => (d && typeof d === 'object') ? d.value : d) };
@@ -458,7 +462,7 @@ async fn filters_live_in_the_url_and_narrow_what_is_shown() {
 const HEATMAP: &str = r#"
     const el = document.querySelector('.heatmap-section .chart');
     const chart = el && window.echarts && echarts.getInstanceByDom(el);
-    if (!chart || !el.querySelector('canvas, svg')) return null;
+    if (!chart || !el.querySelector('canvas, svg')) { el?.scrollIntoView({ block: 'center' }); return null; }
     const o = chart.getOption();
     // Cells are named points ({name, value}) so that a district's row can be chosen.
     return { columns: o.xAxis[0].data, rows: o.yAxis[0].data,
@@ -470,7 +474,7 @@ const HEATMAP: &str = r#"
 const RANKING: &str = r#"
     const el = document.querySelector('.ranking-section .chart');
     const chart = el && window.echarts && echarts.getInstanceByDom(el);
-    if (!chart || !el.querySelector('canvas, svg')) return null;
+    if (!chart || !el.querySelector('canvas, svg')) { el?.scrollIntoView({ block: 'center' }); return null; }
     return chart.getOption().yAxis[0].data;
 "#;
 
@@ -719,6 +723,55 @@ async fn printing_keeps_the_figures_and_drops_the_controls() {
         .await
         .expect("bg");
     assert_eq!(background, "rgb(255, 255, 255)");
+    client.close().await.expect("close");
+}
+
+/// Charts well below the first screen wait until the reader comes near them
+/// (less work before the page answers); printing draws every one of them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn charts_below_the_screen_wait_for_the_reader_and_for_print() {
+    let dist = dist_dir();
+    let server = StaticServer::start(&dist);
+    let driver = Driver::start();
+    let client = driver.browser(1280, 900).await;
+    load(&client, &format!("{}#/zh/", server.url)).await;
+    const DRAWN: &str = r#"
+        if (!document.querySelector('#main h1.plan-title') || document.querySelector('.skeleton')) return null;
+        const charts = [...document.querySelectorAll('.chart')];
+        const drawn = charts.map(el => !!el.querySelector('canvas, svg'));
+        const top = charts.map(el => Math.round(el.getBoundingClientRect().top));
+        // The first chart is on the first screen: wait for it.
+        return drawn[0] ? { drawn, top, screen: innerHeight } : null;
+    "#;
+    let first = wait_for_js(&client, DRAWN, "the first chart").await;
+    // Give the page time to draw anything it (wrongly) would draw unasked.
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    let settled = client.execute(DRAWN, vec![]).await.expect("charts");
+    let (drawn, top) =
+        (settled["drawn"].as_array().expect("drawn"), settled["top"].as_array().expect("top"));
+    assert!(drawn.len() >= 5, "{first}");
+    let screen = settled["screen"].as_f64().expect("screen");
+    for (d, t) in drawn.iter().zip(top) {
+        let t = t.as_f64().expect("top");
+        if t > screen * 1.5 {
+            assert_eq!(
+                d, false,
+                "a chart {t} px down (screen {screen}) is drawn before it is near: {settled}"
+            );
+        }
+    }
+    assert!(drawn.iter().any(|d| d == false), "some charts wait: {settled}");
+    // A real print (Chromium's own printing, as Ctrl+P would): every chart is on paper.
+    support::cdp(&client, "Page.printToPDF", serde_json::json!({})).await;
+    let printed = wait_for_js(
+        &client,
+        "const charts = [...document.querySelectorAll('.chart')];
+         return charts.every(el => el.querySelector('canvas, svg')) ? charts.length : null;",
+        "every chart drawn for print",
+    )
+    .await;
+    assert_eq!(printed.as_u64(), Some(drawn.len() as u64));
+    assert!(console_errors(&client).await.is_empty());
     client.close().await.expect("close");
 }
 

@@ -154,3 +154,41 @@ fn the_panic_panel_says_what_happened_and_offers_a_reload() {
     assert!(button.text_content().unwrap_or_default().contains("重新加载"));
     panel.remove();
 }
+
+/// Polls until `drawn` holds, for up to two seconds.
+async fn until(mut drawn: impl FnMut() -> bool) -> bool {
+    for _ in 0..40 {
+        if drawn() {
+            return true;
+        }
+        tick().await;
+    }
+    drawn()
+}
+
+/// A chart far below the screen is not drawn until the reader scrolls near
+/// it; then it is, without anything else happening.
+#[wasm_bindgen_test]
+async fn a_chart_below_the_screen_is_drawn_when_scrolled_near() {
+    load_echarts();
+    let window = web_sys::window().expect("window");
+    let screen = window.inner_height().expect("height").as_f64().expect("number");
+    let host = host();
+    // Three screens down: well outside the quarter screen charts are drawn ahead.
+    host.style().set_property("margin-top", &format!("{}px", 3.0 * screen)).expect("style");
+    host.style().set_property("margin-bottom", &format!("{}px", 3.0 * screen)).expect("style");
+    window.scroll_to_with_x_and_y(0.0, 0.0);
+    let _mounted = leptos::mount::mount_to(host.clone(), move || {
+        view! { <EChart chart=Signal::stored(bars(2)) label="far chart" /> }
+    });
+    let el = host.query_selector(".chart").expect("query").expect("chart element");
+    let has_canvas = || el.query_selector("canvas").expect("query").is_some();
+    for _ in 0..6 {
+        tick().await;
+    }
+    assert!(!has_canvas(), "not drawn while three screens away");
+    el.scroll_into_view();
+    assert!(until(has_canvas).await, "drawn once scrolled to");
+    assert_eq!(series_count(&el), 2);
+    window.scroll_to_with_x_and_y(0.0, 0.0);
+}

@@ -11,6 +11,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ResizeObserver};
 
+use crate::near_screen::{NearScreen, is_near_now};
+
 #[wasm_bindgen]
 extern "C" {
     /// An ECharts instance bound to one element.
@@ -54,32 +56,71 @@ extern "C" {
     fn set_theme(this: &EChartsInstance, theme: &str) -> Result<(), JsValue>;
 }
 
-/// Whether the ECharts script has arrived. It loads `async`, beside the app,
-/// so pages show their text and tables without waiting for it; charts draw
-/// once it is there.
+/// Whether the ECharts script has arrived. The loader starts it `async`, once
+/// the loading shell is painted, so pages show their text and tables without
+/// waiting for it; charts draw once it is there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Library {
     Loading,
     Ready,
-    /// The page finished loading without it (blocked, 404, cut short).
+    /// It did not load (blocked, 404, cut short, altered).
     Missing,
 }
 
 thread_local! {
-    /// No chart has been created on this page yet.
+    /// No chart has been drawn on this page yet.
     static FIRST_CHART: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
+/// How near the screen a chart must come to be drawn: a quarter of a screen
+/// above or below it, so that a reader scrolling at a normal pace finds it
+/// drawn, while the charts well below the first screen wait.
+const NEAR_ROOT_MARGIN: &str = "25% 0px";
+/// The same, in screens, for the check made at once.
+const NEAR_MARGIN: f64 = 0.25;
+
+thread_local! {
+    /// Set for good when the reader prints: paper shows every chart, also
+    /// those never scrolled to. (Effects run before the browser lays out the
+    /// printed page: `beforeprint` handlers end with a microtask checkpoint.)
+    static PRINTING: ArcRwSignal<bool> = {
+        let printing = ArcRwSignal::new(false);
+        if let Some(window) = web_sys::window() {
+            let set = printing.clone();
+            // Not `once`: a reader may print more than once.
+            let on_print = Closure::<dyn FnMut()>::new(move || set.set(true)).into_js_value();
+            let _ = window.add_event_listener_with_callback("beforeprint", on_print.unchecked_ref());
+        }
+        printing
+    };
+}
+
+/// Whether the page is being printed, tracked.
+fn printing() -> bool {
+    PRINTING.with(ArcRwSignal::get)
 }
 
 /// Fired by scripts/echarts-entry.js once `window.echarts` is set.
 const READY_EVENT: &str = "kunshan:echarts-ready";
+/// Fired by the loader (scripts/harden-html.mjs) if the script fails to load;
+/// it also marks the script element `data-failed`.
+const FAILED_EVENT: &str = "kunshan:echarts-failed";
+/// The loader's ECharts script element.
+const SCRIPT_ID: &str = "echarts-script";
 
 fn library_now() -> Library {
     let Some(window) = web_sys::window() else { return Library::Missing };
     if js_sys::Reflect::get(&window, &JsValue::from_str("echarts")).is_ok_and(|e| e.is_object()) {
         return Library::Ready;
     }
-    let complete = window.document().is_some_and(|d| d.ready_state() == "complete");
-    if complete { Library::Missing } else { Library::Loading }
+    let Some(document) = window.document() else { return Library::Missing };
+    match document.get_element_by_id(SCRIPT_ID) {
+        Some(script) if script.has_attribute("data-failed") => Library::Missing,
+        Some(_) => Library::Loading,
+        // No loader (a test page): loading until the page has finished.
+        None if document.ready_state() == "complete" => Library::Missing,
+        None => Library::Loading,
+    }
 }
 
 thread_local! {
@@ -87,13 +128,11 @@ thread_local! {
     static LIBRARY: ArcRwSignal<Library> = {
         let state = ArcRwSignal::new(library_now());
         if state.get_untracked() == Library::Loading && let Some(window) = web_sys::window() {
-            let ready = state.clone();
-            let on_ready = Closure::once_into_js(move || ready.set(Library::Ready));
-            let _ = window.add_event_listener_with_callback(READY_EVENT, on_ready.unchecked_ref());
-            // `load` waits for every async script, loaded or failed.
-            let loaded = state.clone();
-            let on_load = Closure::once_into_js(move || loaded.set(library_now()));
-            let _ = window.add_event_listener_with_callback("load", on_load.unchecked_ref());
+            for event in [READY_EVENT, FAILED_EVENT, "load"] {
+                let seen = state.clone();
+                let on_event = Closure::once_into_js(move || seen.set(library_now()));
+                let _ = window.add_event_listener_with_callback(event, on_event.unchecked_ref());
+            }
         }
         state
     };
@@ -462,18 +501,36 @@ pub fn EChart(
         }
     });
 
-    // The first drawing waits for a task of its own: a page of charts then
-    // loads as several short tasks, not one long one that holds up the reader's
-    // taps (Lighthouse's "total blocking time"). The page's very first chart
-    // does not wait (a queued task runs after everything else queued), and
-    // updates draw at once.
-    let first_on_page = FIRST_CHART.with(|first| first.replace(false));
-    let may_draw = RwSignal::new(first_on_page);
-    if !first_on_page {
-        set_timeout(move || _ = may_draw.try_set(true), std::time::Duration::ZERO);
-    }
+    // A chart is first drawn when it comes near the screen, in a task of its
+    // own: a page of charts loads as a few short tasks for the charts in view
+    // instead of one long one for all of them (drawing is most of a page's
+    // start-up work; Lighthouse's "total blocking time"), and a reader who
+    // never scrolls down never waits for the charts there. The page's first
+    // chart in view does not wait (a queued task runs after everything else
+    // queued); printing draws them all. Updates draw at once.
+    let may_draw = RwSignal::new(false);
+    let watcher = StoredValue::new_local(None::<NearScreen>);
     Effect::new(move |_| {
-        if !may_draw.get() {
+        let Some(element) = container.get() else { return };
+        if may_draw.get_untracked() || watcher.with_value(Option::is_some) {
+            return;
+        }
+        if FIRST_CHART.get() && is_near_now(&element, NEAR_MARGIN) {
+            FIRST_CHART.set(false);
+            may_draw.set(true);
+            return;
+        }
+        let near = NearScreen::watch(&element, NEAR_ROOT_MARGIN, move || {
+            FIRST_CHART.set(false);
+            set_timeout(move || _ = may_draw.try_set(true), std::time::Duration::ZERO);
+        });
+        watcher.set_value(near);
+    });
+    on_cleanup(move || {
+        watcher.try_update_value(|w| w.take());
+    });
+    Effect::new(move |_| {
+        if !may_draw.get() && !printing() {
             return;
         }
         let chart = chart.get();

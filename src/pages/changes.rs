@@ -9,6 +9,7 @@ use plan_model::{Lang, PlanDocument, ProgressDocument};
 use crate::charts::DataTable;
 use crate::components::Loaded;
 use crate::data::{DataError, load_release, load_release_index};
+use crate::near_screen::NearScreen;
 use crate::tr;
 
 /// The release before the current one, loaded for comparison (`None` when the
@@ -62,7 +63,7 @@ pub fn WhatChanged(
     let watcher = StoredValue::new_local(None::<NearScreen>);
     Effect::new(move |_| {
         if let Some(element) = section.get() {
-            let watching = NearScreen::watch(&element, move || near.set(true));
+            let watching = NearScreen::watch(&element, "100% 0px", move || near.set(true));
             watcher.set_value(watching);
         }
     });
@@ -104,64 +105,6 @@ pub fn WhatChanged(
                 .into_any()
             }}
         </section>
-    }
-}
-
-/// Watches an element until it comes within a screen's height of the viewport;
-/// dropping it stops watching.
-struct NearScreen {
-    observer: web_sys::IntersectionObserver,
-    _callback: wasm_bindgen::prelude::Closure<dyn FnMut(js_sys::Array)>,
-}
-
-impl NearScreen {
-    /// Calls `then` once, when `element` comes near; at once where the browser
-    /// cannot tell.
-    fn watch(element: &web_sys::Element, then: impl FnOnce() + 'static) -> Option<Self> {
-        use std::cell::Cell;
-        use std::rc::Rc;
-        use wasm_bindgen::JsCast;
-        let pending = Rc::new(Cell::new(Some(then)));
-        let run = {
-            let pending = pending.clone();
-            move || {
-                if let Some(then) = pending.take() {
-                    then();
-                }
-            }
-        };
-        let on_entries = run.clone();
-        let callback = wasm_bindgen::prelude::Closure::<dyn FnMut(js_sys::Array)>::new(
-            move |entries: js_sys::Array| {
-                let near = entries.iter().any(|e| {
-                    e.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting()
-                });
-                if near {
-                    on_entries();
-                }
-            },
-        );
-        let options = web_sys::IntersectionObserverInit::new();
-        options.set_root_margin("100% 0px");
-        match web_sys::IntersectionObserver::new_with_options(
-            callback.as_ref().unchecked_ref(),
-            &options,
-        ) {
-            Ok(observer) => {
-                observer.observe(element);
-                Some(Self { observer, _callback: callback })
-            }
-            Err(_) => {
-                run();
-                None
-            }
-        }
-    }
-}
-
-impl Drop for NearScreen {
-    fn drop(&mut self) {
-        self.observer.disconnect();
     }
 }
 

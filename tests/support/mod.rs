@@ -332,7 +332,11 @@ pub async fn console_errors(client: &Client) -> Vec<String> {
 pub const PAGE_READY: &str = r#"
     if (document.querySelector('.error-panel, .skeleton')) return null;
     const charts = [...document.querySelectorAll('.chart')];
-    if (!charts.every(el => el.querySelector('canvas, svg'))) return null;
+    // Charts are drawn as they near the screen: go to the next one not yet
+    // drawn, as a reader scrolling down would; back to the top once all are.
+    const undrawn = charts.find(el => !el.querySelector('canvas, svg'));
+    if (undrawn) { undrawn.scrollIntoView({ block: 'center' }); return null; }
+    window.scrollTo(0, 0);
     return document.querySelector('main h1') ? true : null;
 "#;
 
