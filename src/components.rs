@@ -23,6 +23,16 @@ pub fn LoadingSkeleton(
     }
 }
 
+/// Renders its children in a task of its own, after the page around it: a
+/// long page then starts as several short tasks, so the part on screen is
+/// shown (and answers taps) sooner. For parts below the first screen only.
+#[component]
+pub fn Later(children: ChildrenFn) -> impl IntoView {
+    let ready = RwSignal::new(false);
+    set_timeout(move || _ = ready.try_set(true), std::time::Duration::ZERO);
+    move || ready.get().then(|| children())
+}
+
 /// A visible error that says what failed, with a button to try again.
 #[component]
 pub fn ErrorPanel(

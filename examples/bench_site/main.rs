@@ -4,10 +4,11 @@
 //! asserts nothing and reports what it measured.
 //!
 //! 1. Bytes of every file the overview's first view loads (from the browser's
-//!    own resource list), raw, gzip -9 and brotli -11.
+//!    own resource list; no scrolling), raw, gzip -9 and brotli -11.
 //! 2. Time to first chart, median of cold loads (HTTP cache cleared), for the
-//!    portal and for `bench/minimal/` (the same chart from the same plan.json
-//!    with the same ECharts build and no framework), in the same run.
+//!    portal and for `bench/minimal/` (the overview's first chart, goal-area
+//!    progress, from the same two data files with the same ECharts build and
+//!    no framework; checked to draw the same numbers), in the same run.
 //! 3. District-filter change to the updated table row and heatmap's outlined row
 //!    painted, p50 and p95 over 50 changes.
 //! 4. Lighthouse 12.2.3 performance (mobile, simulated throttling) for the

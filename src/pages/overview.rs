@@ -11,7 +11,7 @@ use plan_model::status::{StatusContext, rank_districts};
 use plan_model::{Lang, PlanDocument, ProgressDocument, Scorecard, Status};
 
 use crate::charts::DataTable;
-use crate::components::{EmptyState, Loaded, PageTitle, ReleaseBar, SampleNotice};
+use crate::components::{EmptyState, Later, Loaded, PageTitle, ReleaseBar, SampleNotice};
 use crate::data::{DATA_DIR, DataError};
 use crate::figures::{self, Figure, FigureId};
 use crate::filter_bar::{FilterBar, FilterStatus, Offered, filtered_indicators};
@@ -298,24 +298,34 @@ fn OverviewProgress(
         }
         let doc = body_doc.clone();
         let list_doc = body_doc.clone();
+        // The progress charts first (the top of the page); the rest, below
+        // the first screen, in tasks of their own.
         view! {
             {figure_card(parts, |p| &p.goals)}
             {figure_card(parts, |p| &p.tasks)}
-            <DistrictSection doc=doc parts=parts lang=lang filters=filters />
-            {move || {
-                parts.with(|p| {
-                    view! {
-                        <IndicatorList
-                            doc=list_doc.clone()
-                            card=p.card().clone()
-                            shown=p.shown.clone()
-                            filters=filters.get()
-                            sample=release.sample
-                            lang=lang
-                        />
+            <Later>
+                <DistrictSection doc=doc.clone() parts=parts lang=lang filters=filters />
+            </Later>
+            <Later>
+                {
+                    let list_doc = list_doc.clone();
+                    move || {
+                        parts
+                            .with(|p| {
+                                view! {
+                                    <IndicatorList
+                                        doc=list_doc.clone()
+                                        card=p.card().clone()
+                                        shown=p.shown.clone()
+                                        filters=filters.get()
+                                        sample=release.sample
+                                        lang=lang
+                                    />
+                                }
+                            })
                     }
-                })
-            }}
+                }
+            </Later>
         }
         .into_any()
     };
@@ -335,7 +345,9 @@ fn OverviewProgress(
         />
         <FilterStatus text=announcement />
         {body}
-        <WhatChanged doc=doc latest=latest lang=lang />
+        <Later>
+            <WhatChanged doc=doc.clone() latest=latest.clone() lang=lang />
+        </Later>
     }
 }
 
