@@ -30,7 +30,14 @@ pub fn LoadingSkeleton(
 pub fn Later(children: ChildrenFn) -> impl IntoView {
     let ready = RwSignal::new(false);
     set_timeout(move || _ = ready.try_set(true), std::time::Duration::ZERO);
-    move || ready.get().then(|| children())
+    // Until then an empty, hidden marker: "the page is not all there yet".
+    move || {
+        if ready.get() {
+            children().into_any()
+        } else {
+            view! { <div data-later="" hidden></div> }.into_any()
+        }
+    }
 }
 
 /// A visible error that says what failed, with a button to try again.

@@ -100,7 +100,7 @@ async fn every_view_runs_under_the_policy_and_inline_scripts_do_not() {
     client.find(Locator::Css("#reload-test")).await.expect("button").click().await.expect("click");
     wait_for_js(
         &client,
-        "return (window.__before_reload === undefined && document.querySelector('main h1')) ? true : null",
+        "return (window.__before_reload === undefined && document.querySelector('#main h1')) ? true : null",
         "the page to reload",
     )
     .await;

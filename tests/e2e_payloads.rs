@@ -60,8 +60,8 @@ fn poisoned_site() -> PathBuf {
 }
 
 const SETTLED: &str = r#"
-    if (document.querySelector('.skeleton')) return null;
-    if (!document.querySelector('main h1')) return null;
+    if (document.querySelector('.skeleton, [data-later]')) return null;
+    if (!document.querySelector('#main h1')) return null;
     const charts = [...document.querySelectorAll('.chart')];
     // Charts are drawn as they near the screen: go to the next one not yet
     // drawn, as a reader scrolling down would; back to the top once all are.
@@ -76,8 +76,8 @@ const INSPECT: &str = r#"
         xss: window.__xss === undefined ? null : window.__xss,
         injected_images: document.querySelectorAll('img[src="x"]').length,
         injected_scripts: [...document.scripts].filter(s => s.textContent.includes('__xss')).length,
-        bold: document.querySelectorAll('main b').length,
-        h1: document.querySelector('main h1').textContent,
+        bold: document.querySelectorAll('#main b').length,
+        h1: document.querySelector('#main h1').textContent,
         sideways: document.documentElement.scrollWidth > window.innerWidth,
         js_links: [...document.querySelectorAll('a[href]')]
             .filter(a => a.getAttribute('href').trim().toLowerCase().startsWith('javascript:')).length,

@@ -102,7 +102,7 @@ fn pages(plan: &PlanDocument, lang: Lang) -> Vec<(String, &'static str, String)>
 /// What each page's progress part shows once drawn (so screenshots and checks
 /// wait for the data, not just the heading).
 const PAGE_READY: &str = r#"
-    if (document.querySelector('.error-panel, .skeleton')) return null;
+    if (document.querySelector('.error-panel, .skeleton, [data-later]')) return null;
     const charts = [...document.querySelectorAll('.chart')];
     // Charts are drawn as they near the screen: go to the next one not yet
     // drawn, as a reader scrolling down would; back to the top once all are.

@@ -328,16 +328,17 @@ pub async fn console_errors(client: &Client) -> Vec<String> {
 }
 
 /// True once a page has loaded: no skeleton or error panel, every chart drawn,
-/// and a main heading.
+/// and the app's main heading (`#main`: not the loading shell's copy); no part
+/// still waiting for its turn (`components::Later`).
 pub const PAGE_READY: &str = r#"
-    if (document.querySelector('.error-panel, .skeleton')) return null;
+    if (document.querySelector('.error-panel, .skeleton, [data-later]')) return null;
     const charts = [...document.querySelectorAll('.chart')];
     // Charts are drawn as they near the screen: go to the next one not yet
     // drawn, as a reader scrolling down would; back to the top once all are.
     const undrawn = charts.find(el => !el.querySelector('canvas, svg'));
     if (undrawn) { undrawn.scrollIntoView({ block: 'center' }); return null; }
     window.scrollTo(0, 0);
-    return document.querySelector('main h1') ? true : null;
+    return document.querySelector('#main h1') ? true : null;
 "#;
 
 /// Polls `script` (a function body returning a value) until it returns
