@@ -113,11 +113,21 @@ fn check_schema_version(file: &str, text: &str) -> Result<(), LoadError> {
 /// Parses any of the published JSON files (manifest, release index) with the
 /// same located errors. `file` is the name used in error messages.
 pub fn parse_located<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> Result<T, LoadError> {
+    // Tracking the path costs an allocation per key read: good files (nearly
+    // all) are read without it, and a bad one again with it, for the error.
+    let plain = match serde_json::from_str(text) {
+        Ok(value) => return Ok(value),
+        Err(e) => e,
+    };
     let de = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        syntax_or_shape(file, e.into_inner(), Some(path))
-    })
+    match serde_path_to_error::deserialize::<_, T>(de) {
+        Err(e) => {
+            let path = e.path().to_string();
+            Err(syntax_or_shape(file, e.into_inner(), Some(path)))
+        }
+        // Only the plain reading checks what follows the document.
+        Ok(_) => Err(syntax_or_shape(file, plain, None)),
+    }
 }
 
 fn syntax_or_shape(file: &str, e: serde_json::Error, path: Option<String>) -> LoadError {
