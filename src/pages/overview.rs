@@ -83,17 +83,27 @@ pub fn Overview(
                     }
                 }
             />
-            {move || {
-                let first = has_goal_targets.get().then(|| goal_targets.get_untracked()).flatten()?;
-                let figure = Memo::new_with_compare(
-                    move |last: Option<&Figure>| {
-                        goal_targets.get().or_else(|| last.cloned()).unwrap_or_else(|| first.clone())
-                    },
-                    always_new,
-                );
-                Some(view! { <FigureCard figure=figure /> })
-            }}
-            <Browse doc=doc_for_browse lang=lang />
+            // Below the progress part: built and shown in a task of its own,
+            // after the page's top (and the progress part, if its data is in).
+            <Later>
+                {move || {
+                    let first = has_goal_targets
+                        .get()
+                        .then(|| goal_targets.get_untracked())
+                        .flatten()?;
+                    let figure = Memo::new_with_compare(
+                        move |last: Option<&Figure>| {
+                            goal_targets
+                                .get()
+                                .or_else(|| last.cloned())
+                                .unwrap_or_else(|| first.clone())
+                        },
+                        always_new,
+                    );
+                    Some(view! { <FigureCard figure=figure /> })
+                }}
+                <Browse doc=doc_for_browse.clone() lang=lang />
+            </Later>
         </article>
     }
 }
