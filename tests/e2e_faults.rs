@@ -238,9 +238,10 @@ async fn files_are_checked_against_the_release_manifest() {
     };
 
     open(&client, &format!("{}#/en/", server.url)).await;
+    // The settled line: it reads "Checking…" while the files are hashed.
     let line = wait_for_js(
         &client,
-        "const e = document.querySelector('.integrity'); return e && e.textContent",
+        "const e = document.querySelector('.integrity:not(.integrity-pending)'); return e && e.textContent",
         "the integrity line",
     )
     .await;
