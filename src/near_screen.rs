@@ -8,9 +8,8 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 
-/// Watches an element until it comes within `margin` of the viewport (a CSS
-/// margin such as `"25% 0px"`: a quarter of a screen above and below);
-/// dropping it stops watching.
+/// Watches an element until it comes within `screens` screen heights of the
+/// viewport (above or below it); dropping it stops watching.
 pub struct NearScreen {
     observer: web_sys::IntersectionObserver,
     _callback: Closure<dyn FnMut(js_sys::Array)>,
@@ -21,7 +20,7 @@ impl NearScreen {
     /// after a layout); at once where the browser cannot tell.
     pub fn watch(
         element: &web_sys::Element,
-        margin: &str,
+        screens: f64,
         then: impl FnOnce() + 'static,
     ) -> Option<Self> {
         let pending = Rc::new(Cell::new(Some(then)));
@@ -43,7 +42,7 @@ impl NearScreen {
             }
         });
         let options = web_sys::IntersectionObserverInit::new();
-        options.set_root_margin(margin);
+        options.set_root_margin(&format!("{}% 0px", screens * 100.0));
         match web_sys::IntersectionObserver::new_with_options(
             callback.as_ref().unchecked_ref(),
             &options,
@@ -66,9 +65,10 @@ impl Drop for NearScreen {
     }
 }
 
-/// Whether `element` is shown and within `margin` screens of the viewport now
-/// (reads layout; for the one decision that cannot wait for an observer).
-pub fn is_near_now(element: &web_sys::Element, margin: f64) -> bool {
+/// Whether `element` is shown and within `screens` screen heights of the
+/// viewport now, as [`NearScreen`] counts (reads layout; for the one decision
+/// that cannot wait for an observer).
+pub fn is_near_now(element: &web_sys::Element, screens: f64) -> bool {
     let Some(height) =
         web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64())
     else {
@@ -76,5 +76,5 @@ pub fn is_near_now(element: &web_sys::Element, margin: f64) -> bool {
     };
     let rect = element.get_bounding_client_rect();
     let shown = rect.width() > 0.0 || rect.height() > 0.0;
-    shown && rect.bottom() >= -margin * height && rect.top() <= height * (1.0 + margin)
+    shown && rect.bottom() >= -screens * height && rect.top() <= height * (1.0 + screens)
 }

@@ -72,12 +72,10 @@ thread_local! {
     static FIRST_CHART: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
 }
 
-/// How near the screen a chart must come to be drawn: a quarter of a screen
-/// above or below it, so that a reader scrolling at a normal pace finds it
-/// drawn, while the charts well below the first screen wait.
-const NEAR_ROOT_MARGIN: &str = "25% 0px";
-/// The same, in screens, for the check made at once.
-const NEAR_MARGIN: f64 = 0.25;
+/// How near the screen a chart must come to be drawn, in screen heights: a
+/// quarter, so that a reader scrolling at a normal pace finds it drawn, while
+/// the charts well below the first screen wait.
+const NEAR_SCREENS: f64 = 0.25;
 
 thread_local! {
     /// Set for good when the reader prints: paper shows every chart, also
@@ -515,12 +513,12 @@ pub fn EChart(
         if may_draw.get_untracked() || watcher.with_value(Option::is_some) {
             return;
         }
-        if FIRST_CHART.get() && is_near_now(&element, NEAR_MARGIN) {
+        if FIRST_CHART.get() && is_near_now(&element, NEAR_SCREENS) {
             FIRST_CHART.set(false);
             may_draw.set(true);
             return;
         }
-        let near = NearScreen::watch(&element, NEAR_ROOT_MARGIN, move || {
+        let near = NearScreen::watch(&element, NEAR_SCREENS, move || {
             FIRST_CHART.set(false);
             set_timeout(move || _ = may_draw.try_set(true), std::time::Duration::ZERO);
         });

@@ -63,7 +63,7 @@ pub fn WhatChanged(
     let watcher = StoredValue::new_local(None::<NearScreen>);
     Effect::new(move |_| {
         if let Some(element) = section.get() {
-            let watching = NearScreen::watch(&element, "100% 0px", move || near.set(true));
+            let watching = NearScreen::watch(&element, 1.0, move || near.set(true));
             watcher.set_value(watching);
         }
     });
