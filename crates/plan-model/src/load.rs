@@ -99,7 +99,7 @@ fn check_schema_version(file: &str, text: &str) -> Result<(), LoadError> {
     struct Probe {
         schema_version: Option<serde_json::Value>,
     }
-    let probe: Probe = serde_json::from_str(text).map_err(|e| syntax_or_shape(file, e, None))?;
+    let probe: Probe = serde_json::from_str(text).map_err(|e| syntax_or_shape(file, text, e))?;
     match probe.schema_version {
         Some(v) if v.as_u64() == Some(u64::from(SCHEMA_VERSION)) => Ok(()),
         other => Err(LoadError::SchemaVersion {
@@ -113,24 +113,10 @@ fn check_schema_version(file: &str, text: &str) -> Result<(), LoadError> {
 /// Parses any of the published JSON files (manifest, release index) with the
 /// same located errors. `file` is the name used in error messages.
 pub fn parse_located<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> Result<T, LoadError> {
-    // Tracking the path costs an allocation per key read: good files (nearly
-    // all) are read without it, and a bad one again with it, for the error.
-    let plain = match serde_json::from_str(text) {
-        Ok(value) => return Ok(value),
-        Err(e) => e,
-    };
-    let de = &mut serde_json::Deserializer::from_str(text);
-    match serde_path_to_error::deserialize::<_, T>(de) {
-        Err(e) => {
-            let path = e.path().to_string();
-            Err(syntax_or_shape(file, e.into_inner(), Some(path)))
-        }
-        // Only the plain reading checks what follows the document.
-        Ok(_) => Err(syntax_or_shape(file, plain, None)),
-    }
+    serde_json::from_str(text).map_err(|e| syntax_or_shape(file, text, e))
 }
 
-fn syntax_or_shape(file: &str, e: serde_json::Error, path: Option<String>) -> LoadError {
+fn syntax_or_shape(file: &str, text: &str, e: serde_json::Error) -> LoadError {
     use serde_json::error::Category;
     let (line, column) = (e.line(), e.column());
     let detail = strip_position(&e.to_string());
@@ -139,13 +125,103 @@ fn syntax_or_shape(file: &str, e: serde_json::Error, path: Option<String>) -> Lo
             file: file.to_owned(),
             line,
             column,
-            path: path.unwrap_or_else(|| ".".to_owned()),
+            path: json_path_at(text, line, column),
             detail,
         },
         Category::Io | Category::Syntax | Category::Eof => {
             LoadError::Syntax { file: file.to_owned(), line, column, detail }
         }
     }
+}
+
+/// The JSON path (`indicators[3].target.kind`, `.` for the whole document) of
+/// the value serde_json was reading when it stopped at `line`, `column`.
+///
+/// Found by reading the text up to that place, so that good files are parsed
+/// by serde_json alone: a path-tracking deserializer would cost an allocation
+/// per key on every load and a second copy of every deserializer in the wasm.
+/// The place is where serde_json stopped: just after a wrong value or an
+/// unknown key, or just after the `}` of an object that lacks a field (which
+/// names that object).
+pub fn json_path_at(text: &str, line: usize, column: usize) -> String {
+    enum Frame {
+        Object { key: Option<String>, reading_key: bool },
+        Array { index: usize, started: bool },
+    }
+    let bytes = text.as_bytes();
+    // serde_json counts lines from 1 and columns in bytes after the newline.
+    let line_start = if line <= 1 {
+        0
+    } else {
+        bytes
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| **b == b'\n')
+            .nth(line - 2)
+            .map_or(bytes.len(), |(i, _)| i + 1)
+    };
+    let end = (line_start + column).min(bytes.len());
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while i < end {
+        let b = bytes[i];
+        // A value starts: in an array, it is the element at the current index.
+        if !matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b',' | b':' | b'}' | b']')
+            && let Some(Frame::Array { started, .. }) = stack.last_mut()
+        {
+            *started = true;
+        }
+        match b {
+            b'{' => stack.push(Frame::Object { key: None, reading_key: true }),
+            b'[' => stack.push(Frame::Array { index: 0, started: false }),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Object { key, reading_key }) => {
+                    *key = None;
+                    *reading_key = true;
+                }
+                Some(Frame::Array { index, started }) => {
+                    *index += 1;
+                    *started = false;
+                }
+                None => {}
+            },
+            b':' => {
+                if let Some(Frame::Object { reading_key, .. }) = stack.last_mut() {
+                    *reading_key = false;
+                }
+            }
+            b'"' => {
+                let start = i;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                if let Some(Frame::Object { key, reading_key: true }) = stack.last_mut() {
+                    let raw = &text[start..(i + 1).min(text.len())];
+                    *key = Some(serde_json::from_str(raw).unwrap_or_else(|_| raw.to_owned()));
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for frame in &stack {
+        match frame {
+            Frame::Object { key: Some(key), .. } => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Frame::Array { index, started: true } => path.push_str(&format!("[{index}]")),
+            _ => break,
+        }
+    }
+    if path.is_empty() { ".".to_owned() } else { path }
 }
 
 /// serde's messages in Chinese, for the common cases; the English original
