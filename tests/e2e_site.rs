@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use fantoccini::{Client, Locator};
 use plan_model::status::{StatusContext, district_average_completion, rank_districts, roll_up};
-use plan_model::{Lang, PlanDocument, ProgressDocument, Scorecard};
+use plan_model::{Lang, PlanDocument, ProgressDocument, Scorecard, Status};
 use serde_json::Value;
 use support::{Driver, StaticServer, console_errors, dist_dir, tempdir, wait_for_js};
 
@@ -398,7 +398,11 @@ async fn filters_live_in_the_url_and_narrow_what_is_shown() {
     // the select.
     let other = plan.districts.iter().find(|d| d.id != district.id).expect("another district");
     client
-        .execute("document.querySelector('.heatmap-section .chart').dataset.probe = 'kept'", vec![])
+        .execute(
+            "document.querySelector('.heatmap-section .chart').dataset.probe = 'kept';
+             document.querySelector('.indicator-list tbody tr').dataset.probe = 'kept';",
+            vec![],
+        )
         .await
         .expect("probe");
     let select = client.find(Locator::Css("#filter-district")).await.expect("district select");
@@ -434,6 +438,24 @@ async fn filters_live_in_the_url_and_narrow_what_is_shown() {
         serde_json::json!(["kept", "filter-district"]),
         "updated in place, focus kept"
     );
+    // The indicator list shows the new district's figures, in the same rows.
+    let caption = text(&client, ".indicator-list caption").await;
+    assert!(caption.contains(&other.name.zh), "{caption}");
+    let a = card.districts.get(&(other.id.clone(), patents.id.clone()));
+    let value = a.and_then(|a| a.value).map_or("—".to_owned(), |v| format!("{v}{}", patents.unit.zh));
+    let status = a.map_or(Status::NoData, |a| a.status);
+    let row = indicator_rows(&client)
+        .await
+        .into_iter()
+        .find(|r| r.0 == patents.name.zh)
+        .expect("patents row");
+    assert_eq!(row.2, value, "the new district's value");
+    assert_eq!(row.1, format!("{} {}", status.icon(), status.label(Lang::Zh)));
+    let probe = client
+        .execute("return document.querySelector('.indicator-list tbody tr').dataset.probe", vec![])
+        .await
+        .expect("probe");
+    assert_eq!(probe, "kept", "the rows were updated, not rebuilt");
 
     // A filter that leaves nothing says so, with a way back.
     let (goal, task) = plan

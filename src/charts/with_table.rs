@@ -8,9 +8,9 @@ use leptos::prelude::*;
 /// be scrolled without a mouse) when the table is wider than the screen.
 #[component]
 pub fn DataTable(
-    /// The caption, also the region's label.
+    /// The caption, also the region's label; may change in place.
     #[prop(into)]
-    caption: String,
+    caption: Signal<String>,
     /// Column headings, first the row-heading column.
     headers: Vec<String>,
     /// Extra class on the table, for styling and tests.
@@ -19,9 +19,8 @@ pub fn DataTable(
     /// The `<tr>` rows, each starting with a `<th scope="row">`.
     children: Children,
 ) -> impl IntoView {
-    let label = caption.clone();
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label=label>
+        <div class="table-scroll" tabindex="0" role="region" aria-label=caption>
             <table class=format!("data-table {class}")>
                 <caption>{caption}</caption>
                 <thead>

@@ -317,24 +317,13 @@ fn OverviewProgress(
                 <DistrictSection doc=doc.clone() parts=parts lang=lang filters=filters />
             </Later>
             <Later>
-                {
-                    let list_doc = list_doc.clone();
-                    move || {
-                        parts
-                            .with(|p| {
-                                view! {
-                                    <IndicatorList
-                                        doc=list_doc.clone()
-                                        card=p.card().clone()
-                                        shown=p.shown.clone()
-                                        filters=filters.get()
-                                        sample=release.sample
-                                        lang=lang
-                                    />
-                                }
-                            })
-                    }
-                }
+                <IndicatorList
+                    doc=list_doc.clone()
+                    parts=parts
+                    filters=filters
+                    sample=release.sample
+                    lang=lang
+                />
             </Later>
         }
         .into_any()
@@ -408,60 +397,45 @@ fn DistrictSection(
 }
 
 /// Every (filtered) indicator with its status in words and a link to its page;
-/// with a district chosen, that district's figures.
+/// with a district chosen, that district's figures. A new district changes the
+/// status and value cells in place (the rows are rebuilt only when the filters
+/// show other indicators), so the change's first frame stays short.
 #[component]
 fn IndicatorList(
     doc: PlanDocument,
-    card: Scorecard,
-    shown: Vec<String>,
-    filters: Filters,
+    parts: Memo<Parts>,
+    filters: Memo<Filters>,
     sample: bool,
     lang: Lang,
 ) -> impl IntoView {
-    let district =
-        filters.district.as_ref().and_then(|id| doc.districts.iter().find(|d| &d.id == id));
-    let rows = doc
-        .indicators
-        .iter()
-        .filter(|ind| shown.contains(&ind.id))
-        .map(|ind| {
-            let a = match district {
-                Some(d) => card.districts.get(&(d.id.clone(), ind.id.clone())),
-                None => card.city.get(&ind.id),
-            };
-            let status = a.map_or(Status::NoData, |a| a.status);
-            let value = a.and_then(|a| a.value).map_or_else(
-                || "—".to_owned(),
-                |v| crate::components::with_unit(v, ind.unit.get(lang), lang),
-            );
-            let target = ind.target.level().map_or_else(
-                || tr!(lang, qualitative).to_owned(),
-                |v| crate::components::with_unit(v, ind.unit.get(lang), lang),
-            );
-            let href = Location::href(lang, &Route::Indicator(ind.id.clone()), &Filters::default());
-            view! {
-                <tr>
-                    <th scope="row">
-                        <a href=href>{ind.name.get(lang).to_owned()}</a>
-                    </th>
-                    <td class="status-cell">{status.icon()} " " {status.label(lang)}</td>
-                    <td>{value}</td>
-                    <td>{target}</td>
-                </tr>
-            }
+    let district = Memo::new(move |_| filters.with(|f| f.district.clone()));
+    let shown = Memo::new(move |_| parts.with(|p| p.shown.clone()));
+    let place_doc = doc.clone();
+    let caption = Signal::derive(move || {
+        let place = district.with(|id| {
+            let d = id.as_ref().and_then(|id| place_doc.districts.iter().find(|d| &d.id == id));
+            d.map_or_else(|| tr!(lang, citywide).to_owned(), |d| d.name.get(lang).to_owned())
+        });
+        format!(
+            "{} · {place}{}",
+            tr!(lang, indicator_list_caption),
+            if sample { tr!(lang, sample_suffix) } else { "" }
+        )
+    });
+    let rows = move || {
+        shown.with(|shown| {
+            doc.indicators
+                .iter()
+                .filter(|ind| shown.contains(&ind.id))
+                .map(|ind| indicator_row(ind, parts, district, lang))
+                .collect_view()
         })
-        .collect_view();
-    let place =
-        district.map_or_else(|| tr!(lang, citywide).to_owned(), |d| d.name.get(lang).to_owned());
+    };
     view! {
         <section class="card indicator-list" aria-labelledby="indicator-list-heading">
             <h2 id="indicator-list-heading">{tr!(lang, indicator_list_heading)}</h2>
             <DataTable
-                caption=format!(
-                    "{} · {place}{}",
-                    tr!(lang, indicator_list_caption),
-                    if sample { tr!(lang, sample_suffix) } else { "" }
-                )
+                caption=caption
                 headers=vec![
                     tr!(lang, col_indicator).to_owned(),
                     tr!(lang, col_status).to_owned(),
@@ -472,5 +446,52 @@ fn IndicatorList(
                 {rows}
             </DataTable>
         </section>
+    }
+}
+
+/// One indicator's row: its status and latest value, city-wide or in the
+/// chosen district, follow the filters.
+fn indicator_row(
+    ind: &plan_model::Indicator,
+    parts: Memo<Parts>,
+    district: Memo<Option<String>>,
+    lang: Lang,
+) -> impl IntoView + use<> {
+    let id = ind.id.clone();
+    let assessed = Memo::new(move |_| {
+        district.with(|d| {
+            parts.with(|p| {
+                let a = match d {
+                    Some(d) => p.card().districts.get(&(d.clone(), id.clone())),
+                    None => p.card().city.get(&id),
+                };
+                (a.map_or(Status::NoData, |a| a.status), a.and_then(|a| a.value))
+            })
+        })
+    });
+    let unit = ind.unit.get(lang).to_owned();
+    let target = ind.target.level().map_or_else(
+        || tr!(lang, qualitative).to_owned(),
+        |v| crate::components::with_unit(v, &unit, lang),
+    );
+    let href = Location::href(lang, &Route::Indicator(ind.id.clone()), &Filters::default());
+    let status = move || {
+        let status = assessed.with(|a| a.0);
+        format!("{} {}", status.icon(), status.label(lang))
+    };
+    let value = move || {
+        assessed.with(|a| {
+            a.1.map_or_else(|| "—".to_owned(), |v| crate::components::with_unit(v, &unit, lang))
+        })
+    };
+    view! {
+        <tr>
+            <th scope="row">
+                <a href=href>{ind.name.get(lang).to_owned()}</a>
+            </th>
+            <td class="status-cell">{status}</td>
+            <td>{value}</td>
+            <td>{target}</td>
+        </tr>
     }
 }
