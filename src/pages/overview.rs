@@ -308,11 +308,11 @@ fn OverviewProgress(
         }
         let doc = body_doc.clone();
         let list_doc = body_doc.clone();
-        // The progress charts first (the top of the page); the rest, below
-        // the first screen, in tasks of their own.
+        // The goal areas' progress first (the top of the page, the first
+        // chart drawn); the rest in tasks of their own.
         view! {
             {figure_card(parts, |p| &p.goals)}
-            {figure_card(parts, |p| &p.tasks)}
+            <Later>{figure_card(parts, |p| &p.tasks)}</Later>
             <Later>
                 <DistrictSection doc=doc.clone() parts=parts lang=lang filters=filters />
             </Later>
