@@ -202,6 +202,8 @@ async fn missing_data_shows_an_error_with_the_status() {
 
 /// Reads every progress chart (in page order) from its live ECharts instance.
 const PROGRESS_CHARTS: &str = r#"
+    // The page's lower parts render in tasks after the first: wait for all.
+    if (document.querySelector('[data-later]')) return null;
     const sections = [...document.querySelectorAll('.goal-progress, .task-progress')];
     if (sections.length === 0) return null;
     const out = [];
