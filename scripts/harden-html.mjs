@@ -92,8 +92,13 @@ document.addEventListener('click', (event) => {
 // the parser may have painted only the shell's first line).
 const painted = new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 // ECharts: async, beside the app; the app draws its charts when it arrives
-// (kunshan:echarts-ready) or says it did not (kunshan:echarts-failed).
-painted.then(() => {
+// (kunshan:echarts-ready) or says it did not (kunshan:echarts-failed). On a
+// narrow screen (one column) no page shows a chart on its first screen, so
+// there the app asks for it (kunshanLoadCharts) when its first chart comes
+// near the screen: a phone that is never scrolled to a chart neither
+// downloads nor runs it. An embed is its chart: it always loads at once.
+window.kunshanLoadCharts = () => {
+  if (document.getElementById('echarts-script')) return;
   const script = document.createElement('script');
   script.id = 'echarts-script';
   script.async = true;
@@ -104,7 +109,10 @@ painted.then(() => {
     dispatchEvent(new Event('kunshan:echarts-failed'));
   });
   document.head.append(script);
-});
+};
+if (location.hash.includes('/embed/') || !matchMedia('(max-width: 720px)').matches) {
+  painted.then(window.kunshanLoadCharts);
+}
 try {
   const [bindings] = await Promise.all([import('${js[1]}'), painted]);
   const wasm = await bindings.default({ module_or_path: '${wasm[1]}' });

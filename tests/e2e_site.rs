@@ -797,6 +797,71 @@ async fn charts_below_the_screen_wait_for_the_reader_and_for_print() {
     client.close().await.expect("close");
 }
 
+/// On a phone (one column) no page shows a chart on its first screen: the
+/// chart library is neither downloaded nor run until the reader comes near a
+/// chart, and then the chart is drawn; an embed, which is its chart, loads it
+/// at once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_phone_loads_the_chart_library_only_near_a_chart() {
+    let dist = dist_dir();
+    let (plan, _) = model(&dist.join("data"));
+    let server = StaticServer::start(&dist);
+    let driver = Driver::start();
+    let client = driver.browser(412, 823).await;
+    load(&client, &format!("{}#/zh/", server.url)).await;
+    wait_for_js(
+        &client,
+        "return document.querySelector('#main h1.plan-title')
+             && !document.querySelector('[data-later], .skeleton') ? true : null",
+        "the whole overview",
+    )
+    .await;
+    // Time to load anything it (wrongly) would load unasked.
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    const LIBRARY: &str = r#"
+        return { script: !!document.getElementById('echarts-script'),
+                 library: typeof window.echarts,
+                 fetched: performance.getEntriesByType('resource').some(r => /\/echarts-[^/]*\.js/.test(r.name)),
+                 top: Math.round(document.querySelector('.chart').getBoundingClientRect().top),
+                 screen: innerHeight, width: innerWidth };
+    "#;
+    let before = client.execute(LIBRARY, vec![]).await.expect("state");
+    assert!(before["width"].as_f64().expect("width") <= 720.0, "a one-column screen: {before}");
+    assert!(
+        before["top"].as_f64().expect("top") > before["screen"].as_f64().expect("screen") * 1.25,
+        "the first chart is below the first screen: {before}"
+    );
+    assert_eq!(before["script"], false, "{before}");
+    assert_eq!(before["fetched"], false, "not downloaded: {before}");
+    assert_eq!(before["library"], "undefined", "not run: {before}");
+
+    // Scrolled near the first chart: the library comes and the chart is drawn.
+    let categories = wait_for_js(
+        &client,
+        "const el = document.querySelector('.goal-progress .chart');
+         const chart = el && window.echarts && echarts.getInstanceByDom(el);
+         if (!chart || !el.querySelector('canvas')) { el.scrollIntoView({ block: 'center' }); return null; }
+         return chart.getOption().yAxis[0].data.length;",
+        "the goal-area chart drawn once scrolled to",
+    )
+    .await;
+    assert_eq!(categories.as_u64(), Some(plan.goal_areas.len() as u64));
+
+    // An embed at the same width draws its chart without being scrolled.
+    load(&client, &format!("{}#/zh/embed/district-heatmap", server.url)).await;
+    wait_for_js(
+        &client,
+        "const el = document.querySelector('.chart');
+         return el && window.echarts && echarts.getInstanceByDom(el) && el.querySelector('canvas')
+             && window.scrollY === 0 ? true : null;",
+        "the embed's chart",
+    )
+    .await;
+    let errors = console_errors(&client).await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    client.close().await.expect("close");
+}
+
 /// A window made narrower after the charts are drawn (a phone turned, a
 /// window dragged): every chart follows it and the page does not scroll
 /// sideways; wider again, they grow back.

@@ -61,6 +61,9 @@ extern "C" {
 /// waiting for it; charts draw once it is there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Library {
+    /// The loader waits to be asked (a narrow screen: no chart on the first
+    /// screen); the first chart that comes near the screen asks.
+    NotRequested,
     Loading,
     Ready,
     /// It did not load (blocked, 404, cut short, altered).
@@ -105,6 +108,21 @@ const READY_EVENT: &str = "kunshan:echarts-ready";
 const FAILED_EVENT: &str = "kunshan:echarts-failed";
 /// The loader's ECharts script element.
 const SCRIPT_ID: &str = "echarts-script";
+/// The loader's function that adds that element (once; later calls do nothing).
+const LOAD_FUNCTION: &str = "kunshanLoadCharts";
+
+fn loader_function() -> Option<js_sys::Function> {
+    let window = web_sys::window()?;
+    js_sys::Reflect::get(&window, &JsValue::from_str(LOAD_FUNCTION)).ok()?.dyn_into().ok()
+}
+
+/// Asks the loader for ECharts now.
+fn request_library() {
+    if let Some(load) = loader_function() {
+        let _ = load.call0(&JsValue::NULL);
+    }
+    LIBRARY.with(|state| state.set(library_now()));
+}
 
 fn library_now() -> Library {
     let Some(window) = web_sys::window() else { return Library::Missing };
@@ -115,6 +133,7 @@ fn library_now() -> Library {
     match document.get_element_by_id(SCRIPT_ID) {
         Some(script) if script.has_attribute("data-failed") => Library::Missing,
         Some(_) => Library::Loading,
+        None if loader_function().is_some() => Library::NotRequested,
         // No loader (a test page): loading until the page has finished.
         None if document.ready_state() == "complete" => Library::Missing,
         None => Library::Loading,
@@ -125,7 +144,7 @@ thread_local! {
     /// One signal for the whole page (an `Arc` signal: no component owns it).
     static LIBRARY: ArcRwSignal<Library> = {
         let state = ArcRwSignal::new(library_now());
-        if state.get_untracked() == Library::Loading && let Some(window) = web_sys::window() {
+        if state.get_untracked() != Library::Ready && let Some(window) = web_sys::window() {
             for event in [READY_EVENT, FAILED_EVENT, "load"] {
                 let seen = state.clone();
                 let on_event = Closure::once_into_js(move || seen.set(library_now()));
@@ -534,6 +553,10 @@ pub fn EChart(
         let chart = chart.get();
         let description = hint.get();
         match library() {
+            Library::NotRequested => {
+                request_library();
+                return;
+            }
             Library::Loading => return,
             Library::Missing => {
                 failure.set(Some(crate::tr!(lang, chart_library_missing).to_owned()));
