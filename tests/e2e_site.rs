@@ -442,7 +442,8 @@ async fn filters_live_in_the_url_and_narrow_what_is_shown() {
     let caption = text(&client, ".indicator-list caption").await;
     assert!(caption.contains(&other.name.zh), "{caption}");
     let a = card.districts.get(&(other.id.clone(), patents.id.clone()));
-    let value = a.and_then(|a| a.value).map_or("—".to_owned(), |v| format!("{v}{}", patents.unit.zh));
+    let value =
+        a.and_then(|a| a.value).map_or("—".to_owned(), |v| format!("{v}{}", patents.unit.zh));
     let status = a.map_or(Status::NoData, |a| a.status);
     let row = indicator_rows(&client)
         .await
