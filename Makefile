@@ -41,9 +41,10 @@ check-fmt:
 
 clippy: vendor/echarts.js
 	cargo clippy --workspace --all-targets --locked -- -D warnings
-	cargo clippy --workspace --all-targets --locked --target $(WASM) --exclude plan-cli -- -D warnings
+	cargo clippy --workspace --all-targets --locked --target $(WASM) --exclude plan-cli --exclude portal-harness -- -D warnings
 
-# Native unit, snapshot and CLI tests, and the browser end-to-end tests (tests/e2e_*.rs)
+# Native unit, snapshot and CLI tests, and the browser end-to-end tests (tests/e2e/,
+# one binary)
 # against the fresh release build in dist/.
 test-native:
 	cargo test --workspace --locked

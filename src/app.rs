@@ -1,12 +1,13 @@
-//! The app shell: loads the plan and the progress data once, follows the URL
-//! fragment (see `route`), sets the language, and shows the page it names.
+//! The app shell: loads the plan and the progress data once, shares them and
+//! their assessment with every page (`crate::context`), follows the URL fragment
+//! (see `url`), sets the language, and shows the page it names.
+
+mod header;
 
 use leptos::prelude::*;
-use plan_model::Lang;
 
-use crate::components::{Loaded, NotFound};
+use crate::context::{LoadedPlan, Portal};
 use crate::data::{load_plan, load_progress};
-use crate::filter_bar::Announcer;
 use crate::locale::{I18nContextProvider, locale, use_i18n};
 use crate::pages::data::DataPage;
 use crate::pages::department::DepartmentPage;
@@ -16,8 +17,10 @@ use crate::pages::indicator::IndicatorPage;
 use crate::pages::overview::Overview;
 use crate::pages::task::TaskPage;
 use crate::prefs::{self, Theme};
-use crate::route::{Location, Route};
 use crate::tr;
+use crate::ui::{Announcer, Loaded, NotFound};
+use crate::url::{Location, Route};
+use header::{SiteFooter, SiteHeader};
 
 fn current_hash() -> String {
     web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
@@ -80,7 +83,7 @@ fn Shell() -> impl IntoView {
         let ready = both_loaded.get();
         async move { if ready { Some(crate::data::verify(release).await) } else { None } }
     });
-    provide_context(crate::components::Integrity(integrity));
+    provide_context(crate::ui::Integrity(integrity));
     let announcer = Announcer(RwSignal::new(String::new()));
     provide_context(announcer);
     // Back and forward change the fragment too, so history needs nothing more.
@@ -102,13 +105,14 @@ fn Shell() -> impl IntoView {
     });
     let route = Memo::new(move |_| location.with(|l| l.route.clone()));
     let filters = Memo::new(move |_| location.with(|l| l.filters.clone()));
+    provide_context(Portal::new(plan, progress, lang, filters));
     let embedded = Memo::new(move |_| route.with(|r| matches!(r, Route::Embed(_))));
     Effect::new(move |_| {
         // An embed takes its theme from its URL (the host page's choice), never
         // from what this reader chose on the portal.
         if embedded.get() {
-            let chosen = filters.with(|f| f.theme.clone());
-            prefs::apply_theme(chosen.map_or(Theme::System, |c| Theme::from_code(&c)));
+            let chosen = filters.with(|f| f.theme);
+            prefs::apply_theme(chosen.map_or(Theme::System, Theme::from));
         } else {
             prefs::apply_theme(prefs::theme());
         }
@@ -136,36 +140,27 @@ fn Shell() -> impl IntoView {
             <Loaded
                 resource=plan
                 lang=lang
-                ok=move |doc| {
-                    let lang = lang.get();
+                ok=move |plan| {
+                    // Pages read the language once: a new one makes the page anew.
+                    lang.track();
+                    provide_context(LoadedPlan(plan));
                     // Only the overview follows filter changes in place; the other
                     // pages are drawn anew for them.
-                    let live_filters = filters;
-                    let filters = if matches!(route.get(), Route::Overview) {
-                        filters.get_untracked()
-                    } else {
-                        filters.get()
-                    };
+                    if !matches!(route.get(), Route::Overview) {
+                        filters.track();
+                    }
                     match route.get() {
-                        Route::Indicator(id) => {
-                            view! { <IndicatorPage doc=doc id=id progress=progress lang=lang /> }.into_any()
-                        }
-                        Route::Task(id) => view! { <TaskPage doc=doc id=id progress=progress lang=lang /> }.into_any(),
-                        Route::District(id) => {
-                            view! { <DistrictPage doc=doc id=id progress=progress lang=lang filters=filters /> }.into_any()
-                        }
-                        Route::Department(id) => {
-                            view! { <DepartmentPage doc=doc id=id progress=progress lang=lang /> }.into_any()
-                        }
-                        Route::Data => view! { <DataPage doc=doc progress=progress lang=lang /> }.into_any(),
-                        Route::Overview => {
-                            view! { <Overview doc=doc progress=progress lang=lang filters=live_filters /> }.into_any()
-                        }
-                        Route::Embed(id) => {
-                            view! { <EmbedPage doc=doc id=id progress=progress lang=lang filters=filters /> }.into_any()
-                        }
+                        Route::Indicator(id) => view! { <IndicatorPage id=id /> }.into_any(),
+                        Route::Task(id) => view! { <TaskPage id=id /> }.into_any(),
+                        Route::District(id) => view! { <DistrictPage id=id /> }.into_any(),
+                        Route::Department(id) => view! { <DepartmentPage id=id /> }.into_any(),
+                        Route::Data => view! { <DataPage /> }.into_any(),
+                        Route::Overview => view! { <Overview /> }.into_any(),
+                        Route::Embed(id) => view! { <EmbedPage id=id /> }.into_any(),
                         Route::NotFound(path) => {
-                            view! { <NotFound lang=lang what=tr!(lang, page_word) id=path /> }.into_any()
+                            let lang = lang.get();
+                            view! { <NotFound lang=lang what=tr!(lang, page_word) id=path /> }
+                                .into_any()
                         }
                     }
                 }
@@ -175,83 +170,5 @@ fn Shell() -> impl IntoView {
         <p class="visually-hidden live-region" role="status" aria-live="polite">
             {move || announcer.0.get()}
         </p>
-    }
-}
-
-/// Site name, main navigation, language switch, theme and text-size controls.
-#[component]
-fn SiteHeader(lang: Lang, location: RwSignal<Location>) -> impl IntoView {
-    let other = match lang {
-        Lang::Zh => Lang::En,
-        Lang::En => Lang::Zh,
-    };
-    // The same view and filters in the other language.
-    let switch_href = move || location.with(|l| Location::href(other, &l.route, &l.filters));
-    let theme = RwSignal::new(prefs::theme());
-    let large = RwSignal::new(prefs::large_text());
-    view! {
-        <header class="site-header">
-            <p class="site-name">
-                <a href=Route::Overview.href(lang)>{tr!(lang, site_name)}</a>
-            </p>
-            <nav class="site-nav" aria-label=tr!(lang, nav_label)>
-                <a href=Route::Overview.href(lang)>{tr!(lang, nav_overview)}</a>
-                <a href=Route::Data.href(lang)>{tr!(lang, nav_data)}</a>
-            </nav>
-            <div class="site-controls">
-                <a class="lang-switch" href=switch_href hreflang=other.tag() lang=other.tag()>
-                    {tr!(other, switch_to_this_language)}
-                </a>
-                <label class="control">
-                    <span>{tr!(lang, theme_label)}</span>
-                    <select
-                        class="theme-select"
-                        on:change=move |ev| {
-                            let chosen = Theme::from_code(&event_target_value(&ev));
-                            theme.set(chosen);
-                            prefs::set_theme(chosen);
-                        }
-                    >
-                        {[Theme::System, Theme::Light, Theme::Dark]
-                            .into_iter()
-                            .map(|t| {
-                                let name = match t {
-                                    Theme::System => tr!(lang, theme_system),
-                                    Theme::Light => tr!(lang, theme_light),
-                                    Theme::Dark => tr!(lang, theme_dark),
-                                };
-                                view! {
-                                    <option value=t.code() selected=move || theme.get() == t>
-                                        {name}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                </label>
-                <button
-                    type="button"
-                    class="text-size-toggle"
-                    aria-pressed=move || large.get().to_string()
-                    on:click=move |_| {
-                        let on = !large.get_untracked();
-                        large.set(on);
-                        prefs::set_large_text(on);
-                    }
-                >
-                    {tr!(lang, large_text)}
-                </button>
-            </div>
-        </header>
-    }
-}
-
-/// Where the figures come from, on every page.
-#[component]
-fn SiteFooter(lang: Lang) -> impl IntoView {
-    view! {
-        <footer class="site-footer">
-            <p>{tr!(lang, footer_note)}</p>
-        </footer>
     }
 }

@@ -1,15 +1,11 @@
-//! Charts: pure builders from data to a `charming::Chart` (tested natively as
-//! JSON snapshots), and the one component that draws a chart with ECharts.
+//! Charts: pure builders from plain view structs to a `charming::Chart`
+//! (tested natively as JSON snapshots), and the palette. Drawing them is
+//! `crate::echarts`.
 
-pub mod echarts;
 pub mod goal_areas;
 pub mod heatmap;
 pub mod progress;
 pub mod trend;
-pub mod with_table;
-
-pub use echarts::{EChart, KeyboardPoints, Renderer};
-pub use with_table::DataTable;
 
 /// Colour-blind-safe palette (Okabe–Ito hues), in the order series use it.
 /// Orange and pink are darkened from Okabe–Ito so that every mark has at

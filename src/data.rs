@@ -2,6 +2,8 @@
 //! (relative URLs, so the site works under any sub-path) and parses them with
 //! the model crate.
 
+use std::sync::Arc;
+
 use gloo_net::http::Request;
 use plan_model::load::parse_located;
 use plan_model::release::{
@@ -310,14 +312,14 @@ pub fn note_memory() {
 }
 
 /// Fetches, parses and checks the plan document (of a pinned release, if given).
-pub async fn load_plan(release: Option<String>) -> Result<PlanDocument, DataError> {
+pub async fn load_plan(release: Option<String>) -> Result<Arc<PlanDocument>, DataError> {
     mark_once(marks::DATA_START);
     let relative = format!("{}{PLAN_FILE}", release_folder(release.as_deref()));
     let text = fetch_text(&relative).await?;
     let file = format!("{DATA_DIR}/{relative}");
     let doc = parse_plan(&file, &text).map_err(DataError::Load)?;
     errors_only(file, plan_model::validate_plan(&doc))?;
-    Ok(doc)
+    Ok(Arc::new(doc))
 }
 
 /// Fetches and parses the progress data (of a pinned release, if given) and,
@@ -325,8 +327,8 @@ pub async fn load_plan(release: Option<String>) -> Result<PlanDocument, DataErro
 /// rules (unknown indicators or districts, impossible values …) are not shown.
 pub async fn load_progress(
     release: Option<String>,
-    plan: impl std::future::Future<Output = Result<PlanDocument, DataError>>,
-) -> Result<ProgressDocument, DataError> {
+    plan: impl std::future::Future<Output = Result<Arc<PlanDocument>, DataError>>,
+) -> Result<Arc<ProgressDocument>, DataError> {
     let relative = format!("{}{PROGRESS_FILE}", release_folder(release.as_deref()));
     let file = format!("{DATA_DIR}/{relative}");
     let fetched = async {
@@ -342,7 +344,7 @@ pub async fn load_progress(
     }
     mark_once(marks::DATA_CHECKED);
     note_memory();
-    Ok(progress)
+    Ok(Arc::new(progress))
 }
 
 /// Fetches any file of the data folder as bytes (the whole-release download).

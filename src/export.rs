@@ -7,6 +7,7 @@ use plan_model::{Lang, Status};
 use serde_json::{Value, json};
 
 use crate::figures::{Cell, Figure};
+use crate::format::NO_FIGURE;
 use crate::tr;
 
 /// Prefix of every downloaded file.
@@ -68,7 +69,7 @@ fn cell_value(cell: &Cell, part: Part, lang: Lang) -> Value {
         Part::Whole if cell.status.is_some() => {
             status_text(cell.status, lang).map_or(Value::Null, Value::from)
         }
-        Part::Whole if cell.text == "—" => Value::Null,
+        Part::Whole if cell.text == NO_FIGURE => Value::Null,
         Part::Whole => Value::from(cell.text.clone()),
     }
 }
@@ -354,12 +355,14 @@ pub fn cite_apa(figure: &Figure, url: &str, accessed: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::figures::{FigureId, build, bundled};
-    use crate::route::Filters;
+    use crate::assessed::{Assessed, bundled};
+    use crate::figures::build;
+    use crate::url::{FigureId, Filters};
 
     fn figure(id: FigureId, lang: Lang, filters: Filters) -> Figure {
         let (doc, data) = bundled();
-        build(&id, &doc, Some(&data), lang, &filters).expect("builds")
+        let assessed = Assessed::new(doc.clone(), data, filters.period.as_deref());
+        build(&id, &doc, Some(&assessed), lang, &filters).expect("builds")
     }
 
     #[test]

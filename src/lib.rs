@@ -1,22 +1,32 @@
 //! The portal's web app: fetches the published data, and shows it with charts
-//! and tables. Layers (see docs/ARCHITECTURE.md): `data` fetches, `charts` holds
-//! pure chart builders and the one ECharts component, `components` small shared
-//! pieces, `pages` one per view.
+//! and tables. Layers, lowest first (see docs/ARCHITECTURE.md; nothing
+//! imports a layer above its own):
+//!
+//! 1. `url`, `assessed`, `format` (pure) · `data` (the only fetch) · `locale`,
+//!    `prefs`, `near_screen`, `panic_panel` (browser glue)
+//! 2. `charts`, `figures`, `export`, `zip` (pure: no DOM, tested natively)
+//! 3. `ui` (small shared components), `echarts` (the chart component)
+//! 4. `share` (the figure card and its tools), `context` (the shared state)
+//! 5. `pages` (one module per view)
+//! 6. `app` (the shell)
 
 pub mod app;
+pub mod assessed;
 pub mod charts;
-pub mod components;
+pub mod context;
 pub mod data;
+pub mod echarts;
 pub mod export;
 pub mod figures;
-pub mod filter_bar;
+pub mod format;
 pub mod locale;
 pub mod near_screen;
 pub mod pages;
 pub mod panic_panel;
 pub mod prefs;
-pub mod route;
 pub mod share;
+pub mod ui;
+pub mod url;
 pub mod zip;
 
 pub use app::App;

@@ -44,6 +44,15 @@ impl Theme {
     }
 }
 
+impl From<crate::url::Theme> for Theme {
+    fn from(theme: crate::url::Theme) -> Self {
+        match theme {
+            crate::url::Theme::Light => Theme::Light,
+            crate::url::Theme::Dark => Theme::Dark,
+        }
+    }
+}
+
 fn storage() -> Option<web_sys::Storage> {
     // Private modes and some embeds forbid storage: then nothing is remembered.
     web_sys::window()?.local_storage().ok().flatten()

@@ -6,7 +6,7 @@ use charming::Chart;
 use charming::component::Axis;
 use charming::element::AxisType;
 use charming::series::Bar;
-use kunshan_portal::charts::{EChart, Renderer};
+use kunshan_portal::echarts::{EChart, Renderer};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;

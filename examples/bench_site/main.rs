@@ -22,10 +22,6 @@
 #![allow(missing_docs)]
 
 #[cfg(not(target_arch = "wasm32"))]
-#[path = "../../tests/support/mod.rs"]
-mod support;
-
-#[cfg(not(target_arch = "wasm32"))]
 mod run;
 
 #[cfg(not(target_arch = "wasm32"))]

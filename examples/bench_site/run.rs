@@ -3,8 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use crate::support::{self, Driver, StaticServer, dist_dir};
 use fantoccini::Client;
+use portal_harness::{self as support, Driver, StaticServer, dist_dir};
 use serde_json::{Value, json};
 
 const LOADS: usize = 10;

@@ -4,13 +4,14 @@
 
 use leptos::prelude::*;
 use plan_model::diff::{Change, diff_releases};
+use std::sync::Arc;
+
 use plan_model::{Lang, PlanDocument, ProgressDocument};
 
-use crate::charts::DataTable;
-use crate::components::Loaded;
 use crate::data::{DataError, load_release, load_release_index};
 use crate::near_screen::NearScreen;
 use crate::tr;
+use crate::ui::{DataTable, Loaded};
 
 /// The release before the current one, loaded for comparison (`None` when the
 /// current release is the first).
@@ -49,9 +50,9 @@ async fn fetch_previous(current: &str) -> Result<Compared, DataError> {
 #[component]
 pub fn WhatChanged(
     /// The current plan.
-    doc: PlanDocument,
+    doc: Arc<PlanDocument>,
     /// The current release's progress data (not narrowed by any filter).
-    latest: ProgressDocument,
+    latest: Arc<ProgressDocument>,
     /// Reader's language.
     lang: Lang,
 ) -> impl IntoView {
@@ -110,10 +111,10 @@ pub fn WhatChanged(
 
 #[component]
 fn ChangeList(
-    doc: PlanDocument,
+    doc: Arc<PlanDocument>,
     old_plan: PlanDocument,
     old_progress: ProgressDocument,
-    latest: ProgressDocument,
+    latest: Arc<ProgressDocument>,
     lang: Lang,
 ) -> impl IntoView {
     let diff = diff_releases((&old_plan, &old_progress), (&doc, &latest));

@@ -4,23 +4,18 @@
 
 use leptos::prelude::*;
 use plan_model::release::{Manifest, RELEASES_DIR, ReleaseSummary};
-use plan_model::{Lang, PlanDocument, ProgressDocument};
+use plan_model::{Lang, ProgressDocument};
 
-use crate::charts::DataTable;
-use crate::components::{DataLink, Loaded, PageTitle, SampleNotice};
-use crate::data::{DATA_DIR, DataError, load_manifest, load_release_index};
+use crate::context::{use_lang, use_plan, use_portal};
+use crate::data::{DATA_DIR, load_manifest, load_release_index};
 use crate::tr;
+use crate::ui::{DataLink, DataTable, Loaded, PageTitle, SampleNotice};
 
 /// The data and methods page.
 #[component]
-pub fn DataPage(
-    /// The loaded plan.
-    doc: PlanDocument,
-    /// The progress data, loading or loaded.
-    progress: LocalResource<Result<ProgressDocument, DataError>>,
-    /// Reader's language.
-    lang: Lang,
-) -> impl IntoView {
+pub fn DataPage() -> impl IntoView {
+    let (doc, lang) = (use_plan(), use_lang());
+    let progress = use_portal().progress;
     let manifest = LocalResource::new(load_manifest);
     let releases = LocalResource::new(load_release_index);
     let licence = doc.plan.licence.clone();
@@ -55,7 +50,7 @@ pub fn DataPage(
 
 /// How the numbers are computed, with this release's thresholds.
 #[component]
-fn Methods(data: ProgressDocument, lang: Lang) -> impl IntoView {
+fn Methods(data: std::sync::Arc<ProgressDocument>, lang: Lang) -> impl IntoView {
     let t = data.thresholds.clone();
     let changelog = data
         .release

@@ -2,29 +2,28 @@
 //! plan) and those it supports, each with its rolled-up status, and the status
 //! of all the targets those tasks carry.
 
-use leptos::prelude::*;
-use plan_model::status::{StatusContext, department_indicators, roll_up};
-use plan_model::{Department, Lang, PlanDocument, ProgressDocument, Scorecard};
+use std::sync::Arc;
 
-use crate::components::{Loaded, NotFound, PageTitle, ReleaseBar, SampleNotice};
-use crate::data::DataError;
-use crate::figures::{self, FigureId};
-use crate::route::{Filters, Route};
+use leptos::prelude::*;
+use plan_model::status::{department_indicators, roll_up};
+use plan_model::{Department, Lang};
+
+use crate::assessed::Assessed;
+use crate::context::{WithAssessment, use_lang, use_plan};
+use crate::figures;
+use crate::format::task_label;
 use crate::share::FigureCard;
 use crate::tr;
+use crate::ui::{NotFound, PageTitle, ReleaseBar, SampleNotice};
+use crate::url::{FigureId, Filters, Route};
 
 /// The department page; shows "not found" for an unknown id.
 #[component]
 pub fn DepartmentPage(
-    /// The loaded plan.
-    doc: PlanDocument,
     /// Department id from the URL.
     id: String,
-    /// The progress data, loading or loaded.
-    progress: LocalResource<Result<ProgressDocument, DataError>>,
-    /// Reader's language.
-    lang: Lang,
 ) -> impl IntoView {
+    let (doc, lang) = (use_plan(), use_lang());
     let Some(department) = doc.departments.iter().find(|d| d.id == id).cloned() else {
         return view! { <NotFound what=tr!(lang, department_word) id=id lang=lang /> }.into_any();
     };
@@ -32,7 +31,7 @@ pub fn DepartmentPage(
         view! {
             <li>
                 <a href=Route::Task(t.id.clone()).href(lang)>
-                    {format!("{}. {}", t.number, t.name.get(lang))}
+                    {task_label(t, lang)}
                 </a>
             </li>
         }
@@ -46,7 +45,6 @@ pub fn DepartmentPage(
         .map(task_link)
         .collect();
     let none = || view! { <li>{tr!(lang, none_word)}</li> }.into_any();
-    let doc2 = doc.clone();
     view! {
         <article class="department-page">
             <nav class="breadcrumb" aria-label=tr!(lang, breadcrumb_label)>
@@ -74,13 +72,9 @@ pub fn DepartmentPage(
                     </ul>
                 </dd>
             </dl>
-            <Loaded
-                resource=progress
-                lang=lang
-                ok=move |data| {
-                    view! { <DepartmentProgress doc=doc2.clone() data=data department=department.clone() lang=lang /> }
-                }
-            />
+            <WithAssessment ok=move |assessed| {
+                view! { <DepartmentProgress assessed=assessed department=department.clone() lang=lang /> }
+            } />
         </article>
     }
     .into_any()
@@ -88,27 +82,25 @@ pub fn DepartmentPage(
 
 #[component]
 fn DepartmentProgress(
-    doc: PlanDocument,
-    data: ProgressDocument,
+    assessed: Arc<Assessed>,
     department: Department,
     lang: Lang,
 ) -> impl IntoView {
-    let card = Scorecard::compute(&doc, &data);
-    let ctx = StatusContext::new(&doc, &data);
-    let ids = department_indicators(&doc, &department.id);
-    let overall = roll_up(&ctx, card.city_of(&ids));
+    let doc = &assessed.plan;
+    let ids = department_indicators(doc, &department.id);
+    let overall = roll_up(&assessed.ctx(), assessed.card.city_of(&ids));
     let tasks = figures::build(
         &FigureId::DepartmentTasks(department.id.clone()),
-        &doc,
-        Some(&data),
+        doc,
+        Some(&assessed),
         lang,
         &Filters::default(),
     )
     .ok()
     .map(|f| view! { <FigureCard figure=f /> });
     view! {
-        <ReleaseBar release=data.release.clone() lang=lang />
-        {data.release.sample.then(|| view! { <SampleNotice lang=lang /> })}
+        <ReleaseBar release=assessed.data.release.clone() lang=lang />
+        {assessed.data.release.sample.then(|| view! { <SampleNotice lang=lang /> })}
         <p class="status-line department-status">
             {tr!(lang, department_overall_status)} " "
             <span aria-hidden="true">{overall.status.icon()}</span>

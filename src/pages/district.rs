@@ -2,39 +2,36 @@
 //! scorecard by key task and by indicator, and its completion over time
 //! against the expected progress. Task, goal-area and period filters apply.
 
-use leptos::prelude::*;
-use plan_model::status::{StatusContext, district_average_completion, rank_districts, roll_up};
-use plan_model::{Lang, PlanDocument, ProgressDocument, Scorecard};
+use std::sync::Arc;
 
-use crate::charts::DataTable;
-use crate::components::{
-    EmptyState, Loaded, NotFound, PageTitle, ReleaseBar, SampleNotice, with_unit,
-};
-use crate::data::DataError;
-use crate::figures::{self, FigureId};
-use crate::filter_bar::{FilterBar, FilterStatus, Offered, filtered_indicators};
-use crate::route::{Filters, Location, Route};
+use leptos::prelude::*;
+use plan_model::Lang;
+use plan_model::status::{district_average_completion, rank_districts, roll_up};
+
+use crate::assessed::Assessed;
+use crate::context::{WithAssessment, use_lang, use_plan, use_portal};
+use crate::figures;
+use crate::format::{NO_FIGURE, rank_text, with_unit};
 use crate::share::FigureCard;
 use crate::tr;
+use crate::ui::{
+    DataTable, EmptyState, FilterBar, FilterStatus, NotFound, Offered, PageTitle, ReleaseBar,
+    SampleNotice,
+};
+use crate::url::{FigureId, Filters, Location, Route};
 
 /// The district page; shows "not found" for an unknown id.
 #[component]
 pub fn DistrictPage(
-    /// The loaded plan.
-    doc: PlanDocument,
     /// District id from the URL.
     id: String,
-    /// The progress data, loading or loaded.
-    progress: LocalResource<Result<ProgressDocument, DataError>>,
-    /// Reader's language.
-    lang: Lang,
-    /// Filters from the URL (the district filter is this page's district).
-    filters: Filters,
 ) -> impl IntoView {
+    let (doc, lang) = (use_plan(), use_lang());
+    // The page is made anew for new filters (the district filter is this page's district).
+    let filters = use_portal().filters.get_untracked();
     let Some(district) = doc.districts.iter().find(|d| d.id == id).cloned() else {
         return view! { <NotFound what=tr!(lang, district_word) id=id lang=lang /> }.into_any();
     };
-    let doc2 = doc.clone();
     view! {
         <article class="district-page">
             <nav class="breadcrumb" aria-label=tr!(lang, breadcrumb_label)>
@@ -48,14 +45,12 @@ pub fn DistrictPage(
                 lang=lang
             />
             <h1>{district.name.get(lang).to_owned()}</h1>
-            <Loaded
-                resource=progress
-                lang=lang
-                ok=move |data| {
+            <WithAssessment
+                at_period=true
+                ok=move |assessed| {
                     view! {
                         <DistrictProgress
-                            doc=doc2.clone()
-                            data=data
+                            assessed=assessed
                             id=id.clone()
                             lang=lang
                             filters=filters.clone()
@@ -69,29 +64,23 @@ pub fn DistrictPage(
 }
 
 fn one_decimal(v: Option<f64>) -> String {
-    v.map_or_else(|| "—".to_owned(), |v| format!("{v:.1}"))
+    v.map_or_else(|| NO_FIGURE.to_owned(), |v| format!("{v:.1}"))
 }
 
 #[component]
 fn DistrictProgress(
-    doc: PlanDocument,
-    data: ProgressDocument,
+    assessed: Arc<Assessed>,
     id: String,
     lang: Lang,
     filters: Filters,
 ) -> impl IntoView {
-    let periods = data.periods();
-    let full = data.clone();
-    let data = filters.looking_back(data);
-    let card = Scorecard::compute(&doc, &data);
-    let ctx = StatusContext::new(&doc, &data);
-    let shown = filtered_indicators(&doc, &filters);
-    let own: Vec<String> = shown
-        .iter()
-        .filter(|i| card.districts.contains_key(&(id.clone(), (*i).clone())))
-        .cloned()
-        .collect();
-    let page_filters = Filters { district: None, ..filters.clone() };
+    let (doc, data, card) = (&assessed.plan, &assessed.data, &assessed.card);
+    let periods = assessed.full.periods();
+    let ctx = assessed.ctx();
+    let shown = doc.indicators_in(filters.goal.as_deref(), filters.task.as_deref());
+    let own: Vec<String> =
+        shown.iter().filter(|i| card.in_district(&id, i).is_some()).cloned().collect();
+    let page_filters = filters.without_district();
     let bar_filters = page_filters.clone();
     let bar = view! {
         <ReleaseBar release=data.release.clone() lang=lang />
@@ -113,7 +102,7 @@ fn DistrictProgress(
         }
         .into_any();
     }
-    let standings = rank_districts(&doc, &card, &ctx, &shown);
+    let standings = rank_districts(doc, card, &ctx, &shown);
     let average = district_average_completion(&standings);
     let mine = standings.iter().find(|s| s.district == id).cloned();
     let overall = mine.as_ref().map(|s| s.roll_up.clone()).unwrap_or_else(|| roll_up(&ctx, []));
@@ -127,10 +116,10 @@ fn DistrictProgress(
         .iter()
         .filter_map(|i| {
             let ind = doc.indicator(i)?;
-            let a = card.districts.get(&(id.clone(), i.clone()))?;
+            let a = card.in_district(&id, i)?;
             let unit = ind.unit.get(lang);
-            let value = a.value.map_or_else(|| "—".to_owned(), |v| with_unit(v, unit, lang));
-            let target = a.target.map_or_else(|| "—".to_owned(), |v| with_unit(v, unit, lang));
+            let value = a.value.map_or_else(|| NO_FIGURE.to_owned(), |v| with_unit(v, unit, lang));
+            let target = a.target.map_or_else(|| NO_FIGURE.to_owned(), |v| with_unit(v, unit, lang));
             Some(view! {
                 <tr>
                     <th scope="row">
@@ -146,7 +135,7 @@ fn DistrictProgress(
         })
         .collect_view();
     let figure = |f: FigureId| {
-        figures::build(&f, &doc, Some(&full), lang, &page_filters)
+        figures::build(&f, doc, Some(&assessed), lang, &page_filters)
             .ok()
             .map(|f| view! { <FigureCard figure=f /> })
     };
@@ -166,14 +155,14 @@ fn DistrictProgress(
             <dl class="plan-meta">
                 <dt>{tr!(lang, rank_label)}</dt>
                 <dd class="district-rank">
-                    {rank.map_or_else(|| "—".to_owned(), |r| r.to_string())} " / " {standings.len()}
+                    {rank_text(rank)} " / " {standings.len()}
                 </dd>
                 <dt>{tr!(lang, mean_completion)}</dt>
                 <dd class="district-completion">{one_decimal(overall.mean_completion_percent)} "%"</dd>
                 <dt>{tr!(lang, district_average)}</dt>
                 <dd class="district-average">{one_decimal(average)} "%"</dd>
                 <dt>{tr!(lang, gap_to_average)}</dt>
-                <dd class="district-gap">{gap_text.unwrap_or_else(|| "—".to_owned())}</dd>
+                <dd class="district-gap">{gap_text.unwrap_or_else(|| NO_FIGURE.to_owned())}</dd>
             </dl>
             <p>
                 <a href=Location::href(lang, &Route::Overview, &Filters { district: Some(id.clone()), ..filters.clone() })>

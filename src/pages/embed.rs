@@ -5,17 +5,17 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use plan_model::{Lang, PlanDocument, ProgressDocument};
+use plan_model::Lang;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use crate::charts::EChart;
-use crate::components::{Loaded, NotFound, PageTitle, safe_link};
-use crate::data::DataError;
-use crate::figures::{Figure, FigureError, FigureId, build};
-use crate::route::{Filters, Location};
-use crate::share::FigureTable;
+use crate::context::{WithAssessment, use_lang, use_plan, use_portal};
+use crate::echarts::EChart;
+use crate::figures::{Figure, FigureError, build};
+use crate::share::{FigureTable, keyboard_points};
 use crate::tr;
+use crate::ui::{NotFound, PageTitle, safe_link};
+use crate::url::{FigureId, Filters, Location, Subject};
 
 /// The `type` of the message an embed posts to its host page.
 pub const HEIGHT_MESSAGE: &str = "kunshan-embed:height";
@@ -23,25 +23,21 @@ pub const HEIGHT_MESSAGE: &str = "kunshan-embed:height";
 /// The embed view.
 #[component]
 pub fn EmbedPage(
-    /// The loaded plan.
-    doc: PlanDocument,
     /// Which chart.
     id: FigureId,
-    /// The progress data, loading or loaded.
-    progress: LocalResource<Result<ProgressDocument, DataError>>,
-    /// Reader's language.
-    lang: Lang,
-    /// Filters (and release and theme) from the URL.
-    filters: Filters,
 ) -> impl IntoView {
+    let (doc, lang) = (use_plan(), use_lang());
+    // Filters, release and theme from the URL (the page is made anew for new ones).
+    let filters = use_portal().filters.get_untracked();
     if id.plan_only() {
         return figure_or_error(build(&id, &doc, None, lang, &filters), &id, lang);
     }
     view! {
-        <Loaded
-            resource=progress
-            lang=lang
-            ok=move |data| figure_or_error(build(&id, &doc, Some(&data), lang, &filters), &id, lang)
+        <WithAssessment
+            at_period=true
+            ok=move |assessed| {
+                figure_or_error(build(&id, &doc, Some(&assessed), lang, &filters), &id, lang)
+            }
         />
     }
     .into_any()
@@ -50,11 +46,12 @@ pub fn EmbedPage(
 fn figure_or_error(built: Result<Figure, FigureError>, id: &FigureId, lang: Lang) -> AnyView {
     match built {
         Ok(figure) => view! { <EmbedView figure=figure /> }.into_any(),
-        Err(FigureError::Unknown { what, id }) => {
-            let what = if what == "district" {
-                tr!(lang, district_word)
-            } else {
-                tr!(lang, indicator_word)
+        Err(FigureError::Unknown { kind, id }) => {
+            let what = match kind {
+                Subject::Indicator => tr!(lang, indicator_word),
+                Subject::Task => tr!(lang, task_word),
+                Subject::District => tr!(lang, district_word),
+                Subject::Department => tr!(lang, department_word),
             };
             view! { <NotFound what=what id=id lang=lang /> }.into_any()
         }
@@ -143,9 +140,9 @@ fn EmbedView(figure: Figure) -> impl IntoView {
             <EChart
                 chart=Signal::stored(figure.chart.clone())
                 label=figure.description.clone()
-                height=figure.height
+                height=figure.height.css()
                 lang=lang
-                keyboard=crate::share::keyboard_points(&figure)
+                keyboard=keyboard_points(&figure)
                 chosen=figure.chosen.clone()
             />
             <details class="embed-table">

@@ -1,17 +1,21 @@
 //! One indicator: its target in the plan's words, where it stands and why,
 //! its trend against the target and the expected progress, and its districts.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use plan_model::status::Assessment;
-use plan_model::{Indicator, Lang, PlanDocument, ProgressDocument, Scorecard, Target};
+use plan_model::{Indicator, Lang, Target};
 
+use crate::assessed::Assessed;
 use crate::charts::progress::status_colour;
-use crate::components::{Loaded, NotFound, PageTitle, ReleaseBar, ResponsibleUnits, SampleNotice};
-use crate::data::DataError;
-use crate::figures::{self, FigureId};
-use crate::route::{Filters, Route};
+use crate::context::{WithAssessment, use_lang, use_plan};
+use crate::figures;
+use crate::format::{NO_FIGURE, task_label, with_unit};
 use crate::share::FigureCard;
 use crate::tr;
+use crate::ui::{NotFound, PageTitle, ReleaseBar, ResponsibleUnits, SampleNotice};
+use crate::url::{FigureId, Filters, Route};
 
 /// What the target's wording means, in words.
 fn meaning(target: &Target, lang: Lang) -> &'static str {
@@ -32,15 +36,10 @@ fn meaning(target: &Target, lang: Lang) -> &'static str {
 /// The indicator page; shows "not found" for an unknown id.
 #[component]
 pub fn IndicatorPage(
-    /// The loaded plan.
-    doc: PlanDocument,
     /// Indicator id from the URL.
     id: String,
-    /// The progress data, loading or loaded.
-    progress: LocalResource<Result<ProgressDocument, DataError>>,
-    /// Reader's language.
-    lang: Lang,
 ) -> impl IntoView {
+    let (doc, lang) = (use_plan(), use_lang());
     let Some(indicator) = doc.indicator(&id).cloned() else {
         return view! { <NotFound what=tr!(lang, indicator_word) id=id lang=lang /> }.into_any();
     };
@@ -53,13 +52,12 @@ pub fn IndicatorPage(
         .tasks
         .iter()
         .filter(|t| t.indicators.contains(&indicator.id))
-        .map(|t| (t.clone(), format!("{}. {}", t.number, t.name.get(lang))))
+        .map(|t| (t.clone(), task_label(t, lang)))
         .collect();
-    let level = indicator.target.level().map_or_else(
-        || "—".to_owned(),
-        |v| crate::components::with_unit(v, indicator.unit.get(lang), lang),
-    );
-    let doc_for_progress = doc.clone();
+    let level = indicator
+        .target
+        .level()
+        .map_or_else(|| NO_FIGURE.to_owned(), |v| with_unit(v, indicator.unit.get(lang), lang));
     let ind = indicator.clone();
     view! {
         <article class="indicator-page">
@@ -102,13 +100,9 @@ pub fn IndicatorPage(
                     </ul>
                 </dd>
             </dl>
-            <Loaded
-                resource=progress
-                lang=lang
-                ok=move |data| {
-                    view! { <IndicatorProgress doc=doc_for_progress.clone() data=data indicator=ind.clone() lang=lang /> }
-                }
-            />
+            <WithAssessment ok=move |assessed| {
+                view! { <IndicatorProgress assessed=assessed indicator=ind.clone() lang=lang /> }
+            } />
         </article>
     }
     .into_any()
@@ -116,17 +110,13 @@ pub fn IndicatorPage(
 
 /// Status, trend and districts of one indicator.
 #[component]
-fn IndicatorProgress(
-    doc: PlanDocument,
-    data: ProgressDocument,
-    indicator: Indicator,
-    lang: Lang,
-) -> impl IntoView {
-    let card = Scorecard::compute(&doc, &data);
-    let city: Option<Assessment> = card.city.get(&indicator.id).cloned();
+fn IndicatorProgress(assessed: Arc<Assessed>, indicator: Indicator, lang: Lang) -> impl IntoView {
+    let data = &assessed.data;
+    let city: Option<Assessment> = assessed.card.city.get(&indicator.id).cloned();
     let id = indicator.id.clone();
-    let figure =
-        |f: FigureId| figures::build(&f, &doc, Some(&data), lang, &Filters::default()).ok();
+    let figure = |f: FigureId| {
+        figures::build(&f, &assessed.plan, Some(&assessed), lang, &Filters::default()).ok()
+    };
     let trend = figure(FigureId::IndicatorTrend(id.clone()));
     let districts =
         figure(FigureId::IndicatorDistricts(id)).map(|f| view! { <FigureCard figure=f /> });

@@ -7,32 +7,30 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use plan_model::status::{StatusContext, rank_districts};
-use plan_model::{Lang, PlanDocument, ProgressDocument, Scorecard, Status};
+use plan_model::status::rank_districts;
+use plan_model::{Lang, PlanDocument, ProgressDocument, Status};
 
-use crate::charts::DataTable;
-use crate::components::{EmptyState, Later, Loaded, PageTitle, ReleaseBar, SampleNotice};
-use crate::data::{DATA_DIR, DataError};
-use crate::figures::{self, Figure, FigureId};
-use crate::filter_bar::{FilterBar, FilterStatus, Offered, filtered_indicators};
+use crate::assessed::Assessed;
+use crate::context::{Portal, use_lang, use_plan, use_portal};
+use crate::data::DATA_DIR;
+use crate::figures::{self, Figure};
+use crate::format::{NO_FIGURE, rank_text, with_unit};
 use crate::pages::changes::WhatChanged;
-use crate::route::{Filters, Location, Route};
 use crate::share::FigureCard;
 use crate::tr;
+use crate::ui::{
+    DataTable, EmptyState, FilterBar, FilterStatus, Later, Loaded, Offered, PageTitle, ReleaseBar,
+    SampleNotice,
+};
+use crate::url::{FigureId, Filters, Location, Route};
 
 /// The overview page.
 #[component]
-pub fn Overview(
-    /// The loaded plan.
-    doc: PlanDocument,
-    /// The progress data, loading or loaded.
-    progress: LocalResource<Result<ProgressDocument, DataError>>,
-    /// Reader's language.
-    lang: Lang,
-    /// Filters from the URL. A change updates the figures in place; the page
-    /// is not drawn anew.
-    filters: Memo<Filters>,
-) -> impl IntoView {
+pub fn Overview() -> impl IntoView {
+    let (doc, lang) = (use_plan(), use_lang());
+    let portal = use_portal();
+    // A filter change updates the figures in place; the page is not drawn anew.
+    let filters = portal.filters;
     let plan = &doc.plan;
     let doc_for_progress = doc.clone();
     let doc_for_browse = doc.clone();
@@ -40,7 +38,7 @@ pub fn Overview(
     let doc_for_targets = doc.clone();
     // Drawn from the plan: a district or period changes nothing here.
     let plan_filters =
-        Memo::new(move |_| filters.with(|f| Filters { district: None, period: None, ..f.clone() }));
+        Memo::new(move |_| filters.with(|f| Filters { period: None, ..f.without_district() }));
     let goal_targets = Memo::new_with_compare(
         move |_| {
             plan_filters.with(|f| {
@@ -70,15 +68,15 @@ pub fn Overview(
                 </p>
             </header>
             <Loaded
-                resource=progress
+                resource=portal.progress
                 lang=lang
                 ok=move |data| {
                     view! {
                         <OverviewProgress
                             doc=doc_for_progress.clone()
                             data=data
+                            portal=portal
                             lang=lang
-                            filters=filters
                         />
                     }
                 }
@@ -110,7 +108,7 @@ pub fn Overview(
 
 /// Links to every district and department page.
 #[component]
-fn Browse(doc: PlanDocument, lang: Lang) -> impl IntoView {
+fn Browse(doc: Arc<PlanDocument>, lang: Lang) -> impl IntoView {
     let districts = doc
         .districts
         .iter()
@@ -179,8 +177,8 @@ fn figure_card(parts: Memo<Parts>, select: fn(&Parts) -> &Option<Arc<Figure>>) -
 struct Parts {
     /// The filters without the district: what the other figures depend on.
     common: Filters,
-    /// The progress figures, looked back to the period filter, and their scorecard.
-    assessed: Arc<(ProgressDocument, Scorecard)>,
+    /// The progress figures assessed at the period filter (shared by the shell).
+    assessed: Arc<Assessed>,
     shown: Vec<String>,
     goals: Option<Arc<Figure>>,
     tasks: Option<Arc<Figure>>,
@@ -190,60 +188,37 @@ struct Parts {
 
 impl Parts {
     fn compute(
-        doc: &PlanDocument,
-        full: &ProgressDocument,
+        assessed: &Arc<Assessed>,
         lang: Lang,
         filters: &Filters,
         last: Option<&Parts>,
     ) -> Self {
-        let common = Filters { district: None, ..filters.clone() };
-        let same = last.filter(|l| l.common == common);
-        // Looking back: the list below is assessed as it stood on that date,
-        // once, and every figure is built from that one assessment.
-        let assessed = same.map_or_else(
-            || {
-                let data = filters.looking_back(full.clone());
-                let card = Scorecard::compute(doc, &data);
-                Arc::new((data, card))
-            },
-            |l| l.assessed.clone(),
-        );
-        let build = |ids: &[FigureId]| {
-            let progress = Some((full, (&assessed.0, &assessed.1)));
-            figures::build_assessed(ids, doc, progress, lang, filters)
-                .into_iter()
-                .map(|f| f.ok().map(Arc::new))
-                .collect::<Vec<_>>()
+        let doc = &*assessed.plan;
+        let common = filters.without_district();
+        // What a new district leaves as it was (same assessment, same other
+        // filters) is kept; every figure is built from the one assessment.
+        let same = last.filter(|l| l.common == common && Arc::ptr_eq(&l.assessed, assessed));
+        let build = |id: FigureId| {
+            figures::build(&id, doc, Some(assessed), lang, filters).ok().map(Arc::new)
         };
-        let [heatmap]: [Option<Arc<Figure>>; 1] =
-            build(&[FigureId::DistrictHeatmap]).try_into().unwrap_or_default();
+        let heatmap = build(FigureId::DistrictHeatmap);
         let (goals, tasks, ranking) = match same {
             Some(l) => (l.goals.clone(), l.tasks.clone(), l.ranking.clone()),
-            None => {
-                let ids =
-                    [FigureId::GoalProgress, FigureId::TaskProgress, FigureId::DistrictRanking];
-                let [goals, tasks, ranking]: [Option<Arc<Figure>>; 3] =
-                    build(&ids).try_into().unwrap_or_default();
-                (goals, tasks, ranking)
-            }
+            None => (
+                build(FigureId::GoalProgress),
+                build(FigureId::TaskProgress),
+                build(FigureId::DistrictRanking),
+            ),
         };
         Self {
             common,
-            assessed,
-            shown: filtered_indicators(doc, filters),
+            assessed: assessed.clone(),
+            shown: doc.indicators_in(filters.goal.as_deref(), filters.task.as_deref()),
             goals,
             tasks,
             heatmap,
             ranking,
         }
-    }
-
-    fn data(&self) -> &ProgressDocument {
-        &self.assessed.0
-    }
-
-    fn card(&self) -> &Scorecard {
-        &self.assessed.1
     }
 
     /// Which parts exist: the page's layout changes only when this does.
@@ -261,34 +236,38 @@ impl Parts {
 /// Everything that needs the progress data, narrowed by the filters.
 #[component]
 fn OverviewProgress(
-    doc: PlanDocument,
-    data: ProgressDocument,
+    doc: Arc<PlanDocument>,
+    /// The release's figures, every date.
+    data: Arc<ProgressDocument>,
+    portal: Portal,
     lang: Lang,
-    filters: Memo<Filters>,
 ) -> impl IntoView {
+    let filters = portal.filters;
     let periods = data.periods();
-    let latest = data.clone();
     let release = data.release.clone();
-    let parts = {
-        let doc = doc.clone();
-        Memo::new_with_compare(
-            move |last: Option<&Parts>| {
-                use crate::data::{mark_once, marks};
-                // The benchmark's marks: the first assessment only, not each change.
-                let first = last.is_none();
-                if first {
-                    mark_once(marks::STATUS_START);
-                }
-                let parts = filters.with(|f| Parts::compute(&doc, &data, lang, f, last));
-                if first {
-                    mark_once(marks::STATUS_DONE);
-                    crate::data::note_memory();
-                }
-                parts
-            },
-            always_new,
-        )
+    // The benchmark's marks: around the first assessment and its figures
+    // only, not each change.
+    use crate::data::{mark_once, marks};
+    mark_once(marks::STATUS_START);
+    let Some(first) = portal.at_period.get_untracked() else {
+        // Both files are in (this part is shown once they are): never here.
+        return ().into_any();
     };
+    let parts = Memo::new_with_compare(
+        move |last: Option<&Parts>| {
+            // While another period is assessed the last assessment stands in.
+            let assessed = portal
+                .at_period
+                .get()
+                .or_else(|| last.map(|l| l.assessed.clone()))
+                .unwrap_or_else(|| first.clone());
+            filters.with(|f| Parts::compute(&assessed, lang, f, last))
+        },
+        always_new,
+    );
+    parts.with_untracked(|_| ());
+    mark_once(marks::STATUS_DONE);
+    crate::data::note_memory();
     let layout = Memo::new(move |_| parts.with(Parts::layout));
     let announcement = Signal::derive(move || {
         parts.with(|p| {
@@ -330,7 +309,7 @@ fn OverviewProgress(
     };
     let bar_doc = doc.clone();
     // Looking back changes the release's as-of date.
-    let release_shown = Memo::new(move |_| parts.with(|p| p.data().release.clone()));
+    let release_shown = Memo::new(move |_| parts.with(|p| p.assessed.data.release.clone()));
     view! {
         {move || view! { <ReleaseBar release=release_shown.get() lang=lang /> }}
         {release.sample.then(|| view! { <SampleNotice lang=lang /> })}
@@ -345,15 +324,16 @@ fn OverviewProgress(
         <FilterStatus text=announcement />
         {body}
         <Later>
-            <WhatChanged doc=doc.clone() latest=latest.clone() lang=lang />
+            <WhatChanged doc=doc.clone() latest=data.clone() lang=lang />
         </Later>
     }
+    .into_any()
 }
 
 /// District × task heatmap and the district ranking.
 #[component]
 fn DistrictSection(
-    doc: PlanDocument,
+    doc: Arc<PlanDocument>,
     parts: Memo<Parts>,
     lang: Lang,
     filters: Memo<Filters>,
@@ -364,12 +344,12 @@ fn DistrictSection(
         let doc = &line_doc;
         let filters = filters.get();
         parts.with(|p| {
-            let ctx = StatusContext::new(doc, p.data());
-            let standings = rank_districts(doc, p.card(), &ctx, &filters.indicators(doc));
+            let shown = doc.indicators_in(filters.goal.as_deref(), filters.task.as_deref());
+            let standings = rank_districts(doc, &p.assessed.card, &p.assessed.ctx(), &shown);
             let id = filters.district.as_ref()?;
             let d = doc.districts.iter().find(|d| &d.id == id)?;
             let s = standings.iter().find(|s| &s.district == id)?;
-            let rank = s.rank.map_or_else(|| "—".to_owned(), |r| r.to_string());
+            let rank = rank_text(s.rank);
             let href = Location::href(lang, &Route::District(id.clone()), &filters);
             Some(view! {
                 <p class="selected-district">
@@ -402,7 +382,7 @@ fn DistrictSection(
 /// show other indicators), so the change's first frame stays short.
 #[component]
 fn IndicatorList(
-    doc: PlanDocument,
+    doc: Arc<PlanDocument>,
     parts: Memo<Parts>,
     filters: Memo<Filters>,
     sample: bool,
@@ -462,27 +442,25 @@ fn indicator_row(
         district.with(|d| {
             parts.with(|p| {
                 let a = match d {
-                    Some(d) => p.card().districts.get(&(d.clone(), id.clone())),
-                    None => p.card().city.get(&id),
+                    Some(d) => p.assessed.card.in_district(d, &id),
+                    None => p.assessed.card.city.get(&id),
                 };
                 (a.map_or(Status::NoData, |a| a.status), a.and_then(|a| a.value))
             })
         })
     });
     let unit = ind.unit.get(lang).to_owned();
-    let target = ind.target.level().map_or_else(
-        || tr!(lang, qualitative).to_owned(),
-        |v| crate::components::with_unit(v, &unit, lang),
-    );
+    let target = ind
+        .target
+        .level()
+        .map_or_else(|| tr!(lang, qualitative).to_owned(), |v| with_unit(v, &unit, lang));
     let href = Location::href(lang, &Route::Indicator(ind.id.clone()), &Filters::default());
     let status = move || {
         let status = assessed.with(|a| a.0);
         format!("{} {}", status.icon(), status.label(lang))
     };
     let value = move || {
-        assessed.with(|a| {
-            a.1.map_or_else(|| "—".to_owned(), |v| crate::components::with_unit(v, &unit, lang))
-        })
+        assessed.with(|a| a.1.map_or_else(|| NO_FIGURE.to_owned(), |v| with_unit(v, &unit, lang)))
     };
     view! {
         <tr>

@@ -1,30 +1,28 @@
 //! One key task: what it sets out to do, who is responsible (lead first), its
 //! indicators with their status, and how each district is doing on them.
 
-use leptos::prelude::*;
-use plan_model::status::{StatusContext, roll_up};
-use plan_model::{Lang, PlanDocument, ProgressDocument, Scorecard, Status, Task};
+use std::sync::Arc;
 
-use crate::charts::DataTable;
-use crate::components::{Loaded, NotFound, PageTitle, ResponsibleUnits, SampleNotice};
-use crate::data::DataError;
-use crate::figures::{self, FigureId};
-use crate::route::{Filters, Route};
+use leptos::prelude::*;
+use plan_model::status::roll_up;
+use plan_model::{Lang, Status, Task};
+
+use crate::assessed::Assessed;
+use crate::context::{WithAssessment, use_lang, use_plan};
+use crate::figures;
+use crate::format::task_label;
 use crate::share::FigureCard;
 use crate::tr;
+use crate::ui::{DataTable, NotFound, PageTitle, ResponsibleUnits, SampleNotice};
+use crate::url::{FigureId, Filters, Route};
 
 /// The task page; shows "not found" for an unknown id.
 #[component]
 pub fn TaskPage(
-    /// The loaded plan.
-    doc: PlanDocument,
     /// Task id from the URL.
     id: String,
-    /// The progress data, loading or loaded.
-    progress: LocalResource<Result<ProgressDocument, DataError>>,
-    /// Reader's language.
-    lang: Lang,
 ) -> impl IntoView {
+    let (doc, lang) = (use_plan(), use_lang());
     let Some(task) = doc.tasks.iter().find(|t| t.id == id).cloned() else {
         return view! { <NotFound what=tr!(lang, task_word) id=id lang=lang /> }.into_any();
     };
@@ -34,7 +32,7 @@ pub fn TaskPage(
         .find(|g| g.tasks.contains(&task.id))
         .map(|g| g.name.get(lang).to_owned())
         .unwrap_or_default();
-    let (doc2, task2) = (doc.clone(), task.clone());
+    let task2 = task.clone();
     view! {
         <article class="task-page">
             <nav class="breadcrumb" aria-label=tr!(lang, breadcrumb_label)>
@@ -43,11 +41,11 @@ pub fn TaskPage(
                 {group}
             </nav>
             <PageTitle
-                what=format!("{}. {}", task.number, task.name.get(lang))
+                what=task_label(&task, lang)
                 description=task.description.get(lang).to_owned()
                 lang=lang
             />
-            <h1>{format!("{}. {}", task.number, task.name.get(lang))}</h1>
+            <h1>{task_label(&task, lang)}</h1>
             <p class="task-description">{task.description.get(lang).to_owned()}</p>
             <dl class="plan-meta">
                 <dt>{tr!(lang, responsible_units)}</dt>
@@ -57,11 +55,7 @@ pub fn TaskPage(
                 <dt>{tr!(lang, implementation)}</dt>
                 <dd>{tr!(lang, implementation_districts)}</dd>
             </dl>
-            <Loaded
-                resource=progress
-                lang=lang
-                ok=move |data| view! { <TaskProgress doc=doc2.clone() data=data task=task2.clone() lang=lang /> }
-            />
+            <WithAssessment ok=move |assessed| view! { <TaskProgress assessed=assessed task=task2.clone() lang=lang /> } />
         </article>
     }
     .into_any()
@@ -69,15 +63,9 @@ pub fn TaskPage(
 
 /// The task's indicators and districts.
 #[component]
-fn TaskProgress(
-    doc: PlanDocument,
-    data: ProgressDocument,
-    task: Task,
-    lang: Lang,
-) -> impl IntoView {
-    let card = Scorecard::compute(&doc, &data);
-    let ctx = StatusContext::new(&doc, &data);
-    let overall = roll_up(&ctx, card.city_of(&task.indicators));
+fn TaskProgress(assessed: Arc<Assessed>, task: Task, lang: Lang) -> impl IntoView {
+    let (doc, card) = (&assessed.plan, &assessed.card);
+    let overall = roll_up(&assessed.ctx(), card.city_of(&task.indicators));
     let indicator_rows = task
         .indicators
         .iter()
@@ -99,15 +87,15 @@ fn TaskProgress(
         .collect_view();
     let districts = figures::build(
         &FigureId::TaskDistricts(task.id.clone()),
-        &doc,
-        Some(&data),
+        doc,
+        Some(&assessed),
         lang,
         &Filters::default(),
     )
     .ok()
     .map(|f| view! { <FigureCard figure=f /> });
     view! {
-        {data.release.sample.then(|| view! { <SampleNotice lang=lang /> })}
+        {assessed.data.release.sample.then(|| view! { <SampleNotice lang=lang /> })}
         <p class="status-line task-status">
             {tr!(lang, task_overall_status)} " "
             <span aria-hidden="true">{overall.status.icon()}</span>

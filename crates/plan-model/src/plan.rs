@@ -288,6 +288,20 @@ impl PlanDocument {
         self.indicators.iter().find(|i| i.id == id)
     }
 
+    /// The indicators a goal-area and a key-task choice leave (either may be
+    /// absent, or an id the plan lacks: then it narrows nothing), in the plan's order.
+    pub fn indicators_in(&self, goal: Option<&str>, task: Option<&str>) -> Vec<String> {
+        let goal = goal.and_then(|g| self.goal_areas.iter().find(|a| a.id == g));
+        let task = task.and_then(|t| self.tasks.iter().find(|x| x.id == t));
+        self.indicators
+            .iter()
+            .map(|i| &i.id)
+            .filter(|id| goal.is_none_or(|g| g.indicators.contains(id)))
+            .filter(|id| task.is_none_or(|t| t.indicators.contains(id)))
+            .cloned()
+            .collect()
+    }
+
     /// The indicators of a goal area that resolve to known ids, in order.
     pub fn goal_area_indicators<'a>(
         &'a self,

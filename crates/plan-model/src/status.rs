@@ -2,7 +2,7 @@
 //! the as-of date, and the status band, each with an explanation a reader can
 //! check by hand. Roll-ups per task, goal area, district and department.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
@@ -460,8 +460,11 @@ pub fn roll_up<'a>(
 pub struct Scorecard {
     /// Citywide assessment per indicator id.
     pub city: BTreeMap<String, Assessment>,
-    /// Per (district id, indicator id), for every indicator with district figures.
-    pub districts: BTreeMap<(String, String), Assessment>,
+    /// Per district id, then indicator id, for every indicator with district
+    /// figures (nested, so a lookup by two `&str` allocates nothing).
+    districts: BTreeMap<String, BTreeMap<String, Assessment>>,
+    /// The indicators with figures in at least one district.
+    with_district_figures: BTreeSet<String>,
 }
 
 impl Scorecard {
@@ -484,7 +487,8 @@ impl Scorecard {
             share_of.entry((t.indicator.as_str(), t.district.as_str())).or_insert(t.value);
         }
         let mut city = BTreeMap::new();
-        let mut districts = BTreeMap::new();
+        let mut districts: BTreeMap<String, BTreeMap<String, Assessment>> = BTreeMap::new();
+        let mut with_district_figures = BTreeSet::new();
         for ind in &plan.indicators {
             let records = records_of.get(ind.id.as_str()).map(Vec::as_slice).unwrap_or(&[]);
             let obs = by_key.get(&(ind.id.as_str(), None)).map(Vec::as_slice).unwrap_or(&[]);
@@ -494,13 +498,14 @@ impl Scorecard {
                     continue;
                 };
                 let share = share_of.get(&(ind.id.as_str(), d.id.as_str())).copied();
-                districts.insert(
-                    (d.id.clone(), ind.id.clone()),
-                    assess(&ctx, ind, Some(&d.id), share, obs, &[]),
-                );
+                districts
+                    .entry(d.id.clone())
+                    .or_default()
+                    .insert(ind.id.clone(), assess(&ctx, ind, Some(&d.id), share, obs, &[]));
+                with_district_figures.insert(ind.id.clone());
             }
         }
-        Self { city, districts }
+        Self { city, districts, with_district_figures }
     }
 
     /// Citywide assessments of the given indicator ids (unknown ids skipped).
@@ -508,9 +513,24 @@ impl Scorecard {
         ids.iter().filter_map(|id| self.city.get(id))
     }
 
-    /// Every assessment of one district.
-    pub fn district<'a>(&'a self, district: &'a str) -> impl Iterator<Item = &'a Assessment> + 'a {
-        self.districts.iter().filter(move |((d, _), _)| d == district).map(|(_, a)| a)
+    /// Every assessment of one district, by indicator id.
+    pub fn district<'a>(&'a self, district: &str) -> impl Iterator<Item = &'a Assessment> + 'a {
+        self.districts.get(district).into_iter().flat_map(BTreeMap::values)
+    }
+
+    /// One indicator in one district, if the district has figures for it.
+    pub fn in_district(&self, district: &str, indicator: &str) -> Option<&Assessment> {
+        self.districts.get(district)?.get(indicator)
+    }
+
+    /// Whether any district has figures for the indicator.
+    pub fn has_district_figures(&self, indicator: &str) -> bool {
+        self.with_district_figures.contains(indicator)
+    }
+
+    /// Every district assessment, district by district.
+    pub fn all_districts(&self) -> impl Iterator<Item = &Assessment> {
+        self.districts.values().flat_map(BTreeMap::values)
     }
 }
 
@@ -592,4 +612,52 @@ pub fn district_average_completion(standings: &[DistrictStanding]) -> Option<f64
     let values: Vec<f64> =
         standings.iter().filter_map(|s| s.roll_up.mean_completion_percent).collect();
     (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
+}
+
+/// One point of a district's history: its mean completion and mean expected
+/// progress as the figures stood on a date it reported.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryPoint {
+    /// The date (`YYYY-MM-DD`).
+    pub as_of: String,
+    /// Mean completion, per cent.
+    pub completion_percent: f64,
+    /// Mean expected progress, per cent.
+    pub expected_percent: f64,
+}
+
+/// A district's mean completion over `indicators` at each date it reported,
+/// up to `until` (every date when `None`), each assessed as the figures stood
+/// then. Dates with nothing measured are left out.
+pub fn district_history(
+    plan: &PlanDocument,
+    progress: &ProgressDocument,
+    district: &str,
+    indicators: &[String],
+    until: Option<&str>,
+) -> Vec<HistoryPoint> {
+    let dates: BTreeSet<&str> = progress
+        .observations
+        .iter()
+        .filter(|o| o.district.as_deref() == Some(district))
+        .map(|o| o.as_of.as_str())
+        .filter(|d| until.is_none_or(|u| *d <= u))
+        .collect();
+    dates
+        .into_iter()
+        .filter_map(|date| {
+            let then = progress.as_of(date);
+            let card = Scorecard::compute(plan, &then);
+            let ctx = StatusContext::new(plan, &then);
+            let r = roll_up(
+                &ctx,
+                card.district(district).filter(|a| indicators.contains(&a.indicator)),
+            );
+            Some(HistoryPoint {
+                as_of: date.to_owned(),
+                completion_percent: r.mean_completion_percent?,
+                expected_percent: r.mean_expected_percent?,
+            })
+        })
+        .collect()
 }

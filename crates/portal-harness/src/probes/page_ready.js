@@ -1,0 +1,9 @@
+// True once the page has loaded; null while it has not (see probes.rs).
+if (document.querySelector('.error-panel, .skeleton, [data-later]')) return null;
+const charts = [...document.querySelectorAll('.chart')];
+// Charts are drawn as they near the screen: go to the next one not yet
+// drawn, as a reader scrolling down would; back to the top once all are.
+const undrawn = charts.find(el => !el.querySelector('canvas, svg'));
+if (undrawn) { undrawn.scrollIntoView({ block: 'center' }); return null; }
+window.scrollTo(0, 0);
+return document.querySelector('#main h1') ? true : null;

@@ -1,0 +1,14 @@
+//! Drawing charts with ECharts: our bindings to it (`bindings`), whether its
+//! script has arrived (`library`), the option made from a chart with the
+//! rules every chart follows (`option`, pure, tested natively), a live
+//! instance and SVG export (`instance`), and the one component (`component`).
+
+mod bindings;
+mod component;
+mod instance;
+mod library;
+mod option;
+
+pub use component::{EChart, FIRST_CHART_MARK, KeyboardPoints};
+pub use instance::render_svg;
+pub use option::{Renderer, option_json};

@@ -1,0 +1,53 @@
+//! How numbers and labels are written, the same on every page, figure and
+//! download. Pure, tested natively.
+
+use plan_model::{Lang, Task};
+
+/// What a table or a line shows where there is no figure.
+pub const NO_FIGURE: &str = "—";
+
+/// A number with its unit as the reader's language writes it: `300件`, but
+/// `300 patents` and `3.9%`.
+pub fn with_unit(value: f64, unit: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En if !unit.is_empty() && !unit.starts_with('%') => format!("{value} {unit}"),
+        _ => format!("{value}{unit}"),
+    }
+}
+
+/// A key task as the plan numbers it: "3. 名称".
+pub fn task_label(task: &Task, lang: Lang) -> String {
+    format!("{}. {}", task.number, task.name.get(lang))
+}
+
+/// The colon after a label, as each language writes it.
+pub fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "：",
+        Lang::En => ": ",
+    }
+}
+
+/// A rank ("3"), or the dash when the district is not ranked.
+pub fn rank_text(rank: Option<usize>) -> String {
+    rank.map_or_else(|| NO_FIGURE.to_owned(), |r| r.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn units_are_spaced_as_each_language_writes_them() {
+        assert_eq!(with_unit(300.0, "件", Lang::Zh), "300件");
+        assert_eq!(with_unit(300.0, "patents", Lang::En), "300 patents");
+        assert_eq!(with_unit(3.9, "%", Lang::En), "3.9%");
+        assert_eq!(with_unit(2.5, "", Lang::En), "2.5");
+    }
+
+    #[test]
+    fn a_missing_rank_is_a_dash() {
+        assert_eq!(rank_text(Some(3)), "3");
+        assert_eq!(rank_text(None), "—");
+    }
+}

@@ -1,0 +1,41 @@
+//! Addresses a reader takes away: the site's own, a figure's view pinned to
+//! its release, today's date for citations, and ids unique in the page.
+
+use crate::figures::Figure;
+use crate::url::{Filters, Location};
+
+/// The page's address without the fragment: what embed and citation URLs start with.
+pub fn site_base() -> String {
+    let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_owned()
+}
+
+/// An address relative to the site (`embed.js`), made absolute.
+pub(super) fn site_url(relative: &str) -> String {
+    web_sys::Url::new_with_base(relative, &site_base())
+        .map(|u| u.href())
+        .unwrap_or_else(|_| relative.to_owned())
+}
+
+/// Today's date in the reader's time zone, `YYYY-MM-DD` (the access date).
+pub(super) fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
+}
+
+/// The full view of a figure, pinned to the release it shows (for citations).
+pub(super) fn pinned_view_url(figure: &Figure) -> String {
+    let filters = Filters {
+        release: figure.provenance.release.clone(),
+        theme: None,
+        ..figure.filters.clone()
+    };
+    format!("{}{}", site_base(), Location::href(figure.lang, &figure.id.page(), &filters))
+}
+
+/// A number unique in this page (ids for labels).
+pub(super) fn next_id() -> u32 {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}

@@ -1,0 +1,174 @@
+//! Downloads of a figure: the framed image (PNG at 2×, SVG) with title,
+//! source and as-of date drawn in, its table as CSV or JSON, and the whole
+//! release as a ZIP. The text work is in `crate::export`; this is the browser side.
+
+use plan_model::Lang;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+use super::address::pinned_view_url;
+use crate::export;
+use crate::figures::Figure;
+
+/// Hands bytes to the browser as a download named `name`.
+fn save(bytes: &[u8], mime: &str, name: &str) -> Result<(), String> {
+    let js = |e: JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob =
+        web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(js)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js)?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let link: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(js)?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(name);
+    link.set_hidden(true);
+    let body = document.body().ok_or("no body")?;
+    body.append_child(&link).map_err(js)?;
+    link.click();
+    link.remove();
+    // The browser has taken the file once the click is handled; free it a bit later.
+    let revoke = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(w) = web_sys::window() {
+        let _ =
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
+    }
+    Ok(())
+}
+
+/// Width of exported images, CSS px (PNG doubles it).
+const EXPORT_WIDTH: u32 = 960;
+
+/// The framed SVG: title, subtitle and filters, the chart, the source line.
+fn framed_svg(figure: &Figure) -> Result<String, String> {
+    let height = figure.height.px();
+    let chart = crate::echarts::render_svg(
+        &figure.chart,
+        &figure.description,
+        figure.chosen.as_deref(),
+        EXPORT_WIDTH,
+        height,
+    )?;
+    Ok(export::framed_svg(figure, &chart, EXPORT_WIDTH, height))
+}
+
+/// Waits for a JS callback-style operation given its resolve/reject functions.
+async fn promise(
+    mut start: impl FnMut(js_sys::Function, js_sys::Function),
+) -> Result<JsValue, String> {
+    let promise = js_sys::Promise::new(&mut |resolve, reject| start(resolve, reject));
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map_err(|e| e.as_string().unwrap_or_else(|| "the image could not be drawn".to_owned()))
+}
+
+/// The framed SVG drawn at twice its size on a canvas, as PNG bytes.
+async fn png(figure: &Figure) -> Result<Vec<u8>, String> {
+    let svg = framed_svg(figure)?;
+    let (width, height) = export::frame_size(&svg).ok_or("no size")?;
+    let js = |e: JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let image = web_sys::HtmlImageElement::new().map_err(js)?;
+    let source = format!(
+        "data:image/svg+xml;charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(&svg))
+    );
+    let loading = image.clone();
+    promise(move |resolve, reject| {
+        loading.set_onload(Some(&resolve));
+        loading.set_onerror(Some(&reject));
+        loading.set_src(&source);
+    })
+    .await?;
+    let canvas: web_sys::HtmlCanvasElement =
+        document.create_element("canvas").map_err(js)?.unchecked_into();
+    canvas.set_width(width * 2);
+    canvas.set_height(height * 2);
+    let context: web_sys::CanvasRenderingContext2d =
+        canvas.get_context("2d").map_err(js)?.ok_or("no 2d context")?.unchecked_into();
+    context.scale(2.0, 2.0).map_err(js)?;
+    context
+        .draw_image_with_html_image_element_and_dw_and_dh(
+            &image,
+            0.0,
+            0.0,
+            f64::from(width),
+            f64::from(height),
+        )
+        .map_err(js)?;
+    let blob = promise(move |resolve, _reject| {
+        let _ = canvas.to_blob(&resolve);
+    })
+    .await?;
+    let blob: web_sys::Blob = blob.dyn_into().map_err(|_| "no PNG was made".to_owned())?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(blob.array_buffer()).await.map_err(js)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Every file of the figure's release in one ZIP, read from its manifest.
+async fn release_zip(release: Option<String>, lang: Lang) -> Result<(String, Vec<u8>), String> {
+    let manifest =
+        crate::data::load_release_manifest(release.clone()).await.map_err(|e| e.message(lang))?;
+    let folder = match &release {
+        Some(v) => format!("{}/{v}/", plan_model::release::RELEASES_DIR),
+        None => String::new(),
+    };
+    let root = format!("{}_{}", export::FILE_PREFIX, manifest.version);
+    let mut files = Vec::new();
+    for file in std::iter::once(plan_model::release::MANIFEST_FILE.to_owned())
+        .chain(manifest.files.iter().map(|f| f.path.clone()))
+    {
+        let bytes = crate::data::load_bytes(&format!("{folder}{file}"))
+            .await
+            .map_err(|e| e.message(lang))?;
+        files.push((format!("{root}/{file}"), bytes));
+    }
+    let zip = crate::zip::write(&files, &manifest.published)
+        .map_err(|_| "the release is too large for a ZIP file".to_owned())?;
+    Ok((format!("{root}.zip"), zip))
+}
+
+/// What a download button makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Download {
+    Png,
+    Svg,
+    Csv,
+    Json,
+    Release,
+}
+
+pub(super) async fn download(figure: &Figure, what: Download) -> Result<String, String> {
+    let name = |ext| export::file_name(figure, ext);
+    match what {
+        Download::Png => {
+            let bytes = png(figure).await?;
+            save(&bytes, "image/png", &name("png"))?;
+            Ok(name("png"))
+        }
+        Download::Svg => {
+            save(framed_svg(figure)?.as_bytes(), "image/svg+xml", &name("svg"))?;
+            Ok(name("svg"))
+        }
+        Download::Csv => {
+            save(export::csv(figure).as_bytes(), "text/csv;charset=utf-8", &name("csv"))?;
+            Ok(name("csv"))
+        }
+        Download::Json => {
+            let text = export::json(figure, &pinned_view_url(figure));
+            save(text.as_bytes(), "application/json", &name("json"))?;
+            Ok(name("json"))
+        }
+        Download::Release => {
+            // The release the figure shows: the pinned one, else the current one.
+            let (file, bytes) = release_zip(figure.filters.release.clone(), figure.lang).await?;
+            save(&bytes, "application/zip", &file)?;
+            Ok(file)
+        }
+    }
+}

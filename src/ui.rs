@@ -1,0 +1,19 @@
+//! Small shared pieces of the page, used by pages and the figure card alike:
+//! the data table, loading and error states, notices, links from the data,
+//! the document head, the filter bar and the live region.
+
+mod announcer;
+mod filter_bar;
+mod head;
+mod links;
+mod loading;
+mod notices;
+mod table;
+
+pub use announcer::{Announcer, FilterStatus};
+pub use filter_bar::{FilterBar, Offered};
+pub use head::PageTitle;
+pub use links::{DataLink, ResponsibleUnits, safe_link};
+pub use loading::{ErrorPanel, Later, Loaded, LoadingSkeleton};
+pub use notices::{EmptyState, Integrity, IntegrityLine, NotFound, ReleaseBar, SampleNotice};
+pub use table::DataTable;

@@ -1,0 +1,137 @@
+//! What a page says about itself: the sample-data notice, "not found", the
+//! empty state of a filter, the release shown and its integrity check.
+
+use leptos::prelude::*;
+use plan_model::Lang;
+
+use crate::data::DataError;
+use crate::tr;
+
+/// Says, in words, that the figures are made up. Shown wherever sample figures are.
+#[component]
+pub fn SampleNotice(
+    /// Reader's language.
+    lang: Lang,
+) -> impl IntoView {
+    view! {
+        <p class="sample-notice" role="note">
+            <strong>{tr!(lang, sample_data)}</strong>
+            {tr!(lang, sample_notice)}
+        </p>
+    }
+}
+
+/// A link that names something the data does not have: says so, with a way home.
+#[component]
+pub fn NotFound(
+    /// What was looked for, e.g. 指标 or 任务.
+    what: &'static str,
+    /// The id from the link.
+    id: String,
+    /// Reader's language.
+    lang: Lang,
+) -> impl IntoView {
+    view! {
+        <div class="error-panel" role="alert">
+            <h1>{tr!(lang, not_found_title)} {what}</h1>
+            <p>{tr!(lang, not_found_body)} " “" {id} "”"</p>
+            <p>
+                <a href=crate::url::Route::Overview.href(lang)>{tr!(lang, back_to_overview)}</a>
+            </p>
+        </div>
+    }
+}
+
+/// Shown when the filters leave nothing: says so, with a way back.
+#[component]
+pub fn EmptyState(
+    /// Reader's language.
+    lang: Lang,
+    /// The same view without filters.
+    #[prop(into)]
+    clear_href: String,
+) -> impl IntoView {
+    view! {
+        <div class="card empty-state" role="note">
+            <p>{tr!(lang, empty_state)}</p>
+            <p>
+                <a href=clear_href>{tr!(lang, clear_filters)}</a>
+            </p>
+        </div>
+    }
+}
+
+/// Which data release the page shows: version, as-of and publication dates.
+#[component]
+pub fn ReleaseBar(
+    /// The release.
+    release: plan_model::progress::Release,
+    /// Reader's language.
+    lang: Lang,
+) -> impl IntoView {
+    view! {
+        <section class="release-bar" aria-label=tr!(lang, release_label)>
+            <p>
+                {tr!(lang, release_version)} " " <strong class="release-version">{release.version.clone()}</strong>
+                " · " {tr!(lang, as_of)} " " <time class="release-as-of" datetime=release.as_of.clone()>{release.as_of.clone()}</time>
+                " · " {tr!(lang, published)} " " <time datetime=release.published.clone()>{release.published.clone()}</time>
+            </p>
+            <IntegrityLine lang=lang />
+        </section>
+    }
+}
+
+/// The shown files checked against the release manifest (provided by the shell).
+#[derive(Clone, Copy)]
+pub struct Integrity(pub LocalResource<Option<Result<crate::data::Verification, DataError>>>);
+
+/// "Verified · release V · SHA-256 …", or a visible warning when a file shown
+/// is not the one the release manifest names (tampered, or half uploaded).
+#[component]
+pub fn IntegrityLine(
+    /// Reader's language.
+    lang: Lang,
+) -> impl IntoView {
+    let Some(Integrity(check)) = use_context::<Integrity>() else {
+        return ().into_any();
+    };
+    let short = |h: &str| h.get(..12).unwrap_or(h).to_owned();
+    view! {
+        <Suspense fallback=move || view! { <p class="integrity integrity-pending">{tr!(lang, verifying)}</p> }>
+            {move || check.get().flatten().map_or_else(|| view! {
+                // Holds the line's place: the page below does not jump when the result comes.
+                <p class="integrity integrity-pending">{tr!(lang, verifying)}</p>
+            }.into_any(), |result| match result {
+                Ok(v) if v.files.iter().all(|f| f.matches()) => {
+                    let hashes = v.files.iter().map(|f| format!("{} {}…", f.file, short(&f.expected))).collect::<Vec<_>>().join(" · ");
+                    view! {
+                        <p class="integrity integrity-ok">
+                            <span aria-hidden="true">"✔ "</span>
+                            {tr!(lang, verified)} " · " {tr!(lang, release_version)} " " {v.version.clone()}
+                            " · SHA-256 " <span class="hashes">{hashes}</span>
+                        </p>
+                    }.into_any()
+                }
+                Ok(v) => {
+                    let bad = v.files.iter().filter(|f| !f.matches()).map(|f| {
+                        let got = f.actual.as_deref().map_or_else(|| tr!(lang, hash_unavailable).to_owned(), short);
+                        format!("{} ({} {}…, {} {})", f.file, tr!(lang, hash_expected), short(&f.expected), tr!(lang, hash_actual), got)
+                    }).collect::<Vec<_>>().join("; ");
+                    view! {
+                        <p class="integrity integrity-warning" role="alert">
+                            <strong><span aria-hidden="true">"⚠ "</span>{tr!(lang, not_verified)}</strong>
+                            " " {bad} " " {tr!(lang, not_verified_why)}
+                        </p>
+                    }.into_any()
+                }
+                Err(e) => view! {
+                    <p class="integrity integrity-warning" role="alert">
+                        <strong><span aria-hidden="true">"⚠ "</span>{tr!(lang, not_verified)}</strong>
+                        " " {e.message(lang)}
+                    </p>
+                }.into_any(),
+            })}
+        </Suspense>
+    }
+    .into_any()
+}

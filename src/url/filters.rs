@@ -1,0 +1,72 @@
+//! What narrows a view, as the query after the fragment's path.
+
+use plan_model::release::is_valid_version;
+
+use super::{Theme, is_id};
+
+/// What narrows a view. Pages use the filters that apply to them and keep the
+/// rest in the URL untouched, so a shared link shows what its sender saw.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// A district id: values and ranking for that district.
+    pub district: Option<String>,
+    /// A key-task id: only that task's indicators.
+    pub task: Option<String>,
+    /// A goal-area id: only that area's indicators.
+    pub goal: Option<String>,
+    /// An as-of date (`YYYY-MM-DD`): status as it stood then.
+    pub period: Option<String>,
+    /// A release version: show that frozen release (`releases/<version>/`)
+    /// instead of the current data. Pinned embeds and citations use it.
+    pub release: Option<String>,
+    /// The embed's colour theme, chosen by the host page.
+    pub theme: Option<Theme>,
+}
+
+impl Filters {
+    /// True when nothing is filtered.
+    pub fn is_empty(&self) -> bool {
+        *self == Filters::default()
+    }
+
+    /// The same filters without the district (for what a district does not change).
+    pub fn without_district(&self) -> Self {
+        Filters { district: None, ..self.clone() }
+    }
+
+    /// `?goal=…&period=…`, or nothing when nothing is filtered.
+    pub(super) fn query(&self) -> String {
+        let pairs = [
+            ("goal", self.goal.as_deref()),
+            ("task", self.task.as_deref()),
+            ("district", self.district.as_deref()),
+            ("period", self.period.as_deref()),
+            ("release", self.release.as_deref()),
+            ("theme", self.theme.map(Theme::code)),
+        ];
+        let parts: Vec<String> =
+            pairs.iter().filter_map(|(k, v)| v.map(|v| format!("{k}={v}"))).collect();
+        if parts.is_empty() { String::new() } else { format!("?{}", parts.join("&")) }
+    }
+
+    pub(super) fn parse(query: &str) -> Self {
+        let mut filters = Filters::default();
+        for pair in query.split('&') {
+            let Some((key, value)) = pair.split_once('=') else { continue };
+            // Values are ids or dates; anything else is not ours and is dropped.
+            let id = Some(value.to_owned()).filter(|v| is_id(v));
+            match key {
+                "goal" => filters.goal = id,
+                "task" => filters.task = id,
+                "district" => filters.district = id,
+                "period" => filters.period = id,
+                "release" => {
+                    filters.release = Some(value.to_owned()).filter(|v| is_valid_version(v));
+                }
+                "theme" => filters.theme = Theme::parse(value),
+                _ => {}
+            }
+        }
+        filters
+    }
+}

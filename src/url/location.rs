@@ -1,0 +1,185 @@
+//! Where the reader is: the language, the view and the filters of a fragment.
+
+use plan_model::Lang;
+
+use super::{FigureId, Filters, is_id};
+
+/// A view of the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    /// The overview (`#/` or no fragment).
+    Overview,
+    /// One indicator (`#/indicator/<id>`).
+    Indicator(String),
+    /// One key task (`#/task/<id>`).
+    Task(String),
+    /// One district (区镇) (`#/district/<id>`).
+    District(String),
+    /// One responsible department (`#/department/<id>`).
+    Department(String),
+    /// Data and methods: how status is computed, downloads, releases (`#/data`).
+    Data,
+    /// One chart alone, for an `<iframe>` on another site (`#/embed/<figure>`).
+    Embed(FigureId),
+    /// A fragment we do not know; shown as "not found" with a way home.
+    NotFound(String),
+}
+
+/// Everything the fragment says: language (if given), view and filters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// The language named in the URL; `None` means the reader's remembered choice.
+    pub lang: Option<Lang>,
+    /// The view.
+    pub route: Route,
+    /// The filters.
+    pub filters: Filters,
+}
+
+impl Location {
+    /// Reads a `location.hash` value (with or without the leading `#`).
+    pub fn parse(hash: &str) -> Self {
+        let fragment = hash.trim_start_matches('#');
+        let (path, query) = fragment.split_once('?').unwrap_or((fragment, ""));
+        let mut parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        let lang = match parts.first() {
+            Some(&"zh") => Some(Lang::Zh),
+            Some(&"en") => Some(Lang::En),
+            _ => None,
+        };
+        if lang.is_some() {
+            parts.remove(0);
+        }
+        let one = |id: &&str, make: fn(String) -> Route| {
+            if is_id(id) { make((*id).to_owned()) } else { Route::NotFound(path.to_owned()) }
+        };
+        let route = match parts.as_slice() {
+            [] => Route::Overview,
+            ["indicator", id] => one(id, Route::Indicator),
+            ["task", id] => one(id, Route::Task),
+            ["district", id] => one(id, Route::District),
+            ["department", id] => one(id, Route::Department),
+            ["data"] => Route::Data,
+            ["embed", rest @ ..] if rest.iter().all(|p| is_id(p)) => {
+                FigureId::parse(rest).map_or_else(|| Route::NotFound(path.to_owned()), Route::Embed)
+            }
+            _ => Route::NotFound(path.to_owned()),
+        };
+        Location { lang, route, filters: Filters::parse(query) }
+    }
+
+    /// The `href` of a view in a language, with filters (a fragment, so
+    /// relative to the page: it works under any sub-path).
+    pub fn href(lang: Lang, route: &Route, filters: &Filters) -> String {
+        let path = match route {
+            Route::Overview | Route::NotFound(_) => String::new(),
+            Route::Indicator(id) => format!("indicator/{id}"),
+            Route::Task(id) => format!("task/{id}"),
+            Route::District(id) => format!("district/{id}"),
+            Route::Department(id) => format!("department/{id}"),
+            Route::Data => "data".to_owned(),
+            Route::Embed(figure) => format!("embed/{}", figure.path()),
+        };
+        format!("#/{}/{path}{}", lang.code(), filters.query())
+    }
+}
+
+impl Route {
+    /// The `href` of this view in a language, without filters.
+    pub fn href(&self, lang: Lang) -> String {
+        Location::href(lang, self, &Filters::default())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::url::Theme;
+
+    fn route(hash: &str) -> Route {
+        Location::parse(hash).route
+    }
+
+    #[test]
+    fn fragments_map_to_views() {
+        assert_eq!(route(""), Route::Overview);
+        assert_eq!(route("#"), Route::Overview);
+        assert_eq!(route("#/"), Route::Overview);
+        assert_eq!(
+            route("#/indicator/ai-invention-patents"),
+            Route::Indicator("ai-invention-patents".into())
+        );
+        assert_eq!(
+            route("#/indicator/ai-invention-patents/"),
+            Route::Indicator("ai-invention-patents".into())
+        );
+        assert_eq!(route("#/en/district/zhoushi"), Route::District("zhoushi".into()));
+        assert_eq!(route("#/zh/department/miit"), Route::Department("miit".into()));
+        assert_eq!(
+            route("#/en/embed/indicator/ai-invention-patents/districts"),
+            Route::Embed(FigureId::IndicatorDistricts("ai-invention-patents".into()))
+        );
+        assert!(matches!(route("#/en/embed/indicator/a<b/trend"), Route::NotFound(_)));
+        assert!(matches!(route("#/en/embed/nothing"), Route::NotFound(_)));
+        assert!(matches!(route("#/indicator/<script>"), Route::NotFound(_)));
+        assert!(matches!(route("#/nowhere"), Route::NotFound(_)));
+        assert!(matches!(route("#/fr/data"), Route::NotFound(_)));
+    }
+
+    #[test]
+    fn language_comes_from_the_first_segment_only() {
+        assert_eq!(Location::parse("#/en/").lang, Some(Lang::En));
+        assert_eq!(Location::parse("#/zh/data").lang, Some(Lang::Zh));
+        assert_eq!(Location::parse("#/data").lang, None);
+        assert_eq!(Location::parse("").lang, None);
+    }
+
+    #[test]
+    fn filters_are_read_and_unsafe_values_dropped() {
+        let loc = Location::parse("#/en/?goal=green&district=zhoushi&period=2026-06-30&x=1");
+        assert_eq!(loc.filters.goal.as_deref(), Some("green"));
+        assert_eq!(loc.filters.district.as_deref(), Some("zhoushi"));
+        assert_eq!(loc.filters.period.as_deref(), Some("2026-06-30"));
+        assert_eq!(loc.filters.task, None);
+        let loc = Location::parse("#/en/embed/goal-progress?release=2026.06.0-sample&theme=dark");
+        assert_eq!(loc.filters.release.as_deref(), Some("2026.06.0-sample"));
+        assert_eq!(loc.filters.theme, Some(Theme::Dark));
+        let bad = Location::parse("#/?release=../../etc&theme=pink");
+        assert!(bad.filters.is_empty());
+        let bad = Location::parse("#/?district=%3Cscript%3E&task=a\"b");
+        assert!(bad.filters.is_empty());
+    }
+
+    #[test]
+    fn hrefs_round_trip() {
+        let filters = Filters {
+            district: Some("zhoushi".into()),
+            task: None,
+            goal: Some("green".into()),
+            period: Some("2026-06-30".into()),
+            release: Some("2026.06.0-sample".into()),
+            theme: Some(Theme::Dark),
+        };
+        for lang in [Lang::Zh, Lang::En] {
+            for route in [
+                Route::Overview,
+                Route::Indicator("rd-intensity".into()),
+                Route::Task("data-resources".into()),
+                Route::District("zhoushi".into()),
+                Route::Department("mst".into()),
+                Route::Data,
+                Route::Embed(FigureId::DistrictTrend("zhoushi".into())),
+                Route::Embed(FigureId::GoalProgress),
+            ] {
+                for f in [Filters::default(), filters.clone()] {
+                    let href = Location::href(lang, &route, &f);
+                    let back = Location::parse(&href);
+                    assert_eq!(
+                        back,
+                        Location { lang: Some(lang), route: route.clone(), filters: f }
+                    );
+                }
+            }
+        }
+    }
+}

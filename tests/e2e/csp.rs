@@ -1,0 +1,107 @@
+//! The built page's Content-Security-Policy and Subresource Integrity, and
+//! that the site runs under them: no violation on any page type or embed, an
+//! injected inline script does not run, and the loader's reload buttons work
+//! without the app (the panic and start-up error panels rely on them).
+use fantoccini::Locator;
+use portal_harness::{Driver, PAGE_READY, StaticServer, console_errors, dist_dir, wait_for_js};
+use serde_json::{Value, json};
+
+#[test]
+fn index_html_has_a_strict_policy_and_integrity_on_every_script_and_style() {
+    let html = std::fs::read_to_string(dist_dir().join("index.html")).expect("index.html");
+    let start = html.find("http-equiv=\"Content-Security-Policy\" content=\"").expect("a CSP meta");
+    let policy = &html[start + 46..];
+    let policy = &policy[..policy.find('"').expect("end")];
+    let directive = |name: &str| -> String {
+        policy
+            .split(';')
+            .map(str::trim)
+            .find(|d| d.starts_with(&format!("{name} ")))
+            .unwrap_or_else(|| panic!("no {name} in {policy}"))
+            .to_owned()
+    };
+    assert_eq!(directive("script-src"), "script-src 'self' 'wasm-unsafe-eval'");
+    assert_eq!(directive("object-src"), "object-src 'none'");
+    assert_eq!(directive("base-uri"), "base-uri 'self'");
+    assert_eq!(directive("default-src"), "default-src 'self'");
+    assert!(!policy.contains("unsafe-eval'") || policy.contains("'wasm-unsafe-eval'"));
+    assert!(!policy.contains("'unsafe-eval'"), "{policy}");
+    assert!(!policy.contains("http:") && !policy.contains("https:"), "no remote origins: {policy}");
+    // The policy comes before every script it governs.
+    assert!(start < html.find("<script").expect("scripts"));
+    for tag in html.split("<script").skip(1) {
+        let tag = &tag[..tag.find('>').expect("tag end")];
+        assert!(tag.contains(" src="), "an inline script: <script{tag}>");
+        assert!(tag.contains("integrity=\"sha384-"), "no integrity: <script{tag}>");
+    }
+    for tag in html.split("<link").skip(1) {
+        let tag = &tag[..tag.find('>').expect("tag end")];
+        if tag.contains("stylesheet") || tag.contains("modulepreload") {
+            assert!(tag.contains("integrity=\"sha384-"), "no integrity: <link{tag}>");
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_view_runs_under_the_policy_and_inline_scripts_do_not() {
+    let server = StaticServer::start(&dist_dir());
+    let driver = Driver::start();
+    let client = driver.browser(1280, 900).await;
+    for hash in [
+        "#/zh/",
+        "#/en/indicator/ai-invention-patents",
+        "#/zh/task/green-manufacturing",
+        "#/en/district/zhoushi",
+        "#/zh/department/industry-it",
+        "#/en/data",
+        "#/zh/embed/district-heatmap?theme=dark",
+        "#/en/embed/indicator/ai-invention-patents/trend?release=2026.06.0-sample",
+    ] {
+        client.goto("about:blank").await.expect("blank");
+        client.goto(&format!("{}{hash}", server.url)).await.expect("open");
+        wait_for_js(&client, PAGE_READY, hash).await;
+        let errors = console_errors(&client).await;
+        assert!(
+            errors.is_empty(),
+            "{hash}: console errors (CSP violations show here): {errors:#?}"
+        );
+    }
+
+    // A script someone manages to put into the page does not run.
+    let outcome = client
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+               let violated = null;
+               document.addEventListener('securitypolicyviolation', e => { violated = e.violatedDirective; });
+               const s = document.createElement('script');
+               s.textContent = 'window.__inline = 1';
+               document.body.append(s);
+               setTimeout(() => done({ ran: window.__inline === 1, violated }), 200);"#,
+            vec![],
+        )
+        .await
+        .expect("inject");
+    assert_eq!(outcome["ran"], json!(false), "an inline script ran");
+    assert!(outcome["violated"].as_str().is_some_and(|d| d.starts_with("script-src")), "{outcome}");
+    let _ = console_errors(&client).await; // the violation we caused
+
+    // The loader reloads the page for any [data-reload] button, without the app.
+    client
+        .execute(
+            "window.__before_reload = true; const b = document.createElement('button'); b.setAttribute('data-reload', ''); b.id = 'reload-test'; b.textContent = 'Reload'; document.body.prepend(b);",
+            vec![],
+        )
+        .await
+        .expect("add a button");
+    client.find(Locator::Css("#reload-test")).await.expect("button").click().await.expect("click");
+    wait_for_js(
+        &client,
+        "return (window.__before_reload === undefined && document.querySelector('#main h1')) ? true : null",
+        "the page to reload",
+    )
+    .await;
+    let marker: Value =
+        client.execute("return window.__before_reload ?? null", vec![]).await.expect("marker");
+    assert_eq!(marker, Value::Null);
+    client.close().await.expect("close");
+}

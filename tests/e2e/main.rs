@@ -1,0 +1,17 @@
+//! The portal in a real headless Chromium, against the release build in
+//! `dist/` served as a plain static host would: one test binary (one build,
+//! one link) with a module per area, over the `portal-harness` crate.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod a11y;
+mod axe;
+mod csp;
+mod data;
+mod embed;
+mod faults;
+mod indicator;
+mod lighthouse;
+mod overview;
+mod payloads;
+mod site;
+mod task;
