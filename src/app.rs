@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::context::{LoadedPlan, Portal};
 use crate::data::{load_plan, load_progress};
+use crate::locale::tr;
 use crate::locale::{I18nContextProvider, locale, use_i18n};
 use crate::pages::data::DataPage;
 use crate::pages::department::DepartmentPage;
@@ -17,7 +18,6 @@ use crate::pages::indicator::IndicatorPage;
 use crate::pages::overview::Overview;
 use crate::pages::task::TaskPage;
 use crate::prefs::{self, Theme};
-use crate::tr;
 use crate::ui::{Announcer, Loaded, NotFound};
 use crate::url::{Location, Route};
 use header::{SiteFooter, SiteHeader};

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use crate::figures::{Cell, Figure};
 use crate::format::NO_FIGURE;
-use crate::tr;
+use crate::locale::tr;
 
 /// Prefix of every downloaded file.
 pub const FILE_PREFIX: &str = "kunshan-ai-plan";

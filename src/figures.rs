@@ -19,7 +19,7 @@ use plan_model::{Lang, PlanDocument, ProgressDocument, Scorecard};
 
 use crate::assessed::Assessed;
 use crate::format::colon;
-use crate::tr;
+use crate::locale::tr;
 use crate::url::{FigureId, Filters, Subject};
 
 pub use provenance::Provenance;

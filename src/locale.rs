@@ -28,10 +28,11 @@ pub fn locale(lang: Lang) -> Locale {
 }
 
 /// A UI string in a language: `tr!(lang, key)` gives the `&'static str` for
-/// `key` in `locales/<lang>.json`.
-#[macro_export]
+/// `key` in `locales/<lang>.json`. (Not `#[macro_export]`: that would put it at
+/// the crate root, and every module would import the root.)
 macro_rules! tr {
     ($lang:expr, $key:ident) => {
         $crate::locale::i18n::td_string!($crate::locale::locale($lang), $key)
     };
 }
+pub(crate) use tr;

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use plan_model::Lang;
 
+use crate::locale::tr;
 use crate::prefs::{self, Theme};
-use crate::tr;
 use crate::url::{Location, Route};
 
 /// Site name, main navigation, language switch, theme and text-size controls.

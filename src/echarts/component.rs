@@ -101,7 +101,7 @@ pub fn EChart(
     let hint = Memo::new(move |_| {
         let label = label.get();
         if focusable.get() {
-            format!("{label} {}", crate::tr!(lang, chart_keys_hint))
+            format!("{label} {}", crate::locale::tr!(lang, chart_keys_hint))
         } else {
             label
         }
@@ -148,7 +148,7 @@ pub fn EChart(
             }
             Library::Loading => return,
             Library::Missing => {
-                failure.set(Some(crate::tr!(lang, chart_library_missing).to_owned()));
+                failure.set(Some(crate::locale::tr!(lang, chart_library_missing).to_owned()));
                 return;
             }
             Library::Ready => {}
@@ -277,7 +277,7 @@ pub fn EChart(
                     .map(|reason| {
                         view! {
                             <p class="chart-error" role="alert">
-                                {crate::tr!(lang, chart_failed)} " (" {reason} ") " {crate::tr!(lang, chart_failed_table)}
+                                {crate::locale::tr!(lang, chart_failed)} " (" {reason} ") " {crate::locale::tr!(lang, chart_failed_table)}
                             </p>
                         }
                     })

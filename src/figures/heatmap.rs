@@ -7,7 +7,7 @@ use super::table::round1;
 use super::{Cell, ChartHeight, Drawn, FigureError, Parts, Table, TableRow};
 use crate::charts::heatmap::{HeatCell, HeatmapView, heatmap_chart};
 use crate::format::task_label;
-use crate::tr;
+use crate::locale::tr;
 use crate::url::Route;
 
 /// A heatmap cell in the table: completion and status.

@@ -8,7 +8,7 @@ use plan_model::status::{district_average_completion, rank_districts, roll_up};
 use super::{Cell, Drawn, FigureError, Parts, Table, TableRow, unknown};
 use crate::charts::progress::{ProgressRow, ProgressView, progress_chart};
 use crate::format::{rank_text, task_label};
-use crate::tr;
+use crate::locale::tr;
 use crate::url::{Route, Subject};
 
 /// A progress figure: bars of completion against expected progress.

@@ -2,7 +2,7 @@
 
 use plan_model::{Lang, PlanDocument, ProgressDocument};
 
-use crate::tr;
+use crate::locale::tr;
 
 /// Where a figure's numbers come from.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -4,7 +4,7 @@ use plan_model::{Lang, PlanDocument};
 
 use super::{Cell, Drawn, Table, TableRow};
 use crate::charts::goal_areas::{GoalAreaTargets, goal_area_targets_chart};
-use crate::tr;
+use crate::locale::tr;
 
 pub(super) fn goal_targets(doc: &PlanDocument, lang: Lang) -> Drawn {
     let view = GoalAreaTargets::from_plan(doc, lang);

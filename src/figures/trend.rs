@@ -7,7 +7,7 @@ use plan_model::{Lang, Pace};
 use super::table::round1;
 use super::{Cell, Drawn, FigureError, Parts, Table, TableRow, unknown};
 use crate::charts::trend::{TrendView, trend_chart};
-use crate::tr;
+use crate::locale::tr;
 use crate::url::Subject;
 
 pub(super) fn indicator_trend(parts: &Parts, id: &str, lang: Lang) -> Result<Drawn, FigureError> {

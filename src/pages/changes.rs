@@ -9,8 +9,8 @@ use std::sync::Arc;
 use plan_model::{Lang, PlanDocument, ProgressDocument};
 
 use crate::data::{DataError, load_release, load_release_index};
+use crate::locale::tr;
 use crate::near_screen::NearScreen;
-use crate::tr;
 use crate::ui::{DataTable, Loaded};
 
 /// The release before the current one, loaded for comparison (`None` when the

@@ -8,7 +8,7 @@ use plan_model::{Lang, ProgressDocument};
 
 use crate::context::{use_lang, use_plan, use_portal};
 use crate::data::{DATA_DIR, load_manifest, load_release_index};
-use crate::tr;
+use crate::locale::tr;
 use crate::ui::{DataLink, DataTable, Loaded, PageTitle, SampleNotice};
 
 /// The data and methods page.

@@ -12,8 +12,8 @@ use crate::assessed::Assessed;
 use crate::context::{WithAssessment, use_lang, use_plan, use_portal};
 use crate::figures;
 use crate::format::{NO_FIGURE, rank_text, with_unit};
+use crate::locale::tr;
 use crate::share::FigureCard;
-use crate::tr;
 use crate::ui::{
     DataTable, EmptyState, FilterBar, FilterStatus, NotFound, Offered, PageTitle, ReleaseBar,
     SampleNotice,

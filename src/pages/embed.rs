@@ -12,8 +12,8 @@ use wasm_bindgen::prelude::*;
 use crate::context::{WithAssessment, use_lang, use_plan, use_portal};
 use crate::echarts::EChart;
 use crate::figures::{Figure, FigureError, build};
+use crate::locale::tr;
 use crate::share::{FigureTable, keyboard_points};
-use crate::tr;
 use crate::ui::{NotFound, PageTitle, safe_link};
 use crate::url::{FigureId, Filters, Location, Subject};
 

@@ -12,8 +12,8 @@ use crate::charts::progress::status_colour;
 use crate::context::{WithAssessment, use_lang, use_plan};
 use crate::figures;
 use crate::format::{NO_FIGURE, task_label, with_unit};
+use crate::locale::tr;
 use crate::share::FigureCard;
-use crate::tr;
 use crate::ui::{NotFound, PageTitle, ReleaseBar, ResponsibleUnits, SampleNotice};
 use crate::url::{FigureId, Filters, Route};
 

@@ -15,9 +15,9 @@ use crate::context::{Portal, use_lang, use_plan, use_portal};
 use crate::data::DATA_DIR;
 use crate::figures::{self, Figure};
 use crate::format::{NO_FIGURE, rank_text, with_unit};
+use crate::locale::tr;
 use crate::pages::changes::WhatChanged;
 use crate::share::FigureCard;
-use crate::tr;
 use crate::ui::{
     DataTable, EmptyState, FilterBar, FilterStatus, Later, Loaded, Offered, PageTitle, ReleaseBar,
     SampleNotice,

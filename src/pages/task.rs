@@ -11,8 +11,8 @@ use crate::assessed::Assessed;
 use crate::context::{WithAssessment, use_lang, use_plan};
 use crate::figures;
 use crate::format::task_label;
+use crate::locale::tr;
 use crate::share::FigureCard;
-use crate::tr;
 use crate::ui::{DataTable, NotFound, PageTitle, ResponsibleUnits, SampleNotice};
 use crate::url::{FigureId, Filters, Route};
 

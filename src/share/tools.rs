@@ -9,7 +9,7 @@ use super::address::{next_id, pinned_view_url, site_base, site_url, today};
 use super::download::{Download, download};
 use crate::export;
 use crate::figures::Figure;
-use crate::tr;
+use crate::locale::tr;
 use crate::url::{Filters, Location, Route, Theme};
 
 /// The embed view's address with the chosen options.

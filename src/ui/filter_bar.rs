@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use plan_model::{Lang, PlanDocument};
 
 use crate::format::task_label;
-use crate::tr;
+use crate::locale::tr;
 use crate::url::{Filters, Location, Route};
 
 /// Which filters a page offers.

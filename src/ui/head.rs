@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use plan_model::Lang;
 
-use crate::tr;
+use crate::locale::tr;
 
 /// The document's title and description for this view: "<what> · <site>".
 #[component]

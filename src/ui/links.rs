@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use plan_model::Lang;
 
-use crate::tr;
+use crate::locale::tr;
 
 /// A link target from the data, if it is a web address: only `https:` and
 /// `http:` pass, so a `javascript:` or `data:` URL in a data file can never

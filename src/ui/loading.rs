@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use plan_model::Lang;
 
 use crate::data::DataError;
-use crate::tr;
+use crate::locale::tr;
 
 /// Grey placeholder blocks in the shape of the page, shown while data loads.
 #[component]

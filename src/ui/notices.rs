@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use plan_model::Lang;
 
 use crate::data::DataError;
-use crate::tr;
+use crate::locale::tr;
 
 /// Says, in words, that the figures are made up. Shown wherever sample figures are.
 #[component]
