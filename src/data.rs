@@ -14,6 +14,8 @@ use plan_model::{
     parse_progress,
 };
 
+use crate::locale::tr;
+
 /// Folder of the published data, relative to the page.
 pub const DATA_DIR: &str = "data";
 
@@ -67,55 +69,38 @@ const LISTED_FINDINGS: usize = 3;
 impl DataError {
     /// The message in the reader's language, naming the file and the problem.
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (DataError::Network { file, detail }, Lang::Zh) => {
-                format!("无法下载数据文件 {file}：网络错误（{detail}）")
+        match self {
+            DataError::Network { file, detail } => {
+                tr!(lang, error_network, file = file, detail = detail)
             }
-            (DataError::Network { file, detail }, Lang::En) => {
-                format!("Could not download the data file {file}: network error ({detail})")
+            DataError::Http { file, status } => tr!(lang, error_http, file = file, status = status),
+            DataError::Timeout { file } => {
+                tr!(lang, error_timeout, file = file, seconds = TIMEOUT_SECONDS)
             }
-            (DataError::Http { file, status }, Lang::Zh) => {
-                format!("无法下载数据文件 {file}：服务器返回 HTTP {status}")
+            DataError::NotJson { file, content_type } => {
+                tr!(lang, error_not_json, file = file, content_type = content_type)
             }
-            (DataError::Http { file, status }, Lang::En) => {
-                format!(
-                    "Could not download the data file {file}: the server answered HTTP {status}"
-                )
-            }
-            (DataError::Timeout { file }, Lang::Zh) => {
-                format!("无法下载数据文件 {file}：服务器 {TIMEOUT_SECONDS} 秒内没有响应")
-            }
-            (DataError::Timeout { file }, Lang::En) => format!(
-                "Could not download the data file {file}: no answer from the server within {TIMEOUT_SECONDS} seconds"
-            ),
-            (DataError::NotJson { file, content_type }, Lang::Zh) => format!(
-                "数据文件 {file} 不是 JSON：服务器发来的是 {content_type}（可能是错误页面或地址有误）"
-            ),
-            (DataError::NotJson { file, content_type }, Lang::En) => format!(
-                "The data file {file} is not JSON: the server sent {content_type} (an error page, or a wrong address)"
-            ),
-            (DataError::Load(e), lang) => e.message(lang),
-            (DataError::Invalid { file, findings }, lang) => {
+            DataError::Load(e) => e.message(lang),
+            DataError::Invalid { file, findings } => {
                 let listed: Vec<String> = findings
                     .iter()
                     .take(LISTED_FINDINGS)
                     .map(|f| format!("{}: {}", f.path, f.message(lang)))
                     .collect();
                 let more = findings.len().saturating_sub(LISTED_FINDINGS);
-                match lang {
-                    Lang::Zh => format!(
-                        "数据文件 {file} 有 {} 处错误，其中的数字不予显示：{}{}",
-                        findings.len(),
-                        listed.join("；"),
-                        if more > 0 { format!("；另有 {more} 处") } else { String::new() }
-                    ),
-                    Lang::En => format!(
-                        "The data file {file} has {} errors, so its figures are not shown: {}{}",
-                        findings.len(),
-                        listed.join("; "),
-                        if more > 0 { format!("; and {more} more") } else { String::new() }
-                    ),
-                }
+                let more = if more > 0 {
+                    tr!(lang, error_invalid_more, more = more)
+                } else {
+                    String::new()
+                };
+                tr!(
+                    lang,
+                    error_invalid,
+                    file = file,
+                    count = findings.len(),
+                    list = listed.join(tr!(lang, sentence_separator)),
+                    more = more
+                )
             }
         }
     }

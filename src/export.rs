@@ -7,7 +7,7 @@ use plan_model::{Lang, Status};
 use serde_json::{Value, json};
 
 use crate::figures::{Cell, Figure};
-use crate::format::NO_FIGURE;
+use crate::format::{NO_FIGURE, colon};
 use crate::locale::tr;
 
 /// Prefix of every downloaded file.
@@ -284,10 +284,9 @@ const MONTHS: [&str; 12] = [
 fn long_date(date: &str, lang: Lang) -> String {
     let mut parts = date.split('-').map(|p| p.parse::<usize>().ok());
     match (parts.next().flatten(), parts.next().flatten(), parts.next().flatten()) {
-        (Some(y), Some(m), Some(d)) if (1..=12).contains(&m) => match lang {
-            Lang::Zh => format!("{y}年{m}月{d}日"),
-            Lang::En => format!("{} {d}, {y}", MONTHS[m - 1]),
-        },
+        (Some(y), Some(m), Some(d)) if (1..=12).contains(&m) => {
+            tr!(lang, date_long, y = y, m = m, d = d, month = MONTHS[m - 1])
+        }
         _ => date.to_owned(),
     }
 }
@@ -298,26 +297,18 @@ fn author(lang: Lang) -> &'static str {
     tr!(lang, site_name)
 }
 
-fn sample_words(figure: &Figure) -> String {
-    if figure.provenance.sample {
-        format!("（{}）", tr!(figure.lang, sample_not_official))
-    } else {
-        String::new()
-    }
-}
-
 /// GB/T 7714-2015 reference to a data set ([DS/OL]) with update and access dates.
 pub fn cite_gbt7714(figure: &Figure, url: &str, accessed: &str) -> String {
     let lang = figure.lang;
     let p = &figure.provenance;
     let version =
         p.release.as_ref().map(|v| format!("{}{v}", tr!(lang, version_prefix))).unwrap_or_default();
-    let sample = match lang {
-        Lang::Zh => sample_words(figure),
-        Lang::En if p.sample => format!(" ({})", tr!(lang, sample_not_official)),
-        Lang::En => String::new(),
+    let sample = if p.sample {
+        tr!(lang, cite_sample_note, what = tr!(lang, sample_not_official))
+    } else {
+        String::new()
     };
-    let sep = if lang == Lang::Zh { "：" } else { ": " };
+    let sep = colon(lang);
     format!(
         "{}. {}{sep}{}{sample}[DS/OL]. {version}. ({})[{accessed}]. {url}",
         author(lang),
@@ -333,16 +324,12 @@ pub fn cite_apa(figure: &Figure, url: &str, accessed: &str) -> String {
     let p = &figure.provenance;
     let year = p.as_of.get(..4).unwrap_or("n.d.");
     let version = p.release.as_ref().map(|v| format!(" (Version {v})")).unwrap_or_default();
-    let kind = match (lang, p.sample) {
-        (Lang::Zh, true) => format!("[数据集，{}]", tr!(lang, sample_not_official)),
-        (Lang::Zh, false) => "[数据集]".to_owned(),
-        (Lang::En, true) => format!("[Data set; {}]", tr!(lang, sample_not_official)),
-        (Lang::En, false) => "[Data set]".to_owned(),
+    let kind = if p.sample {
+        tr!(lang, cite_data_set_sample, what = tr!(lang, sample_not_official))
+    } else {
+        tr!(lang, cite_data_set).to_owned()
     };
-    let retrieved = match lang {
-        Lang::Zh => format!("{}检索，取自 {url}", long_date(accessed, lang)),
-        Lang::En => format!("Retrieved {}, from {url}", long_date(accessed, lang)),
-    };
+    let retrieved = tr!(lang, cite_retrieved, date = long_date(accessed, lang), url = url);
     // The portal is author and publisher: APA then leaves the publisher out.
     format!(
         "{}. ({year}). {}: {}{version} {kind}. {retrieved}",

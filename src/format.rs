@@ -3,6 +3,8 @@
 
 use plan_model::{Lang, Task};
 
+use crate::locale::tr;
+
 /// What a table or a line shows where there is no figure.
 pub const NO_FIGURE: &str = "—";
 
@@ -22,10 +24,7 @@ pub fn task_label(task: &Task, lang: Lang) -> String {
 
 /// The colon after a label, as each language writes it.
 pub fn colon(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "：",
-        Lang::En => ": ",
-    }
+    tr!(lang, label_colon)
 }
 
 /// A rank ("3"), or the dash when the district is not ranked.

@@ -30,9 +30,70 @@ pub fn locale(lang: Lang) -> Locale {
 /// A UI string in a language: `tr!(lang, key)` gives the `&'static str` for
 /// `key` in `locales/<lang>.json`. (Not `#[macro_export]`: that would put it at
 /// the crate root, and every module would import the root.)
+///
+/// `tr!(lang, key, name = value, …)` fills the string's `{name}` places with
+/// the values (so each language orders a sentence its own way): see [`fill`].
 macro_rules! tr {
     ($lang:expr, $key:ident) => {
         $crate::locale::i18n::td_string!($crate::locale::locale($lang), $key)
     };
+    ($lang:expr, $key:ident, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::locale::fill(
+            $crate::locale::i18n::td_string!($crate::locale::locale($lang), $key),
+            &[$((stringify!($name), &$value as &dyn std::fmt::Display)),+],
+        )
+    };
 }
 pub(crate) use tr;
+
+/// A string with its `{name}` places filled: each `{name}` that `values`
+/// names is replaced by its value, in one pass (a value that itself holds
+/// `{name}` is left as it is); any other brace stays as written. leptos_i18n's
+/// own `{{ name }}` places need an option its `load_locales!` cannot set, so
+/// the locale files use single braces and this.
+pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let named = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            values.iter().find(|(n, _)| *n == name).map(|(_, v)| (close, v))
+        });
+        match named {
+            Some((close, value)) => {
+                out.push_str(&value.to_string());
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn places_are_filled_once_and_other_braces_kept() {
+        let (a, b) = ("x{b}", 2);
+        let filled = fill("{a} and {b}, {c} {", &[("a", &a), ("b", &b)]);
+        assert_eq!(filled, "x{b} and 2, {c} {");
+    }
+
+    #[test]
+    fn each_language_orders_the_sentence_its_own_way() {
+        let (task, role) = ("3. 数据资源", "牵头");
+        assert_eq!(tr!(Lang::Zh, task_with_role, task = task, role = role), "3. 数据资源（牵头）");
+        assert_eq!(
+            tr!(Lang::En, task_with_role, task = "3. Data", role = "lead"),
+            "3. Data (lead)"
+        );
+    }
+}

@@ -11,10 +11,7 @@ use crate::url::{Location, Route};
 /// Site name, main navigation, language switch, theme and text-size controls.
 #[component]
 pub fn SiteHeader(lang: Lang, location: RwSignal<Location>) -> impl IntoView {
-    let other = match lang {
-        Lang::Zh => Lang::En,
-        Lang::En => Lang::Zh,
-    };
+    let other = lang.other();
     // The same view and filters in the other language.
     let switch_href = move || location.with(|l| Location::href(other, &l.route, &l.filters));
     let theme = RwSignal::new(prefs::theme());

@@ -1,6 +1,7 @@
 //! The six main-goal areas (主要目标) and how many targets each sets: numbers the
 //! plan states, so nothing here is sample data.
 
+use crate::locale::tr;
 use charming::Chart;
 use charming::component::{Axis, Grid, Legend};
 use charming::element::{AxisType, ItemStyle, Tooltip, Trigger};
@@ -48,23 +49,13 @@ impl GoalAreaTargets {
 
     /// Names of the two series, in the reader's language.
     pub fn series_names(&self) -> [&'static str; 2] {
-        match self.lang {
-            Lang::Zh => ["量化目标", "定性任务"],
-            Lang::En => ["Quantified targets", "Qualitative milestones"],
-        }
+        [tr!(self.lang, targets_series_quantified), tr!(self.lang, targets_series_milestones)]
     }
 
     /// A one-sentence summary for screen readers.
     pub fn description(&self) -> String {
         let total: usize = self.rows.iter().map(|r| r.quantified + r.milestones).sum();
-        match self.lang {
-            Lang::Zh => format!(
-                "横向条形图：方案六个主要目标领域共 {total} 项目标，按领域列出量化目标和定性任务的数量。"
-            ),
-            Lang::En => format!(
-                "Horizontal bar chart: the plan's six main goal areas set {total} targets; for each area, the number of quantified targets and of qualitative milestones."
-            ),
-        }
+        tr!(self.lang, targets_description, total = total)
     }
 }
 

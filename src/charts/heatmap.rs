@@ -2,6 +2,7 @@
 //! task's targets, coloured by status and labelled with the status icon and the
 //! number, so colour is never the only carrier.
 
+use crate::locale::tr;
 use charming::Chart;
 use charming::component::{Axis, Grid, VisualMap, VisualMapPiece, VisualMapType};
 use charming::datatype::DataPoint;
@@ -65,20 +66,13 @@ impl HeatmapView {
             .filter(|(_, n)| *n > 0)
             .map(|(s, n)| format!("{} {n}", s.label(self.lang)))
             .collect();
-        match self.lang {
-            Lang::Zh => format!(
-                "热力图：{} 个区镇 × {} 项重点任务的平均完成度。{}。",
-                self.rows.len(),
-                self.columns.len(),
-                parts.join("，")
-            ),
-            Lang::En => format!(
-                "Heatmap: mean completion of {} districts × {} key tasks. {}.",
-                self.rows.len(),
-                self.columns.len(),
-                parts.join(", ")
-            ),
-        }
+        tr!(
+            self.lang,
+            heatmap_description,
+            rows = self.rows.len(),
+            columns = self.columns.len(),
+            parts = parts.join(tr!(self.lang, count_separator))
+        )
     }
 }
 

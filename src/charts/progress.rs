@@ -2,6 +2,7 @@
 //! areas, key tasks): one bar per group, coloured by status and labelled with
 //! the status in words, and a marker for the progress expected by the as-of date.
 
+use crate::locale::tr;
 use charming::Chart;
 use charming::component::{Axis, Grid, Legend};
 use charming::datatype::{DataPoint, DataPointItem};
@@ -74,10 +75,7 @@ fn round1(v: f64) -> f64 {
 impl ProgressView {
     /// Names of the two series.
     pub fn series_names(&self) -> [&'static str; 2] {
-        match self.lang {
-            Lang::Zh => ["平均完成度 %", "序时进度 %"],
-            Lang::En => ["Mean completion %", "Expected by now %"],
-        }
+        [tr!(self.lang, progress_series_done), tr!(self.lang, progress_series_expected)]
     }
 
     /// A category label that carries the status in words, so the chart never
@@ -91,23 +89,19 @@ impl ProgressView {
         let parts: Vec<String> = self
             .rows
             .iter()
-            .map(|r| match (r.completion, self.lang) {
-                (Some(c), Lang::Zh) => {
-                    format!("{} {}%（{}）", r.name, round1(c), r.status.label(self.lang))
-                }
-                (Some(c), Lang::En) => {
-                    format!("{} {}% ({})", r.name, round1(c), r.status.label(self.lang))
-                }
-                (None, _) => format!("{} {}", r.name, r.status.label(self.lang)),
+            .map(|r| match r.completion {
+                Some(c) => tr!(
+                    self.lang,
+                    progress_point,
+                    name = r.name,
+                    value = round1(c),
+                    status = r.status.label(self.lang)
+                ),
+                None => format!("{} {}", r.name, r.status.label(self.lang)),
             })
             .collect();
-        match self.lang {
-            Lang::Zh => format!("条形图：{what}的平均完成度与序时进度。{}。", parts.join("；")),
-            Lang::En => format!(
-                "Bar chart: mean completion of {what} against expected progress. {}.",
-                parts.join("; ")
-            ),
-        }
+        let parts = parts.join(tr!(self.lang, sentence_separator));
+        tr!(self.lang, progress_description, what = what, parts = parts)
     }
 }
 

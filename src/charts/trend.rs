@@ -1,6 +1,7 @@
 //! One indicator over time: its observations, the target level, and the
 //! progress expected by each date (序时进度) for targets that build up.
 
+use crate::locale::tr;
 use charming::Chart;
 use charming::component::{Axis, Grid, Legend};
 use charming::element::{AxisType, ItemStyle, LineStyle, LineStyleType, Symbol, Tooltip, Trigger};
@@ -27,28 +28,28 @@ pub struct TrendView {
 impl TrendView {
     /// Series names: values, target, expected.
     pub fn series_names(&self) -> [&'static str; 3] {
-        match self.lang {
-            Lang::Zh => ["数值", "目标", "序时进度"],
-            Lang::En => ["Value", "Target", "Expected by then"],
-        }
+        let lang = self.lang;
+        [
+            tr!(lang, trend_series_value),
+            tr!(lang, trend_series_target),
+            tr!(lang, trend_series_expected),
+        ]
     }
 
     /// A one-sentence summary for screen readers.
     pub fn description(&self, name: &str) -> String {
         let last = self.dates.last().zip(self.values.last());
-        match (self.lang, last) {
-            (Lang::Zh, Some((d, v))) => format!(
-                "折线图：{name}，{} 个数据点，最新为 {d} 的 {v}{}。",
-                self.values.len(),
-                self.unit
+        match last {
+            Some((d, v)) => tr!(
+                self.lang,
+                trend_description,
+                name = name,
+                count = self.values.len(),
+                date = d,
+                value = v,
+                unit = self.unit
             ),
-            (Lang::En, Some((d, v))) => format!(
-                "Line chart: {name}, {} points, latest {v} {} on {d}.",
-                self.values.len(),
-                self.unit
-            ),
-            (Lang::Zh, None) => format!("{name}：暂无数据。"),
-            (Lang::En, None) => format!("{name}: no data yet."),
+            None => tr!(self.lang, trend_description_empty, name = name),
         }
     }
 }

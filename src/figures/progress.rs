@@ -270,10 +270,7 @@ pub(super) fn department_tasks(parts: &Parts, id: &str, lang: Lang) -> Result<Dr
             let role = if position == 0 { tr!(lang, role_lead) } else { tr!(lang, role_support) };
             Some(
                 ProgressRow::new(
-                    match lang {
-                        Lang::Zh => format!("{}. {}（{role}）", t.number, t.name.get(lang)),
-                        Lang::En => format!("{}. {} ({role})", t.number, t.name.get(lang)),
-                    },
+                    tr!(lang, task_with_role, task = task_label(t, lang), role = role),
                     &roll_up(&parts.ctx, parts.card.city_of(&t.indicators)),
                 )
                 .with_href(Route::Task(t.id.clone()).href(lang)),

@@ -32,6 +32,14 @@ impl Lang {
         }
     }
 
+    /// The other language (what the language switch offers).
+    pub fn other(self) -> Self {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+
     /// The BCP 47 tag for the `lang` attribute.
     pub fn tag(self) -> &'static str {
         match self {
