@@ -46,35 +46,9 @@ macro_rules! tr {
 }
 pub(crate) use tr;
 
-/// A string with its `{name}` places filled: each `{name}` that `values`
-/// names is replaced by its value, in one pass (a value that itself holds
-/// `{name}` is left as it is); any other brace stays as written. leptos_i18n's
-/// own `{{ name }}` places need an option its `load_locales!` cannot set, so
-/// the locale files use single braces and this.
-pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let named = after.find('}').and_then(|close| {
-            let name = &after[..close];
-            values.iter().find(|(n, _)| *n == name).map(|(_, v)| (close, v))
-        });
-        match named {
-            Some((close, value)) => {
-                out.push_str(&value.to_string());
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
+/// A string with its `{name}` places filled (the model's `fill`, so the app
+/// and the model fill places the same way).
+pub use plan_model::text::fill;
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,5 @@
 //! How a command ends badly: an exit code and a message for the terminal.
 
-use plan_model::Lang;
-
 /// A command that could not finish. Exit code 1: the data is invalid (or the
 /// request was refused); 2: usage or I/O problems.
 #[derive(Debug)]
@@ -21,13 +19,5 @@ impl Fail {
     /// Files cannot be read or written, or the command is misused (exit 2).
     pub fn io(message: impl Into<String>) -> Self {
         Self { code: 2, message: message.into() }
-    }
-}
-
-/// Picks the message in the user's language.
-pub fn tr(lang: Lang, zh: impl Into<String>, en: impl Into<String>) -> String {
-    match lang {
-        Lang::Zh => zh.into(),
-        Lang::En => en.into(),
     }
 }

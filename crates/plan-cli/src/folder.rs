@@ -1,6 +1,7 @@
 //! A data folder on disk: reading its files into the model, and printing
 //! findings with the file, line and column they point at.
 
+use plan_model::messages::{Msg, say};
 use std::path::{Path, PathBuf};
 
 use plan_model::locate::locate_paths;
@@ -9,7 +10,7 @@ use plan_model::{
     parse_progress, validate_plan, validate_progress,
 };
 
-use crate::fail::{Fail, tr};
+use crate::fail::Fail;
 
 /// A loaded data folder, with the text of each file kept for locating findings.
 pub struct Folder {
@@ -28,11 +29,7 @@ pub struct Folder {
 /// Reads a file as UTF-8 text; a missing or unreadable file is an I/O failure.
 pub fn read_text(path: &Path, lang: Lang) -> Result<String, Fail> {
     std::fs::read_to_string(path).map_err(|e| {
-        Fail::io(tr(
-            lang,
-            format!("无法读取 {}：{e}", path.display()),
-            format!("cannot read {}: {e}", path.display()),
-        ))
+        Fail::io(say(Msg::CannotRead, lang, &[("path", &path.display()), ("error", &e)]))
     })
 }
 
@@ -85,11 +82,9 @@ pub fn locate(file: &Path, text: &str, findings: Vec<Finding>) -> Vec<Located> {
 }
 
 fn severity(s: Severity, lang: Lang) -> &'static str {
-    match (s, lang) {
-        (Severity::Error, Lang::Zh) => "错误",
-        (Severity::Warning, Lang::Zh) => "警告",
-        (Severity::Error, Lang::En) => "error",
-        (Severity::Warning, Lang::En) => "warning",
+    match s {
+        Severity::Error => Msg::SeverityError.template(lang),
+        Severity::Warning => Msg::SeverityWarning.template(lang),
     }
 }
 
@@ -115,9 +110,5 @@ pub fn print_findings(findings: &[Located], lang: Lang) -> usize {
 
 /// The closing line: how many errors and warnings.
 pub fn summary(what: &str, errors: usize, warnings: usize, lang: Lang) -> String {
-    tr(
-        lang,
-        format!("{what}：{errors} 个错误，{warnings} 个警告"),
-        format!("{what}: {errors} errors, {warnings} warnings"),
-    )
+    say(Msg::CheckSummary, lang, &[("what", &what), ("errors", &errors), ("warnings", &warnings)])
 }

@@ -3,6 +3,7 @@
 //! schema. Messages in Chinese by default, English with `--lang en`.
 //! Exit codes: 0 done (warnings allowed), 1 invalid data or refused, 2 usage or I/O.
 
+use plan_model::messages::{Msg, say};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -11,7 +12,7 @@ use plan_model::diff::diff_releases;
 use plan_model::status::{StatusContext, roll_up};
 use plan_model::{Lang, Scorecard};
 
-use plan_cli::fail::{Fail, tr};
+use plan_cli::fail::Fail;
 use plan_cli::folder::{Folder, print_findings, summary};
 use plan_cli::sheet::Encoding;
 use plan_cli::{release, sheet};
@@ -182,10 +183,10 @@ fn diff(old: &Path, new: &Path, json: bool, lang: Lang) -> Result<String, Fail> 
     if json {
         return Ok(sheet::to_pretty_json(&d).trim_end().to_owned());
     }
-    let mut out = tr(
+    let mut out = say(
+        Msg::DiffSummary,
         lang,
-        format!("{} → {}：{} 处变化", d.old_version, d.new_version, d.changes.len()),
-        format!("{} → {}: {} changes", d.old_version, d.new_version, d.changes.len()),
+        &[("old", &d.old_version), ("new", &d.new_version), ("count", &d.changes.len())],
     );
     for c in &d.changes {
         out.push_str("\n  ");
@@ -202,11 +203,7 @@ fn status(dir: &Path, lang: Lang) -> Result<String, Fail> {
     let ctx = StatusContext::new(plan, progress);
     let mut out = String::new();
     if progress.release.sample {
-        out.push_str(&tr(
-            lang,
-            "【示例数据】以下数字为演示用，非官方数据。\n",
-            "[SAMPLE DATA] These figures are made up for demonstration.\n",
-        ));
+        out.push_str(&say(Msg::SampleDataLine, lang, &[]));
     }
     let groups =
         plan.goal_areas.iter().map(|g| (g.name.get(lang).to_owned(), &g.indicators)).chain(

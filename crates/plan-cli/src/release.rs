@@ -2,6 +2,7 @@
 //! manifest with the size and SHA-256 of every data file, and keep a frozen
 //! copy under `releases/<version>/` for pinned embeds and citations.
 
+use plan_model::messages::{Msg, say};
 use std::path::Path;
 
 use plan_model::progress::ChangelogEntry;
@@ -14,7 +15,7 @@ use plan_model::{Bilingual, Lang, PROGRESS_FILE, SCHEMA_VERSION, Severity};
 use sha2::{Digest, Sha256};
 
 use crate::atomic::{write_atomic, write_folder_atomic};
-use crate::fail::{Fail, tr};
+use crate::fail::Fail;
 use crate::folder::{Folder, print_findings, summary};
 use crate::sheet::to_pretty_json;
 
@@ -62,42 +63,22 @@ fn civil_date(days: i64) -> String {
 pub fn release(dir: &Path, req: &ReleaseRequest<'_>, lang: Lang) -> Result<String, Fail> {
     let version = req.version;
     if !is_valid_version(version) {
-        return Err(Fail::io(tr(
-            lang,
-            format!("版本号“{version}”不可用：只能含字母、数字、点、连字符和下划线，如 2026.12.0"),
-            format!(
-                "version '{version}' cannot be used: letters, digits, '.', '-' and '_' only, e.g. 2026.12.0"
-            ),
-        )));
+        return Err(Fail::io(say(Msg::BadVersion, lang, &[("version", &version)])));
     }
     let date = req.date.map_or_else(today, str::to_owned);
     if day_of_year(&date).is_none() {
-        return Err(Fail::io(tr(
-            lang,
-            format!("日期“{date}”格式不对：请写成 YYYY-MM-DD"),
-            format!("date '{date}' is not YYYY-MM-DD"),
-        )));
+        return Err(Fail::io(say(Msg::BadDateArgument, lang, &[("date", &date)])));
     }
     if req.notes_zh.trim().is_empty() {
-        return Err(Fail::io(tr(
-            lang,
-            "请用 --notes 写明本次发布改了什么",
-            "say what this release changes with --notes",
-        )));
+        return Err(Fail::io(say(Msg::MissingNotes, lang, &[])));
     }
     let releases = dir.join(RELEASES_DIR);
     let target = releases.join(version);
     if target.exists() {
-        return Err(Fail::invalid(tr(
+        return Err(Fail::invalid(say(
+            Msg::ReleaseExists,
             lang,
-            format!(
-                "版本 {version} 已发布（{} 已存在）：已发布的版本不能覆盖，请使用新的版本号",
-                target.display()
-            ),
-            format!(
-                "release {version} already exists ({}): a published release is never overwritten; choose a new version",
-                target.display()
-            ),
+            &[("version", &version), ("path", &target.display())],
         )));
     }
     let mut folder = Folder::load(dir, lang)?;
@@ -107,11 +88,7 @@ pub fn release(dir: &Path, req: &ReleaseRequest<'_>, lang: Lang) -> Result<Strin
         print_findings(&findings, lang);
         return Err(Fail::invalid(
             summary(&dir.display().to_string(), errors, findings.len() - errors, lang)
-                + &tr(
-                    lang,
-                    "；数据有错误，未发布。",
-                    "; the data has errors, nothing was published.",
-                ),
+                + &say(Msg::NothingPublished, lang, &[]),
         ));
     }
 
@@ -175,11 +152,7 @@ pub fn release(dir: &Path, req: &ReleaseRequest<'_>, lang: Lang) -> Result<Strin
     frozen.push((MANIFEST_FILE.to_owned(), manifest_text.clone().into_bytes()));
     frozen.push(("SHA256SUMS".to_owned(), sums.into_bytes()));
     let io = |what: &Path, e: std::io::Error| {
-        Fail::io(tr(
-            lang,
-            format!("无法写入 {}：{e}", what.display()),
-            format!("cannot write {}: {e}", what.display()),
-        ))
+        Fail::io(say(Msg::CannotWrite, lang, &[("path", &what.display()), ("error", &e)]))
     };
     std::fs::create_dir_all(&releases).map_err(|e| io(&releases, e))?;
     write_folder_atomic(&target, &frozen).map_err(|e| io(&target, e))?;
@@ -209,18 +182,16 @@ pub fn release(dir: &Path, req: &ReleaseRequest<'_>, lang: Lang) -> Result<Strin
         .iter()
         .map(|f| format!("  {}  {:>8}  {}\n", f.sha256, f.bytes, f.path))
         .collect();
-    Ok(tr(
+    Ok(say(
+        Msg::Published,
         lang,
-        format!(
-            "已发布版本 {version}（{date}）：{} 个文件，副本保存在 {}\n{listing}",
-            manifest.files.len(),
-            target.display()
-        ),
-        format!(
-            "published release {version} ({date}): {} files, frozen copy in {}\n{listing}",
-            manifest.files.len(),
-            target.display()
-        ),
+        &[
+            ("version", &version),
+            ("date", &date),
+            ("count", &manifest.files.len()),
+            ("path", &target.display()),
+            ("listing", &listing),
+        ],
     ))
 }
 

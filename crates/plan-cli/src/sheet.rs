@@ -1,6 +1,7 @@
 //! The progress spreadsheet (CSV): the template staff fill in, importing it
 //! into progress.json, and exporting the data back out.
 
+use plan_model::messages::{Msg, Value, say, say_both};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -9,7 +10,7 @@ use plan_model::validate::day_of_year;
 use plan_model::{Bilingual, Lang, PROGRESS_FILE, PlanDocument, Target};
 
 use crate::atomic::write_atomic;
-use crate::fail::{Fail, tr};
+use crate::fail::Fail;
 use crate::folder::{Folder, Located, locate, print_findings, summary};
 
 /// Columns of the spreadsheet: (Chinese header, English header).
@@ -65,11 +66,7 @@ fn csv_text(rows: &[[String; 10]]) -> Result<String, csv::Error> {
 fn write_csv(path: &Path, rows: &[[String; 10]], lang: Lang) -> Result<(), Fail> {
     let text = csv_text(rows).map_err(|e| Fail::io(e.to_string()))?;
     write_atomic(path, text.as_bytes()).map_err(|e| {
-        Fail::io(tr(
-            lang,
-            format!("无法写入 {}：{e}", path.display()),
-            format!("cannot write {}: {e}", path.display()),
-        ))
+        Fail::io(say(Msg::CannotWrite, lang, &[("path", &path.display()), ("error", &e)]))
     })
 }
 
@@ -120,29 +117,15 @@ pub fn template(dir: &Path, out: &Path, dates: &[String], lang: Lang) -> Result<
         if dates.is_empty() { quarter_ends(folder.plan.plan.plan_year) } else { dates.to_vec() };
     for d in &dates {
         if day_of_year(d).is_none() {
-            return Err(Fail::io(tr(
-                lang,
-                format!("日期“{d}”格式不对：请写成 YYYY-MM-DD"),
-                format!("date '{d}' is not YYYY-MM-DD"),
-            )));
+            return Err(Fail::io(say(Msg::BadDateArgument, lang, &[("date", &d)])));
         }
     }
     let rows = template_rows(&folder.plan, &dates);
     write_csv(out, &rows, lang)?;
-    Ok(tr(
+    Ok(say(
+        Msg::TemplateWritten,
         lang,
-        format!(
-            "已写出模板 {}：{} 行（每个指标 × 全市及各区镇 × {} 个日期）。填写“数值”列后用 import 导入；空白行会被跳过。",
-            out.display(),
-            rows.len(),
-            dates.len()
-        ),
-        format!(
-            "wrote the template {}: {} rows (each indicator × citywide and each district × {} dates). Fill in the 数值 (value) column, then run import; blank rows are skipped.",
-            out.display(),
-            rows.len(),
-            dates.len()
-        ),
+        &[("path", &out.display()), ("rows", &rows.len()), ("dates", &dates.len())],
     ))
 }
 
@@ -244,22 +227,15 @@ pub fn export(dir: &Path, out_dir: &Path, lang: Lang) -> Result<String, Fail> {
     let text = format!("{BOM}{}", String::from_utf8_lossy(&bytes));
     write_atomic(&targets_path, text.as_bytes())
         .map_err(|e| Fail::io(format!("{}: {e}", targets_path.display())))?;
-    Ok(tr(
+    Ok(say(
+        Msg::Exported,
         lang,
-        format!(
-            "已导出 {}（{} 个目标）和 {}（{} 个数值）",
-            targets_path.display(),
-            folder.plan.indicators.len(),
-            progress_path.display(),
-            rows.len()
-        ),
-        format!(
-            "exported {} ({} targets) and {} ({} values)",
-            targets_path.display(),
-            folder.plan.indicators.len(),
-            progress_path.display(),
-            rows.len()
-        ),
+        &[
+            ("targets", &targets_path.display()),
+            ("target_count", &folder.plan.indicators.len()),
+            ("values", &progress_path.display()),
+            ("value_count", &rows.len()),
+        ],
     ))
 }
 
@@ -325,8 +301,7 @@ pub fn parse_number(raw: &str) -> Option<f64> {
 struct CellError {
     row: usize,
     column: usize,
-    zh: String,
-    en: String,
+    problem: Bilingual,
 }
 
 /// What an import did.
@@ -349,42 +324,40 @@ pub fn import(
 ) -> Result<String, Fail> {
     let mut folder = Folder::load(dir, lang)?;
     let bytes = std::fs::read(file).map_err(|e| {
-        Fail::io(tr(
-            lang,
-            format!("无法读取 {}：{e}", file.display()),
-            format!("cannot read {}: {e}", file.display()),
-        ))
+        Fail::io(say(Msg::CannotRead, lang, &[("path", &file.display()), ("error", &e)]))
     })?;
     let text = decode(&bytes, forced).map_err(|enc| {
-        Fail::invalid(tr(
+        Fail::invalid(say(
+            Msg::WrongEncoding,
             lang,
-            format!("{}：无法按 {enc} 编码读取。请在表格软件中另存为“CSV UTF-8”，或用 --encoding 指定编码（utf8 / gb18030）。", file.display()),
-            format!("{}: cannot be read as {enc}. Save it as \"CSV UTF-8\" from the spreadsheet program, or name the encoding with --encoding (utf8 / gb18030).", file.display()),
+            &[("path", &file.display()), ("encoding", &enc)],
         ))
     })?;
     let shown = file.display().to_string();
     let (mut rows, errors) = read_rows(&folder.plan, &text, &shown, lang)?;
     if !errors.is_empty() {
         for e in &errors {
-            let column = COLUMNS[e.column].0;
-            match lang {
-                Lang::Zh => eprintln!("{shown}：第 {} 行，“{column}”列：{}", e.row, e.zh),
-                Lang::En => eprintln!(
-                    "{shown}: row {}, column '{column}' ({}): {}",
-                    e.row, COLUMNS[e.column].1, e.en
-                ),
-            }
+            let (column, column_en) = COLUMNS[e.column];
+            let problem = e.problem.get(lang);
+            eprintln!(
+                "{}",
+                say(
+                    Msg::CellProblem,
+                    lang,
+                    &[
+                        ("path", &shown),
+                        ("row", &e.row),
+                        ("column", &column),
+                        ("column_en", &column_en),
+                        ("problem", &problem)
+                    ]
+                )
+            );
         }
-        return Err(Fail::invalid(tr(
+        return Err(Fail::invalid(say(
+            Msg::ImportRefused,
             lang,
-            format!(
-                "{shown}：{} 处错误，未导入任何数据（progress.json 未改动）。改正后重新导入。",
-                errors.len()
-            ),
-            format!(
-                "{shown}: {} errors; nothing was imported (progress.json is unchanged). Fix them and import again.",
-                errors.len()
-            ),
+            &[("path", &shown), ("count", &errors.len())],
         )));
     }
     let report = merge(&mut folder.progress.observations, &mut rows);
@@ -402,43 +375,39 @@ pub fn import(
     if errors > 0 {
         for l in &findings {
             if let Some(row) = observation_index(&l.finding.path).and_then(|i| row_of.get(&i)) {
-                match lang {
-                    Lang::Zh => eprintln!("{shown}：第 {row} 行：{}", l.finding.message(lang)),
-                    Lang::En => eprintln!("{shown}: row {row}: {}", l.finding.message(lang)),
-                }
+                let problem = l.finding.message(lang);
+                let said = say(
+                    Msg::RowProblem,
+                    lang,
+                    &[("path", &shown), ("row", row), ("problem", &problem)],
+                );
+                eprintln!("{said}");
             }
         }
         print_findings(&findings, lang);
         return Err(Fail::invalid(
             summary(&shown, errors, findings.len() - errors, lang)
-                + &tr(lang, "；未导入任何数据。", "; nothing was imported."),
+                + &say(Msg::NothingImported, lang, &[]),
         ));
     }
     write_atomic(&progress_path, new_text.as_bytes()).map_err(|e| {
-        Fail::io(tr(
+        Fail::io(say(
+            Msg::CannotWriteKept,
             lang,
-            format!("无法写入 {}：{e}（原文件未改动）", progress_path.display()),
-            format!("cannot write {}: {e} (the old file is unchanged)", progress_path.display()),
+            &[("path", &progress_path.display()), ("error", &e)],
         ))
     })?;
-    Ok(tr(
+    Ok(say(
+        Msg::Imported,
         lang,
-        format!(
-            "已从 {shown} 导入 {} 行到 {}：新增 {}，更新 {}，未变 {}。",
-            report.rows,
-            progress_path.display(),
-            report.added,
-            report.updated,
-            report.rows - report.added - report.updated
-        ),
-        format!(
-            "imported {} rows from {shown} into {}: {} new, {} updated, {} unchanged.",
-            report.rows,
-            progress_path.display(),
-            report.added,
-            report.updated,
-            report.rows - report.added - report.updated
-        ),
+        &[
+            ("path", &shown),
+            ("rows", &report.rows),
+            ("target", &progress_path.display()),
+            ("added", &report.added),
+            ("updated", &report.updated),
+            ("unchanged", &(report.rows - report.added - report.updated)),
+        ],
     ))
 }
 
@@ -505,14 +474,10 @@ fn read_rows(
     for required in [INDICATOR, AS_OF, VALUE] {
         if column_at[required].is_none() {
             let (zh, en) = COLUMNS[required];
-            return Err(Fail::invalid(tr(
+            return Err(Fail::invalid(say(
+                Msg::MissingColumn,
                 lang,
-                format!(
-                    "{shown}：第 1 行缺少“{zh}”列。请使用 template 生成的模板，不要删除或改名表头。"
-                ),
-                format!(
-                    "{shown}: row 1 has no '{zh}' ({en}) column. Use the template from `template` and keep its header row."
-                ),
+                &[("path", &shown), ("zh", &zh), ("en", &en)],
             )));
         }
     }
@@ -525,12 +490,8 @@ fn read_rows(
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                errors.push(CellError {
-                    row,
-                    column: INDICATOR,
-                    zh: format!("无法读取此行：{e}"),
-                    en: format!("cannot read this row: {e}"),
-                });
+                let problem = say_both(Msg::UnreadableRow, &[("error", &e)]);
+                errors.push(CellError { row, column: INDICATOR, problem });
                 continue;
             }
         };
@@ -539,23 +500,16 @@ fn read_rows(
         if record.iter().all(|f| f.trim().is_empty()) || cell(VALUE).is_empty() {
             continue; // blank or unfilled row
         }
-        let mut fail =
-            |column: usize, zh: String, en: String| errors.push(CellError { row, column, zh, en });
+        let mut fail = |column: usize, msg: Msg, values: &[Value<'_>]| {
+            errors.push(CellError { row, column, problem: say_both(msg, values) });
+        };
         let id = cell(INDICATOR);
         let Some(ind) = plan.indicator(id) else {
-            fail(
-                INDICATOR,
-                format!("未知的指标编号“{id}”：请从模板中复制编号"),
-                format!("unknown indicator id '{id}': copy the id from the template"),
-            );
+            fail(INDICATOR, Msg::SheetUnknownIndicator, &[("id", &id)]);
             continue;
         };
         if ind.target == Target::Milestone {
-            fail(
-                INDICATOR,
-                format!("“{id}”是定性任务，没有数值：请删除此行"),
-                format!("'{id}' is a qualitative item with no number: delete this row"),
-            );
+            fail(INDICATOR, Msg::SheetMilestoneRow, &[("id", &id)]);
             continue;
         }
         let district = match (cell(DISTRICT), cell(DISTRICT_NAME)) {
@@ -574,75 +528,40 @@ fn read_rows(
             Ok(d) => d,
             Err(bad) => {
                 let names: Vec<&str> = plan.districts.iter().map(|d| d.id.as_str()).collect();
-                fail(
-                    DISTRICT,
-                    format!(
-                        "未知的区镇“{bad}”：请填写以下编号之一，全市数据留空：{}",
-                        names.join("、")
-                    ),
-                    format!(
-                        "unknown district '{bad}': use one of these ids, or leave it blank for citywide: {}",
-                        names.join(", ")
-                    ),
-                );
+                let said = |lang, separator| {
+                    let ids = names.join(separator);
+                    say(Msg::SheetUnknownDistrict, lang, &[("district", &bad), ("ids", &ids)])
+                };
+                let problem = Bilingual { zh: said(Lang::Zh, "、"), en: said(Lang::En, ", ") };
+                errors.push(CellError { row, column: DISTRICT, problem });
                 continue;
             }
         };
         let as_of = cell(AS_OF);
         match day_of_year(as_of) {
             None => {
-                fail(
-                    AS_OF,
-                    format!("日期“{as_of}”格式不对：请写成 YYYY-MM-DD，如 {year}-09-30"),
-                    format!("date '{as_of}' is not YYYY-MM-DD, e.g. {year}-09-30"),
-                );
+                fail(AS_OF, Msg::SheetBadDate, &[("date", &as_of), ("year", &year)]);
                 continue;
             }
             Some((y, _)) if y != year => {
-                fail(
-                    AS_OF,
-                    format!("日期“{as_of}”不在方案年度 {year} 年内"),
-                    format!("date '{as_of}' is outside the plan year {year}"),
-                );
+                fail(AS_OF, Msg::DateOutsidePlanYear, &[("date", &as_of), ("year", &year)]);
                 continue;
             }
             Some(_) => {}
         }
         let raw = cell(VALUE);
         let Some(value) = parse_number(raw) else {
-            fail(
-                VALUE,
-                format!("“{raw}”不是数字：请只填数字（可带小数点和千分位逗号），单位写在“单位”列"),
-                format!(
-                    "'{raw}' is not a number: enter digits only (a decimal point and thousands commas are fine); the unit belongs in the unit column"
-                ),
-            );
+            fail(VALUE, Msg::SheetNotANumber, &[("value", &raw)]);
             continue;
         };
         let unit = cell(UNIT);
         if !unit.is_empty() && unit != ind.unit.zh && unit != ind.unit.en {
-            fail(
-                UNIT,
-                format!(
-                    "单位“{unit}”与指标单位“{}”不一致：请把数值换算为“{}”",
-                    ind.unit.zh, ind.unit.zh
-                ),
-                format!(
-                    "unit '{unit}' is not the indicator's unit '{}': convert the value to '{}'",
-                    ind.unit.zh, ind.unit.zh
-                ),
-            );
+            fail(UNIT, Msg::SheetUnitMismatch, &[("unit", &unit), ("expected", &ind.unit.zh)]);
             continue;
         }
         let key = (id.to_owned(), district.clone(), as_of.to_owned());
         if let Some(first) = seen.insert(key, row) {
-            fail(
-                VALUE,
-                format!("与第 {first} 行重复（同一指标、区镇和日期）：请只保留一行"),
-                format!(
-                    "repeats row {first} (same indicator, district and date): keep one of them"
-                ),
-            );
+            fail(VALUE, Msg::SheetDuplicateRow, &[("first", &first)]);
             continue;
         }
         let note = match (cell(NOTE), cell(NOTE_EN)) {

@@ -2,6 +2,7 @@
 //! items. Computed here so the staff tool and the site's "what changed" view
 //! say the same thing.
 
+use crate::messages::{Msg, say};
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -153,47 +154,89 @@ pub fn diff_releases(
 impl Change {
     /// One readable line.
     pub fn describe(&self, lang: Lang) -> String {
-        let place = |d: &Option<String>| match (d, lang) {
-            (Some(d), _) => d.clone(),
-            (None, Lang::Zh) => "全市".to_owned(),
-            (None, Lang::En) => "citywide".to_owned(),
+        let place = |d: &Option<String>| match d {
+            Some(d) => d.clone(),
+            None => Msg::Citywide.template(lang).to_owned(),
         };
         let level = |t: &Target| t.level().map_or_else(|| "—".to_owned(), |v| v.to_string());
-        match (self, lang) {
-            (Change::IndicatorAdded { indicator }, Lang::Zh) => format!("新增指标 {indicator}"),
-            (Change::IndicatorAdded { indicator }, Lang::En) => {
-                format!("indicator added: {indicator}")
+        match self {
+            Change::IndicatorAdded { indicator } => {
+                say(Msg::IndicatorAdded, lang, &[("indicator", indicator)])
             }
-            (Change::IndicatorRemoved { indicator }, Lang::Zh) => format!("删除指标 {indicator}"),
-            (Change::IndicatorRemoved { indicator }, Lang::En) => {
-                format!("indicator removed: {indicator}")
+            Change::IndicatorRemoved { indicator } => {
+                say(Msg::IndicatorRemoved, lang, &[("indicator", indicator)])
             }
-            (Change::TargetChanged { indicator, old, new }, Lang::Zh) => {
-                format!("指标 {indicator} 的目标由 {} 改为 {}", level(old), level(new))
-            }
-            (Change::TargetChanged { indicator, old, new }, Lang::En) => {
-                format!("target of {indicator} changed from {} to {}", level(old), level(new))
-            }
-            (Change::ValueAdded { indicator, district, as_of, value }, Lang::Zh) => {
-                format!("新增数值 {indicator}（{}，{as_of}）：{value}", place(district))
-            }
-            (Change::ValueAdded { indicator, district, as_of, value }, Lang::En) => {
-                format!("new value {indicator} ({}, {as_of}): {value}", place(district))
-            }
-            (Change::ValueRemoved { indicator, district, as_of, value }, Lang::Zh) => {
-                format!("撤回数值 {indicator}（{}，{as_of}）：原为 {value}", place(district))
-            }
-            (Change::ValueRemoved { indicator, district, as_of, value }, Lang::En) => {
-                format!("value withdrawn {indicator} ({}, {as_of}): was {value}", place(district))
-            }
-            (Change::ValueChanged { indicator, district, as_of, old, new }, Lang::Zh) => {
-                format!("修订数值 {indicator}（{}，{as_of}）：{old} → {new}", place(district))
-            }
-            (Change::ValueChanged { indicator, district, as_of, old, new }, Lang::En) => {
-                format!("revised {indicator} ({}, {as_of}): {old} → {new}", place(district))
-            }
-            (Change::ThresholdsChanged, Lang::Zh) => "状态阈值已调整".to_owned(),
-            (Change::ThresholdsChanged, Lang::En) => "status thresholds changed".to_owned(),
+            Change::TargetChanged { indicator, old, new } => say(
+                Msg::TargetChanged,
+                lang,
+                &[("indicator", indicator), ("old", &level(old)), ("new", &level(new))],
+            ),
+            Change::ValueAdded { indicator, district, as_of, value } => say(
+                Msg::ValueAdded,
+                lang,
+                &[
+                    ("indicator", indicator),
+                    ("place", &place(district)),
+                    ("as_of", as_of),
+                    ("value", value),
+                ],
+            ),
+            Change::ValueRemoved { indicator, district, as_of, value } => say(
+                Msg::ValueRemoved,
+                lang,
+                &[
+                    ("indicator", indicator),
+                    ("place", &place(district)),
+                    ("as_of", as_of),
+                    ("value", value),
+                ],
+            ),
+            Change::ValueChanged { indicator, district, as_of, old, new } => say(
+                Msg::ValueChanged,
+                lang,
+                &[
+                    ("indicator", indicator),
+                    ("place", &place(district)),
+                    ("as_of", as_of),
+                    ("old", old),
+                    ("new", new),
+                ],
+            ),
+            Change::ThresholdsChanged => Msg::ThresholdsChanged.template(lang).to_owned(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lines `plan-data diff` prints, in both languages.
+    #[test]
+    fn changes_read_as_sentences_in_each_language() {
+        let revised = Change::ValueChanged {
+            indicator: "ai-invention-patents".into(),
+            district: None,
+            as_of: "2026-06-30".into(),
+            old: 181.0,
+            new: 183.0,
+        };
+        assert_eq!(
+            revised.describe(Lang::Zh),
+            "修订数值 ai-invention-patents（全市，2026-06-30）：181 → 183"
+        );
+        assert_eq!(
+            revised.describe(Lang::En),
+            "revised ai-invention-patents (citywide, 2026-06-30): 181 → 183"
+        );
+        let withdrawn = Change::ValueRemoved {
+            indicator: "x".into(),
+            district: Some("zhoushi".into()),
+            as_of: "2026-03-31".into(),
+            value: 2.5,
+        };
+        assert_eq!(withdrawn.describe(Lang::Zh), "撤回数值 x（zhoushi，2026-03-31）：原为 2.5");
+        assert_eq!(withdrawn.describe(Lang::Zh).matches('{').count(), 0, "no place left unfilled");
+        assert_eq!(Change::ThresholdsChanged.describe(Lang::En), "status thresholds changed");
     }
 }

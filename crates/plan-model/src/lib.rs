@@ -5,6 +5,7 @@
 pub mod diff;
 pub mod load;
 pub mod locate;
+pub mod messages;
 pub mod plan;
 pub mod progress;
 pub mod release;

@@ -1,6 +1,7 @@
 //! Reading a published data file into the model. Every error names the file,
 //! the place (line, column and JSON path) and the problem, in Chinese or English.
 
+use crate::messages::{Msg, say};
 use serde::Deserialize;
 
 use crate::SCHEMA_VERSION;
@@ -9,11 +10,11 @@ use crate::progress::ProgressDocument;
 use crate::text::Lang;
 
 /// Why a data file could not be read. Each variant carries the file name so that
-/// the message stands on its own in a panel or a terminal.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// the message stands on its own in a panel or a terminal. Its `Display` is
+/// the English message of `crate::messages`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadError {
     /// The file is not well-formed JSON (or is cut short).
-    #[error("{file}: line {line}, column {column}: not valid JSON: {detail}")]
     Syntax {
         /// File name.
         file: String,
@@ -25,7 +26,6 @@ pub enum LoadError {
         detail: String,
     },
     /// The JSON is well-formed but a field is missing, unknown or of the wrong type.
-    #[error("{file}: line {line}, column {column}, at {path}: {detail}")]
     Shape {
         /// File name.
         file: String,
@@ -39,7 +39,6 @@ pub enum LoadError {
         detail: String,
     },
     /// The file declares a format version this build cannot read.
-    #[error("{file}: schema_version is {found:?}, this portal reads version {expected}")]
     SchemaVersion {
         /// File name.
         file: String,
@@ -50,23 +49,48 @@ pub enum LoadError {
     },
 }
 
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for LoadError {}
+
 impl LoadError {
     /// The message in the reader's language.
     pub fn message(&self, lang: Lang) -> String {
-        match (lang, self) {
-            (Lang::En, _) => self.to_string(),
-            (Lang::Zh, LoadError::Syntax { file, line, column, detail }) => {
-                format!("{file}：第 {line} 行第 {column} 列：不是有效的 JSON（{detail}）")
+        match self {
+            LoadError::Syntax { file, line, column, detail } => say(
+                Msg::NotJson,
+                lang,
+                &[("file", file), ("line", line), ("column", column), ("detail", detail)],
+            ),
+            LoadError::Shape { file, line, column, path, detail } => {
+                let detail = match lang {
+                    Lang::Zh => detail_zh(detail),
+                    Lang::En => detail.clone(),
+                };
+                say(
+                    Msg::BadField,
+                    lang,
+                    &[
+                        ("file", file),
+                        ("line", line),
+                        ("column", column),
+                        ("path", path),
+                        ("detail", &detail),
+                    ],
+                )
             }
-            (Lang::Zh, LoadError::Shape { file, line, column, path, detail }) => {
-                format!("{file}：第 {line} 行第 {column} 列，字段 {path}：{}", detail_zh(detail))
+            LoadError::SchemaVersion { file, found: Some(found), expected } => say(
+                Msg::WrongSchemaVersion,
+                lang,
+                &[("file", file), ("found", found), ("expected", expected)],
+            ),
+            LoadError::SchemaVersion { file, found: None, expected } => {
+                say(Msg::MissingSchemaVersion, lang, &[("file", file), ("expected", expected)])
             }
-            (Lang::Zh, LoadError::SchemaVersion { file, found, expected }) => match found {
-                Some(v) => format!("{file}：数据格式版本为 {v}，本站只能读取版本 {expected}"),
-                None => {
-                    format!("{file}：缺少 schema_version（数据格式版本），本站读取版本 {expected}")
-                }
-            },
         }
     }
 
@@ -275,7 +299,8 @@ mod tests {
     #[test]
     fn missing_schema_version_is_reported() {
         let err = parse_plan("plan.json", "{}").unwrap_err();
-        assert!(err.message(Lang::En).contains("schema_version is None"));
+        assert!(err.message(Lang::En).contains("schema_version is missing"), "{err}");
+        assert!(err.message(Lang::Zh).contains("缺少 schema_version"), "{err}");
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
+use crate::messages::{Msg, Value, say};
 use crate::plan::{Indicator, Pace, PlanDocument, Target};
 use crate::progress::{MilestoneRecord, Observation, ProgressDocument, Stage, Thresholds};
 use crate::text::{Bilingual, Lang};
@@ -43,20 +44,15 @@ impl Status {
 
     /// The status in words (never shown by colour alone).
     pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Status::Achieved, Lang::Zh) => "已完成",
-            (Status::OnSchedule, Lang::Zh) => "进度正常",
-            (Status::Behind, Lang::Zh) => "进度滞后",
-            (Status::SeriouslyBehind, Lang::Zh) => "严重滞后",
-            (Status::NoData, Lang::Zh) => "暂无数据",
-            (Status::NotMeasurable, Lang::Zh) => "无法量化",
-            (Status::Achieved, Lang::En) => "Achieved",
-            (Status::OnSchedule, Lang::En) => "On schedule",
-            (Status::Behind, Lang::En) => "Behind",
-            (Status::SeriouslyBehind, Lang::En) => "Seriously behind",
-            (Status::NoData, Lang::En) => "No data",
-            (Status::NotMeasurable, Lang::En) => "Not measurable",
-        }
+        let msg = match self {
+            Status::Achieved => Msg::StatusAchieved,
+            Status::OnSchedule => Msg::StatusOnSchedule,
+            Status::Behind => Msg::StatusBehind,
+            Status::SeriouslyBehind => Msg::StatusSeriouslyBehind,
+            Status::NoData => Msg::StatusNoData,
+            Status::NotMeasurable => Msg::StatusNotMeasurable,
+        };
+        msg.template(lang)
     }
 
     /// A symbol that tells the statuses apart without colour.
@@ -237,9 +233,7 @@ pub fn assess(
         completion_percent: None,
         expected_percent: None,
         gap_points: None,
-        explanation: Bilingual {
-            zh: "暂无数据。".into(), en: "No figure published yet.".into()
-        },
+        explanation: said(Msg::ExplainNoData),
     };
     if indicator.target == Target::Milestone {
         return assess_milestone(ctx, out, records);
@@ -258,20 +252,12 @@ pub fn assess(
     };
     let Some(level) = level else {
         out.status = Status::NotMeasurable;
-        out.explanation = Bilingual {
-            zh: format!(
-                "截至 {}，数值 {}{}；该区镇没有分解目标，无法计算完成度。",
-                latest.as_of,
-                fmt(latest.value),
-                unit.zh
-            ),
-            en: format!(
-                "As of {}: {} {}; this district has no share of the target, so completion cannot be computed.",
-                latest.as_of,
-                fmt(latest.value),
-                unit.en
-            ),
-        };
+        out.explanation = each_language(|lang| {
+            let value = fmt(latest.value);
+            let values: [Value<'_>; 3] =
+                [("as_of", &latest.as_of), ("value", &value), ("unit", &unit.get(lang))];
+            say(Msg::ExplainNoDistrictShare, lang, &values)
+        });
         return out;
     };
     out.target = Some(level);
@@ -304,47 +290,32 @@ pub fn assess(
     } else {
         gap.map_or(Status::NoData, |g| ctx.band(g))
     };
-    let head_zh = format!(
-        "截至 {}，数值 {}{}，目标 {}{}，完成 {}%",
-        latest.as_of,
-        fmt(latest.value),
-        unit.zh,
-        fmt(level),
-        unit.zh,
-        fmt(done)
-    );
-    let head_en = format!(
-        "As of {}: {} {} against a target of {} {}, {}% done",
-        latest.as_of,
-        fmt(latest.value),
-        unit.en,
-        fmt(level),
-        unit.en,
-        fmt(done)
-    );
-    let (tail_zh, tail_en) = match (out.status, pass_fail, indicator.pace, expected, gap) {
-        (Status::Achieved, _, _, _, _) => ("，已达到目标。".to_owned(), ", target met.".to_owned()),
-        (_, true, _, _, _) => {
-            ("，未达到应保持的水平。".to_owned(), ", below the level to be held.".to_owned())
+    let (value, target, done) = (fmt(latest.value), fmt(level), fmt(done));
+    let (tail, expected, gap) = match (out.status, pass_fail, indicator.pace, expected, gap) {
+        (Status::Achieved, _, _, _, _) => (Msg::ExplainTargetMet, None, None),
+        (_, true, _, _, _) => (Msg::ExplainBelowHeld, None, None),
+        (_, _, Pace::Level, _, Some(g)) => (Msg::ExplainLevelShort, None, Some(g)),
+        (_, _, Pace::Accumulates, Some(e), Some(g)) if g > 0.0 => {
+            (Msg::ExplainBehindSchedule, Some(e), Some(g))
         }
-        (_, _, Pace::Level, _, Some(g)) => (
-            format!("；此类指标按目标水平衡量，差 {} 个百分点。", fmt(g)),
-            format!(
-                "; this kind of indicator is measured against the level itself, {} points short.",
-                fmt(g)
-            ),
-        ),
-        (_, _, Pace::Accumulates, Some(e), Some(g)) if g > 0.0 => (
-            format!("；按序时进度应完成 {}%，落后 {} 个百分点。", fmt(e), fmt(g)),
-            format!("; {}% was expected by this date, {} points behind.", fmt(e), fmt(g)),
-        ),
-        (_, _, Pace::Accumulates, Some(e), Some(g)) => (
-            format!("；按序时进度应完成 {}%，领先 {} 个百分点。", fmt(e), fmt(-g)),
-            format!("; {}% was expected by this date, {} points ahead.", fmt(e), fmt(-g)),
-        ),
-        _ => ("。".to_owned(), ".".to_owned()),
+        (_, _, Pace::Accumulates, Some(e), Some(g)) => {
+            (Msg::ExplainAheadOfSchedule, Some(e), Some(-g))
+        }
+        _ => (Msg::ExplainEnd, None, None),
     };
-    out.explanation = Bilingual { zh: head_zh + &tail_zh, en: head_en + &tail_en };
+    let (expected, gap) = (expected.map(fmt).unwrap_or_default(), gap.map(fmt).unwrap_or_default());
+    out.explanation = each_language(|lang| {
+        let unit = unit.get(lang);
+        let head: [Value<'_>; 5] = [
+            ("as_of", &latest.as_of),
+            ("value", &value),
+            ("unit", &unit),
+            ("target", &target),
+            ("done", &done),
+        ];
+        say(Msg::ExplainHead, lang, &head)
+            + &say(tail, lang, &[("expected", &expected), ("gap", &gap)])
+    });
     out
 }
 
@@ -355,10 +326,7 @@ fn assess_milestone(
 ) -> Assessment {
     let Some(latest) = records.iter().max_by(|a, b| a.as_of.cmp(&b.as_of)) else {
         out.status = Status::NotMeasurable;
-        out.explanation = Bilingual {
-            zh: "定性任务，尚无进展记录。".into(),
-            en: "A qualitative item with no progress record yet.".into(),
-        };
+        out.explanation = said(Msg::ExplainNoMilestoneRecord);
         return out;
     };
     out.as_of = Some(latest.as_of.clone());
@@ -372,23 +340,31 @@ fn assess_milestone(
         Stage::NotStarted if expected.unwrap_or(0.0) > 25.0 => Status::Behind,
         Stage::NotStarted => Status::OnSchedule,
     };
-    let stage_zh = match latest.stage {
-        Stage::NotStarted => "尚未启动",
-        Stage::InProgress => "推进中",
-        Stage::Delayed => "推进滞后",
-        Stage::Done => "已完成",
+    let stage = match latest.stage {
+        Stage::NotStarted => Msg::StageNotStarted,
+        Stage::InProgress => Msg::StageInProgress,
+        Stage::Delayed => Msg::StageDelayed,
+        Stage::Done => Msg::StageDone,
     };
-    let stage_en = match latest.stage {
-        Stage::NotStarted => "not started",
-        Stage::InProgress => "in progress",
-        Stage::Delayed => "delayed",
-        Stage::Done => "done",
-    };
-    out.explanation = Bilingual {
-        zh: format!("截至 {}：{}。{}", latest.as_of, stage_zh, latest.note.zh),
-        en: format!("As of {}: {}. {}", latest.as_of, stage_en, latest.note.en),
-    };
+    out.explanation = each_language(|lang| {
+        let values: [Value<'_>; 3] = [
+            ("as_of", &latest.as_of),
+            ("stage", &stage.template(lang)),
+            ("note", &latest.note.get(lang)),
+        ];
+        say(Msg::ExplainMilestone, lang, &values)
+    });
     out
+}
+
+/// A message without places, in both languages.
+fn said(msg: Msg) -> Bilingual {
+    Bilingual { zh: msg.template(Lang::Zh).to_owned(), en: msg.template(Lang::En).to_owned() }
+}
+
+/// A text made in each language (values such as units differ by language).
+fn each_language(make: impl Fn(Lang) -> String) -> Bilingual {
+    Bilingual { zh: make(Lang::Zh), en: make(Lang::En) }
 }
 
 /// Several assessments summed up.

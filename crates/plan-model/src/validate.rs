@@ -5,9 +5,10 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
+use crate::messages::{Msg, Value, say, say_both};
 use crate::plan::{Indicator, Pace, PlanDocument, Target};
 use crate::progress::ProgressDocument;
-use crate::text::Lang;
+use crate::text::{Bilingual, Lang};
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -50,58 +51,40 @@ pub const MAX_PLAUSIBLE_VALUE: f64 = 1e12;
 struct Findings(Vec<Finding>);
 
 impl Findings {
-    fn error(&mut self, code: &'static str, path: String, zh: String, en: String) {
-        self.0.push(Finding {
-            severity: Severity::Error,
-            code,
-            path,
-            message_zh: zh,
-            message_en: en,
-        });
+    fn push(&mut self, severity: Severity, code: &'static str, path: String, said: Bilingual) {
+        let Bilingual { zh, en } = said;
+        self.0.push(Finding { severity, code, path, message_zh: zh, message_en: en });
     }
 
-    fn warning(&mut self, code: &'static str, path: String, zh: String, en: String) {
-        self.0.push(Finding {
-            severity: Severity::Warning,
-            code,
-            path,
-            message_zh: zh,
-            message_en: en,
-        });
+    fn error(&mut self, code: &'static str, path: String, msg: Msg, values: &[Value<'_>]) {
+        self.push(Severity::Error, code, path, say_both(msg, values));
+    }
+
+    fn error_said(&mut self, code: &'static str, path: String, said: Bilingual) {
+        self.push(Severity::Error, code, path, said);
+    }
+
+    fn warning(&mut self, code: &'static str, path: String, msg: Msg, values: &[Value<'_>]) {
+        self.push(Severity::Warning, code, path, say_both(msg, values));
     }
 
     fn unknown_indicator(&mut self, path: String, id: &str) {
-        self.error(
-            "unknown-indicator",
-            path,
-            format!("未知的指标 id“{id}”：请使用 plan.json 中的指标 id"),
-            format!("unknown indicator id '{id}': use an indicator id from plan.json"),
-        );
+        self.error("unknown-indicator", path, Msg::UnknownIndicator, &[("id", &id)]);
     }
 
     fn unknown_district(&mut self, path: String, id: &str) {
-        self.error(
-            "unknown-district",
-            path,
-            format!("未知的区镇 id“{id}”：请使用 plan.json 中的区镇 id"),
-            format!("unknown district id '{id}': use a district id from plan.json"),
-        );
+        self.error("unknown-district", path, Msg::UnknownDistrict, &[("id", &id)]);
     }
 
     /// A `YYYY-MM-DD` date, inside `year` when one is given.
     fn date(&mut self, path: String, date: &str, year: Option<u32>) {
         match (day_of_year(date), year) {
-            (None, _) => self.error(
-                "bad-date",
-                path,
-                format!("日期“{date}”格式不对：请写成 YYYY-MM-DD"),
-                format!("date '{date}' is not in the form YYYY-MM-DD"),
-            ),
+            (None, _) => self.error("bad-date", path, Msg::BadDate, &[("date", &date)]),
             (Some((y, _)), Some(year)) if y != year => self.error(
                 "date-outside-plan-year",
                 path,
-                format!("日期“{date}”不在方案年度 {year} 年内"),
-                format!("date '{date}' is outside the plan year {year}"),
+                Msg::DateOutsidePlanYear,
+                &[("date", &date), ("year", &year)],
             ),
             _ => {}
         }
@@ -116,19 +99,9 @@ impl Findings {
         for (i, id) in ids.enumerate() {
             let path = format!("{list}[{i}].id");
             if id.trim().is_empty() {
-                self.error(
-                    "empty-id",
-                    path,
-                    "id 为空：请填写唯一的 id".into(),
-                    "empty id: give it a unique id".into(),
-                );
+                self.error("empty-id", path, Msg::EmptyId, &[]);
             } else if !seen.insert(id) {
-                self.error(
-                    "duplicate-id",
-                    path,
-                    format!("id“{id}”重复：{list} 中每个 id 只能出现一次"),
-                    format!("duplicate id '{id}': each id may appear only once in {list}"),
-                );
+                self.error("duplicate-id", path, Msg::DuplicateId, &[("id", &id), ("list", &list)]);
             }
         }
         seen
@@ -144,11 +117,13 @@ impl Findings {
     ) {
         for (i, r) in refs.iter().enumerate() {
             if !known.contains(r.as_str()) {
-                self.error(
+                self.error_said(
                     "unknown-reference",
                     format!("{path}[{i}]"),
-                    format!("未知的{kind_zh} id“{r}”：请使用已定义的 id"),
-                    format!("unknown {kind_en} id '{r}': use an id that is defined"),
+                    Bilingual {
+                        zh: say(Msg::UnknownReference, Lang::Zh, &[("kind", &kind_zh), ("id", &r)]),
+                        en: say(Msg::UnknownReference, Lang::En, &[("kind", &kind_en), ("id", &r)]),
+                    },
                 );
             }
         }
@@ -198,8 +173,8 @@ pub fn validate_plan(doc: &PlanDocument) -> Vec<Finding> {
             f.error(
                 "no-responsible-unit",
                 format!("tasks[{i}].responsible"),
-                "任务没有责任单位：请按方案顺序列出，牵头单位在前".into(),
-                "task has no responsible unit: list them in the plan's order, lead first".into(),
+                Msg::NoResponsibleUnit,
+                &[],
             );
         }
     }
@@ -212,34 +187,29 @@ pub fn validate_plan(doc: &PlanDocument) -> Vec<Finding> {
             f.warning(
                 "orphan-indicator",
                 format!("indicators[{i}]"),
-                format!("指标“{}”不属于任何主要目标或重点任务", ind.id),
-                format!("indicator '{}' belongs to no goal area and no key task", ind.id),
+                Msg::OrphanIndicator,
+                &[("id", &ind.id)],
             );
         }
         if ind.source_text.trim().is_empty() {
             f.error(
                 "missing-source-text",
                 format!("indicators[{i}].source_text"),
-                "缺少方案原文：请照录方案中该目标的原句".into(),
-                "missing source text: copy the plan's sentence for this target".into(),
+                Msg::MissingSourceText,
+                &[],
             );
         }
         match ind.target.level() {
             Some(level) if !level.is_finite() || level < 0.0 => f.error(
                 "bad-target",
                 format!("indicators[{i}].target"),
-                format!("目标值 {level} 无效：应为非负数"),
-                format!("target level {level} is invalid: it must be a non-negative number"),
+                Msg::BadTarget,
+                &[("level", &level)],
             ),
             _ => {}
         }
         if ind.target != Target::Milestone && ind.unit.zh.trim().is_empty() {
-            f.error(
-                "missing-unit",
-                format!("indicators[{i}].unit"),
-                "量化目标缺少单位".into(),
-                "a quantified target has no unit".into(),
-            );
+            f.error("missing-unit", format!("indicators[{i}].unit"), Msg::MissingUnit, &[]);
         }
     }
     f.0
@@ -301,12 +271,7 @@ pub fn validate_progress(plan: &PlanDocument, progress: &ProgressDocument) -> Ve
         f.date(format!("release.changelog[{i}].date"), &entry.date, None);
     }
     if release.version.trim().is_empty() {
-        f.error(
-            "empty-version",
-            "release.version".into(),
-            "版本号为空".into(),
-            "the release has no version".into(),
-        );
+        f.error("empty-version", "release.version".into(), Msg::EmptyVersion, &[]);
     }
 
     let t = &progress.thresholds;
@@ -314,24 +279,24 @@ pub fn validate_progress(plan: &PlanDocument, progress: &ProgressDocument) -> Ve
         f.error(
             "bad-threshold",
             "thresholds.behind_points".into(),
-            format!("“滞后”阈值 {} 应在 10 到 30 个百分点之间", t.behind_points),
-            format!("the 'behind' threshold {} must be between 10 and 30 points", t.behind_points),
+            Msg::BehindThreshold,
+            &[("value", &t.behind_points)],
         );
     }
     if t.seriously_behind_points <= t.behind_points {
         f.error(
             "bad-threshold",
             "thresholds.seriously_behind_points".into(),
-            "“严重滞后”阈值应大于“滞后”阈值".into(),
-            "the 'seriously behind' threshold must be above the 'behind' threshold".into(),
+            Msg::SeriouslyBehindThreshold,
+            &[],
         );
     }
     if !(0.0..=50.0).contains(&t.about_tolerance_percent) {
         f.error(
             "bad-threshold",
             "thresholds.about_tolerance_percent".into(),
-            "“左右”容差应在 0 到 50% 之间".into(),
-            "the tolerance for 'about' must be between 0 and 50%".into(),
+            Msg::AboutTolerance,
+            &[],
         );
     }
     for (i, m) in progress.schedule.iter().enumerate() {
@@ -340,8 +305,8 @@ pub fn validate_progress(plan: &PlanDocument, progress: &ProgressDocument) -> Ve
             f.error(
                 "bad-schedule",
                 format!("schedule[{i}].expected_percent"),
-                format!("序时进度 {}% 应在 0 到 100 之间", m.expected_percent),
-                format!("expected progress {}% must be between 0 and 100", m.expected_percent),
+                Msg::BadSchedule,
+                &[("value", &m.expected_percent)],
             );
         }
     }
@@ -366,11 +331,8 @@ pub fn validate_progress(plan: &PlanDocument, progress: &ProgressDocument) -> Ve
             f.error(
                 "observation-for-milestone",
                 format!("{path}.indicator"),
-                format!("指标“{}”是定性任务，进展应写在 milestones 中", o.indicator),
-                format!(
-                    "'{}' is a qualitative item: record its progress under milestones",
-                    o.indicator
-                ),
+                Msg::ObservationForMilestone,
+                &[("id", &o.indicator)],
             );
         }
         // No figure of this plan comes near a trillion (the largest targets are
@@ -379,19 +341,19 @@ pub fn validate_progress(plan: &PlanDocument, progress: &ProgressDocument) -> Ve
             f.error(
                 "implausible-value",
                 format!("{path}.value"),
-                format!("数值 {:e} 大得不合理（绝对值超过 {MAX_PLAUSIBLE_VALUE:e}）：请检查单位和位数", o.value),
-                format!(
-                    "value {:e} is implausibly large (over {MAX_PLAUSIBLE_VALUE:e}): check the unit and the digits",
-                    o.value
-                ),
+                Msg::ImplausibleValue,
+                &[
+                    ("value", &format!("{:e}", o.value)),
+                    ("max", &format!("{MAX_PLAUSIBLE_VALUE:e}")),
+                ],
             );
         }
         if o.value < 0.0 && ind.pace == Pace::Accumulates {
             f.error(
                 "negative-value",
                 format!("{path}.value"),
-                format!("数值 {} 为负数：累计类指标不能为负", o.value),
-                format!("value {} is negative: a running total cannot be", o.value),
+                Msg::NegativeValue,
+                &[("value", &o.value)],
             );
         }
         if let Some(unit) = &o.unit
@@ -401,25 +363,16 @@ pub fn validate_progress(plan: &PlanDocument, progress: &ProgressDocument) -> Ve
             f.error(
                 "unit-mismatch",
                 format!("{path}.unit"),
-                format!("单位“{unit}”与指标单位“{}”不一致：请换算为“{}”", ind.unit.zh, ind.unit.zh),
-                format!(
-                    "unit '{unit}' differs from the indicator's unit '{}': convert to '{}'",
-                    ind.unit.zh, ind.unit.zh
-                ),
+                Msg::UnitMismatch,
+                &[("unit", &unit), ("expected", &ind.unit.zh)],
             );
         }
         if !seen.insert((o.indicator.as_str(), o.district.as_deref(), o.as_of.as_str())) {
             f.error(
                 "duplicate-observation",
                 path.clone(),
-                format!(
-                    "指标“{}”在 {} 已有同一地区的数值：每个日期只能有一个",
-                    o.indicator, o.as_of
-                ),
-                format!(
-                    "'{}' already has a value for this place on {}: one per date",
-                    o.indicator, o.as_of
-                ),
+                Msg::DuplicateObservation,
+                &[("id", &o.indicator), ("date", &o.as_of)],
             );
         }
         if ind.cumulative || ind.pace == Pace::Accumulates {
@@ -444,8 +397,8 @@ pub fn validate_progress(plan: &PlanDocument, progress: &ProgressDocument) -> Ve
         f.warning(
             "falling-total",
             format!("observations[{i}].value"),
-            format!("累计数从 {before}（{earlier}）降到 {now}：请确认是否填错"),
-            format!("a running total falls from {before} ({earlier}) to {now}: check the figure"),
+            Msg::FallingTotal,
+            &[("before", &before), ("earlier", &earlier), ("now", &now)],
         );
     }
 
@@ -462,8 +415,8 @@ pub fn validate_progress(plan: &PlanDocument, progress: &ProgressDocument) -> Ve
             f.error(
                 "negative-value",
                 format!("{path}.value"),
-                format!("分解目标 {} 为负数", t.value),
-                format!("district target {} is negative", t.value),
+                Msg::NegativeDistrictTarget,
+                &[("value", &t.value)],
             );
         }
         with_share.insert((t.indicator.as_str(), t.district.as_str()));
@@ -482,8 +435,8 @@ pub fn validate_progress(plan: &PlanDocument, progress: &ProgressDocument) -> Ve
             f.warning(
                 "missing-district-target",
                 format!("observations[{i}]"),
-                format!("区镇“{d}”有指标“{}”的数值，但没有分解目标：其完成度将显示为无法量化", o.indicator),
-                format!("district '{d}' has values for '{}' but no share of the target: its completion will show as not measurable", o.indicator),
+                Msg::MissingDistrictTarget,
+                &[("district", &d), ("id", &o.indicator)],
             );
         }
     }
@@ -495,11 +448,8 @@ pub fn validate_progress(plan: &PlanDocument, progress: &ProgressDocument) -> Ve
             Some(ind) if ind.target != Target::Milestone => f.error(
                 "milestone-for-quantified",
                 format!("{path}.indicator"),
-                format!("指标“{}”有量化目标，请在 observations 中填写数值", m.indicator),
-                format!(
-                    "'{}' has a quantified target: record values under observations",
-                    m.indicator
-                ),
+                Msg::MilestoneForQuantified,
+                &[("id", &m.indicator)],
             ),
             Some(_) => {}
         }

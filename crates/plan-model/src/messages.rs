@@ -1,0 +1,351 @@
+//! Every sentence the model and the staff tool (`plan-data`) say, in Chinese
+//! and English, in one table: data findings, load errors and the tool's own
+//! messages. A message is a [`Msg`]; its text has `{name}` places that
+//! [`say`] fills with values, so each language orders a sentence its own way.
+//! (The web app's own strings are in `locales/*.json`, with the same places.)
+
+use std::fmt::Display;
+
+use crate::text::{Bilingual, Lang, fill};
+
+macro_rules! messages {
+    ($( $(#[$doc:meta])* $key:ident: $zh:literal, $en:literal; )*) => {
+        /// A message of the model or the staff tool.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Msg {
+            $( $(#[$doc])* $key, )*
+        }
+
+        impl Msg {
+            /// Every message, in the table's order.
+            pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
+
+            /// The text with its `{name}` places, in a language.
+            pub fn template(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $( (Msg::$key, Lang::Zh) => $zh, (Msg::$key, Lang::En) => $en, )*
+                }
+            }
+        }
+    };
+}
+
+/// A value for a `{name}` place.
+pub type Value<'a> = (&'a str, &'a dyn Display);
+
+/// The message in a language, its places filled.
+pub fn say(msg: Msg, lang: Lang, values: &[Value<'_>]) -> String {
+    fill(msg.template(lang), values)
+}
+
+/// The message in both languages.
+pub fn say_both(msg: Msg, values: &[Value<'_>]) -> Bilingual {
+    Bilingual { zh: say(msg, Lang::Zh, values), en: say(msg, Lang::En, values) }
+}
+
+messages! {
+    // Findings: what is wrong in a data file and how to fix it.
+    /// An indicator id that the plan does not have.
+    UnknownIndicator:
+        "未知的指标 id“{id}”：请使用 plan.json 中的指标 id",
+        "unknown indicator id '{id}': use an indicator id from plan.json";
+    /// A district id that the plan does not have.
+    UnknownDistrict:
+        "未知的区镇 id“{id}”：请使用 plan.json 中的区镇 id",
+        "unknown district id '{id}': use a district id from plan.json";
+    /// A date not written YYYY-MM-DD.
+    BadDate: "日期“{date}”格式不对：请写成 YYYY-MM-DD", "date '{date}' is not in the form YYYY-MM-DD";
+    /// A date outside the plan year.
+    DateOutsidePlanYear: "日期“{date}”不在方案年度 {year} 年内", "date '{date}' is outside the plan year {year}";
+    /// An empty id.
+    EmptyId: "id 为空：请填写唯一的 id", "empty id: give it a unique id";
+    /// An id used twice in one list.
+    DuplicateId:
+        "id“{id}”重复：{list} 中每个 id 只能出现一次",
+        "duplicate id '{id}': each id may appear only once in {list}";
+    /// A reference to an id of a kind that is not defined (`kind` in the message's language).
+    UnknownReference: "未知的{kind} id“{id}”：请使用已定义的 id", "unknown {kind} id '{id}': use an id that is defined";
+    /// A task without responsible units.
+    NoResponsibleUnit:
+        "任务没有责任单位：请按方案顺序列出，牵头单位在前",
+        "task has no responsible unit: list them in the plan's order, lead first";
+    /// An indicator no goal area or task carries.
+    OrphanIndicator: "指标“{id}”不属于任何主要目标或重点任务", "indicator '{id}' belongs to no goal area and no key task";
+    /// An indicator without the plan's own words.
+    MissingSourceText: "缺少方案原文：请照录方案中该目标的原句", "missing source text: copy the plan's sentence for this target";
+    /// A negative or impossible target level.
+    BadTarget: "目标值 {level} 无效：应为非负数", "target level {level} is invalid: it must be a non-negative number";
+    /// A quantified target without a unit.
+    MissingUnit: "量化目标缺少单位", "a quantified target has no unit";
+    /// A release without a version.
+    EmptyVersion: "版本号为空", "the release has no version";
+    /// The 'behind' threshold out of its range.
+    BehindThreshold:
+        "“滞后”阈值 {value} 应在 10 到 30 个百分点之间",
+        "the 'behind' threshold {value} must be between 10 and 30 points";
+    /// The 'seriously behind' threshold not above the 'behind' one.
+    SeriouslyBehindThreshold:
+        "“严重滞后”阈值应大于“滞后”阈值",
+        "the 'seriously behind' threshold must be above the 'behind' threshold";
+    /// The tolerance of 'about' out of its range.
+    AboutTolerance: "“左右”容差应在 0 到 50% 之间", "the tolerance for 'about' must be between 0 and 50%";
+    /// An expected-progress milestone outside 0–100 %.
+    BadSchedule: "序时进度 {value}% 应在 0 到 100 之间", "expected progress {value}% must be between 0 and 100";
+    /// A number recorded for a qualitative item.
+    ObservationForMilestone:
+        "指标“{id}”是定性任务，进展应写在 milestones 中",
+        "'{id}' is a qualitative item: record its progress under milestones";
+    /// A value too large to be real.
+    ImplausibleValue:
+        "数值 {value} 大得不合理（绝对值超过 {max}）：请检查单位和位数",
+        "value {value} is implausibly large (over {max}): check the unit and the digits";
+    /// A negative value of a running total.
+    NegativeValue: "数值 {value} 为负数：累计类指标不能为负", "value {value} is negative: a running total cannot be";
+    /// A value in another unit than the indicator's.
+    UnitMismatch:
+        "单位“{unit}”与指标单位“{expected}”不一致：请换算为“{expected}”",
+        "unit '{unit}' differs from the indicator's unit '{expected}': convert to '{expected}'";
+    /// Two values for one indicator, place and date.
+    DuplicateObservation:
+        "指标“{id}”在 {date} 已有同一地区的数值：每个日期只能有一个",
+        "'{id}' already has a value for this place on {date}: one per date";
+    /// A running total that falls.
+    FallingTotal:
+        "累计数从 {before}（{earlier}）降到 {now}：请确认是否填错",
+        "a running total falls from {before} ({earlier}) to {now}: check the figure";
+    /// A negative share of a target.
+    NegativeDistrictTarget: "分解目标 {value} 为负数", "district target {value} is negative";
+    /// District values without the district's share of the target.
+    MissingDistrictTarget:
+        "区镇“{district}”有指标“{id}”的数值，但没有分解目标：其完成度将显示为无法量化",
+        "district '{district}' has values for '{id}' but no share of the target: its completion will show as not measurable";
+    /// A milestone record for a quantified indicator.
+    MilestoneForQuantified:
+        "指标“{id}”有量化目标，请在 observations 中填写数值",
+        "'{id}' has a quantified target: record values under observations";
+
+    // Load errors: a file that cannot be read as the data it should be.
+    /// Not well-formed JSON.
+    NotJson:
+        "{file}：第 {line} 行第 {column} 列：不是有效的 JSON（{detail}）",
+        "{file}: line {line}, column {column}: not valid JSON: {detail}";
+    /// A field missing, unknown or of the wrong type (`detail` in the message's language).
+    BadField: "{file}：第 {line} 行第 {column} 列，字段 {path}：{detail}", "{file}: line {line}, column {column}, at {path}: {detail}";
+    /// A format version this build cannot read.
+    WrongSchemaVersion:
+        "{file}：数据格式版本为 {found}，本站只能读取版本 {expected}",
+        "{file}: schema_version is {found}, this portal reads version {expected}";
+    /// No format version.
+    MissingSchemaVersion:
+        "{file}：缺少 schema_version（数据格式版本），本站读取版本 {expected}",
+        "{file}: schema_version is missing, this portal reads version {expected}";
+
+    // Statuses, in words.
+    /// The target is met.
+    StatusAchieved: "已完成", "Achieved";
+    /// Completion at or ahead of the expected progress, or behind by less than the band.
+    StatusOnSchedule: "进度正常", "On schedule";
+    /// Behind the expected progress.
+    StatusBehind: "进度滞后", "Behind";
+    /// Far behind the expected progress.
+    StatusSeriouslyBehind: "严重滞后", "Seriously behind";
+    /// No figure yet.
+    StatusNoData: "暂无数据", "No data";
+    /// A figure, but no way to measure completion.
+    StatusNotMeasurable: "无法量化", "Not measurable";
+
+    // Why an indicator has its status (`unit`, `note`: in the message's language).
+    /// No figure yet.
+    ExplainNoData: "暂无数据。", "No figure published yet.";
+    /// A district figure without the district's share of the target.
+    ExplainNoDistrictShare:
+        "截至 {as_of}，数值 {value}{unit}；该区镇没有分解目标，无法计算完成度。",
+        "As of {as_of}: {value} {unit}; this district has no share of the target, so completion cannot be computed.";
+    /// The figures: value, target, completion (one of the endings below follows).
+    ExplainHead:
+        "截至 {as_of}，数值 {value}{unit}，目标 {target}{unit}，完成 {done}%",
+        "As of {as_of}: {value} {unit} against a target of {target} {unit}, {done}% done";
+    /// Ending: the target is met.
+    ExplainTargetMet: "，已达到目标。", ", target met.";
+    /// Ending: a level to be held is not held.
+    ExplainBelowHeld: "，未达到应保持的水平。", ", below the level to be held.";
+    /// Ending: a level indicator short of its level.
+    ExplainLevelShort:
+        "；此类指标按目标水平衡量，差 {gap} 个百分点。",
+        "; this kind of indicator is measured against the level itself, {gap} points short.";
+    /// Ending: behind the expected progress.
+    ExplainBehindSchedule:
+        "；按序时进度应完成 {expected}%，落后 {gap} 个百分点。",
+        "; {expected}% was expected by this date, {gap} points behind.";
+    /// Ending: ahead of the expected progress.
+    ExplainAheadOfSchedule:
+        "；按序时进度应完成 {expected}%，领先 {gap} 个百分点。",
+        "; {expected}% was expected by this date, {gap} points ahead.";
+    /// Ending: nothing more to say.
+    ExplainEnd: "。", ".";
+    /// A qualitative item without a progress record.
+    ExplainNoMilestoneRecord: "定性任务，尚无进展记录。", "A qualitative item with no progress record yet.";
+    /// A qualitative item's latest record.
+    ExplainMilestone: "截至 {as_of}：{stage}。{note}", "As of {as_of}: {stage}. {note}";
+    /// Stage of a qualitative item: not started.
+    StageNotStarted: "尚未启动", "not started";
+    /// Stage: in progress.
+    StageInProgress: "推进中", "in progress";
+    /// Stage: delayed.
+    StageDelayed: "推进滞后", "delayed";
+    /// Stage: done.
+    StageDone: "已完成", "done";
+
+    // What changed between two releases.
+    /// Where a value is, when it is citywide.
+    Citywide: "全市", "citywide";
+    /// An indicator added.
+    IndicatorAdded: "新增指标 {indicator}", "indicator added: {indicator}";
+    /// An indicator removed.
+    IndicatorRemoved: "删除指标 {indicator}", "indicator removed: {indicator}";
+    /// A target changed.
+    TargetChanged: "指标 {indicator} 的目标由 {old} 改为 {new}", "target of {indicator} changed from {old} to {new}";
+    /// A value added.
+    ValueAdded: "新增数值 {indicator}（{place}，{as_of}）：{value}", "new value {indicator} ({place}, {as_of}): {value}";
+    /// A value withdrawn.
+    ValueRemoved: "撤回数值 {indicator}（{place}，{as_of}）：原为 {value}", "value withdrawn {indicator} ({place}, {as_of}): was {value}";
+    /// A value revised.
+    ValueChanged: "修订数值 {indicator}（{place}，{as_of}）：{old} → {new}", "revised {indicator} ({place}, {as_of}): {old} → {new}";
+    /// The status bands changed.
+    ThresholdsChanged: "状态阈值已调整", "status thresholds changed";
+
+    // The staff tool.
+    /// How serious a finding is: an error.
+    SeverityError: "错误", "error";
+    /// How serious a finding is: a warning.
+    SeverityWarning: "警告", "warning";
+    /// A file that cannot be read.
+    CannotRead: "无法读取 {path}：{error}", "cannot read {path}: {error}";
+    /// A file that cannot be written.
+    CannotWrite: "无法写入 {path}：{error}", "cannot write {path}: {error}";
+    /// A file that cannot be written, the old one kept.
+    CannotWriteKept: "无法写入 {path}：{error}（原文件未改动）", "cannot write {path}: {error} (the old file is unchanged)";
+    /// What checking a file found.
+    CheckSummary: "{what}：{errors} 个错误，{warnings} 个警告", "{what}: {errors} errors, {warnings} warnings";
+    /// What changed between two releases.
+    DiffSummary: "{old} → {new}：{count} 处变化", "{old} → {new}: {count} changes";
+    /// The status report's sample-data line.
+    SampleDataLine:
+        "【示例数据】以下数字为演示用，非官方数据。\n",
+        "[SAMPLE DATA] These figures are made up for demonstration.\n";
+    /// A version with characters a folder name cannot hold.
+    BadVersion:
+        "版本号“{version}”不可用：只能含字母、数字、点、连字符和下划线，如 2026.12.0",
+        "version '{version}' cannot be used: letters, digits, '.', '-' and '_' only, e.g. 2026.12.0";
+    /// A date on the command line not written YYYY-MM-DD.
+    BadDateArgument: "日期“{date}”格式不对：请写成 YYYY-MM-DD", "date '{date}' is not YYYY-MM-DD";
+    /// A release without notes.
+    MissingNotes: "请用 --notes 写明本次发布改了什么", "say what this release changes with --notes";
+    /// A version that is published already.
+    ReleaseExists:
+        "版本 {version} 已发布（{path} 已存在）：已发布的版本不能覆盖，请使用新的版本号",
+        "release {version} already exists ({path}): a published release is never overwritten; choose a new version";
+    /// After the findings: nothing was published.
+    NothingPublished: "；数据有错误，未发布。", "; the data has errors, nothing was published.";
+    /// A release written.
+    Published:
+        "已发布版本 {version}（{date}）：{count} 个文件，副本保存在 {path}\n{listing}",
+        "published release {version} ({date}): {count} files, frozen copy in {path}\n{listing}";
+    /// A template written.
+    TemplateWritten:
+        "已写出模板 {path}：{rows} 行（每个指标 × 全市及各区镇 × {dates} 个日期）。填写“数值”列后用 import 导入；空白行会被跳过。",
+        "wrote the template {path}: {rows} rows (each indicator × citywide and each district × {dates} dates). Fill in the 数值 (value) column, then run import; blank rows are skipped.";
+    /// Targets and values exported.
+    Exported: "已导出 {targets}（{target_count} 个目标）和 {values}（{value_count} 个数值）", "exported {targets} ({target_count} targets) and {values} ({value_count} values)";
+    /// A sheet in an encoding other than the one named.
+    WrongEncoding:
+        "{path}：无法按 {encoding} 编码读取。请在表格软件中另存为“CSV UTF-8”，或用 --encoding 指定编码（utf8 / gb18030）。",
+        "{path}: cannot be read as {encoding}. Save it as \"CSV UTF-8\" from the spreadsheet program, or name the encoding with --encoding (utf8 / gb18030).";
+    /// A sheet with errors: nothing imported.
+    ImportRefused:
+        "{path}：{count} 处错误，未导入任何数据（progress.json 未改动）。改正后重新导入。",
+        "{path}: {count} errors; nothing was imported (progress.json is unchanged). Fix them and import again.";
+    /// After the findings of an import: nothing imported.
+    NothingImported: "；未导入任何数据。", "; nothing was imported.";
+    /// A sheet imported.
+    Imported:
+        "已从 {path} 导入 {rows} 行到 {target}：新增 {added}，更新 {updated}，未变 {unchanged}。",
+        "imported {rows} rows from {path} into {target}: {added} new, {updated} updated, {unchanged} unchanged.";
+    /// A sheet without one of the template's columns (`zh` and `en`: its heading).
+    MissingColumn:
+        "{path}：第 1 行缺少“{zh}”列。请使用 template 生成的模板，不要删除或改名表头。",
+        "{path}: row 1 has no '{zh}' ({en}) column. Use the template from `template` and keep its header row.";
+    /// A bad cell of a sheet.
+    CellProblem:
+        "{path}：第 {row} 行，“{column}”列：{problem}",
+        "{path}: row {row}, column '{column}' ({column_en}): {problem}";
+    /// A finding about a row of a sheet.
+    RowProblem: "{path}：第 {row} 行：{problem}", "{path}: row {row}: {problem}";
+    /// A row the CSV reader cannot read.
+    UnreadableRow: "无法读取此行：{error}", "cannot read this row: {error}";
+    /// An indicator id in a sheet that the plan does not have.
+    SheetUnknownIndicator: "未知的指标编号“{id}”：请从模板中复制编号", "unknown indicator id '{id}': copy the id from the template";
+    /// A value for a qualitative item in a sheet.
+    SheetMilestoneRow: "“{id}”是定性任务，没有数值：请删除此行", "'{id}' is a qualitative item with no number: delete this row";
+    /// A district in a sheet that the plan does not have (`ids` joined in the message's language).
+    SheetUnknownDistrict:
+        "未知的区镇“{district}”：请填写以下编号之一，全市数据留空：{ids}",
+        "unknown district '{district}': use one of these ids, or leave it blank for citywide: {ids}";
+    /// A date in a sheet not written YYYY-MM-DD.
+    SheetBadDate: "日期“{date}”格式不对：请写成 YYYY-MM-DD，如 {year}-09-30", "date '{date}' is not YYYY-MM-DD, e.g. {year}-09-30";
+    /// A value in a sheet that is not a number.
+    SheetNotANumber:
+        "“{value}”不是数字：请只填数字（可带小数点和千分位逗号），单位写在“单位”列",
+        "'{value}' is not a number: enter digits only (a decimal point and thousands commas are fine); the unit belongs in the unit column";
+    /// A unit in a sheet other than the indicator's.
+    SheetUnitMismatch:
+        "单位“{unit}”与指标单位“{expected}”不一致：请把数值换算为“{expected}”",
+        "unit '{unit}' is not the indicator's unit '{expected}': convert the value to '{expected}'";
+    /// A row of a sheet that repeats another.
+    SheetDuplicateRow:
+        "与第 {first} 行重复（同一指标、区镇和日期）：请只保留一行",
+        "repeats row {first} (same indicator, district and date): keep one of them";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn places(text: &str) -> Vec<&str> {
+        let mut names: Vec<&str> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .filter(|name| {
+                !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+            })
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
+
+    /// Places only one language has, on purpose: the English messages name
+    /// a column by its English heading too.
+    const ONE_LANGUAGE: &[(Msg, &str)] =
+        &[(Msg::MissingColumn, "en"), (Msg::CellProblem, "column_en")];
+
+    /// A place missing in one language would drop a value from that
+    /// language's message without a word.
+    #[test]
+    fn both_languages_have_the_same_places() {
+        for msg in Msg::ALL {
+            let keep = |name: &&str| !ONE_LANGUAGE.contains(&(*msg, *name));
+            let zh: Vec<&str> = places(msg.template(Lang::Zh)).into_iter().filter(keep).collect();
+            let en: Vec<&str> = places(msg.template(Lang::En)).into_iter().filter(keep).collect();
+            assert_eq!(zh, en, "{msg:?}");
+        }
+    }
+
+    #[test]
+    fn values_fill_their_places_in_each_language() {
+        let said = say_both(Msg::DateOutsidePlanYear, &[("date", &"2027-01-31"), ("year", &2026)]);
+        assert_eq!(said.zh, "日期“2027-01-31”不在方案年度 2026 年内");
+        assert_eq!(said.en, "date '2027-01-31' is outside the plan year 2026");
+    }
+}
