@@ -15,5 +15,7 @@ pub use filter_bar::{FilterBar, Offered};
 pub use head::PageTitle;
 pub use links::{DataLink, ResponsibleUnits, safe_link};
 pub use loading::{ErrorPanel, Later, Loaded, LoadingSkeleton};
-pub use notices::{EmptyState, Integrity, IntegrityLine, NotFound, ReleaseBar, SampleNotice};
+pub use notices::{
+    EmptyState, Integrity, IntegrityLine, NotFound, ReleaseBar, SampleNotice, StatusWords,
+};
 pub use table::DataTable;

@@ -10,12 +10,11 @@ use plan_model::{Department, Lang};
 
 use crate::assessed::Assessed;
 use crate::context::{WithAssessment, use_lang, use_plan};
-use crate::figures;
 use crate::format::task_label;
 use crate::locale::tr;
-use crate::share::FigureCard;
-use crate::ui::{NotFound, PageTitle, ReleaseBar, SampleNotice};
-use crate::url::{FigureId, Filters, Route};
+use crate::share::figure_card;
+use crate::ui::{NotFound, PageTitle, ReleaseBar, SampleNotice, StatusWords};
+use crate::url::{FigureId, Route};
 
 /// The department page; shows "not found" for an unknown id.
 #[component]
@@ -89,23 +88,13 @@ fn DepartmentProgress(
     let doc = &assessed.plan;
     let ids = department_indicators(doc, &department.id);
     let overall = roll_up(&assessed.ctx(), assessed.card.city_of(&ids));
-    let tasks = figures::build(
-        &FigureId::DepartmentTasks(department.id.clone()),
-        doc,
-        Some(&assessed),
-        lang,
-        &Filters::default(),
-    )
-    .ok()
-    .map(|f| view! { <FigureCard figure=f /> });
+    let tasks = figure_card(FigureId::DepartmentTasks(department.id.clone()), &assessed, lang);
     view! {
         <ReleaseBar release=assessed.data.release.clone() lang=lang />
         {assessed.data.release.sample.then(|| view! { <SampleNotice lang=lang /> })}
         <p class="status-line department-status">
             {tr!(lang, department_overall_status)} " "
-            <span aria-hidden="true">{overall.status.icon()}</span>
-            " "
-            <strong class="status-label">{overall.status.label(lang)}</strong>
+            <StatusWords status=overall.status lang=lang />
             " · " {ids.len()} " " {tr!(lang, targets_word)}
         </p>
         {tasks}

@@ -16,7 +16,7 @@ use crate::locale::tr;
 use crate::share::FigureCard;
 use crate::ui::{
     DataTable, EmptyState, FilterBar, FilterStatus, NotFound, Offered, PageTitle, ReleaseBar,
-    SampleNotice,
+    SampleNotice, StatusWords,
 };
 use crate::url::{FigureId, Filters, Location, Route};
 
@@ -148,9 +148,7 @@ fn DistrictProgress(
         <FilterStatus text=format!("{} {}", tr!(lang, filter_result_count), own.len()) />
         <section class="status-box district-summary" style=colour aria-label=tr!(lang, current_status)>
             <p class="status-line">
-                <span class="status-icon" aria-hidden="true">{overall.status.icon()}</span>
-                " "
-                <strong class="status-label">{overall.status.label(lang)}</strong>
+                <StatusWords status=overall.status lang=lang />
             </p>
             <dl class="plan-meta">
                 <dt>{tr!(lang, rank_label)}</dt>

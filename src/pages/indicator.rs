@@ -13,8 +13,8 @@ use crate::context::{WithAssessment, use_lang, use_plan};
 use crate::figures;
 use crate::format::{NO_FIGURE, task_label, with_unit};
 use crate::locale::tr;
-use crate::share::FigureCard;
-use crate::ui::{NotFound, PageTitle, ReleaseBar, ResponsibleUnits, SampleNotice};
+use crate::share::{FigureCard, figure_card};
+use crate::ui::{NotFound, PageTitle, ReleaseBar, ResponsibleUnits, SampleNotice, StatusWords};
 use crate::url::{FigureId, Filters, Route};
 
 /// What the target's wording means, in words.
@@ -114,20 +114,21 @@ fn IndicatorProgress(assessed: Arc<Assessed>, indicator: Indicator, lang: Lang) 
     let data = &assessed.data;
     let city: Option<Assessment> = assessed.card.city.get(&indicator.id).cloned();
     let id = indicator.id.clone();
-    let figure = |f: FigureId| {
-        figures::build(&f, &assessed.plan, Some(&assessed), lang, &Filters::default()).ok()
-    };
-    let trend = figure(FigureId::IndicatorTrend(id.clone()));
-    let districts =
-        figure(FigureId::IndicatorDistricts(id)).map(|f| view! { <FigureCard figure=f /> });
+    let trend = figures::build(
+        &FigureId::IndicatorTrend(id.clone()),
+        &assessed.plan,
+        Some(&assessed),
+        lang,
+        &Filters::default(),
+    )
+    .ok();
+    let districts = figure_card(FigureId::IndicatorDistricts(id), &assessed, lang);
     let status_box = city.map(|a| {
         let colour = format!("border-color: {}", status_colour(a.status));
         view! {
             <section class="status-box" style=colour aria-label=tr!(lang, current_status)>
                 <p class="status-line">
-                    <span class="status-icon" aria-hidden="true">{a.status.icon()}</span>
-                    " "
-                    <strong class="status-label">{a.status.label(lang)}</strong>
+                    <StatusWords status=a.status lang=lang />
                 </p>
                 <p class="status-explanation">{a.explanation.get(lang).to_owned()}</p>
             </section>

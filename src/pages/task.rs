@@ -9,12 +9,11 @@ use plan_model::{Lang, Status, Task};
 
 use crate::assessed::Assessed;
 use crate::context::{WithAssessment, use_lang, use_plan};
-use crate::figures;
 use crate::format::task_label;
 use crate::locale::tr;
-use crate::share::FigureCard;
-use crate::ui::{DataTable, NotFound, PageTitle, ResponsibleUnits, SampleNotice};
-use crate::url::{FigureId, Filters, Route};
+use crate::share::figure_card;
+use crate::ui::{DataTable, NotFound, PageTitle, ResponsibleUnits, SampleNotice, StatusWords};
+use crate::url::{FigureId, Route};
 
 /// The task page; shows "not found" for an unknown id.
 #[component]
@@ -85,22 +84,12 @@ fn TaskProgress(assessed: Arc<Assessed>, task: Task, lang: Lang) -> impl IntoVie
             })
         })
         .collect_view();
-    let districts = figures::build(
-        &FigureId::TaskDistricts(task.id.clone()),
-        doc,
-        Some(&assessed),
-        lang,
-        &Filters::default(),
-    )
-    .ok()
-    .map(|f| view! { <FigureCard figure=f /> });
+    let districts = figure_card(FigureId::TaskDistricts(task.id.clone()), &assessed, lang);
     view! {
         {assessed.data.release.sample.then(|| view! { <SampleNotice lang=lang /> })}
         <p class="status-line task-status">
             {tr!(lang, task_overall_status)} " "
-            <span aria-hidden="true">{overall.status.icon()}</span>
-            " "
-            <strong class="status-label">{overall.status.label(lang)}</strong>
+            <StatusWords status=overall.status lang=lang />
         </p>
         <section class="card task-indicators" aria-labelledby="task-indicators-heading">
             <h2 id="task-indicators-heading">{tr!(lang, task_indicators_heading)}</h2>

@@ -6,11 +6,12 @@ use plan_model::Lang;
 
 use super::address::next_id;
 use super::tools::FigureTools;
+use crate::assessed::Assessed;
 use crate::charts::progress::status_colour;
 use crate::echarts::{EChart, KeyboardPoints};
 use crate::figures::{Cell, Figure, Table};
 use crate::ui::DataTable;
-use crate::url::FigureId;
+use crate::url::{FigureId, Filters};
 
 /// A table's cell as the page shows it: links for row headings, icon and
 /// words for statuses, icon, number and words for heatmap cells.
@@ -131,4 +132,12 @@ pub fn FigureCard(
             <FigureTools figure=figure />
         </section>
     }
+}
+
+/// The card of a figure built from the shared assessment with no filters, or
+/// nothing when the figure has nothing to show (unknown id, no figures).
+pub fn figure_card(id: FigureId, assessed: &Assessed, lang: Lang) -> Option<impl IntoView + use<>> {
+    let figure =
+        crate::figures::build(&id, &assessed.plan, Some(assessed), lang, &Filters::default());
+    figure.ok().map(|f| view! { <FigureCard figure=f /> })
 }

@@ -42,6 +42,22 @@ pub fn NotFound(
     }
 }
 
+/// A status as icon and words (never colour alone): the icon for the eye, the
+/// words for everyone (the icon is hidden from screen readers).
+#[component]
+pub fn StatusWords(
+    /// The status.
+    status: plan_model::Status,
+    /// Reader's language.
+    lang: Lang,
+) -> impl IntoView {
+    view! {
+        <span class="status-icon" aria-hidden="true">{status.icon()}</span>
+        " "
+        <strong class="status-label">{status.label(lang)}</strong>
+    }
+}
+
 /// Shown when the filters leave nothing: says so, with a way back.
 #[component]
 pub fn EmptyState(

@@ -101,6 +101,15 @@ fn content_type(path: &Path) -> &'static str {
     }
 }
 
+/// The head of a 200 answer of `length` bytes, `encoding` if precompressed.
+fn ok_head(content_type: &str, length: usize, encoding: Option<&str>) -> String {
+    let encoding = encoding.map(|e| format!("Content-Encoding: {e}\r\nVary: Accept-Encoding\r\n"));
+    format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {length}\r\n{}Cache-Control: no-store\r\nConnection: close\r\n\r\n",
+        encoding.unwrap_or_default()
+    )
+}
+
 fn serve_one(root: &Path, mut stream: TcpStream, faults: &Faults, precompressed: bool) {
     let mut reader = BufReader::new(match stream.try_clone() {
         Ok(s) => s,
@@ -164,13 +173,7 @@ fn serve_one(root: &Path, mut stream: TcpStream, faults: &Faults, precompressed:
         }
         Some(Fault::Truncate) => {
             let body = body.unwrap_or_default();
-            let encoding =
-                encoding.map(|e| format!("Content-Encoding: {e}\r\nVary: Accept-Encoding\r\n"));
-            let head = format!(
-                "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n{}Cache-Control: no-store\r\nConnection: close\r\n\r\n",
-                body.len(),
-                encoding.unwrap_or_default()
-            );
+            let head = ok_head(content_type, body.len(), encoding);
             let _ = stream.write_all(head.as_bytes());
             let _ = stream.write_all(&body[..body.len() / 2]);
             let _ = stream.flush();
@@ -185,13 +188,7 @@ fn serve_one(root: &Path, mut stream: TcpStream, faults: &Faults, precompressed:
     }
     match body {
         Ok(body) => {
-            let encoding =
-                encoding.map(|e| format!("Content-Encoding: {e}\r\nVary: Accept-Encoding\r\n"));
-            let head = format!(
-                "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n{}Cache-Control: no-store\r\nConnection: close\r\n\r\n",
-                body.len(),
-                encoding.unwrap_or_default()
-            );
+            let head = ok_head(content_type, body.len(), encoding);
             let _ = stream.write_all(head.as_bytes());
             let _ = stream.write_all(&body);
         }
