@@ -6,6 +6,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
+use super::ChartError;
+
 #[wasm_bindgen]
 extern "C" {
     /// An ECharts instance bound to one element.
@@ -53,13 +55,16 @@ extern "C" {
     pub(super) fn set_theme(this: &EChartsInstance, theme: &str) -> Result<(), JsValue>;
 }
 
-pub(super) fn js_error(e: JsValue) -> String {
-    e.dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| e.as_string())
-        .unwrap_or_else(|| "unknown error".to_owned())
+/// A JS exception as a chart error, in the exception's own words.
+pub(super) fn js_error(e: JsValue) -> ChartError {
+    ChartError::Browser(
+        e.dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .or_else(|| e.as_string())
+            .unwrap_or_else(|| "unknown error".to_owned()),
+    )
 }
 
-pub(super) fn parse_js(json: &str) -> Result<JsValue, String> {
+pub(super) fn parse_js(json: &str) -> Result<JsValue, ChartError> {
     js_sys::JSON::parse(json).map_err(js_error)
 }

@@ -7,6 +7,7 @@ use leptos::html;
 use leptos::prelude::*;
 use serde_json::json;
 
+use super::ChartError;
 use super::bindings::{EChartsInstance, parse_js};
 use super::instance::{ChartHandle, choose};
 use super::library::{Library, library, printing, request_library};
@@ -174,10 +175,10 @@ pub fn EChart(
                     }
                     match slot {
                         Some(live) => live.replace_option(&option),
-                        None => Err("chart was not created".to_owned()),
+                        None => Err(ChartError::Removed),
                     }
                 })
-                .unwrap_or_else(|| Err("chart was removed".to_owned()))
+                .unwrap_or(Err(ChartError::Removed))
         });
         match drawn {
             Ok(()) => {
@@ -189,7 +190,7 @@ pub fn EChart(
             // Not on screen: the same option must be tried again.
             Err(_) => drawn_json.set_value(String::new()),
         }
-        failure.set(drawn.err());
+        failure.set(drawn.err().map(|e| e.to_string()));
     });
 
     let show_choice = move || {

@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ResizeObserver};
 
+use super::ChartError;
 use super::bindings::{EChartsInstance, echarts_init, echarts_init_detached, js_error, parse_js};
 use super::library::{colour_scheme, theme_name};
 use super::option::{Renderer, choice_actions, option_json};
@@ -15,7 +16,7 @@ pub(super) fn choose(
     instance: &EChartsInstance,
     shown: &[usize],
     wanted: &[usize],
-) -> Result<(), String> {
+) -> Result<(), ChartError> {
     for action in choice_actions(shown, wanted) {
         instance.dispatch_action(&parse_js(&action.to_string())?).map_err(js_error)?;
     }
@@ -31,10 +32,9 @@ pub fn render_svg(
     chosen: Option<&[usize]>,
     width: u32,
     height: u32,
-) -> Result<String, String> {
+) -> Result<String, ChartError> {
     let mut option: Value =
-        serde_json::from_str(&option_json(chart, description, chosen.is_some())?)
-            .map_err(|e| e.to_string())?;
+        serde_json::from_str(&option_json(chart, description, chosen.is_some())?)?;
     if let Some(o) = option.as_object_mut() {
         o.insert("animation".into(), Value::Bool(false));
     }
@@ -64,7 +64,7 @@ pub(super) struct ChartHandle {
 }
 
 impl ChartHandle {
-    pub(super) fn create(element: &HtmlElement, renderer: Renderer) -> Result<Self, String> {
+    pub(super) fn create(element: &HtmlElement, renderer: Renderer) -> Result<Self, ChartError> {
         let opts = parse_js(&json!({ "renderer": renderer.name() }).to_string())?;
         let scheme = colour_scheme();
         let theme = JsValue::from_str(theme_name());
@@ -104,7 +104,7 @@ impl ChartHandle {
         Ok(Self { instance, observer, _on_resize: on_resize, scheme, on_scheme })
     }
 
-    pub(super) fn replace_option(&self, option: &JsValue) -> Result<(), String> {
+    pub(super) fn replace_option(&self, option: &JsValue) -> Result<(), ChartError> {
         let opts = parse_js(r#"{"notMerge":true,"lazyUpdate":false}"#)?;
         self.instance.set_option(option, &opts).map_err(js_error)
     }

@@ -6,6 +6,8 @@
 use charming::Chart;
 use serde_json::{Value, json};
 
+use super::ChartError;
+
 /// How ECharts draws: canvas (default, fast) or SVG (crisp, selectable, exportable).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Renderer {
@@ -33,8 +35,12 @@ impl Renderer {
 ///   never become markup;
 /// - ECharts' aria is on, with `description` read to screen readers (charming
 ///   has no field for it).
-pub fn option_json(chart: &Chart, description: &str, choosable: bool) -> Result<String, String> {
-    let mut value = serde_json::to_value(chart).map_err(|e| e.to_string())?;
+pub fn option_json(
+    chart: &Chart,
+    description: &str,
+    choosable: bool,
+) -> Result<String, ChartError> {
+    let mut value = serde_json::to_value(chart)?;
     defuse_rich_text(&mut value);
     if choosable {
         make_choosable(&mut value);
@@ -54,7 +60,7 @@ pub fn option_json(chart: &Chart, description: &str, choosable: bool) -> Result<
             json!({ "enabled": true, "label": { "enabled": true, "description": description } }),
         );
     }
-    serde_json::to_string(&value).map_err(|e| e.to_string())
+    Ok(serde_json::to_string(&value)?)
 }
 
 /// Lets the first series show points as chosen: ECharts' `select` state, a

@@ -7,12 +7,53 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use super::address::pinned_view_url;
+use crate::data::DataError;
+use crate::echarts::ChartError;
 use crate::export;
 use crate::figures::Figure;
+use crate::locale::tr;
+
+/// Why a download could not be made.
+#[derive(Debug, thiserror::Error)]
+pub(super) enum DownloadError {
+    /// The chart could not be drawn for the image.
+    #[error(transparent)]
+    Chart(#[from] ChartError),
+    /// A file of the release could not be fetched.
+    #[error("{}", .0.message(Lang::En))]
+    Data(DataError),
+    /// The browser refused a step, in its own words.
+    #[error("{0}")]
+    Browser(String),
+    /// More than a ZIP file can hold.
+    #[error("the release is too large for a ZIP file")]
+    TooLarge,
+}
+
+impl DownloadError {
+    /// What to tell the reader after "Download failed: ".
+    pub(super) fn message(&self, lang: Lang) -> String {
+        match self {
+            DownloadError::Data(e) => e.message(lang),
+            DownloadError::TooLarge => tr!(lang, download_too_large).to_owned(),
+            DownloadError::Chart(e) => e.to_string(),
+            DownloadError::Browser(detail) => detail.clone(),
+        }
+    }
+}
+
+/// A JS exception, in its own words.
+fn js(e: JsValue) -> DownloadError {
+    DownloadError::Browser(e.as_string().unwrap_or_else(|| format!("{e:?}")))
+}
+
+/// A part of the page the browser did not give.
+fn missing(what: &str) -> DownloadError {
+    DownloadError::Browser(format!("no {what}"))
+}
 
 /// Hands bytes to the browser as a download named `name`.
-fn save(bytes: &[u8], mime: &str, name: &str) -> Result<(), String> {
-    let js = |e: JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
+fn save(bytes: &[u8], mime: &str, name: &str) -> Result<(), DownloadError> {
     let array = js_sys::Uint8Array::from(bytes);
     let parts = js_sys::Array::of1(&array);
     let options = web_sys::BlobPropertyBag::new();
@@ -20,13 +61,14 @@ fn save(bytes: &[u8], mime: &str, name: &str) -> Result<(), String> {
     let blob =
         web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(js)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js)?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let document =
+        web_sys::window().and_then(|w| w.document()).ok_or_else(|| missing("document"))?;
     let link: web_sys::HtmlAnchorElement =
         document.create_element("a").map_err(js)?.unchecked_into();
     link.set_href(&url);
     link.set_download(name);
     link.set_hidden(true);
-    let body = document.body().ok_or("no body")?;
+    let body = document.body().ok_or_else(|| missing("body"))?;
     body.append_child(&link).map_err(js)?;
     link.click();
     link.remove();
@@ -45,7 +87,7 @@ fn save(bytes: &[u8], mime: &str, name: &str) -> Result<(), String> {
 const EXPORT_WIDTH: u32 = 960;
 
 /// The framed SVG: title, subtitle and filters, the chart, the source line.
-fn framed_svg(figure: &Figure) -> Result<String, String> {
+fn framed_svg(figure: &Figure) -> Result<String, DownloadError> {
     let height = figure.height.px();
     let chart = crate::echarts::render_svg(
         &figure.chart,
@@ -60,19 +102,21 @@ fn framed_svg(figure: &Figure) -> Result<String, String> {
 /// Waits for a JS callback-style operation given its resolve/reject functions.
 async fn promise(
     mut start: impl FnMut(js_sys::Function, js_sys::Function),
-) -> Result<JsValue, String> {
+) -> Result<JsValue, DownloadError> {
     let promise = js_sys::Promise::new(&mut |resolve, reject| start(resolve, reject));
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .map_err(|e| e.as_string().unwrap_or_else(|| "the image could not be drawn".to_owned()))
+    wasm_bindgen_futures::JsFuture::from(promise).await.map_err(|e| {
+        DownloadError::Browser(
+            e.as_string().unwrap_or_else(|| "the image could not be drawn".to_owned()),
+        )
+    })
 }
 
 /// The framed SVG drawn at twice its size on a canvas, as PNG bytes.
-async fn png(figure: &Figure) -> Result<Vec<u8>, String> {
+async fn png(figure: &Figure) -> Result<Vec<u8>, DownloadError> {
     let svg = framed_svg(figure)?;
-    let (width, height) = export::frame_size(&svg).ok_or("no size")?;
-    let js = |e: JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let (width, height) = export::frame_size(&svg).ok_or_else(|| missing("image size"))?;
+    let document =
+        web_sys::window().and_then(|w| w.document()).ok_or_else(|| missing("document"))?;
     let image = web_sys::HtmlImageElement::new().map_err(js)?;
     let source = format!(
         "data:image/svg+xml;charset=utf-8,{}",
@@ -89,8 +133,11 @@ async fn png(figure: &Figure) -> Result<Vec<u8>, String> {
         document.create_element("canvas").map_err(js)?.unchecked_into();
     canvas.set_width(width * 2);
     canvas.set_height(height * 2);
-    let context: web_sys::CanvasRenderingContext2d =
-        canvas.get_context("2d").map_err(js)?.ok_or("no 2d context")?.unchecked_into();
+    let context: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .map_err(js)?
+        .ok_or_else(|| missing("2d context"))?
+        .unchecked_into();
     context.scale(2.0, 2.0).map_err(js)?;
     context
         .draw_image_with_html_image_element_and_dw_and_dh(
@@ -105,15 +152,15 @@ async fn png(figure: &Figure) -> Result<Vec<u8>, String> {
         let _ = canvas.to_blob(&resolve);
     })
     .await?;
-    let blob: web_sys::Blob = blob.dyn_into().map_err(|_| "no PNG was made".to_owned())?;
+    let blob: web_sys::Blob = blob.dyn_into().map_err(|_| missing("PNG"))?;
     let buffer = wasm_bindgen_futures::JsFuture::from(blob.array_buffer()).await.map_err(js)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// Every file of the figure's release in one ZIP, read from its manifest.
-async fn release_zip(release: Option<String>, lang: Lang) -> Result<(String, Vec<u8>), String> {
+async fn release_zip(release: Option<String>) -> Result<(String, Vec<u8>), DownloadError> {
     let manifest =
-        crate::data::load_release_manifest(release.clone()).await.map_err(|e| e.message(lang))?;
+        crate::data::load_release_manifest(release.clone()).await.map_err(DownloadError::Data)?;
     let folder = match &release {
         Some(v) => format!("{}/{v}/", plan_model::release::RELEASES_DIR),
         None => String::new(),
@@ -125,11 +172,11 @@ async fn release_zip(release: Option<String>, lang: Lang) -> Result<(String, Vec
     {
         let bytes = crate::data::load_bytes(&format!("{folder}{file}"))
             .await
-            .map_err(|e| e.message(lang))?;
+            .map_err(DownloadError::Data)?;
         files.push((format!("{root}/{file}"), bytes));
     }
-    let zip = crate::zip::write(&files, &manifest.published)
-        .map_err(|_| "the release is too large for a ZIP file".to_owned())?;
+    let zip =
+        crate::zip::write(&files, &manifest.published).map_err(|_| DownloadError::TooLarge)?;
     Ok((format!("{root}.zip"), zip))
 }
 
@@ -143,7 +190,7 @@ pub(super) enum Download {
     Release,
 }
 
-pub(super) async fn download(figure: &Figure, what: Download) -> Result<String, String> {
+pub(super) async fn download(figure: &Figure, what: Download) -> Result<String, DownloadError> {
     let name = |ext| export::file_name(figure, ext);
     match what {
         Download::Png => {
@@ -166,9 +213,30 @@ pub(super) async fn download(figure: &Figure, what: Download) -> Result<String, 
         }
         Download::Release => {
             // The release the figure shows: the pinned one, else the current one.
-            let (file, bytes) = release_zip(figure.filters.release.clone(), figure.lang).await?;
+            let (file, bytes) = release_zip(figure.filters.release.clone()).await?;
             save(&bytes, "application/zip", &file)?;
             Ok(file)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// "Download failed: " is followed by words in the reader's language
+    /// where we have them, naming the file that could not be fetched.
+    #[test]
+    fn a_failed_download_says_why_in_the_readers_language() {
+        let missing_file =
+            DownloadError::Data(DataError::Http { file: "data/manifest.json".into(), status: 404 });
+        assert!(missing_file.message(Lang::Zh).contains("data/manifest.json"));
+        assert!(missing_file.message(Lang::Zh).contains("HTTP 404"));
+        assert_eq!(
+            DownloadError::TooLarge.message(Lang::Zh),
+            "这个发布版本太大，无法打包成 ZIP 文件"
+        );
+        let chart = DownloadError::from(ChartError::Browser("no canvas".into()));
+        assert_eq!(chart.message(Lang::En), "no canvas");
     }
 }

@@ -125,7 +125,7 @@ pub fn FigureTools(
         leptos::task::spawn_local(async move {
             match download(&figure, what).await {
                 Ok(file) => status.set(format!("{}{file}", tr!(lang, downloaded))),
-                Err(e) => status.set(format!("{}{e}", tr!(lang, download_failed))),
+                Err(e) => status.set(format!("{}{}", tr!(lang, download_failed), e.message(lang))),
             }
             busy.set(false);
         });
