@@ -55,13 +55,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn places_are_filled_once_and_other_braces_kept() {
-        let (a, b) = ("x{b}", 2);
-        let filled = fill("{a} and {b}, {c} {", &[("a", &a), ("b", &b)]);
-        assert_eq!(filled, "x{b} and 2, {c} {");
-    }
-
-    #[test]
     fn each_language_orders_the_sentence_its_own_way() {
         let (task, role) = ("3. 数据资源", "牵头");
         assert_eq!(tr!(Lang::Zh, task_with_role, task = task, role = role), "3. 数据资源（牵头）");

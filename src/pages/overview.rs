@@ -344,8 +344,8 @@ fn DistrictSection(
         let doc = &line_doc;
         let filters = filters.get();
         parts.with(|p| {
-            let shown = doc.indicators_in(filters.goal.as_deref(), filters.task.as_deref());
-            let standings = rank_districts(doc, &p.assessed.card, &p.assessed.ctx(), &shown);
+            // The indicators the filters leave, as the parts have them already.
+            let standings = rank_districts(doc, &p.assessed.card, &p.assessed.ctx(), &p.shown);
             let id = filters.district.as_ref()?;
             let d = doc.districts.iter().find(|d| &d.id == id)?;
             let s = standings.iter().find(|s| &s.district == id)?;

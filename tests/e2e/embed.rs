@@ -7,8 +7,9 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use crate::model::model;
 use fantoccini::{Client, Locator};
-use plan_model::{PlanDocument, ProgressDocument, Scorecard};
+use plan_model::Scorecard;
 use portal_harness::{
     Driver, StaticServer, cdp, console_errors, copy_dir, dist_dir, save_screenshot, tempdir,
     wait_for_js,
@@ -16,14 +17,6 @@ use portal_harness::{
 use serde_json::{Value, json};
 
 const INDICATOR: &str = "ai-invention-patents";
-
-fn model(data: &Path) -> (PlanDocument, ProgressDocument) {
-    let read = |f: &str| std::fs::read_to_string(data.join(f)).expect("data file");
-    (
-        plan_model::parse_plan("plan.json", &read("plan.json")).expect("plan"),
-        plan_model::parse_progress("progress.json", &read("progress.json")).expect("progress"),
-    )
-}
 
 /// Clicks the element once it is there (a tool's body appears when it is opened).
 async fn click(client: &Client, css: &str) {

@@ -1,5 +1,6 @@
 //! Browser tests of the indicator page: deep links on a plain static server,
 //! the numbers the charts show, and navigation with back and forward.
+use crate::model::model;
 use fantoccini::Locator;
 use portal_harness::{Driver, StaticServer, console_errors, dist_dir, wait_for_js};
 use serde_json::Value;
@@ -15,10 +16,7 @@ const TREND: &str = r#"
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_deep_link_shows_the_indicator_with_its_trend_and_districts() {
     let dist = dist_dir();
-    let read = |f: &str| std::fs::read_to_string(dist.join("data").join(f)).expect("data");
-    let plan = plan_model::parse_plan("plan.json", &read("plan.json")).expect("plan");
-    let progress =
-        plan_model::parse_progress("progress.json", &read("progress.json")).expect("progress");
+    let (plan, progress) = model(&dist.join("data"));
     let id = "ai-invention-patents";
     let ind = plan.indicator(id).expect("indicator");
     let mut city: Vec<(String, f64)> = progress

@@ -11,6 +11,7 @@ mod embed;
 mod faults;
 mod indicator;
 mod lighthouse;
+mod model;
 mod overview;
 mod payloads;
 mod site;

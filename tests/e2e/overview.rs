@@ -2,6 +2,7 @@
 //! `dist/`, served by a plain static file server, in headless Chromium.
 use std::path::Path;
 
+use crate::model::model;
 use fantoccini::{Client, Locator};
 use portal_harness::{
     Driver, StaticServer, console_errors, copy_dir, dist_dir, tempdir, wait_for_js,
@@ -225,10 +226,7 @@ const PROGRESS_CHARTS: &str = r#"
 async fn overview_shows_progress_from_the_model_with_the_sample_notice() {
     use plan_model::status::{StatusContext, roll_up};
     let dist = dist_dir();
-    let read = |f: &str| std::fs::read_to_string(dist.join("data").join(f)).expect("data file");
-    let plan = plan_model::parse_plan("plan.json", &read("plan.json")).expect("plan");
-    let progress =
-        plan_model::parse_progress("progress.json", &read("progress.json")).expect("progress");
+    let (plan, progress) = model(&dist.join("data"));
     let card = plan_model::Scorecard::compute(&plan, &progress);
     let ctx = StatusContext::new(&plan, &progress);
     let round1 = |v: f64| (v * 10.0).round() / 10.0;

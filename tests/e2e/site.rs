@@ -3,22 +3,14 @@
 //! and text size, filters in the URL, the district heatmap and ranking, the
 //! district and department pages, and "what changed". Expected figures come
 //! from the published files through the model crate, never typed in here.
-use std::path::Path;
 use std::time::Duration;
 
+use crate::model::model;
 use fantoccini::{Client, Locator};
 use plan_model::status::{StatusContext, district_average_completion, rank_districts, roll_up};
-use plan_model::{Lang, PlanDocument, ProgressDocument, Scorecard, Status};
+use plan_model::{Lang, PlanDocument, Scorecard, Status};
 use portal_harness::{Driver, StaticServer, console_errors, dist_dir, tempdir, wait_for_js};
 use serde_json::Value;
-
-fn model(data: &Path) -> (PlanDocument, ProgressDocument) {
-    let read = |f: &str| std::fs::read_to_string(data.join(f)).expect("data file");
-    (
-        plan_model::parse_plan("plan.json", &read("plan.json")).expect("plan"),
-        plan_model::parse_progress("progress.json", &read("progress.json")).expect("progress"),
-    )
-}
 
 async fn texts(client: &Client, css: &str) -> Vec<String> {
     let mut out = Vec::new();

@@ -1,4 +1,5 @@
 //! Browser test of a key task's page, reached from the overview's task table.
+use crate::model::model;
 use fantoccini::Locator;
 use plan_model::status::{StatusContext, roll_up};
 use portal_harness::{Driver, StaticServer, console_errors, dist_dir, wait_for_js};
@@ -6,10 +7,7 @@ use portal_harness::{Driver, StaticServer, console_errors, dist_dir, wait_for_js
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_task_page_shows_its_units_lead_first_and_its_indicators_statuses() {
     let dist = dist_dir();
-    let read = |f: &str| std::fs::read_to_string(dist.join("data").join(f)).expect("data");
-    let plan = plan_model::parse_plan("plan.json", &read("plan.json")).expect("plan");
-    let progress =
-        plan_model::parse_progress("progress.json", &read("progress.json")).expect("progress");
+    let (plan, progress) = model(&dist.join("data"));
     let card = plan_model::Scorecard::compute(&plan, &progress);
     let ctx = StatusContext::new(&plan, &progress);
     let task = plan.tasks.iter().find(|t| t.number == 6).expect("task 6");

@@ -1,7 +1,7 @@
 //! The progress spreadsheet (CSV): the template staff fill in, importing it
 //! into progress.json, and exporting the data back out.
 
-use plan_model::messages::{Msg, Value, say, say_both};
+use plan_model::messages::{Msg, Value, in_each_language, say, say_both};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -528,11 +528,10 @@ fn read_rows(
             Ok(d) => d,
             Err(bad) => {
                 let names: Vec<&str> = plan.districts.iter().map(|d| d.id.as_str()).collect();
-                let said = |lang, separator| {
-                    let ids = names.join(separator);
+                let problem = in_each_language(|lang| {
+                    let ids = names.join(Msg::ListSeparator.template(lang));
                     say(Msg::SheetUnknownDistrict, lang, &[("district", &bad), ("ids", &ids)])
-                };
-                let problem = Bilingual { zh: said(Lang::Zh, "、"), en: said(Lang::En, ", ") };
+                });
                 errors.push(CellError { row, column: DISTRICT, problem });
                 continue;
             }

@@ -38,9 +38,15 @@ pub fn say(msg: Msg, lang: Lang, values: &[Value<'_>]) -> String {
     fill(msg.template(lang), values)
 }
 
-/// The message in both languages.
+/// The message in both languages, with the same values.
 pub fn say_both(msg: Msg, values: &[Value<'_>]) -> Bilingual {
-    Bilingual { zh: say(msg, Lang::Zh, values), en: say(msg, Lang::En, values) }
+    in_each_language(|lang| say(msg, lang, values))
+}
+
+/// A text made in each language, for messages whose values differ by
+/// language too (a unit, a note, a list joined as each language writes it).
+pub fn in_each_language(make: impl Fn(Lang) -> String) -> Bilingual {
+    Bilingual { zh: make(Lang::Zh), en: make(Lang::En) }
 }
 
 messages! {
@@ -63,7 +69,13 @@ messages! {
     DuplicateId:
         "id“{id}”重复：{list} 中每个 id 只能出现一次",
         "duplicate id '{id}': each id may appear only once in {list}";
-    /// A reference to an id of a kind that is not defined (`kind` in the message's language).
+    /// Kinds of thing a reference names: an indicator.
+    KindIndicator: "指标", "indicator";
+    /// A responsible unit.
+    KindDepartment: "责任单位", "department";
+    /// A key task.
+    KindTask: "任务", "task";
+    /// A reference to an id of a kind that is not defined (`kind`: one of the above).
     UnknownReference: "未知的{kind} id“{id}”：请使用已定义的 id", "unknown {kind} id '{id}': use an id that is defined";
     /// A task without responsible units.
     NoResponsibleUnit:
@@ -215,6 +227,8 @@ messages! {
     ThresholdsChanged: "状态阈值已调整", "status thresholds changed";
 
     // The staff tool.
+    /// Between the items of a list.
+    ListSeparator: "、", ", ";
     /// How serious a finding is: an error.
     SeverityError: "错误", "error";
     /// How serious a finding is: a warning.

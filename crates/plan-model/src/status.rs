@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::messages::{Msg, Value, say};
+use crate::messages::{Msg, Value, in_each_language, say, say_both};
 use crate::plan::{Indicator, Pace, PlanDocument, Target};
 use crate::progress::{MilestoneRecord, Observation, ProgressDocument, Stage, Thresholds};
 use crate::text::{Bilingual, Lang};
@@ -233,7 +233,7 @@ pub fn assess(
         completion_percent: None,
         expected_percent: None,
         gap_points: None,
-        explanation: said(Msg::ExplainNoData),
+        explanation: say_both(Msg::ExplainNoData, &[]),
     };
     if indicator.target == Target::Milestone {
         return assess_milestone(ctx, out, records);
@@ -252,7 +252,7 @@ pub fn assess(
     };
     let Some(level) = level else {
         out.status = Status::NotMeasurable;
-        out.explanation = each_language(|lang| {
+        out.explanation = in_each_language(|lang| {
             let value = fmt(latest.value);
             let values: [Value<'_>; 3] =
                 [("as_of", &latest.as_of), ("value", &value), ("unit", &unit.get(lang))];
@@ -304,7 +304,7 @@ pub fn assess(
         _ => (Msg::ExplainEnd, None, None),
     };
     let (expected, gap) = (expected.map(fmt).unwrap_or_default(), gap.map(fmt).unwrap_or_default());
-    out.explanation = each_language(|lang| {
+    out.explanation = in_each_language(|lang| {
         let unit = unit.get(lang);
         let head: [Value<'_>; 5] = [
             ("as_of", &latest.as_of),
@@ -326,7 +326,7 @@ fn assess_milestone(
 ) -> Assessment {
     let Some(latest) = records.iter().max_by(|a, b| a.as_of.cmp(&b.as_of)) else {
         out.status = Status::NotMeasurable;
-        out.explanation = said(Msg::ExplainNoMilestoneRecord);
+        out.explanation = say_both(Msg::ExplainNoMilestoneRecord, &[]);
         return out;
     };
     out.as_of = Some(latest.as_of.clone());
@@ -346,7 +346,7 @@ fn assess_milestone(
         Stage::Delayed => Msg::StageDelayed,
         Stage::Done => Msg::StageDone,
     };
-    out.explanation = each_language(|lang| {
+    out.explanation = in_each_language(|lang| {
         let values: [Value<'_>; 3] = [
             ("as_of", &latest.as_of),
             ("stage", &stage.template(lang)),
@@ -355,16 +355,6 @@ fn assess_milestone(
         say(Msg::ExplainMilestone, lang, &values)
     });
     out
-}
-
-/// A message without places, in both languages.
-fn said(msg: Msg) -> Bilingual {
-    Bilingual { zh: msg.template(Lang::Zh).to_owned(), en: msg.template(Lang::En).to_owned() }
-}
-
-/// A text made in each language (values such as units differ by language).
-fn each_language(make: impl Fn(Lang) -> String) -> Bilingual {
-    Bilingual { zh: make(Lang::Zh), en: make(Lang::En) }
 }
 
 /// Several assessments summed up.

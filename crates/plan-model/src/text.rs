@@ -98,3 +98,15 @@ impl Bilingual {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn places_are_filled_once_and_other_braces_kept() {
+        let (a, b) = ("x{b}", 2);
+        let filled = fill("{a} and {b}, {c} {", &[("a", &a), ("b", &b)]);
+        assert_eq!(filled, "x{b} and 2, {c} {");
+    }
+}

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use crate::messages::{Msg, Value, say, say_both};
+use crate::messages::{Msg, Value, in_each_language, say, say_both};
 use crate::plan::{Indicator, Pace, PlanDocument, Target};
 use crate::progress::ProgressDocument;
 use crate::text::{Bilingual, Lang};
@@ -107,24 +107,14 @@ impl Findings {
         seen
     }
 
-    fn known_refs(
-        &mut self,
-        path: String,
-        refs: &[String],
-        known: &HashSet<&str>,
-        kind_zh: &str,
-        kind_en: &str,
-    ) {
+    fn known_refs(&mut self, path: String, refs: &[String], known: &HashSet<&str>, kind: Msg) {
         for (i, r) in refs.iter().enumerate() {
             if !known.contains(r.as_str()) {
-                self.error_said(
-                    "unknown-reference",
-                    format!("{path}[{i}]"),
-                    Bilingual {
-                        zh: say(Msg::UnknownReference, Lang::Zh, &[("kind", &kind_zh), ("id", &r)]),
-                        en: say(Msg::UnknownReference, Lang::En, &[("kind", &kind_en), ("id", &r)]),
-                    },
-                );
+                let said = in_each_language(|lang| {
+                    let values: [Value<'_>; 2] = [("kind", &kind.template(lang)), ("id", r)];
+                    say(Msg::UnknownReference, lang, &values)
+                });
+                self.error_said("unknown-reference", format!("{path}[{i}]"), said);
             }
         }
     }
@@ -148,8 +138,7 @@ pub fn validate_plan(doc: &PlanDocument) -> Vec<Finding> {
             format!("goal_areas[{i}].indicators"),
             &area.indicators,
             &indicators,
-            "指标",
-            "indicator",
+            Msg::KindIndicator,
         );
         referenced.extend(area.indicators.iter().map(String::as_str));
     }
@@ -158,15 +147,13 @@ pub fn validate_plan(doc: &PlanDocument) -> Vec<Finding> {
             format!("tasks[{i}].indicators"),
             &task.indicators,
             &indicators,
-            "指标",
-            "indicator",
+            Msg::KindIndicator,
         );
         f.known_refs(
             format!("tasks[{i}].responsible"),
             &task.responsible,
             &departments,
-            "责任单位",
-            "department",
+            Msg::KindDepartment,
         );
         referenced.extend(task.indicators.iter().map(String::as_str));
         if task.responsible.is_empty() {
@@ -179,7 +166,7 @@ pub fn validate_plan(doc: &PlanDocument) -> Vec<Finding> {
         }
     }
     for (i, group) in doc.task_groups.iter().enumerate() {
-        f.known_refs(format!("task_groups[{i}].tasks"), &group.tasks, &tasks, "任务", "task");
+        f.known_refs(format!("task_groups[{i}].tasks"), &group.tasks, &tasks, Msg::KindTask);
     }
 
     for (i, ind) in doc.indicators.iter().enumerate() {
