@@ -1,9 +1,11 @@
 //! The app shell: loads the plan and the progress data once, shares them and
-//! their assessment with every page (`crate::context`), follows the URL fragment
-//! (see `url`), sets the language, and shows the page it names.
+//! their assessment with every page (`crate::context`), follows the URL (see
+//! `url`), sets the language, and shows the page it names (`Frame`, which the
+//! static pages are rendered with too).
 
 mod header;
 
+use header::{SiteFooter, SiteHeader};
 use leptos::prelude::*;
 
 use crate::context::{LoadedPlan, Portal};
@@ -20,27 +22,19 @@ use crate::pages::task::TaskPage;
 use crate::prefs::{self, Theme};
 use crate::ui::{Announcer, Loaded, NotFound};
 use crate::url::{Location, Route};
-use header::{SiteFooter, SiteHeader};
 
-fn current_hash() -> String {
-    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
-}
-
-/// Writes the fragment without a new history entry (and without `hashchange`).
-fn replace_hash(href: &str) {
-    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
-    }
-}
-
-/// The URL's language, else the remembered one, else Chinese. A URL without a
-/// language is rewritten in place to name it, so a copied link shows the same.
-fn resolve(hash: &str) -> Location {
-    let mut location = Location::parse(hash);
-    let lang = location.lang.or_else(prefs::remembered_lang).unwrap_or_default();
-    if location.lang.is_none() && !matches!(location.route, Route::NotFound(_)) {
-        replace_hash(&Location::href(lang, &location.route, &location.filters));
-    }
+/// Where this page is within the site: its path from the site's root (the
+/// page's `<base>`) and its query.
+fn current() -> Location {
+    let Some(window) = crate::browser::window() else { return Location::parse("", "") };
+    let base = window.document().and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
+    let href = window.location().href().unwrap_or_default();
+    let here = href.split('#').next().unwrap_or_default();
+    let within = here.strip_prefix(base.split(['?', '#']).next().unwrap_or_default()).unwrap_or(here);
+    let (path, query) = within.split_once('?').unwrap_or((within, ""));
+    let mut location = Location::parse(path, query);
+    // The site's root is the Chinese overview.
+    let lang = location.lang.unwrap_or_default();
     location.lang = Some(lang);
     prefs::remember_lang(lang);
     location
@@ -62,7 +56,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Shell() -> impl IntoView {
     let i18n = use_i18n();
-    let location = RwSignal::new(resolve(&current_hash()));
+    let location = RwSignal::new(current());
     // A pinned view (`?release=<version>`) reads that release's frozen files.
     let release = Memo::new(move |_| location.with(|l| l.filters.release.clone()));
     let plan = LocalResource::new(move || load_plan(release.get()));
@@ -86,12 +80,13 @@ fn Shell() -> impl IntoView {
     provide_context(crate::ui::Integrity(integrity));
     let announcer = Announcer(RwSignal::new(String::new()));
     provide_context(announcer);
-    // Back and forward change the fragment too, so history needs nothing more.
-    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        let next = resolve(&current_hash());
+    // A filter change adds a history entry (`history.pushState`, then a
+    // `popstate` of our own); back and forward come as the browser's.
+    let listener = window_event_listener(leptos::ev::popstate, move |_| {
+        let next = current();
         let page_changed = location.with_untracked(|l| l.route != next.route);
         location.set(next);
-        if page_changed && let Some(w) = web_sys::window() {
+        if page_changed && let Some(w) = crate::browser::window() {
             w.scroll_to_with_x_and_y(0.0, 0.0);
         }
     });
@@ -105,7 +100,7 @@ fn Shell() -> impl IntoView {
     });
     let route = Memo::new(move |_| location.with(|l| l.route.clone()));
     let filters = Memo::new(move |_| location.with(|l| l.filters.clone()));
-    provide_context(Portal::new(plan, progress, lang, filters));
+    provide_context(Portal::new(plan.into(), progress.into(), lang, filters));
     let embedded = Memo::new(move |_| route.with(|r| matches!(r, Route::Embed(_))));
     Effect::new(move |_| {
         // An embed takes its theme from its URL (the host page's choice), never
@@ -118,14 +113,60 @@ fn Shell() -> impl IntoView {
         }
         prefs::mark_embedded(embedded.get());
     });
+    // The page rendered into the HTML stays until this one has its data,
+    // then gives way in one frame (src/main.rs mounted the app hidden).
+    let settled = Memo::new(move |_| plan.with(Option::is_some) && progress.with(Option::is_some));
+    Effect::new(move |_| {
+        if settled.get() {
+            request_animation_frame(take_over);
+        }
+    });
+    view! { <Frame plan=plan.into() location=location announcer=announcer /> }
+}
+
+/// Puts the app where the page rendered into the HTML was.
+fn take_over() {
+    let Some(document) = crate::browser::window().and_then(|w| w.document()) else { return };
+    if let Some(rendered) = document.get_element_by_id(RENDERED_PAGE) {
+        rendered.remove();
+    }
+    if let Some(app) = document.get_element_by_id(APP_ROOT) {
+        let _ = app.remove_attribute("hidden");
+    }
+}
+
+/// The id of the element holding the page as rendered into the HTML.
+pub const RENDERED_PAGE: &str = "page";
+/// The id of the element the app is mounted in.
+pub const APP_ROOT: &str = "app";
+
+/// Everything a page shows, around and with its view: the skip link, header,
+/// the view, footer and the live region. The same component renders the
+/// static pages (natively, `crate::site`) and the app in the browser.
+#[component]
+pub fn Frame(
+    /// The plan, loading or loaded.
+    plan: crate::data::Waited<std::sync::Arc<plan_model::PlanDocument>>,
+    /// Where the reader is.
+    location: RwSignal<Location>,
+    /// The live region's text.
+    announcer: Announcer,
+) -> impl IntoView {
+    let portal = crate::context::use_portal();
+    let (lang, filters) = (portal.lang, portal.filters);
+    let route = Memo::new(move |_| location.with(|l| l.route.clone()));
+    let embedded = Memo::new(move |_| route.with(|r| matches!(r, Route::Embed(_))));
     view! {
         {move || {
             let lang = lang.get();
+            // The page's own address: `#main` alone would be read against
+            // the page's `<base>`, the site's root.
+            let main_href = format!("{}#main", route.with(|r| Location::page_path(lang, r)));
             (!embedded.get()).then(|| view! {
-                <a class="skip-link" href="#main" on:click=|ev| {
-                    // The fragment is the route: move focus without changing it.
+                <a class="skip-link" href=main_href on:click=|ev| {
+                    // Move focus without a new history entry.
                     ev.prevent_default();
-                    if let Some(main) = web_sys::window()
+                    if let Some(main) = crate::browser::window()
                         .and_then(|w| w.document())
                         .and_then(|d| d.get_element_by_id("main"))
                         .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())

@@ -9,20 +9,20 @@ use leptos::prelude::*;
 use plan_model::{Lang, PlanDocument, ProgressDocument};
 
 use crate::assessed::Assessed;
-use crate::data::DataError;
+use crate::data::Waited;
 use crate::ui::Loaded;
 use crate::url::Filters;
 
-/// A loaded plan, shared.
-pub type PlanResource = LocalResource<Result<Arc<PlanDocument>, DataError>>;
-/// A release's progress figures, shared.
-pub type ProgressResource = LocalResource<Result<Arc<ProgressDocument>, DataError>>;
+/// The plan, loading or loaded, shared.
+pub type PlanSource = Waited<Arc<PlanDocument>>;
+/// A release's progress figures, loading or loaded, shared.
+pub type ProgressSource = Waited<Arc<ProgressDocument>>;
 
 /// The shell's shared state.
 #[derive(Clone, Copy)]
 pub struct Portal {
     /// The release's progress figures, loading or loaded.
-    pub progress: ProgressResource,
+    pub progress: ProgressSource,
     /// The release's figures assessed as they stand (no period), once both
     /// files have loaded; a new value only for a new release or a retry.
     /// Pages that offer no period filter read this one.
@@ -39,16 +39,16 @@ pub struct Portal {
 impl Portal {
     /// Makes the shared state from the shell's two resources and its URL.
     pub fn new(
-        plan: PlanResource,
-        progress: ProgressResource,
+        plan: PlanSource,
+        progress: ProgressSource,
         lang: Memo<Lang>,
         filters: Memo<Filters>,
     ) -> Self {
         let period = Memo::new(move |_| filters.with(|f| f.period.clone()));
         let latest = Memo::new_with_compare(
             move |_| {
-                let plan = plan.get()?.ok()?;
-                let full = progress.get()?.ok()?;
+                let plan = plan.now.get()?.ok()?;
+                let full = progress.now.get()?.ok()?;
                 Some(Arc::new(Assessed::new(plan, full, None)))
             },
             changed,

@@ -117,7 +117,7 @@ async fn fetch(url: &str) -> Result<gloo_net::http::Response, DataError> {
     if let Some(c) = controller.as_ref() {
         let c = c.clone();
         let abort = wasm_bindgen::closure::Closure::once_into_js(move || c.abort());
-        let _ = web_sys::window().map(|w| {
+        let _ = crate::browser::window().map(|w| {
             w.set_timeout_with_callback_and_timeout_and_arguments_0(
                 wasm_bindgen::JsCast::unchecked_ref(&abort),
                 i32::try_from(TIMEOUT_SECONDS * 1000).unwrap_or(i32::MAX),
@@ -183,7 +183,7 @@ thread_local! {
 /// SHA-256 of bytes, by the browser's WebCrypto (no hashing code in the wasm).
 /// `None` where the browser offers none (plain http on a remote host).
 async fn sha256_hex(bytes: &[u8]) -> Option<String> {
-    let subtle = web_sys::window()?.crypto().ok()?.subtle();
+    let subtle = crate::browser::window()?.crypto().ok()?.subtle();
     let promise = subtle.digest_with_str_and_u8_array("SHA-256", bytes).ok()?;
     let digest = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
     let bytes = js_sys::Uint8Array::new(&digest).to_vec();
@@ -275,7 +275,7 @@ pub mod marks {
 
 /// Sets the Performance mark `name` unless the page has one already.
 pub fn mark_once(name: &str) {
-    let Some(performance) = web_sys::window().and_then(|w| w.performance()) else { return };
+    let Some(performance) = crate::browser::window().and_then(|w| w.performance()) else { return };
     if performance.get_entries_by_name(name).length() == 0 {
         let _ = performance.mark(name);
     }
@@ -285,12 +285,15 @@ pub fn mark_once(name: &str) {
 /// the benchmark's memory column (it only grows: this is the peak so far).
 pub fn note_memory() {
     use wasm_bindgen::JsCast;
+    if crate::browser::window().is_none() {
+        return;
+    }
     let bytes = wasm_bindgen::memory()
         .dyn_into::<js_sys::WebAssembly::Memory>()
         .map(|m| m.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length())
         .unwrap_or(0);
     if let Some(root) =
-        web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element())
+        crate::browser::window().and_then(|w| w.document()).and_then(|d| d.document_element())
     {
         let _ = root.set_attribute("data-wasm-memory", &bytes.to_string());
     }
@@ -371,4 +374,78 @@ pub async fn load_release(version: &str) -> Result<(PlanDocument, ProgressDocume
         parse_progress(&format!("{DATA_DIR}/{progress_file}"), &fetch_text(&progress_file).await?)
             .map_err(DataError::Load)?;
     Ok((plan, progress))
+}
+
+/// Data a part of a page waits for: fetched in the browser, or handed over
+/// whole when the page is rendered to HTML natively (where nothing is fetched
+/// and no task runs). Pages read both the same way (`ui::Loaded`).
+pub struct Waited<T: Send + Sync + 'static> {
+    /// `None` while loading, then what arrived.
+    pub now: leptos::prelude::Signal<Option<Result<T, DataError>>>,
+    /// The fetch to run again on "retry" (none for data handed over).
+    pub refetch: Option<leptos::prelude::LocalResource<Result<T, DataError>>>,
+}
+
+impl<T: Send + Sync + 'static> Clone for Waited<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: Send + Sync + 'static> Copy for Waited<T> {}
+
+impl<T: Clone + Send + Sync + 'static> Waited<T> {
+    /// Data that is already here.
+    pub fn given(value: T) -> Self {
+        Waited { now: leptos::prelude::Signal::stored(Some(Ok(value))), refetch: None }
+    }
+
+    /// Asks for the data again (after an error).
+    pub fn retry(&self) {
+        if let Some(resource) = self.refetch {
+            resource.refetch();
+        }
+    }
+}
+
+impl<T: Clone + Send + Sync + 'static> From<leptos::prelude::LocalResource<Result<T, DataError>>>
+    for Waited<T>
+{
+    fn from(resource: leptos::prelude::LocalResource<Result<T, DataError>>) -> Self {
+        use leptos::prelude::Get;
+        Waited { now: leptos::prelude::Signal::derive(move || resource.get()), refetch: Some(resource) }
+    }
+}
+
+/// The files a page shows beyond the plan and the progress, read ahead by the
+/// static renderer and provided by context, so a page rendered natively needs
+/// no fetch. In the browser there is none and pages fetch what they need.
+#[derive(Clone, Default)]
+pub struct ReadAhead {
+    /// The current release's manifest.
+    pub manifest: Option<Manifest>,
+    /// Every published release.
+    pub releases: Option<Vec<ReleaseSummary>>,
+    /// The release before the current one (`Some(None)`: this is the first).
+    pub previous: Option<Option<(PlanDocument, ProgressDocument)>>,
+}
+
+/// What the renderer read ahead, if this page is being rendered natively.
+pub fn read_ahead() -> Option<ReadAhead> {
+    leptos::prelude::use_context::<ReadAhead>()
+}
+
+/// The current release's manifest: read ahead, else fetched.
+pub fn manifest() -> Waited<Manifest> {
+    match read_ahead().and_then(|r| r.manifest) {
+        Some(manifest) => Waited::given(manifest),
+        None => leptos::prelude::LocalResource::new(load_manifest).into(),
+    }
+}
+
+/// Every published release: read ahead, else fetched.
+pub fn release_index() -> Waited<Vec<ReleaseSummary>> {
+    match read_ahead().and_then(|r| r.releases) {
+        Some(list) => Waited::given(list),
+        None => leptos::prelude::LocalResource::new(load_release_index).into(),
+    }
 }

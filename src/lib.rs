@@ -8,10 +8,14 @@
 //! 3. `ui` (small shared components), `echarts` (the chart component)
 //! 4. `share` (the figure card and its tools), `context` (the shared state)
 //! 5. `pages` (one module per view)
-//! 6. `app` (the shell)
+//! 6. `app` (the shell and the frame every page has)
+//! 7. `site` (native only: every view rendered to a static page)
+
+#![recursion_limit = "256"]
 
 pub mod app;
 pub mod assessed;
+pub mod browser;
 pub mod charts;
 pub mod context;
 pub mod data;
@@ -25,6 +29,8 @@ pub mod pages;
 pub mod panic_panel;
 pub mod prefs;
 pub mod share;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod site;
 pub mod ui;
 pub mod url;
 pub mod zip;

@@ -70,7 +70,7 @@ impl Drop for NearScreen {
 /// that cannot wait for an observer).
 pub fn is_near_now(element: &web_sys::Element, screens: f64) -> bool {
     let Some(height) =
-        web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64())
+        crate::browser::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64())
     else {
         return true;
     };

@@ -5,7 +5,7 @@
 
 /// Puts the panel at the top of the page, once.
 pub fn show() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = crate::browser::window().and_then(|w| w.document()) else { return };
     if document.get_element_by_id("panic-panel").is_some() {
         return;
     }

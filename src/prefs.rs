@@ -55,7 +55,7 @@ impl From<crate::url::Theme> for Theme {
 
 fn storage() -> Option<web_sys::Storage> {
     // Private modes and some embeds forbid storage: then nothing is remembered.
-    web_sys::window()?.local_storage().ok().flatten()
+    crate::browser::window()?.local_storage().ok().flatten()
 }
 
 fn read(key: &str) -> Option<String> {
@@ -69,7 +69,7 @@ fn write(key: &str, value: &str) {
 }
 
 fn html() -> Option<web_sys::Element> {
-    web_sys::window()?.document()?.document_element()
+    crate::browser::window()?.document()?.document_element()
 }
 
 /// The remembered language, if any.
@@ -94,7 +94,7 @@ pub fn theme() -> Theme {
 pub fn set_theme(theme: Theme) {
     write(THEME_KEY, theme.code());
     apply_theme(theme);
-    if let Some(w) = web_sys::window()
+    if let Some(w) = crate::browser::window()
         && let Ok(event) = web_sys::Event::new(THEME_EVENT)
     {
         let _ = w.dispatch_event(&event);
@@ -144,7 +144,7 @@ pub fn is_dark() -> bool {
     match applied.unwrap_or_else(theme) {
         Theme::Dark => true,
         Theme::Light => false,
-        Theme::System => web_sys::window()
+        Theme::System => crate::browser::window()
             .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
             .is_some_and(|m| m.matches()),
     }

@@ -12,7 +12,7 @@ mod table;
 
 pub use announcer::{Announcer, FilterStatus};
 pub use filter_bar::{FilterBar, Offered};
-pub use head::PageTitle;
+pub use head::{HeadSink, PageHead, PageTitle};
 pub use links::{DataLink, ResponsibleUnits, safe_link};
 pub use loading::{ErrorPanel, Later, Loaded, LoadingSkeleton};
 pub use notices::{

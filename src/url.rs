@@ -1,9 +1,11 @@
-//! The URL: which view is shown, in which language, with which filters, all
-//! in the fragment (`#/en/indicator/ai-invention-patents?period=2026-06-30`).
-//! The document is always `index.html`, so every deep link works on a plain
-//! static file server with no rewrite rules and under any sub-path; back and
-//! forward are the browser's own. Pure (no DOM, no data), tested natively;
-//! only the shell and pages read the reader's URL, others write links with it.
+//! The URL: which view is shown, in which language (the path:
+//! `en/indicator/ai-invention-patents/`, a page of its own in `dist/`), with
+//! which filters (the query: `?period=2026-06-30`). Paths are relative to the
+//! site's root, which every page names as its `<base>`: the same `dist/` works
+//! at a host's root and under any sub-path, with no rewrite rules. Old links
+//! (`#/en/…`) are read too, to send them on. Pure (no DOM, no data), tested
+//! natively; only the shell and pages read the reader's URL, others write
+//! links with it.
 
 mod figure_id;
 mod filters;

@@ -248,7 +248,7 @@ pub async fn run() {
     let server = StaticServer::start_precompressed(&site);
     let driver = Driver::start();
     let client = driver.browser(1280, 900).await;
-    let portal = format!("{}portal/#/zh/", server.url);
+    let portal = format!("{}portal/zh/", server.url);
     let minimal = format!("{}minimal/", server.url);
 
     // 1. Bytes of the first view, as the browser fetched them: everything a
@@ -323,7 +323,7 @@ pub async fn run() {
     for n in SCALES {
         let (dir, size) = scaled_site(&dist, &site, n);
         let name = dir.file_name().expect("name").to_string_lossy().into_owned();
-        let url = format!("{}{name}/#/zh/", server.url);
+        let url = format!("{}{name}/zh/", server.url);
         let mut runs = Vec::new();
         for _ in 0..SCALE_LOADS {
             runs.push(scale_load(&client, &url).await);
@@ -342,9 +342,9 @@ pub async fn run() {
 
     // 4. Lighthouse, mobile, simulated throttling.
     let lighthouse: Vec<Value> = [
-        ("overview", "#/zh/"),
-        ("indicator", "#/zh/indicator/ai-invention-patents"),
-        ("embed", "#/zh/embed/district-heatmap"),
+        ("overview", "zh/"),
+        ("indicator", "zh/indicator/ai-invention-patents/"),
+        ("embed", "zh/embed/district-heatmap/"),
     ]
     .iter()
     .map(|(name, hash)| {

@@ -78,7 +78,7 @@ impl ChartHandle {
             let _ = scheme
                 .add_event_listener_with_callback("change", on_scheme.as_ref().unchecked_ref());
         }
-        if let Some(w) = web_sys::window() {
+        if let Some(w) = crate::browser::window() {
             let _ = w.add_event_listener_with_callback(
                 crate::prefs::THEME_EVENT,
                 on_scheme.as_ref().unchecked_ref(),
@@ -121,7 +121,7 @@ impl Drop for ChartHandle {
                 self.on_scheme.as_ref().unchecked_ref(),
             );
         }
-        if let Some(w) = web_sys::window() {
+        if let Some(w) = crate::browser::window() {
             let _ = w.remove_event_listener_with_callback(
                 crate::prefs::THEME_EVENT,
                 self.on_scheme.as_ref().unchecked_ref(),

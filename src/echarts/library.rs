@@ -27,7 +27,7 @@ thread_local! {
     /// printed page: `beforeprint` handlers end with a microtask checkpoint.)
     static PRINTING: ArcRwSignal<bool> = {
         let printing = ArcRwSignal::new(false);
-        if let Some(window) = web_sys::window() {
+        if let Some(window) = crate::browser::window() {
             let set = printing.clone();
             // Not `once`: a reader may print more than once.
             let on_print = Closure::<dyn FnMut()>::new(move || set.set(true)).into_js_value();
@@ -53,7 +53,7 @@ const SCRIPT_ID: &str = "echarts-script";
 const LOAD_FUNCTION: &str = "kunshanLoadCharts";
 
 fn loader_function() -> Option<js_sys::Function> {
-    let window = web_sys::window()?;
+    let window = crate::browser::window()?;
     js_sys::Reflect::get(&window, &JsValue::from_str(LOAD_FUNCTION)).ok()?.dyn_into().ok()
 }
 
@@ -66,7 +66,7 @@ pub(super) fn request_library() {
 }
 
 fn library_now() -> Library {
-    let Some(window) = web_sys::window() else { return Library::Missing };
+    let Some(window) = crate::browser::window() else { return Library::Missing };
     if js_sys::Reflect::get(&window, &JsValue::from_str("echarts")).is_ok_and(|e| e.is_object()) {
         return Library::Ready;
     }
@@ -85,7 +85,7 @@ thread_local! {
     /// One signal for the whole page (an `Arc` signal: no component owns it).
     static LIBRARY: ArcRwSignal<Library> = {
         let state = ArcRwSignal::new(library_now());
-        if state.get_untracked() != Library::Ready && let Some(window) = web_sys::window() {
+        if state.get_untracked() != Library::Ready && let Some(window) = crate::browser::window() {
             for event in [READY_EVENT, FAILED_EVENT, "load"] {
                 let seen = state.clone();
                 let on_event = Closure::once_into_js(move || seen.set(library_now()));
@@ -113,7 +113,7 @@ const DARK_QUERY: &str = "(prefers-color-scheme: dark)";
 
 /// The reader's colour scheme, as a media query list to read and follow.
 pub(super) fn colour_scheme() -> Option<web_sys::MediaQueryList> {
-    web_sys::window().and_then(|w| w.match_media(DARK_QUERY).ok().flatten())
+    crate::browser::window().and_then(|w| w.match_media(DARK_QUERY).ok().flatten())
 }
 
 /// ECharts' built-in theme for the page: light text on dark, or the default.

@@ -60,7 +60,9 @@ pub fn WhatChanged(
     // The release before is fetched only when the section comes near the
     // screen: it is the bottom of the overview, and most readers never get there.
     let section = NodeRef::<leptos::html::Section>::new();
-    let near = RwSignal::new(false);
+    // A page rendered natively has the release before read ahead.
+    let read_ahead = crate::data::read_ahead().and_then(|r| r.previous);
+    let near = RwSignal::new(read_ahead.is_some());
     let watcher = StoredValue::new_local(None::<NearScreen>);
     Effect::new(move |_| {
         if let Some(element) = section.get() {
@@ -87,7 +89,10 @@ pub fn WhatChanged(
                     return view! { <p class="loading-changes">{tr!(lang, loading)}</p> }.into_any();
                 }
                 let version = version.clone();
-                let previous = LocalResource::new(move || previous_release(version.clone()));
+                let previous: crate::data::Waited<Compared> = match read_ahead.clone() {
+                    Some(found) => crate::data::Waited::given(found),
+                    None => LocalResource::new(move || previous_release(version.clone())).into(),
+                };
                 let doc = doc.clone();
                 let latest = latest.clone();
                 view! {

@@ -7,7 +7,7 @@ use plan_model::release::{Manifest, RELEASES_DIR, ReleaseSummary};
 use plan_model::{Lang, ProgressDocument};
 
 use crate::context::{use_lang, use_plan, use_portal};
-use crate::data::{DATA_DIR, load_manifest, load_release_index};
+use crate::data::DATA_DIR;
 use crate::locale::tr;
 use crate::ui::{DataLink, DataTable, Loaded, PageTitle, SampleNotice};
 
@@ -16,8 +16,8 @@ use crate::ui::{DataLink, DataTable, Loaded, PageTitle, SampleNotice};
 pub fn DataPage() -> impl IntoView {
     let (doc, lang) = (use_plan(), use_lang());
     let progress = use_portal().progress;
-    let manifest = LocalResource::new(load_manifest);
-    let releases = LocalResource::new(load_release_index);
+    let manifest = crate::data::manifest();
+    let releases = crate::data::release_index();
     let licence = doc.plan.licence.clone();
     let original = format!("{DATA_DIR}/{}", doc.plan.original_text);
     view! {

@@ -66,7 +66,7 @@ fn figure_or_error(built: Result<Figure, FigureError>, id: &FigureId, lang: Lang
 fn report_height(
     root: &web_sys::HtmlElement,
 ) -> Option<(web_sys::ResizeObserver, Closure<dyn FnMut()>)> {
-    let window = web_sys::window()?;
+    let window = crate::browser::window()?;
     let parent = window.parent().ok().flatten()?;
     // Not in a frame: nobody to tell.
     if parent == window {
@@ -74,7 +74,7 @@ fn report_height(
     }
     let measured = root.clone();
     let post = Closure::<dyn FnMut()>::new(move || {
-        let Some(w) = web_sys::window() else { return };
+        let Some(w) = crate::browser::window() else { return };
         let bottom = measured.get_bounding_client_rect().bottom() + w.scroll_y().unwrap_or(0.0);
         let height = bottom.ceil() + 1.0;
         let message = format!(r#"{{"type":"{HEIGHT_MESSAGE}","version":1,"height":{height}}}"#);

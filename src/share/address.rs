@@ -6,7 +6,7 @@ use crate::url::{Filters, Location};
 
 /// The page's address without the fragment: what embed and citation URLs start with.
 pub fn site_base() -> String {
-    let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    let href = crate::browser::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
     href.split('#').next().unwrap_or_default().to_owned()
 }
 

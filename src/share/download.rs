@@ -62,7 +62,7 @@ fn save(bytes: &[u8], mime: &str, name: &str) -> Result<(), DownloadError> {
         web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(js)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js)?;
     let document =
-        web_sys::window().and_then(|w| w.document()).ok_or_else(|| missing("document"))?;
+        crate::browser::window().and_then(|w| w.document()).ok_or_else(|| missing("document"))?;
     let link: web_sys::HtmlAnchorElement =
         document.create_element("a").map_err(js)?.unchecked_into();
     link.set_href(&url);
@@ -76,7 +76,7 @@ fn save(bytes: &[u8], mime: &str, name: &str) -> Result<(), DownloadError> {
     let revoke = Closure::once_into_js(move || {
         let _ = web_sys::Url::revoke_object_url(&url);
     });
-    if let Some(w) = web_sys::window() {
+    if let Some(w) = crate::browser::window() {
         let _ =
             w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
     }
@@ -116,7 +116,7 @@ async fn png(figure: &Figure) -> Result<Vec<u8>, DownloadError> {
     let svg = framed_svg(figure)?;
     let (width, height) = export::frame_size(&svg).ok_or_else(|| missing("image size"))?;
     let document =
-        web_sys::window().and_then(|w| w.document()).ok_or_else(|| missing("document"))?;
+        crate::browser::window().and_then(|w| w.document()).ok_or_else(|| missing("document"))?;
     let image = web_sys::HtmlImageElement::new().map_err(js)?;
     let source = format!(
         "data:image/svg+xml;charset=utf-8,{}",

@@ -46,7 +46,7 @@ fn copy(
             area.select();
         }
     };
-    let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
+    let Some(clipboard) = crate::browser::window().map(|w| w.navigator().clipboard()) else {
         select();
         status.set(tr!(lang, copy_by_hand).to_owned());
         return;
@@ -137,10 +137,10 @@ pub fn FigureTools(
             </button>
         }
     };
-    let accessed = today();
+    // Read when the citation is first shown (never while a page is rendered
+    // natively: the tool's body is built only when opened).
     let citation = move |cite: fn(&Figure, &str, &str) -> String| {
-        let accessed = accessed.clone();
-        Signal::derive(move || figure.with(|f| cite(f, &pinned_view_url(f), &accessed)))
+        Signal::derive(move || figure.with(|f| cite(f, &pinned_view_url(f), &today())))
     };
     let gbt = citation(export::cite_gbt7714);
     let apa = citation(export::cite_apa);

@@ -33,20 +33,20 @@ thread_local! {
 /// Writes one filter's value.
 type SetFilter = fn(&mut Filters, Option<String>);
 
-/// Adds a history entry for `href` and tells the app at once. Setting
-/// `location.hash` would do both too, but its `hashchange` comes in a later
-/// task, which kept a filter change off the screen for a frame more; back and
-/// forward still arrive as real `hashchange` events.
+/// Adds a history entry for `href` (relative to the page's `<base>`, as
+/// `pushState` reads it) and tells the app at once with a `popstate` of its
+/// own; back and forward arrive as the browser's. Where history cannot be
+/// written, the page is loaded at the new address.
 fn navigate(href: &str) {
-    let Some(w) = web_sys::window() else { return };
+    let Some(w) = crate::browser::window() else { return };
     let pushed = w
         .history()
         .and_then(|h| h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href)));
     if pushed.is_err() {
-        let _ = w.location().set_hash(href.trim_start_matches('#'));
+        let _ = w.location().set_href(href);
         return;
     }
-    if let Ok(event) = web_sys::Event::new("hashchange") {
+    if let Ok(event) = web_sys::Event::new("popstate") {
         let _ = w.dispatch_event(&event);
     }
 }
@@ -143,7 +143,7 @@ pub fn FilterBar(
         if let Some(id) = REFOCUS.with(|r| r.borrow_mut().take()) {
             // After this render is in the document.
             request_animation_frame(move || {
-                let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+                let Some(document) = crate::browser::window().and_then(|w| w.document()) else { return };
                 let Some(select) = document
                     .get_element_by_id(&id)
                     .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use plan_model::Lang;
 
-use crate::data::DataError;
+use crate::data::Waited;
 use crate::locale::tr;
 
 /// Grey placeholder blocks in the shape of the page, shown while data loads.
@@ -29,7 +29,9 @@ pub fn LoadingSkeleton(
 /// shown (and answers taps) sooner. For parts below the first screen only.
 #[component]
 pub fn Later(children: ChildrenFn) -> impl IntoView {
-    let ready = RwSignal::new(false);
+    // Natively (a static page) everything is rendered at once.
+    let ready = RwSignal::new(!cfg!(target_arch = "wasm32"));
+    #[cfg(target_arch = "wasm32")]
     set_timeout(move || _ = ready.try_set(true), std::time::Duration::ZERO);
     // Until then an empty, hidden marker: "the page is not all there yet".
     move || {
@@ -63,13 +65,16 @@ pub fn ErrorPanel(
     }
 }
 
-/// Shows a loading resource: a skeleton while it loads, `ok(value)` once it
-/// has, and the error (naming the file and the problem) with a retry button
+/// Shows data being waited for: a skeleton while it loads, `ok(value)` once
+/// it has, and the error (naming the file and the problem) with a retry button
 /// if it failed. Every part of a page that needs a data file goes through it.
+/// Rendered natively (a static page), the data is already there and `ok` is
+/// rendered at once: a suspense boundary would render only its fallback.
 #[component]
 pub fn Loaded<T, V, F>(
-    /// The resource to wait for.
-    resource: LocalResource<Result<T, DataError>>,
+    /// The data to wait for (a fetch, or data handed over).
+    #[prop(into)]
+    resource: Waited<T>,
     /// Reader's language, for the error.
     #[prop(into)]
     lang: Signal<Lang>,
@@ -77,29 +82,29 @@ pub fn Loaded<T, V, F>(
     ok: F,
 ) -> impl IntoView
 where
-    T: Clone + 'static,
+    T: Clone + Send + Sync + 'static,
     V: IntoView + 'static,
     F: Fn(T) -> V + Send + Sync + 'static,
 {
-    view! {
-        <Transition fallback=move || view! { <LoadingSkeleton lang=lang /> }>
-            {move || {
-                resource
-                    .get()
-                    .map(|loaded| match loaded {
-                        Ok(value) => ok(value).into_any(),
-                        Err(error) => {
-                            view! {
-                                <ErrorPanel
-                                    message=error.message(lang.get())
-                                    lang=lang.get()
-                                    on_retry=move || resource.refetch()
-                                />
-                            }
-                                .into_any()
-                        }
-                    })
-            }}
-        </Transition>
+    let shown = move || {
+        resource.now.get().map(|loaded| match loaded {
+            Ok(value) => ok(value).into_any(),
+            Err(error) => view! {
+                <ErrorPanel
+                    message=error.message(lang.get())
+                    lang=lang.get()
+                    on_retry=move || resource.retry()
+                />
+            }
+            .into_any(),
+        })
+    };
+    #[cfg(target_arch = "wasm32")]
+    {
+        view! { <Transition fallback=move || view! { <LoadingSkeleton lang=lang /> }>{shown}</Transition> }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        shown
     }
 }

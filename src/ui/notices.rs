@@ -34,7 +34,8 @@ pub fn NotFound(
     view! {
         <div class="error-panel" role="alert">
             <h1>{tr!(lang, not_found_title)} {what}</h1>
-            <p>{tr!(lang, not_found_body)} " “" {id} "”"</p>
+            // The host's "not found" page (`404.html`) names no id.
+            {(!id.is_empty()).then(|| view! { <p>{tr!(lang, not_found_body)} " “" {id.clone()} "”"</p> })}
             <p>
                 <a href=crate::url::Route::Overview.href(lang)>{tr!(lang, back_to_overview)}</a>
             </p>

@@ -190,6 +190,18 @@ impl FigureId {
         })
     }
 
+    /// Every figure there is, for the ids of each kind of subject
+    /// (`ids(Subject::Indicator)` lists the plan's indicators …).
+    pub fn every(ids: impl Fn(Subject) -> Vec<String>) -> Vec<Self> {
+        TABLE
+            .iter()
+            .flat_map(|spec| match &spec.make {
+                Make::Citywide(id) => vec![id.clone()],
+                Make::Of(subject, make) => ids(*subject).into_iter().map(make).collect(),
+            })
+            .collect()
+    }
+
     /// The full page that shows this chart.
     pub fn page(&self) -> Route {
         self.subject().map_or(Route::Overview, |(subject, id)| subject.page(id))

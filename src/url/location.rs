@@ -1,4 +1,5 @@
-//! Where the reader is: the language, the view and the filters of a fragment.
+//! Where the reader is: the language, the view and the filters of a page's
+//! path and query (and of the fragment of an old link).
 
 use plan_model::Lang;
 
@@ -37,10 +38,12 @@ pub struct Location {
 }
 
 impl Location {
-    /// Reads a `location.hash` value (with or without the leading `#`).
-    pub fn parse(hash: &str) -> Self {
-        let fragment = hash.trim_start_matches('#');
-        let (path, query) = fragment.split_once('?').unwrap_or((fragment, ""));
+    /// Reads where a page is within the site: its path from the site's root
+    /// (`en/indicator/ai-invention-patents/`) and its query (with or without
+    /// the leading `?`).
+    pub fn parse(path: &str, query: &str) -> Self {
+        let path = path.split(['?', '#']).next().unwrap_or_default();
+        let path = path.strip_suffix("index.html").unwrap_or(path);
         let mut parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
         let lang = match parts.first() {
             Some(&"zh") => Some(Lang::Zh),
@@ -65,22 +68,43 @@ impl Location {
             }
             _ => Route::NotFound(path.to_owned()),
         };
-        Location { lang, route, filters: Filters::parse(query) }
+        Location { lang, route, filters: Filters::parse(query.trim_start_matches('?')) }
     }
 
-    /// The `href` of a view in a language, with filters (a fragment, so
-    /// relative to the page: it works under any sub-path).
-    pub fn href(lang: Lang, route: &Route, filters: &Filters) -> String {
+    /// Reads an old link's fragment (`#/en/indicator/x?period=…`, the site's
+    /// addresses before every view had a page of its own).
+    pub fn parse_fragment(hash: &str) -> Self {
+        let fragment = hash.trim_start_matches('#');
+        let (path, query) = fragment.split_once('?').unwrap_or((fragment, ""));
+        Self::parse(path, query)
+    }
+
+    /// The folder of a view's page in a language, from the site's root:
+    /// `en/indicator/ai-invention-patents/` (always ending in `/`).
+    pub fn page_path(lang: Lang, route: &Route) -> String {
         let path = match route {
             Route::Overview | Route::NotFound(_) => String::new(),
-            Route::Indicator(id) => format!("indicator/{id}"),
-            Route::Task(id) => format!("task/{id}"),
-            Route::District(id) => format!("district/{id}"),
-            Route::Department(id) => format!("department/{id}"),
-            Route::Data => "data".to_owned(),
-            Route::Embed(figure) => format!("embed/{}", figure.path()),
+            Route::Indicator(id) => format!("indicator/{id}/"),
+            Route::Task(id) => format!("task/{id}/"),
+            Route::District(id) => format!("district/{id}/"),
+            Route::Department(id) => format!("department/{id}/"),
+            Route::Data => "data/".to_owned(),
+            Route::Embed(figure) => format!("embed/{}/", figure.path()),
         };
-        format!("#/{}/{path}{}", lang.code(), filters.query())
+        format!("{}/{path}", lang.code())
+    }
+
+    /// The `href` of a view in a language, with filters: relative to the
+    /// site's root, which every page names as its `<base>`, so the same
+    /// links work at a host's root and under any sub-path.
+    pub fn href(lang: Lang, route: &Route, filters: &Filters) -> String {
+        format!("{}{}", Self::page_path(lang, route), filters.query())
+    }
+
+    /// How many folders below the site's root a page is (`../` that many
+    /// times leads back to it).
+    pub fn depth(lang: Lang, route: &Route) -> usize {
+        Self::page_path(lang, route).matches('/').count()
     }
 }
 
@@ -97,7 +121,23 @@ mod tests {
     use crate::url::Theme;
 
     fn route(hash: &str) -> Route {
-        Location::parse(hash).route
+        Location::parse_fragment(hash).route
+    }
+
+    #[test]
+    fn paths_map_to_views() {
+        let at = |p: &str| Location::parse(p, "");
+        assert_eq!(at("").route, Route::Overview);
+        assert_eq!(at("index.html").route, Route::Overview);
+        assert_eq!(at("en/").lang, Some(Lang::En));
+        assert_eq!(at("zh/task/data-resources/").route, Route::Task("data-resources".into()));
+        assert_eq!(at("zh/task/data-resources/index.html").route, Route::Task("data-resources".into()));
+        assert_eq!(at("zh/task/data-resources").route, Route::Task("data-resources".into()));
+        assert!(matches!(at("zh/task/a%3Cb/").route, Route::NotFound(_)));
+        assert_eq!(Location::parse("en/data/", "?period=2026-06-30").filters.period.as_deref(), Some("2026-06-30"));
+        assert_eq!(Location::page_path(Lang::En, &Route::Overview), "en/");
+        assert_eq!(Location::depth(Lang::En, &Route::Overview), 1);
+        assert_eq!(Location::depth(Lang::Zh, &Route::Embed(FigureId::DistrictTrend("zhoushi".into()))), 4);
     }
 
     #[test]
@@ -128,25 +168,25 @@ mod tests {
 
     #[test]
     fn language_comes_from_the_first_segment_only() {
-        assert_eq!(Location::parse("#/en/").lang, Some(Lang::En));
-        assert_eq!(Location::parse("#/zh/data").lang, Some(Lang::Zh));
-        assert_eq!(Location::parse("#/data").lang, None);
-        assert_eq!(Location::parse("").lang, None);
+        assert_eq!(Location::parse_fragment("#/en/").lang, Some(Lang::En));
+        assert_eq!(Location::parse_fragment("#/zh/data").lang, Some(Lang::Zh));
+        assert_eq!(Location::parse_fragment("#/data").lang, None);
+        assert_eq!(Location::parse_fragment("").lang, None);
     }
 
     #[test]
     fn filters_are_read_and_unsafe_values_dropped() {
-        let loc = Location::parse("#/en/?goal=green&district=zhoushi&period=2026-06-30&x=1");
+        let loc = Location::parse_fragment("#/en/?goal=green&district=zhoushi&period=2026-06-30&x=1");
         assert_eq!(loc.filters.goal.as_deref(), Some("green"));
         assert_eq!(loc.filters.district.as_deref(), Some("zhoushi"));
         assert_eq!(loc.filters.period.as_deref(), Some("2026-06-30"));
         assert_eq!(loc.filters.task, None);
-        let loc = Location::parse("#/en/embed/goal-progress?release=2026.06.0-sample&theme=dark");
+        let loc = Location::parse_fragment("#/en/embed/goal-progress?release=2026.06.0-sample&theme=dark");
         assert_eq!(loc.filters.release.as_deref(), Some("2026.06.0-sample"));
         assert_eq!(loc.filters.theme, Some(Theme::Dark));
-        let bad = Location::parse("#/?release=../../etc&theme=pink");
+        let bad = Location::parse_fragment("#/?release=../../etc&theme=pink");
         assert!(bad.filters.is_empty());
-        let bad = Location::parse("#/?district=%3Cscript%3E&task=a\"b");
+        let bad = Location::parse_fragment("#/?district=%3Cscript%3E&task=a\"b");
         assert!(bad.filters.is_empty());
     }
 
@@ -173,7 +213,8 @@ mod tests {
             ] {
                 for f in [Filters::default(), filters.clone()] {
                     let href = Location::href(lang, &route, &f);
-                    let back = Location::parse(&href);
+                    let (path, query) = href.split_once('?').unwrap_or((&href, ""));
+                    let back = Location::parse(path, query);
                     assert_eq!(
                         back,
                         Location { lang: Some(lang), route: route.clone(), filters: f }

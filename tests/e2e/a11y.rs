@@ -15,7 +15,7 @@ async fn arrow_keys_step_through_a_charts_points_and_read_them_out() {
     let server = StaticServer::start(&dist_dir());
     let driver = Driver::start();
     let client = driver.browser(1280, 900).await;
-    client.goto(&format!("{}#/en/", server.url)).await.expect("open");
+    client.goto(&format!("{}en/", server.url)).await.expect("open");
     wait_for_js(&client, PAGE_READY, "the overview").await;
     // Every chart takes keyboard focus and says how to use it.
     let unfocusable = client
@@ -70,7 +70,7 @@ async fn arrow_keys_step_through_a_charts_points_and_read_them_out() {
     );
     // The skip link is the first stop and moves focus to the content.
     client.goto("about:blank").await.expect("blank");
-    client.goto(&format!("{}#/en/data", server.url)).await.expect("open");
+    client.goto(&format!("{}en/data/", server.url)).await.expect("open");
     wait_for_js(&client, PAGE_READY, "the data page").await;
     let tab = KeyActions::new("keyboard".into())
         .then(KeyAction::Down { value: Key::Tab.into() })
@@ -97,12 +97,12 @@ async fn no_sideways_scrolling_at_200_percent_zoom_or_with_large_text() {
     let driver = Driver::start();
     let pages = [
         "",
-        "indicator/ai-invention-patents",
-        "task/green-manufacturing",
-        "district/zhoushi",
-        "department/industry-it",
-        "data",
-        "embed/district-heatmap",
+        "indicator/ai-invention-patents/",
+        "task/green-manufacturing/",
+        "district/zhoushi/",
+        "department/industry-it/",
+        "data/",
+        "embed/district-heatmap/",
     ];
     let mut failures = Vec::new();
     // 200 % zoom on a 1280 px window lays the page out 640 CSS px wide at 2 device
@@ -117,7 +117,7 @@ async fn no_sideways_scrolling_at_200_percent_zoom_or_with_large_text() {
             )
             .await;
         }
-        client.goto(&format!("{}#/zh/", server.url)).await.expect("open");
+        client.goto(&format!("{}zh/", server.url)).await.expect("open");
         let text = if large { "large" } else { "normal" };
         client
             .execute(&format!("localStorage.setItem('kunshan-portal.text', '{text}')"), vec![])
@@ -125,7 +125,7 @@ async fn no_sideways_scrolling_at_200_percent_zoom_or_with_large_text() {
             .expect("text size");
         for lang in ["zh", "en"] {
             for page in pages {
-                let url = format!("{}#/{lang}/{page}", server.url);
+                let url = format!("{}{lang}/{page}", server.url);
                 client.goto("about:blank").await.expect("blank");
                 client.goto(&url).await.expect("open");
                 wait_for_js(&client, PAGE_READY, &url).await;
@@ -171,10 +171,10 @@ async fn pages_work_in_forced_colours_high_contrast_mode() {
     )
     .await;
     for hash in [
-        "#/zh/",
-        "#/en/indicator/ai-invention-patents",
-        "#/zh/district/zhoushi",
-        "#/en/embed/district-heatmap",
+        "zh/",
+        "en/indicator/ai-invention-patents/",
+        "zh/district/zhoushi/",
+        "en/embed/district-heatmap/",
     ] {
         client.goto("about:blank").await.expect("blank");
         client.goto(&format!("{}{hash}", server.url)).await.expect("open");

@@ -45,13 +45,13 @@ async fn no_axe_violations_on_any_page_language_theme_or_width() {
     let driver = Driver::start();
     let hashes = [
         "",
-        "indicator/ai-invention-patents",
-        "task/green-manufacturing",
-        "district/zhoushi",
-        "department/industry-it",
-        "data",
-        "embed/district-heatmap",
-        "embed/indicator/ai-invention-patents/districts",
+        "indicator/ai-invention-patents/",
+        "task/green-manufacturing/",
+        "district/zhoushi/",
+        "department/industry-it/",
+        "data/",
+        "embed/district-heatmap/",
+        "embed/indicator/ai-invention-patents/districts/",
     ];
     let mut failures = Vec::new();
     for (width, height) in [(1280, 900), (375, 812)] {
@@ -63,7 +63,7 @@ async fn no_axe_violations_on_any_page_language_theme_or_width() {
             portal_harness::emulate_colour_scheme(&client, scheme).await;
             for lang in ["zh", "en"] {
                 for hash in hashes {
-                    let url = format!("{}#/{lang}/{hash}", server.url);
+                    let url = format!("{}{lang}/{hash}", server.url);
                     client.goto("about:blank").await.expect("blank");
                     client.goto(&url).await.expect("open");
                     wait_for_js(&client, PAGE_READY, &url).await;

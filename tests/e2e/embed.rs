@@ -112,12 +112,12 @@ async fn an_embed_on_another_origin_fits_its_height_and_a_pinned_one_keeps_its_r
 
     // The reporter opens the chart's embed dialog and copies the code, pinned
     // (the default) and live.
-    client.goto(&format!("{}#/en/indicator/{INDICATOR}", portal.url)).await.expect("open");
+    client.goto(&format!("{}en/indicator/{INDICATOR}/", portal.url)).await.expect("open");
     wait_for_js(&client, "return document.querySelector('.trend-section .embed-tool')", "tools")
         .await;
     click(&client, ".trend-section .embed-tool summary").await;
     let pinned_code = value_of(&client, ".trend-section .embed-code textarea").await;
-    let src = format!("#/en/embed/indicator/{INDICATOR}/trend?release={old_version}");
+    let src = format!("en/embed/indicator/{INDICATOR}/trend/?release={old_version}");
     assert!(pinned_code.contains(&src), "pinned to the release: {pinned_code}");
     assert!(pinned_code.contains(r#"loading="lazy""#), "{pinned_code}");
     assert!(pinned_code.contains(r#"title="AI invention patents"#), "{pinned_code}");
@@ -246,7 +246,7 @@ async fn downloads_hold_the_views_numbers_and_citations_name_the_release() {
     let driver = Driver::start();
     let client = driver.browser(1280, 900).await;
     let downloads = tempdir("downloads");
-    client.goto(&format!("{}#/en/indicator/{INDICATOR}", server.url)).await.expect("open");
+    client.goto(&format!("{}en/indicator/{INDICATOR}/", server.url)).await.expect("open");
     cdp(
         &client,
         "Browser.setDownloadBehavior",
@@ -366,7 +366,7 @@ print(len(manifest['files']))
         .await
         .expect("date");
     let today = today.as_str().expect("date");
-    let url = format!("{}#/en/indicator/{INDICATOR}?release={version}", server.url);
+    let url = format!("{}en/indicator/{INDICATOR}/?release={version}", server.url);
     assert!(gbt.contains("[DS/OL]") && gbt.contains(&format!("[{today}]")), "{gbt}");
     assert!(gbt.ends_with(&url), "{gbt}");
     assert!(apa.contains(&format!("(Version {version})")) && apa.contains(&url), "{apa}");
@@ -409,7 +409,7 @@ async fn an_embed_of_an_unknown_thing_says_which_kind_was_not_found() {
             // A fresh load each time: a fragment change alone would leave the
             // last panel on screen for a moment.
             client.goto("about:blank").await.expect("blank");
-            client.goto(&format!("{}#/{lang}/embed/{path}", server.url)).await.expect("open");
+            client.goto(&format!("{}{lang}/embed/{path}/", server.url)).await.expect("open");
             let shown = wait_for_js(
                 &client,
                 "const h = document.querySelector('#main .error-panel h1'); \

@@ -64,7 +64,7 @@ async fn fails_then_recovers(
     faults.set(PROGRESS, fault.clone(), 1);
     let mut fault = format!("{fault:?}");
     fault.truncate(120);
-    open(client, &format!("{}#/{lang}/", server.url)).await;
+    open(client, &format!("{}{lang}/", server.url)).await;
     // The app gives up on a silent server after 15 s; allow for that.
     let patience = Duration::from_secs(30);
     let message =
@@ -171,7 +171,7 @@ async fn network_faults_and_bad_files_give_clear_errors_and_retry_works() {
 
     // A slow answer: the skeleton shows, then the page, with no error.
     faults.set(PROGRESS, Fault::Delay(Duration::from_secs(3)), 1);
-    open(&client, &format!("{}#/en/", server.url)).await;
+    open(&client, &format!("{}en/", server.url)).await;
     wait_for_js(
         &client,
         "return document.querySelector('.skeleton') ? true : null",
@@ -187,7 +187,7 @@ async fn network_faults_and_bad_files_give_clear_errors_and_retry_works() {
         d["release"]["changelog"][0]["notes"]["en"] = json!(huge);
     });
     faults.set(PROGRESS, Fault::Replace(json, body), 1);
-    open(&client, &format!("{}#/en/", server.url)).await;
+    open(&client, &format!("{}en/", server.url)).await;
     wait_for_js(&client, PROGRESS_DRAWN, "the page with no observations").await;
     let wide = client
         .execute("return document.documentElement.scrollWidth > window.innerWidth + 1", vec![])
@@ -197,7 +197,7 @@ async fn network_faults_and_bad_files_give_clear_errors_and_retry_works() {
 
     // The plan file failing: the header still works, retry brings the page.
     faults.set("/data/plan.json", Fault::Status(500), 1);
-    open(&client, &format!("{}#/en/", server.url)).await;
+    open(&client, &format!("{}en/", server.url)).await;
     let message = wait_for_js(&client, ERROR, "the plan error").await;
     assert!(
         message.as_str().is_some_and(|m| m.contains("data/plan.json") && m.contains("HTTP 500")),
@@ -233,7 +233,7 @@ async fn files_are_checked_against_the_release_manifest() {
             .to_owned()
     };
 
-    open(&client, &format!("{}#/en/", server.url)).await;
+    open(&client, &format!("{}en/", server.url)).await;
     // The settled line: it reads "Checking…" while the files are hashed.
     let line = wait_for_js(
         &client,
@@ -254,7 +254,7 @@ async fn files_are_checked_against_the_release_manifest() {
         d["observations"][0]["value"] = json!(v + 1.0);
     });
     faults.set(PROGRESS, Fault::Replace("application/json", tampered), usize::MAX);
-    open(&client, &format!("{}#/en/", server.url)).await;
+    open(&client, &format!("{}en/", server.url)).await;
     wait_for_js(&client, PROGRESS_DRAWN, "the page with a tampered file").await;
     let warning = wait_for_js(
         &client,
@@ -300,7 +300,7 @@ async fn without_the_chart_library_each_chart_points_to_its_table() {
         (Fault::Replace("text/javascript", "window.echarts = 'altered';".into()), "altered"),
     ] {
         faults.set(&format!("/{echarts}"), fault, 1);
-        open(&client, &format!("{}#/en/", server.url)).await;
+        open(&client, &format!("{}en/", server.url)).await;
         let shown = wait_for_js(
             &client,
             r#"const card = document.querySelector('.goal-progress');
@@ -349,7 +349,7 @@ async fn a_loading_shell_shows_the_title_until_the_code_arrives() {
     "#;
 
     faults.set(&format!("/{wasm}"), Fault::Delay(Duration::from_secs(3)), 1);
-    open(&client, &format!("{}#/en/", server.url)).await;
+    open(&client, &format!("{}en/", server.url)).await;
     let shell = wait_for_js(&client, SHELL, "the loading shell").await;
     assert_eq!(shell["title"], plan.plan.title.en, "the English title");
     assert_eq!(shell["lang"], "en");
@@ -365,7 +365,7 @@ async fn a_loading_shell_shows_the_title_until_the_code_arrives() {
     assert_eq!(title, plan.plan.title.en);
 
     faults.set(&format!("/{wasm}"), Fault::Delay(Duration::from_secs(3)), 1);
-    open(&client, &format!("{}#/zh/embed/district-heatmap", server.url)).await;
+    open(&client, &format!("{}zh/embed/district-heatmap/", server.url)).await;
     tokio::time::sleep(Duration::from_millis(1000)).await;
     let shown = client
         .execute(

@@ -31,7 +31,7 @@ async fn a_deep_link_shows_the_indicator_with_its_trend_and_districts() {
     let driver = Driver::start();
     let client = driver.browser(1280, 900).await;
     // A plain static server, no rewrite rules: the fragment carries the route.
-    client.goto(&format!("{}#/indicator/{id}", server.url)).await.expect("open");
+    client.goto(&format!("{}zh/indicator/{id}/", server.url)).await.expect("open");
     let state = wait_for_js(&client, TREND, "the trend chart").await;
     let h1 = client.find(Locator::Css("h1")).await.expect("h1").text().await.expect("text");
     assert_eq!(h1, ind.name.zh);
@@ -97,7 +97,7 @@ async fn links_back_and_forward_move_between_overview_and_indicator() {
     let link = client
         .wait()
         .at_most(std::time::Duration::from_secs(15))
-        .for_element(Locator::Css(".indicator-list a[href='#/zh/indicator/rd-intensity']"))
+        .for_element(Locator::Css(".indicator-list a[href='zh/indicator/rd-intensity/']"))
         .await
         .expect("a link to the indicator");
     link.click().await.expect("click");
@@ -127,7 +127,7 @@ async fn links_back_and_forward_move_between_overview_and_indicator() {
     .await;
     assert_eq!(h1().await, "全社会研发投入占比");
     // An unknown id says so, with a way home.
-    client.goto(&format!("{}#/indicator/no-such-thing", server.url)).await.expect("open");
+    client.goto(&format!("{}zh/indicator/no-such-thing/", server.url)).await.expect("open");
     wait_for_js(
         &client,
         "return document.body.innerText.includes('未找到该指标')",

@@ -17,10 +17,10 @@ fn lighthouse_accessibility_is_100_on_overview_indicator_district_and_embed() {
     let out = tempdir("lighthouse");
     let mut failures = Vec::new();
     for (name, hash) in [
-        ("overview", "#/zh/"),
-        ("indicator", "#/en/indicator/ai-invention-patents"),
-        ("district", "#/zh/district/zhoushi"),
-        ("embed", "#/en/embed/district-heatmap"),
+        ("overview", "zh/"),
+        ("indicator", "en/indicator/ai-invention-patents/"),
+        ("district", "zh/district/zhoushi/"),
+        ("embed", "en/embed/district-heatmap/"),
     ] {
         let report = out.join(format!("{name}.json"));
         let status = Command::new(&lighthouse)

@@ -107,14 +107,14 @@ async fn markup_and_scripts_in_the_data_are_shown_as_text_and_never_run() {
     for lang in ["zh", "en"] {
         let indicator_name = plan["indicators"][0]["name"][lang].as_str().expect("name");
         for (hash, heading) in [
-            (format!("#/{lang}/"), None),
-            (format!("#/{lang}/indicator/{}", id("indicators")), Some(indicator_name)),
-            (format!("#/{lang}/task/{}", id("tasks")), None),
-            (format!("#/{lang}/district/{}", id("districts")), None),
-            (format!("#/{lang}/department/{}", id("departments")), None),
-            (format!("#/{lang}/data",), None),
-            (format!("#/{lang}/embed/district-heatmap"), None),
-            (format!("#/{lang}/embed/goal-progress"), None),
+            (format!("{lang}/"), None),
+            (format!("{lang}/indicator/{}/", id("indicators")), Some(indicator_name)),
+            (format!("{lang}/task/{}/", id("tasks")), None),
+            (format!("{lang}/district/{}/", id("districts")), None),
+            (format!("{lang}/department/{}/", id("departments")), None),
+            (format!("{lang}/data/",), None),
+            (format!("{lang}/embed/district-heatmap/"), None),
+            (format!("{lang}/embed/goal-progress/"), None),
         ] {
             client.goto("about:blank").await.expect("blank");
             client.goto(&format!("{}{hash}", server.url)).await.expect("open");
@@ -141,7 +141,7 @@ async fn markup_and_scripts_in_the_data_are_shown_as_text_and_never_run() {
         }
     }
     // The licence name still shows, as text, since its address is not a web one.
-    client.goto(&format!("{}#/en/data", server.url)).await.expect("data page");
+    client.goto(&format!("{}en/data/", server.url)).await.expect("data page");
     wait_for_js(&client, SETTLED, "the data page").await;
     let licence = client
         .find(Locator::Css(".data-page #licence-heading + p"))

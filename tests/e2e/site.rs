@@ -38,14 +38,19 @@ async fn load(client: &Client, url: &str) {
     client.goto(url).await.expect("open");
 }
 
-async fn current_hash(client: &Client) -> String {
-    let url = client.current_url().await.expect("url");
-    url.fragment().map(|f| format!("#{f}")).unwrap_or_default()
+/// The page's address from the site's root (its `<base>`): `en/data/?district=x`.
+const ADDRESS: &str = "return location.href.slice(document.baseURI.split(/[?#]/)[0].length)";
+
+async fn current_address(client: &Client) -> String {
+    let address = client.execute(ADDRESS, vec![]).await.expect("address");
+    address.as_str().unwrap_or_default().to_owned()
 }
 
-async fn wait_for_hash(client: &Client, wanted: &str) {
-    let script =
-        format!("return location.hash === {}", serde_json::to_string(wanted).expect("json"));
+async fn wait_for_address(client: &Client, wanted: &str) {
+    let script = format!(
+        "return (() => {{ {ADDRESS} }})() === {}",
+        serde_json::to_string(wanted).expect("json")
+    );
     wait_for_js(client, &script, &format!("the URL to become {wanted}")).await;
 }
 
@@ -58,29 +63,29 @@ fn pages(plan: &PlanDocument, lang: Lang) -> Vec<(String, &'static str, String)>
     let l = lang.code();
     vec![
         // `#main`: the app's page, not the loading shell's copy of the title.
-        (format!("#/{l}/"), "#main h1.plan-title", plan.plan.title.get(lang).to_owned()),
+        (format!("{l}/"), "#main h1.plan-title", plan.plan.title.get(lang).to_owned()),
         (
-            format!("#/{l}/indicator/{}", indicator.id),
+            format!("{l}/indicator/{}/", indicator.id),
             ".indicator-page h1",
             indicator.name.get(lang).to_owned(),
         ),
         (
-            format!("#/{l}/task/{}", task.id),
+            format!("{l}/task/{}/", task.id),
             ".task-page h1",
             format!("{}. {}", task.number, task.name.get(lang)),
         ),
         (
-            format!("#/{l}/district/{}", district.id),
+            format!("{l}/district/{}/", district.id),
             ".district-page h1",
             district.name.get(lang).to_owned(),
         ),
         (
-            format!("#/{l}/department/{}", department.id),
+            format!("{l}/department/{}/", department.id),
             ".department-page h1",
             department.name.get(lang).to_owned(),
         ),
         (
-            format!("#/{l}/data"),
+            format!("{l}/data/"),
             ".data-page h1",
             if lang == Lang::Zh { "数据与方法" } else { "Data and methods" }.to_owned(),
         ),
@@ -125,7 +130,7 @@ async fn every_page_type_loads_from_a_deep_link_at_the_root_and_under_a_sub_path
                     .await
                     .expect("lang");
                 assert_eq!(html_lang, lang.code(), "the lang attribute follows the URL");
-                assert_eq!(current_hash(&client).await, hash, "the URL is kept as given");
+                assert_eq!(current_address(&client).await, hash, "the URL is kept as given");
                 let title = client.execute("return document.title", vec![]).await.expect("title");
                 let title = title.as_str().expect("title");
                 let site = if lang == Lang::Zh {
@@ -158,11 +163,11 @@ async fn language_switch_is_kept_in_the_url_and_remembered() {
     let server = StaticServer::start(&dist);
     let driver = Driver::start();
     let client = driver.browser(1280, 900).await;
-    load(&client, &format!("{}#/en/data?district=zhoushi", server.url)).await;
+    load(&client, &format!("{}en/data/?district=zhoushi", server.url)).await;
     assert_eq!(text(&client, ".data-page h1").await, "Data and methods");
     assert_eq!(text(&client, ".site-nav a").await, "Overview");
     client.find(Locator::Css(".lang-switch")).await.expect("switch").click().await.expect("click");
-    wait_for_hash(&client, "#/zh/data?district=zhoushi").await;
+    wait_for_address(&client, "zh/data/?district=zhoushi").await;
     wait_for_js(
         &client,
         "return document.querySelector('.data-page h1')?.textContent === '数据与方法'",
@@ -183,7 +188,7 @@ async fn language_switch_is_kept_in_the_url_and_remembered() {
     // address is rewritten to say so.
     load(&client, &server.url).await;
     assert_eq!(text(&client, "#main h1.plan-title").await, plan.plan.title.en);
-    assert_eq!(current_hash(&client).await, "#/en/");
+    assert_eq!(current_address(&client).await, "en/");
     let title = client.execute("return document.title", vec![]).await.expect("title");
     assert_eq!(title, "Kunshan AI Plan Tracker");
     client.close().await.expect("close");
@@ -202,7 +207,7 @@ async fn theme_and_text_size_switch_live_and_are_remembered() {
     let server = StaticServer::start(&dist);
     let driver = Driver::start();
     let client = driver.browser(1280, 900).await;
-    load(&client, &format!("{}#/zh/", server.url)).await;
+    load(&client, &format!("{}zh/", server.url)).await;
     let light = wait_for_js(&client, AXIS_TEXT, "the chart").await;
     let background = "return getComputedStyle(document.body).backgroundColor";
     assert_eq!(client.execute(background, vec![]).await.expect("bg"), "rgb(255, 255, 255)");
@@ -234,7 +239,7 @@ async fn theme_and_text_size_switch_live_and_are_remembered() {
     portal_harness::save_screenshot(&client, "overview-zh-dark-large-1280.png").await;
 
     // Both choices survive a reload.
-    load(&client, &format!("{}#/zh/", server.url)).await;
+    load(&client, &format!("{}zh/", server.url)).await;
     wait_for_js(&client, AXIS_TEXT, "the chart after reload").await;
     assert_eq!(client.execute(background, vec![]).await.expect("bg"), "rgb(18, 20, 23)");
     assert_eq!(client.execute(root_size, vec![]).await.expect("size"), "20px");
@@ -277,7 +282,7 @@ async fn filters_live_in_the_url_and_narrow_what_is_shown() {
     let server = StaticServer::start(&dist);
     let driver = Driver::start();
     let client = driver.browser(1280, 900).await;
-    load(&client, &format!("{}#/zh/", server.url)).await;
+    load(&client, &format!("{}zh/", server.url)).await;
     wait_for_js(&client, GOAL_CHART, "the overview").await;
     assert_eq!(indicator_rows(&client).await.len(), plan.indicators.len());
 
@@ -290,7 +295,7 @@ async fn filters_live_in_the_url_and_narrow_what_is_shown() {
         .select_by_value(&goal.id)
         .await
         .expect("choose");
-    wait_for_hash(&client, &format!("#/zh/?goal={}", goal.id)).await;
+    wait_for_address(&client, &format!("zh/?goal={}", goal.id)).await;
     wait_for_js(
         &client,
         &format!(
@@ -331,7 +336,7 @@ async fn filters_live_in_the_url_and_narrow_what_is_shown() {
         .select_by_value(period)
         .await
         .expect("choose");
-    wait_for_hash(&client, &format!("#/zh/?goal={}&period={period}", goal.id)).await;
+    wait_for_address(&client, &format!("zh/?goal={}&period={period}", goal.id)).await;
     let then = progress.as_of(period);
     let card = Scorecard::compute(&plan, &then);
     let ctx = StatusContext::new(&plan, &then);
@@ -350,9 +355,9 @@ async fn filters_live_in_the_url_and_narrow_what_is_shown() {
 
     // Back steps through the filter history.
     client.back().await.expect("back");
-    wait_for_hash(&client, &format!("#/zh/?goal={}", goal.id)).await;
+    wait_for_address(&client, &format!("zh/?goal={}", goal.id)).await;
     client.back().await.expect("back");
-    wait_for_hash(&client, "#/zh/").await;
+    wait_for_address(&client, "zh/").await;
     wait_for_js(
         &client,
         &format!(
@@ -365,7 +370,7 @@ async fn filters_live_in_the_url_and_narrow_what_is_shown() {
 
     // District: the list shows that district's own figures.
     let district = plan.districts.iter().find(|d| d.id == "zhoushi").expect("district");
-    load(&client, &format!("{}#/zh/?district={}", server.url, district.id)).await;
+    load(&client, &format!("{}zh/?district={}", server.url, district.id)).await;
     wait_for_js(&client, GOAL_CHART, "the overview").await;
     let caption = text(&client, ".indicator-list caption").await;
     assert!(caption.contains(&district.name.zh), "{caption}");
@@ -397,7 +402,7 @@ async fn filters_live_in_the_url_and_narrow_what_is_shown() {
     let select = client.find(Locator::Css("#filter-district")).await.expect("district select");
     select.click().await.expect("focus");
     select.select_by_value(&other.id).await.expect("choose");
-    wait_for_hash(&client, &format!("#/zh/?district={}", other.id)).await;
+    wait_for_address(&client, &format!("zh/?district={}", other.id)).await;
     let row = plan.districts.iter().position(|d| d.id == other.id).expect("row");
     let heat = wait_for_js(
         &client,
@@ -454,7 +459,7 @@ async fn filters_live_in_the_url_and_narrow_what_is_shown() {
         .flat_map(|g| plan.tasks.iter().map(move |t| (g, t)))
         .find(|(g, t)| !g.indicators.iter().any(|i| t.indicators.contains(i)))
         .expect("a goal area and a task with no indicator in common");
-    load(&client, &format!("{}#/zh/?goal={}&task={}", server.url, goal.id, task.id)).await;
+    load(&client, &format!("{}zh/?goal={}&task={}", server.url, goal.id, task.id)).await;
     let empty = text(&client, ".empty-state").await;
     assert!(empty.contains("没有符合"), "{empty}");
     assert!(text(&client, ".filter-status").await.contains("没有"), "announced");
@@ -465,7 +470,7 @@ async fn filters_live_in_the_url_and_narrow_what_is_shown() {
         .click()
         .await
         .expect("click");
-    wait_for_hash(&client, "#/zh/").await;
+    wait_for_address(&client, "zh/").await;
     let errors = console_errors(&client).await;
     assert!(errors.is_empty(), "console errors: {errors:#?}");
     client.close().await.expect("close");
@@ -499,7 +504,7 @@ async fn heatmap_ranking_and_district_page_match_the_model() {
     let server = StaticServer::start(&dist);
     let driver = Driver::start();
     let client = driver.browser(1280, 900).await;
-    load(&client, &format!("{}#/zh/", server.url)).await;
+    load(&client, &format!("{}zh/", server.url)).await;
 
     let heat = wait_for_js(&client, HEATMAP, "the heatmap").await;
     let columns: Vec<&str> =
@@ -546,7 +551,7 @@ async fn heatmap_ranking_and_district_page_match_the_model() {
     let top = &standings[0];
     let name = &plan.districts.iter().find(|d| d.id == top.district).expect("d").name.zh;
     client
-        .find(Locator::Css(&format!(".ranking-section a[href='#/zh/district/{}']", top.district)))
+        .find(Locator::Css(&format!(".ranking-section a[href='zh/district/{}/']", top.district)))
         .await
         .expect("link to the top district")
         .click()
@@ -577,7 +582,7 @@ async fn department_page_lists_the_tasks_it_leads_and_supports() {
     let server = StaticServer::start(&dist);
     let driver = Driver::start();
     let client = driver.browser(1280, 900).await;
-    load(&client, &format!("{}#/en/department/{}", server.url, department.id)).await;
+    load(&client, &format!("{}en/department/{}/", server.url, department.id)).await;
     assert_eq!(text(&client, ".department-page h1").await, department.name.en);
     let label = |t: &plan_model::Task| format!("{}. {}", t.number, t.name.en);
     let leads: Vec<String> = plan
@@ -630,7 +635,7 @@ async fn what_changed_compares_the_latest_release_with_the_one_before() {
     let server = StaticServer::start(&dist);
     let driver = Driver::start();
     let client = driver.browser(1280, 900).await;
-    load(&client, &format!("{}#/zh/", server.url)).await;
+    load(&client, &format!("{}zh/", server.url)).await;
     wait_for_js(&client, GOAL_CHART, "the overview").await;
     // The release before is fetched only when the reader gets near the section.
     let fetched = "return performance.getEntriesByType('resource').some(e => e.name.includes('releases/')) ? 'yes' : 'no'";
@@ -690,7 +695,7 @@ async fn every_page_in_both_languages_fits_desktop_and_phone() {
                     Value::from(width),
                     "{hash}: no sideways scrolling at {width} px"
                 );
-                let page = hash.trim_start_matches("#/").replace('/', "-");
+                let page = hash.trim_start_matches("zh/").replace('/', "-");
                 let page = page.trim_end_matches('-');
                 if width != 360 {
                     portal_harness::save_screenshot(&client, &format!("page-{page}-{width}.png"))
@@ -709,7 +714,7 @@ async fn printing_keeps_the_figures_and_drops_the_controls() {
     let server = StaticServer::start(&dist);
     let driver = Driver::start();
     let client = driver.browser(1280, 900).await;
-    load(&client, &format!("{}#/zh/district/zhoushi", server.url)).await;
+    load(&client, &format!("{}zh/district/zhoushi/", server.url)).await;
     wait_for_js(&client, PAGE_READY, "the district page").await;
     const SHOWN: &str = r#"
         const shown = s => { const e = document.querySelector(s);
@@ -744,7 +749,7 @@ async fn charts_below_the_screen_wait_for_the_reader_and_for_print() {
     let server = StaticServer::start(&dist);
     let driver = Driver::start();
     let client = driver.browser(1280, 900).await;
-    load(&client, &format!("{}#/zh/", server.url)).await;
+    load(&client, &format!("{}zh/", server.url)).await;
     const DRAWN: &str = r#"
         if (!document.querySelector('#main h1.plan-title') || document.querySelector('.skeleton')) return null;
         const charts = [...document.querySelectorAll('.chart')];
@@ -796,7 +801,7 @@ async fn a_phone_loads_the_chart_library_only_near_a_chart() {
     let server = StaticServer::start(&dist);
     let driver = Driver::start();
     let client = driver.browser(412, 823).await;
-    load(&client, &format!("{}#/zh/", server.url)).await;
+    load(&client, &format!("{}zh/", server.url)).await;
     wait_for_js(
         &client,
         "return document.querySelector('#main h1.plan-title')
@@ -836,7 +841,7 @@ async fn a_phone_loads_the_chart_library_only_near_a_chart() {
     assert_eq!(categories.as_u64(), Some(plan.goal_areas.len() as u64));
 
     // An embed at the same width draws its chart without being scrolled.
-    load(&client, &format!("{}#/zh/embed/district-heatmap", server.url)).await;
+    load(&client, &format!("{}zh/embed/district-heatmap/", server.url)).await;
     wait_for_js(
         &client,
         "const el = document.querySelector('.chart');
@@ -859,7 +864,7 @@ async fn charts_follow_a_window_made_narrower_after_they_are_drawn() {
     let server = StaticServer::start(&dist);
     let driver = Driver::start();
     let client = driver.browser(1280, 900).await;
-    load(&client, &format!("{}#/zh/", server.url)).await;
+    load(&client, &format!("{}zh/", server.url)).await;
     wait_for_js(&client, PAGE_READY, "the overview").await;
     // Each chart's drawn width against its container, and the page's.
     const FIT: &str = r#"

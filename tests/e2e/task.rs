@@ -19,7 +19,7 @@ async fn a_task_page_shows_its_units_lead_first_and_its_indicators_statuses() {
     let link = client
         .wait()
         .at_most(std::time::Duration::from_secs(15))
-        .for_element(Locator::Css(&format!("a[href='#/zh/task/{}']", task.id)))
+        .for_element(Locator::Css(&format!("a[href='zh/task/{}/']", task.id)))
         .await
         .expect("the overview links to the task");
     link.click().await.expect("click");

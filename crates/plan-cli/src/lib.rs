@@ -2,7 +2,7 @@
 //! targets (`fuzz/`) can drive the CSV import without files. The binary is
 //! `src/main.rs` (`plan-data`).
 
-pub mod atomic;
+pub use plan_model::atomic;
 pub mod fail;
 pub mod folder;
 pub mod release;

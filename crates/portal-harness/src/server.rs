@@ -110,6 +110,13 @@ fn ok_head(content_type: &str, length: usize, encoding: Option<&str>) -> String 
     )
 }
 
+/// Whether a path names a page (a folder), not a file such as `data/plan.json`.
+fn is_page(relative: &str) -> bool {
+    relative.is_empty()
+        || relative.ends_with('/')
+        || !relative.rsplit('/').next().unwrap_or_default().contains('.')
+}
+
 fn serve_one(root: &Path, mut stream: TcpStream, faults: &Faults, precompressed: bool) {
     let mut reader = BufReader::new(match stream.try_clone() {
         Ok(s) => s,
@@ -189,6 +196,17 @@ fn serve_one(root: &Path, mut stream: TcpStream, faults: &Faults, precompressed:
     match body {
         Ok(body) => {
             let head = ok_head(content_type, body.len(), encoding);
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(&body);
+        }
+        Err(_) if is_page(relative) && root.join("404.html").is_file() => {
+            // As static hosts do (GitHub Pages, Netlify; nginx `error_page 404
+            // /404.html`): a missing page gets the site's own "not found" page.
+            let body = std::fs::read(root.join("404.html")).unwrap_or_default();
+            let head = format!(
+                "HTTP/1.1 404 Not Found\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
             let _ = stream.write_all(head.as_bytes());
             let _ = stream.write_all(&body);
         }

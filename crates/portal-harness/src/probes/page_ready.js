@@ -1,4 +1,6 @@
 // True once the page has loaded; null while it has not (see probes.rs).
+// The page as rendered into the HTML is still there: the app has not taken over.
+if (document.getElementById('page')) return null;
 if (document.querySelector('.error-panel, .skeleton, [data-later]')) return null;
 const charts = [...document.querySelectorAll('.chart')];
 // Charts are drawn as they near the screen: go to the next one not yet

@@ -1,0 +1,15 @@
+//! The browser window, where there is one. Natively (the static pages are
+//! rendered by the same components) there is none, and every caller already
+//! copes with `None`: no preference is read, no element measured.
+
+/// The window, in the browser; `None` natively.
+pub fn window() -> Option<web_sys::Window> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        None
+    }
+}

@@ -1,0 +1,208 @@
+//! A page's whole document around its rendered view: the head (what the page
+//! says of itself, for search engines, link previews and government-site
+//! crawlers, then the site's assets from Trunk's build) and the body. Also
+//! the sitemap. Everything from the data is escaped here: it is text.
+
+use plan_model::Lang;
+
+use super::{Page, Site};
+use crate::locale::tr;
+use crate::ui::PageHead;
+use crate::url::{Location, Route};
+
+/// The site's assets, as Trunk built them into `index.html`: the security
+/// policy, stylesheet, icon and the app's loader, with their integrity hashes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Template {
+    /// The head's elements but its title and description (every page has its own).
+    assets: String,
+}
+
+/// Why Trunk's `index.html` cannot be a template.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum TemplateError {
+    /// It has no `<head>…</head>`.
+    #[error("no <head>…</head> in the built index.html")]
+    NoHead,
+    /// It has no security policy (scripts/harden-html.mjs writes one).
+    #[error("no Content-Security-Policy in the built index.html's head (did scripts/harden-html.mjs run?)")]
+    NoPolicy,
+}
+
+impl Template {
+    /// Reads Trunk's built `index.html`.
+    pub fn parse(html: &str) -> Result<Self, TemplateError> {
+        let start = html.find("<head>").ok_or(TemplateError::NoHead)? + "<head>".len();
+        let end = html[start..].find("</head>").ok_or(TemplateError::NoHead)? + start;
+        let mut assets = String::new();
+        let mut rest = &html[start..end];
+        // Comments are for whoever reads index.html, not for every page.
+        while let Some(at) = rest.find("<!--") {
+            assets.push_str(&rest[..at]);
+            rest = rest[at..].find("-->").map_or("", |close| &rest[at + close + 3..]);
+        }
+        assets.push_str(rest);
+        let assets: Vec<&str> = assets
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with("<meta charset"))
+            .collect();
+        let assets = assets.join("\n");
+        if !assets.contains("Content-Security-Policy") {
+            return Err(TemplateError::NoPolicy);
+        }
+        Ok(Template { assets })
+    }
+}
+
+/// Text made safe for HTML text and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The section a page belongs to, as government sites name it (`ColumnName`).
+fn column(lang: Lang, route: &Route) -> &'static str {
+    match route {
+        Route::Overview | Route::NotFound(_) => tr!(lang, nav_overview),
+        Route::Indicator(_) => tr!(lang, column_indicators),
+        Route::Task(_) => tr!(lang, column_tasks),
+        Route::District(_) => tr!(lang, column_districts),
+        Route::Department(_) => tr!(lang, column_departments),
+        Route::Data => tr!(lang, nav_data),
+        Route::Embed(_) => tr!(lang, column_charts),
+    }
+}
+
+/// `og:locale` for a language.
+fn og_locale(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "zh_CN",
+        Lang::En => "en_US",
+    }
+}
+
+/// The page's public address in a language.
+fn address(site: &Site, lang: Lang, route: &Route) -> String {
+    format!("{}{}", site.url, Location::page_path(lang, route))
+}
+
+/// The path of an address (`https://example.org/plan/` → `/plan/`).
+pub(super) fn url_path(url: &str) -> String {
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    after_scheme.find('/').map_or_else(|| "/".to_owned(), |at| after_scheme[at..].to_owned())
+}
+
+/// The whole document of a page `depth` folders below the site's root.
+pub(super) fn page(
+    site: &Site,
+    template: &Template,
+    page: &Page,
+    head: Option<PageHead>,
+    body: &str,
+    depth: usize,
+) -> String {
+    let base = "../".repeat(depth);
+    let base = if base.is_empty() { "./".to_owned() } else { base };
+    page_with_base(site, template, page, head, body, &base)
+}
+
+/// The whole document of a page whose `<base>` is `base`.
+pub(super) fn page_with_base(
+    site: &Site,
+    template: &Template,
+    page: &Page,
+    head: Option<PageHead>,
+    body: &str,
+    base: &str,
+) -> String {
+    let lang = page.lang;
+    let route = &page.route;
+    let head = head.unwrap_or_else(|| PageHead {
+        title: tr!(lang, document_title).to_owned(),
+        description: site.plan.plan.title.get(lang).to_owned(),
+    });
+    let (title, description) = (escape(&head.title), escape(&head.description));
+    let here = escape(&address(site, lang, route));
+    let base = escape(base);
+    let site_name = escape(tr!(lang, site_name));
+    let release = &site.progress.release;
+    let mut meta = vec![
+        format!(r#"<base href="{base}">"#),
+        format!("<title>{title}</title>"),
+        format!(r#"<meta name="description" content="{description}">"#),
+    ];
+    // "Not found" is served at any address: it is the page of none.
+    if !matches!(route, Route::NotFound(_)) {
+        meta.push(format!(r#"<link rel="canonical" href="{here}">"#));
+        meta.push(format!(r#"<meta property="og:url" content="{here}">"#));
+        for (tag, other) in [("zh-CN", Lang::Zh), ("en", Lang::En), ("x-default", Lang::Zh)] {
+            let href = escape(&address(site, other, route));
+            meta.push(format!(r#"<link rel="alternate" hreflang="{tag}" href="{href}">"#));
+        }
+    }
+    if !page.listed() {
+        meta.push(r#"<meta name="robots" content="noindex">"#.to_owned());
+    }
+    meta.extend([
+        r#"<meta property="og:type" content="website">"#.to_owned(),
+        format!(r#"<meta property="og:site_name" content="{site_name}">"#),
+        format!(r#"<meta property="og:title" content="{title}">"#),
+        format!(r#"<meta property="og:description" content="{description}">"#),
+        format!(r#"<meta property="og:locale" content="{}">"#, og_locale(lang)),
+        format!(r#"<meta property="og:locale:alternate" content="{}">"#, og_locale(lang.other())),
+        // What Chinese government sites carry for their crawlers and archives.
+        format!(r#"<meta name="SiteName" content="{site_name}">"#),
+        format!(r#"<meta name="ColumnName" content="{}">"#, escape(column(lang, route))),
+        format!(r#"<meta name="ArticleTitle" content="{title}">"#),
+        format!(r#"<meta name="PubDate" content="{}">"#, escape(&release.published)),
+        format!(
+            r#"<meta name="ContentSource" content="{}">"#,
+            escape(site.plan.plan.issuer.get(lang))
+        ),
+        // Which release this page was rendered from: the app says so if the
+        // data files served are newer.
+        format!(r#"<meta name="portal-release" content="{}">"#, escape(&release.version)),
+    ]);
+    format!(
+        "<!doctype html>\n<html lang=\"{lang_tag}\">\n<head>\n<meta charset=\"utf-8\">\n{meta}\n{assets}\n</head>\n<body>\n<div id=\"page\">{body}</div>\n</body>\n</html>\n",
+        lang_tag = lang.tag(),
+        meta = meta.join("\n"),
+        assets = template.assets,
+    )
+}
+
+/// `sitemap.xml`: each listed page's address, the release date, and the page
+/// in the other language.
+pub(super) fn sitemap(site: &Site, pages: &[Page]) -> String {
+    let published = escape(&site.progress.release.published);
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    for page in pages.iter().filter(|p| p.listed()) {
+        xml.push_str(&format!(
+            "<url><loc>{}</loc><lastmod>{published}</lastmod>",
+            escape(&address(site, page.lang, &page.route))
+        ));
+        for lang in [Lang::Zh, Lang::En] {
+            xml.push_str(&format!(
+                "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                lang.tag(),
+                escape(&address(site, lang, &page.route))
+            ));
+        }
+        xml.push_str("</url>\n");
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}

@@ -1,0 +1,202 @@
+//! Writes the static site into a built `dist/`: reads the data it serves,
+//! renders every page in memory (so a failure writes nothing), then writes
+//! each file whole (temporary file, then rename), and says what it wrote.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use plan_model::release::{MANIFEST_FILE, Manifest, RELEASE_INDEX_FILE, RELEASES_DIR, ReleaseSummary};
+use plan_model::{Bilingual, Lang, LoadError, PLAN_FILE, PROGRESS_FILE, PlanDocument, ProgressDocument};
+
+use super::{Page, Site, Template, TemplateError};
+use crate::data::{DATA_DIR, ReadAhead};
+use crate::locale::tr;
+
+/// Trunk's page, kept beside the rendered ones: it is the template again at
+/// the next publish, once `index.html` is a rendered page.
+pub const TEMPLATE_FILE: &str = "template.html";
+
+/// Why the site could not be written. Nothing was written.
+#[derive(Debug, thiserror::Error)]
+pub enum PublishError {
+    /// A file could not be read.
+    #[error("{file}: {detail}")]
+    Read {
+        /// The file.
+        file: PathBuf,
+        /// What the system said.
+        detail: String,
+    },
+    /// A data file does not load or breaks the data rules.
+    #[error("{file}: {}", detail.en)]
+    Data {
+        /// The file.
+        file: PathBuf,
+        /// The problem, located, in both languages.
+        detail: Bilingual,
+    },
+    /// Trunk's page is not as expected.
+    #[error("{file}: {error}")]
+    Template {
+        /// The file.
+        file: PathBuf,
+        /// What is wrong with it.
+        error: TemplateError,
+    },
+    /// A file could not be written.
+    #[error("{file}: {detail}")]
+    Write {
+        /// The file.
+        file: PathBuf,
+        /// What the system said.
+        detail: String,
+    },
+}
+
+impl PublishError {
+    /// The message in a language, naming the file and the problem.
+    pub fn message(&self, lang: Lang) -> String {
+        let (key_text, file, detail) = match self {
+            PublishError::Read { file, detail } => (tr!(lang, site_error_read), file, detail.clone()),
+            PublishError::Data { file, detail } => {
+                (tr!(lang, site_error_data), file, detail.get(lang).to_owned())
+            }
+            PublishError::Template { file, error } => {
+                (tr!(lang, site_error_template), file, error.to_string())
+            }
+            PublishError::Write { file, detail } => (tr!(lang, site_error_write), file, detail.clone()),
+        };
+        crate::locale::fill(
+            key_text,
+            &[("file", &file.display() as &dyn std::fmt::Display), ("detail", &detail)],
+        )
+    }
+}
+
+/// What was written.
+#[derive(Debug)]
+pub struct Report {
+    /// Pages written (both languages, the root copy and `404.html` included).
+    pub pages: usize,
+    /// Their bytes, in all.
+    pub bytes: usize,
+    /// How long it took, in milliseconds (reading, rendering and writing).
+    pub millis: u128,
+}
+
+fn read(path: &Path) -> Result<String, PublishError> {
+    std::fs::read_to_string(path)
+        .map_err(|e| PublishError::Read { file: path.to_owned(), detail: e.to_string() })
+}
+
+fn data_error(path: &Path, error: &LoadError) -> PublishError {
+    let detail = Bilingual { zh: error.message(Lang::Zh), en: error.message(Lang::En) };
+    PublishError::Data { file: path.to_owned(), detail }
+}
+
+/// The errors among a file's findings, as one message (with where each is);
+/// none is fine.
+fn no_errors(path: &Path, findings: Vec<plan_model::Finding>) -> Result<(), PublishError> {
+    let errors: Vec<_> =
+        findings.into_iter().filter(|f| f.severity == plan_model::Severity::Error).collect();
+    if errors.is_empty() {
+        return Ok(());
+    }
+    let said = |lang| errors.iter().map(|f| format!("{} {}", f.path, f.message(lang))).collect::<Vec<_>>().join("; ");
+    Err(PublishError::Data { file: path.to_owned(), detail: Bilingual { zh: said(Lang::Zh), en: said(Lang::En) } })
+}
+
+/// Reads what the pages are rendered from: the plan, the progress figures,
+/// the manifest, the release index and the release before.
+pub fn read_site(dist: &Path, url: &str) -> Result<Site, PublishError> {
+    let data = dist.join(DATA_DIR);
+    let plan_path = data.join(PLAN_FILE);
+    let plan: PlanDocument = plan_model::parse_plan(&plan_path.display().to_string(), &read(&plan_path)?)
+        .map_err(|e| data_error(&plan_path, &e))?;
+    no_errors(&plan_path, plan_model::validate_plan(&plan))?;
+    let progress_path = data.join(PROGRESS_FILE);
+    let progress: ProgressDocument =
+        plan_model::parse_progress(&progress_path.display().to_string(), &read(&progress_path)?)
+            .map_err(|e| data_error(&progress_path, &e))?;
+    no_errors(&progress_path, plan_model::validate_progress(&plan, &progress))?;
+    let located = |path: &Path| -> Result<_, PublishError> {
+        let text = read(path)?;
+        Ok((path.to_owned(), text))
+    };
+    let (manifest_path, text) = located(&data.join(MANIFEST_FILE))?;
+    let manifest: Manifest = plan_model::load::parse_located(&manifest_path.display().to_string(), &text)
+        .map_err(|e| data_error(&manifest_path, &e))?;
+    let (index_path, text) = located(&data.join(RELEASES_DIR).join(RELEASE_INDEX_FILE))?;
+    let releases: Vec<ReleaseSummary> = plan_model::load::parse_located(&index_path.display().to_string(), &text)
+        .map_err(|e| data_error(&index_path, &e))?;
+    // The index is newest first: the release before the current one is the next entry.
+    let current = releases.iter().position(|r| r.version == progress.release.version);
+    let previous = match current.and_then(|i| releases.get(i + 1)) {
+        None => None,
+        Some(before) => {
+            let folder = data.join(RELEASES_DIR).join(&before.version);
+            let (plan_file, progress_file) = (folder.join(PLAN_FILE), folder.join(PROGRESS_FILE));
+            let old_plan = plan_model::parse_plan(&plan_file.display().to_string(), &read(&plan_file)?)
+                .map_err(|e| data_error(&plan_file, &e))?;
+            let old_progress =
+                plan_model::parse_progress(&progress_file.display().to_string(), &read(&progress_file)?)
+                    .map_err(|e| data_error(&progress_file, &e))?;
+            Some((old_plan, old_progress))
+        }
+    };
+    let url = if url.ends_with('/') { url.to_owned() } else { format!("{url}/") };
+    Ok(Site {
+        plan: Arc::new(plan),
+        progress: Arc::new(progress),
+        read_ahead: ReadAhead { manifest: Some(manifest), releases: Some(releases), previous: Some(previous) },
+        url,
+    })
+}
+
+/// Trunk's page: `index.html` as Trunk built it (kept as `template.html`),
+/// or `template.html` once `index.html` is a rendered page.
+fn template(dist: &Path) -> Result<(Template, Option<String>), PublishError> {
+    let index = dist.join("index.html");
+    let kept = dist.join(TEMPLATE_FILE);
+    let text = read(&index)?;
+    let (file, text, fresh) = if text.contains("<div id=\"page\">") {
+        let kept_text = read(&kept)?;
+        (kept, kept_text, None)
+    } else {
+        (index, text.clone(), Some(text))
+    };
+    let template = Template::parse(&text).map_err(|error| PublishError::Template { file, error })?;
+    Ok((template, fresh))
+}
+
+/// Renders every page of the site into `dist/` (built by Trunk, with the
+/// data in `dist/data/`), with `sitemap.xml` and `robots.txt`.
+pub fn publish(dist: &Path, url: &str) -> Result<Report, PublishError> {
+    let started = Instant::now();
+    let site = read_site(dist, url)?;
+    let (template, fresh) = template(dist)?;
+    let pages = site.pages();
+    let mut files: Vec<(PathBuf, String)> = Vec::with_capacity(pages.len() + 4);
+    if let Some(trunk) = fresh {
+        files.push((dist.join(TEMPLATE_FILE), trunk));
+    }
+    let root = Page { lang: Lang::Zh, route: crate::url::Route::Overview };
+    files.push((dist.join("index.html"), site.render(&template, &root, true)));
+    for page in &pages {
+        files.push((dist.join(page.file()), site.render(&template, page, false)));
+    }
+    files.push((dist.join("404.html"), site.not_found(&template)));
+    files.push((dist.join("sitemap.xml"), site.sitemap(&pages)));
+    files.push((dist.join("robots.txt"), site.robots()));
+    let mut bytes = 0;
+    for (path, text) in &files {
+        let fail = |e: std::io::Error| PublishError::Write { file: path.clone(), detail: e.to_string() };
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder).map_err(fail)?;
+        }
+        plan_model::atomic::write_atomic(path, text.as_bytes()).map_err(fail)?;
+        bytes += text.len();
+    }
+    Ok(Report { pages: pages.len() + 2, bytes, millis: started.elapsed().as_millis() })
+}
