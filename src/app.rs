@@ -30,7 +30,8 @@ fn current() -> Location {
     let base = window.document().and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
     let href = window.location().href().unwrap_or_default();
     let here = href.split('#').next().unwrap_or_default();
-    let within = here.strip_prefix(base.split(['?', '#']).next().unwrap_or_default()).unwrap_or(here);
+    let within =
+        here.strip_prefix(base.split(['?', '#']).next().unwrap_or_default()).unwrap_or(here);
     let (path, query) = within.split_once('?').unwrap_or((within, ""));
     let mut location = Location::parse(path, query);
     // The site's root is the Chinese overview.
@@ -47,7 +48,9 @@ pub fn App() -> impl IntoView {
     prefs::apply_theme(prefs::theme());
     prefs::apply_large_text(prefs::large_text());
     view! {
-        <I18nContextProvider>
+        // The page says its own language (`zh-CN`, `en`, rendered into the
+        // HTML); the locale's code ("zh") is not a region-tagged language.
+        <I18nContextProvider set_lang_attr_on_html=false>
             <Shell />
         </I18nContextProvider>
     }
@@ -78,6 +81,13 @@ fn Shell() -> impl IntoView {
         async move { if ready { Some(crate::data::verify(release).await) } else { None } }
     });
     provide_context(crate::ui::Integrity(integrity));
+    // Which release the page was rendered from: a pinned view shows another
+    // on purpose.
+    if location.with_untracked(|l| l.filters.release.is_none())
+        && let Some(rendered) = rendered_release()
+    {
+        provide_context(crate::ui::RenderedFrom(rendered));
+    }
     let announcer = Announcer(RwSignal::new(String::new()));
     provide_context(announcer);
     // A filter change adds a history entry (`history.pushState`, then a
@@ -96,6 +106,13 @@ fn Shell() -> impl IntoView {
         let l = locale(lang.get());
         if i18n.get_locale_untracked() != l {
             i18n.set_locale(l);
+        }
+        // The rendered page says it already, but "not found" (404.html) is
+        // Chinese at every address.
+        if let Some(html) =
+            crate::browser::window().and_then(|w| w.document()).and_then(|d| d.document_element())
+        {
+            let _ = html.set_attribute("lang", lang.get().tag());
         }
     });
     let route = Memo::new(move |_| location.with(|l| l.route.clone()));
@@ -122,6 +139,13 @@ fn Shell() -> impl IntoView {
         }
     });
     view! { <Frame plan=plan.into() location=location announcer=announcer /> }
+}
+
+/// The release named by the page's `<meta name="portal-release">`.
+fn rendered_release() -> Option<String> {
+    let document = crate::browser::window()?.document()?;
+    let meta = document.query_selector("meta[name=portal-release]").ok()??;
+    meta.get_attribute("content").filter(|v| !v.is_empty())
 }
 
 /// Puts the app where the page rendered into the HTML was.

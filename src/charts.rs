@@ -42,6 +42,37 @@ mod tests {
         assert!((contrast("#777777", "#ffffff").unwrap() - 4.48).abs() < 0.01);
     }
 
+    /// WCAG 1.4.3: the status glyphs are text, so each theme's glyph colours
+    /// (`--status-*` in style/main.css) have 4.5:1 on the page and on a card.
+    #[test]
+    fn status_glyph_colours_have_4_5_to_1_contrast_in_both_themes() {
+        let css = include_str!("../style/main.css");
+        // In order: the light theme's, then the two dark blocks (system dark, chosen dark).
+        let mut sets: Vec<Vec<&str>> = Vec::new();
+        for line in css.lines().map(str::trim) {
+            let Some(value) = line.strip_prefix("--status-").and_then(|l| l.split_once(':')) else {
+                continue;
+            };
+            if value.0 == "achieved" {
+                sets.push(Vec::new());
+            }
+            if let Some(set) = sets.last_mut() {
+                set.push(value.1.trim().trim_end_matches(';'));
+            }
+        }
+        assert_eq!(sets.len(), 3, "light, system dark, chosen dark");
+        for (i, set) in sets.iter().enumerate() {
+            assert_eq!(set.len(), 5, "five status colours in block {i}");
+            let backgrounds = if i == 0 { &BACKGROUNDS[..2] } else { &BACKGROUNDS[2..] };
+            for colour in set {
+                for background in backgrounds {
+                    let ratio = contrast(colour, background).expect("a #rrggbb colour");
+                    assert!(ratio >= 4.5, "{colour} on {background}: {ratio:.2}:1");
+                }
+            }
+        }
+    }
+
     /// WCAG 1.4.11: chart marks (bars, lines, status colours, the expected
     /// progress marker) at least 3:1 against every background they sit on.
     #[test]

@@ -412,7 +412,10 @@ impl<T: Clone + Send + Sync + 'static> From<leptos::prelude::LocalResource<Resul
 {
     fn from(resource: leptos::prelude::LocalResource<Result<T, DataError>>) -> Self {
         use leptos::prelude::Get;
-        Waited { now: leptos::prelude::Signal::derive(move || resource.get()), refetch: Some(resource) }
+        Waited {
+            now: leptos::prelude::Signal::derive(move || resource.get()),
+            refetch: Some(resource),
+        }
     }
 }
 

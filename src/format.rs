@@ -22,6 +22,20 @@ pub fn task_label(task: &Task, lang: Lang) -> String {
     format!("{}. {}", task.number, task.name.get(lang))
 }
 
+/// The class that colours a status's glyph (`style/main.css` gives each
+/// theme a colour with 4.5:1 contrast: the glyph is text). Never the only
+/// sign of a status: its words are beside it.
+pub fn status_class(status: plan_model::Status) -> &'static str {
+    use plan_model::Status;
+    match status {
+        Status::Achieved => "status-icon status-achieved",
+        Status::OnSchedule => "status-icon status-on-schedule",
+        Status::Behind => "status-icon status-behind",
+        Status::SeriouslyBehind => "status-icon status-seriously-behind",
+        Status::NoData | Status::NotMeasurable => "status-icon status-none",
+    }
+}
+
 /// The colon after a label, as each language writes it.
 pub fn colon(lang: Lang) -> &'static str {
     tr!(lang, label_colon)

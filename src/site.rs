@@ -101,8 +101,11 @@ impl Site {
             let sink = HeadSink::default();
             provide_context(sink.clone());
             let lang = page.lang;
-            let location =
-                RwSignal::new(Location { lang: Some(lang), route: page.route.clone(), filters: Filters::default() });
+            let location = RwSignal::new(Location {
+                lang: Some(lang),
+                route: page.route.clone(),
+                filters: Filters::default(),
+            });
             let plan = Waited::given(self.plan.clone());
             provide_context(Portal::new(
                 plan,
@@ -112,7 +115,8 @@ impl Site {
             ));
             let announcer = Announcer(RwSignal::new(String::new()));
             provide_context(announcer);
-            let html = view! { <Frame plan=plan location=location announcer=announcer /> }.to_html();
+            let html =
+                view! { <Frame plan=plan location=location announcer=announcer /> }.to_html();
             let head = sink.0.lock().ok().and_then(|mut h| h.take());
             (html, head)
         });

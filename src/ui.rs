@@ -16,6 +16,7 @@ pub use head::{HeadSink, PageHead, PageTitle};
 pub use links::{DataLink, ResponsibleUnits, safe_link};
 pub use loading::{ErrorPanel, Later, Loaded, LoadingSkeleton};
 pub use notices::{
-    EmptyState, Integrity, IntegrityLine, NotFound, ReleaseBar, SampleNotice, StatusWords,
+    EmptyState, Integrity, IntegrityLine, NotFound, ReleaseBar, RenderedFrom, SampleNotice,
+    StatusWords,
 };
 pub use table::DataTable;

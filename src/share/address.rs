@@ -4,10 +4,14 @@
 use crate::figures::Figure;
 use crate::url::{Filters, Location};
 
-/// The page's address without the fragment: what embed and citation URLs start with.
+/// The site's root (every page's `<base>`), absolute: what embed and
+/// citation URLs start with.
 pub fn site_base() -> String {
-    let href = crate::browser::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
-    href.split('#').next().unwrap_or_default().to_owned()
+    let base = crate::browser::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    base.split(['?', '#']).next().unwrap_or_default().to_owned()
 }
 
 /// An address relative to the site (`embed.js`), made absolute.

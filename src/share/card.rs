@@ -7,9 +7,9 @@ use plan_model::Lang;
 use super::address::next_id;
 use super::tools::FigureTools;
 use crate::assessed::Assessed;
-use crate::charts::progress::status_colour;
 use crate::echarts::{EChart, KeyboardPoints};
 use crate::figures::{Cell, Figure, Table};
+use crate::format::status_class;
 use crate::ui::DataTable;
 use crate::url::{FigureId, Filters};
 
@@ -24,14 +24,11 @@ fn cell_view(cell: Cell, first: bool, lang: Lang) -> AnyView {
             <span class="heat-status">{status.label(lang)}</span>
         }
         .into_any(),
-        (None, Some(status), None) => {
-            let colour = format!("color: {}", status_colour(status));
-            view! {
-                <span class="status-icon" aria-hidden="true" style=colour>{status.icon()}</span>
-                " " {status.label(lang)}
-            }
-            .into_any()
+        (None, Some(status), None) => view! {
+            <span class=status_class(status) aria-hidden="true">{status.icon()}</span>
+            " " {status.label(lang)}
         }
+        .into_any(),
         (None, None, _) => cell.text.clone().into_any(),
     };
     let is_date = cell.text.len() == 10 && cell.text.as_bytes().get(4) == Some(&b'-');

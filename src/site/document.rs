@@ -15,7 +15,7 @@ use crate::url::{Location, Route};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Template {
     /// The head's elements but its title and description (every page has its own).
-    assets: String,
+    pub(super) assets: String,
 }
 
 /// Why Trunk's `index.html` cannot be a template.
@@ -25,7 +25,9 @@ pub enum TemplateError {
     #[error("no <head>…</head> in the built index.html")]
     NoHead,
     /// It has no security policy (scripts/harden-html.mjs writes one).
-    #[error("no Content-Security-Policy in the built index.html's head (did scripts/harden-html.mjs run?)")]
+    #[error(
+        "no Content-Security-Policy in the built index.html's head (did scripts/harden-html.mjs run?)"
+    )]
     NoPolicy,
 }
 

@@ -6,8 +6,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
-use plan_model::release::{MANIFEST_FILE, Manifest, RELEASE_INDEX_FILE, RELEASES_DIR, ReleaseSummary};
-use plan_model::{Bilingual, Lang, LoadError, PLAN_FILE, PROGRESS_FILE, PlanDocument, ProgressDocument};
+use plan_model::release::{
+    MANIFEST_FILE, Manifest, RELEASE_INDEX_FILE, RELEASES_DIR, ReleaseSummary,
+};
+use plan_model::{
+    Bilingual, Lang, LoadError, PLAN_FILE, PROGRESS_FILE, PlanDocument, ProgressDocument,
+};
 
 use super::{Page, Site, Template, TemplateError};
 use crate::data::{DATA_DIR, ReadAhead};
@@ -58,14 +62,18 @@ impl PublishError {
     /// The message in a language, naming the file and the problem.
     pub fn message(&self, lang: Lang) -> String {
         let (key_text, file, detail) = match self {
-            PublishError::Read { file, detail } => (tr!(lang, site_error_read), file, detail.clone()),
+            PublishError::Read { file, detail } => {
+                (tr!(lang, site_error_read), file, detail.clone())
+            }
             PublishError::Data { file, detail } => {
                 (tr!(lang, site_error_data), file, detail.get(lang).to_owned())
             }
             PublishError::Template { file, error } => {
                 (tr!(lang, site_error_template), file, error.to_string())
             }
-            PublishError::Write { file, detail } => (tr!(lang, site_error_write), file, detail.clone()),
+            PublishError::Write { file, detail } => {
+                (tr!(lang, site_error_write), file, detail.clone())
+            }
         };
         crate::locale::fill(
             key_text,
@@ -103,8 +111,17 @@ fn no_errors(path: &Path, findings: Vec<plan_model::Finding>) -> Result<(), Publ
     if errors.is_empty() {
         return Ok(());
     }
-    let said = |lang| errors.iter().map(|f| format!("{} {}", f.path, f.message(lang))).collect::<Vec<_>>().join("; ");
-    Err(PublishError::Data { file: path.to_owned(), detail: Bilingual { zh: said(Lang::Zh), en: said(Lang::En) } })
+    let said = |lang| {
+        errors
+            .iter()
+            .map(|f| format!("{} {}", f.path, f.message(lang)))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    Err(PublishError::Data {
+        file: path.to_owned(),
+        detail: Bilingual { zh: said(Lang::Zh), en: said(Lang::En) },
+    })
 }
 
 /// Reads what the pages are rendered from: the plan, the progress figures,
@@ -112,8 +129,9 @@ fn no_errors(path: &Path, findings: Vec<plan_model::Finding>) -> Result<(), Publ
 pub fn read_site(dist: &Path, url: &str) -> Result<Site, PublishError> {
     let data = dist.join(DATA_DIR);
     let plan_path = data.join(PLAN_FILE);
-    let plan: PlanDocument = plan_model::parse_plan(&plan_path.display().to_string(), &read(&plan_path)?)
-        .map_err(|e| data_error(&plan_path, &e))?;
+    let plan: PlanDocument =
+        plan_model::parse_plan(&plan_path.display().to_string(), &read(&plan_path)?)
+            .map_err(|e| data_error(&plan_path, &e))?;
     no_errors(&plan_path, plan_model::validate_plan(&plan))?;
     let progress_path = data.join(PROGRESS_FILE);
     let progress: ProgressDocument =
@@ -125,11 +143,13 @@ pub fn read_site(dist: &Path, url: &str) -> Result<Site, PublishError> {
         Ok((path.to_owned(), text))
     };
     let (manifest_path, text) = located(&data.join(MANIFEST_FILE))?;
-    let manifest: Manifest = plan_model::load::parse_located(&manifest_path.display().to_string(), &text)
-        .map_err(|e| data_error(&manifest_path, &e))?;
+    let manifest: Manifest =
+        plan_model::load::parse_located(&manifest_path.display().to_string(), &text)
+            .map_err(|e| data_error(&manifest_path, &e))?;
     let (index_path, text) = located(&data.join(RELEASES_DIR).join(RELEASE_INDEX_FILE))?;
-    let releases: Vec<ReleaseSummary> = plan_model::load::parse_located(&index_path.display().to_string(), &text)
-        .map_err(|e| data_error(&index_path, &e))?;
+    let releases: Vec<ReleaseSummary> =
+        plan_model::load::parse_located(&index_path.display().to_string(), &text)
+            .map_err(|e| data_error(&index_path, &e))?;
     // The index is newest first: the release before the current one is the next entry.
     let current = releases.iter().position(|r| r.version == progress.release.version);
     let previous = match current.and_then(|i| releases.get(i + 1)) {
@@ -137,11 +157,14 @@ pub fn read_site(dist: &Path, url: &str) -> Result<Site, PublishError> {
         Some(before) => {
             let folder = data.join(RELEASES_DIR).join(&before.version);
             let (plan_file, progress_file) = (folder.join(PLAN_FILE), folder.join(PROGRESS_FILE));
-            let old_plan = plan_model::parse_plan(&plan_file.display().to_string(), &read(&plan_file)?)
-                .map_err(|e| data_error(&plan_file, &e))?;
-            let old_progress =
-                plan_model::parse_progress(&progress_file.display().to_string(), &read(&progress_file)?)
-                    .map_err(|e| data_error(&progress_file, &e))?;
+            let old_plan =
+                plan_model::parse_plan(&plan_file.display().to_string(), &read(&plan_file)?)
+                    .map_err(|e| data_error(&plan_file, &e))?;
+            let old_progress = plan_model::parse_progress(
+                &progress_file.display().to_string(),
+                &read(&progress_file)?,
+            )
+            .map_err(|e| data_error(&progress_file, &e))?;
             Some((old_plan, old_progress))
         }
     };
@@ -149,7 +172,11 @@ pub fn read_site(dist: &Path, url: &str) -> Result<Site, PublishError> {
     Ok(Site {
         plan: Arc::new(plan),
         progress: Arc::new(progress),
-        read_ahead: ReadAhead { manifest: Some(manifest), releases: Some(releases), previous: Some(previous) },
+        read_ahead: ReadAhead {
+            manifest: Some(manifest),
+            releases: Some(releases),
+            previous: Some(previous),
+        },
         url,
     })
 }
@@ -166,7 +193,8 @@ fn template(dist: &Path) -> Result<(Template, Option<String>), PublishError> {
     } else {
         (index, text.clone(), Some(text))
     };
-    let template = Template::parse(&text).map_err(|error| PublishError::Template { file, error })?;
+    let template =
+        Template::parse(&text).map_err(|error| PublishError::Template { file, error })?;
     Ok((template, fresh))
 }
 
@@ -191,7 +219,8 @@ pub fn publish(dist: &Path, url: &str) -> Result<Report, PublishError> {
     files.push((dist.join("robots.txt"), site.robots()));
     let mut bytes = 0;
     for (path, text) in &files {
-        let fail = |e: std::io::Error| PublishError::Write { file: path.clone(), detail: e.to_string() };
+        let fail =
+            |e: std::io::Error| PublishError::Write { file: path.clone(), detail: e.to_string() };
         if let Some(folder) = path.parent() {
             std::fs::create_dir_all(folder).map_err(fail)?;
         }

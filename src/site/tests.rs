@@ -1,13 +1,11 @@
+use std::collections::BTreeSet;
+
 use super::*;
 
+/// The bundled data (`public/data/`, as `dist/data/` will hold it).
 fn site() -> Site {
-    let (plan, progress) = crate::assessed::bundled();
-    Site {
-        plan,
-        progress,
-        read_ahead: ReadAhead { previous: Some(None), ..Default::default() },
-        url: "https://example.org/plan/".to_owned(),
-    }
+    let public = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public");
+    publish::read_site(&public, "https://example.org/plan").expect("the bundled data")
 }
 
 const TRUNK: &str = r#"<!doctype html>
@@ -22,12 +20,186 @@ const TRUNK: &str = r#"<!doctype html>
   <body><p>ignored</p></body>
 </html>"#;
 
+fn template() -> Template {
+    Template::parse(TRUNK).expect("template")
+}
+
+/// The text between `start` and the next `end` after it.
+fn between<'a>(html: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let from = html.find(start)? + start.len();
+    let to = html[from..].find(end)? + from;
+    Some(&html[from..to])
+}
+
+fn one_of_each_kind(site: &Site) -> Vec<Route> {
+    let plan = &site.plan;
+    vec![
+        Route::Overview,
+        Route::Indicator(plan.indicators[0].id.clone()),
+        Route::Task(plan.tasks[0].id.clone()),
+        Route::District(plan.districts[4].id.clone()),
+        Route::Department(plan.departments[0].id.clone()),
+        Route::Data,
+        Route::Embed(FigureId::DistrictHeatmap),
+        Route::Embed(FigureId::IndicatorTrend(plan.indicators[0].id.clone())),
+    ]
+}
+
 #[test]
-fn spike() {
+fn every_page_kind_has_its_heading_tables_with_rows_and_the_sample_notice() {
     let site = site();
-    let template = Template::parse(TRUNK).expect("template");
-    let page = Page { lang: Lang::Zh, route: Route::Overview };
-    let html = site.render(&template, &page, false);
-    std::fs::write("/tmp/spike.html", &html).unwrap();
-    assert!(html.contains("<title>"));
+    let template = template();
+    for lang in [Lang::Zh, Lang::En] {
+        for route in one_of_each_kind(&site) {
+            let page = Page { lang, route: route.clone() };
+            let html = site.render(&template, &page, false);
+            let what = format!("{lang:?} {route:?}");
+            let embed = matches!(route, Route::Embed(_));
+            if !embed {
+                assert!(html.contains("<h1"), "{what}: a heading");
+                assert!(html.contains("class=\"site-nav\""), "{what}: navigation");
+                assert!(
+                    html.contains("class=\"lang-switch\""),
+                    "{what}: the language switch, a link"
+                );
+            }
+            if route != Route::Department(site.plan.departments[0].id.clone()) {
+                let rows = between(&html, "<tbody", "</tbody>").unwrap_or_default();
+                assert!(rows.contains("<tr"), "{what}: a table with rows");
+                assert!(html.contains("<caption"), "{what}: tables have captions");
+            }
+            assert!(
+                html.contains("sample-notice") || html.contains("示例数据"),
+                "{what}: sample notice"
+            );
+            assert!(!html.contains("class=\"skeleton\""), "{what}: nothing is left loading");
+            assert!(!html.contains("data-later"), "{what}: no part is left for later");
+            assert!(html.contains(&format!("<html lang=\"{}\">", lang.tag())), "{what}");
+        }
+    }
+}
+
+#[test]
+fn each_page_has_its_own_title_and_description_and_speaks_for_itself() {
+    let site = site();
+    let template = template();
+    let pages = site.pages();
+    let mut titles = BTreeSet::new();
+    for page in &pages {
+        let html = site.render(&template, page, false);
+        let title = between(&html, "<title>", "</title>").expect("a title").to_owned();
+        assert!(titles.insert(title.clone()), "{page:?}: the title {title} is another page's too");
+        let description =
+            between(&html, "<meta name=\"description\" content=\"", "\"").expect("description");
+        assert!(!description.is_empty(), "{page:?}: a description");
+        let here =
+            format!("https://example.org/plan/{}", Location::page_path(page.lang, &page.route));
+        assert!(
+            html.contains(&format!("<link rel=\"canonical\" href=\"{here}\">")),
+            "{page:?}: canonical"
+        );
+        for tag in ["zh-CN", "en", "x-default"] {
+            assert!(html.contains(&format!("hreflang=\"{tag}\"")), "{page:?}: alternate {tag}");
+        }
+        for name in ["SiteName", "ColumnName", "ArticleTitle", "PubDate", "ContentSource"] {
+            assert!(
+                html.contains(&format!("<meta name=\"{name}\" content=\"")),
+                "{page:?}: {name}"
+            );
+        }
+        assert!(html.contains("property=\"og:title\""), "{page:?}: link previews");
+        // Every asset stays relative: the page's <base> leads to the site's root.
+        let depth = Location::depth(page.lang, &page.route);
+        assert!(
+            html.contains(&format!("<base href=\"{}\">", "../".repeat(depth))),
+            "{page:?}: base"
+        );
+        assert!(html.contains("href=\"./main-1.css\""), "{page:?}: the assets");
+        assert_eq!(html.contains("noindex"), !page.listed(), "{page:?}: only embeds are unlisted");
+    }
+    assert!(pages.len() > 100, "{} pages", pages.len());
+}
+
+#[test]
+fn the_root_is_the_chinese_overview_and_404_names_no_address() {
+    let site = site();
+    let template = template();
+    let root = site.render(&template, &Page { lang: Lang::Zh, route: Route::Overview }, true);
+    assert!(root.contains("<base href=\"./\">"));
+    assert!(root.contains("<link rel=\"canonical\" href=\"https://example.org/plan/zh/\">"));
+    let missing = site.not_found(&template);
+    assert!(missing.contains("<base href=\"/plan/\">"), "served at any depth, it leads home");
+    assert!(!missing.contains("rel=\"canonical\""));
+    assert!(missing.contains("noindex"));
+    assert!(missing.contains("href=\"zh/\""), "a way home");
+}
+
+#[test]
+fn text_from_the_data_is_text_in_the_page_and_its_head() {
+    let bundled = site();
+    let mut plan = (*bundled.plan).clone();
+    let payload = "<script>alert(1)</script>\"'&<img src=x onerror=alert(2)>";
+    plan.indicators[0].name.zh = payload.to_owned();
+    plan.indicators[0].source_text = payload.to_owned();
+    let id = plan.indicators[0].id.clone();
+    let site = Site { plan: Arc::new(plan), ..bundled };
+    let html =
+        site.render(&template(), &Page { lang: Lang::Zh, route: Route::Indicator(id) }, false);
+    assert!(!html.contains("<script>alert"), "no script from the data");
+    assert!(!html.contains("<img src=x"), "no element from the data");
+    let title = between(&html, "<title>", "</title>").expect("title");
+    assert!(title.starts_with("&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;"), "{title}");
+    let description =
+        between(&html, "<meta name=\"description\" content=\"", "\">").expect("description");
+    assert!(!description.contains('"') && !description.contains('<'), "{description}");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "shown as text in the body");
+}
+
+#[test]
+fn the_sitemap_lists_every_listed_page_with_its_other_language() {
+    let site = site();
+    let pages = site.pages();
+    let xml = site.sitemap(&pages);
+    let doc = roxmltree::Document::parse(&xml).expect("the sitemap is XML");
+    let locs: Vec<&str> =
+        doc.descendants().filter(|n| n.has_tag_name("loc")).filter_map(|n| n.text()).collect();
+    let listed: Vec<&Page> = pages.iter().filter(|p| p.listed()).collect();
+    assert_eq!(locs.len(), listed.len());
+    assert!(locs.contains(&"https://example.org/plan/en/data/"));
+    assert!(!locs.iter().any(|l| l.contains("/embed/")));
+    let alternates = doc.descendants().filter(|n| n.has_tag_name("link")).count();
+    assert_eq!(alternates, 2 * listed.len());
+    assert!(site.robots().contains("Sitemap: https://example.org/plan/sitemap.xml"));
+}
+
+#[test]
+fn only_charts_this_release_can_draw_get_an_embed_page() {
+    let site = site();
+    let pages = site.pages();
+    let embeds: Vec<&Page> = pages.iter().filter(|p| matches!(p.route, Route::Embed(_))).collect();
+    assert!(!embeds.is_empty());
+    for page in embeds {
+        let html = site.render(&template(), page, false);
+        assert!(html.contains("class=\"chart"), "{page:?}: its chart's place");
+        assert!(!html.contains("error-panel"), "{page:?}: no error page");
+    }
+}
+
+#[test]
+fn a_template_without_head_or_policy_is_refused() {
+    assert_eq!(Template::parse("<html><body></body></html>"), Err(TemplateError::NoHead));
+    assert_eq!(
+        Template::parse("<html><head><title>x</title></head></html>"),
+        Err(TemplateError::NoPolicy)
+    );
+    let kept = template();
+    assert!(!kept.assets.contains("a note"), "comments are left out");
+    assert!(!kept.assets.contains("charset"), "the page writes its own charset first");
+}
+
+#[test]
+fn addresses_paths() {
+    assert_eq!(document::url_path("https://example.org/plan/"), "/plan/");
+    assert_eq!(document::url_path("http://127.0.0.1:8080/"), "/");
+    assert_eq!(document::url_path("https://example.org"), "/");
 }

@@ -143,7 +143,9 @@ pub fn FilterBar(
         if let Some(id) = REFOCUS.with(|r| r.borrow_mut().take()) {
             // After this render is in the document.
             request_animation_frame(move || {
-                let Some(document) = crate::browser::window().and_then(|w| w.document()) else { return };
+                let Some(document) = crate::browser::window().and_then(|w| w.document()) else {
+                    return;
+                };
                 let Some(select) = document
                     .get_element_by_id(&id)
                     .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())

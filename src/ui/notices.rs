@@ -53,7 +53,7 @@ pub fn StatusWords(
     lang: Lang,
 ) -> impl IntoView {
     view! {
-        <span class="status-icon" aria-hidden="true">{status.icon()}</span>
+        <span class=crate::format::status_class(status) aria-hidden="true">{status.icon()}</span>
         " "
         <strong class="status-label">{status.label(lang)}</strong>
     }
@@ -94,8 +94,28 @@ pub fn ReleaseBar(
                 " · " {tr!(lang, published)} " " <time datetime=release.published.clone()>{release.published.clone()}</time>
             </p>
             <IntegrityLine lang=lang />
+            <StaleNote shown=release.version.clone() lang=lang />
         </section>
     }
+}
+
+/// The release the page was rendered from (`<meta name="portal-release">`),
+/// provided by the shell in the browser unless the view is pinned to a release.
+#[derive(Clone, Debug)]
+pub struct RenderedFrom(pub String);
+
+/// Says so when the data files served are not the release the page was
+/// rendered from (JSON copied without publishing): the figures shown are the
+/// newer ones, and the page a crawler or a reader without scripts gets is not.
+#[component]
+fn StaleNote(shown: String, lang: Lang) -> impl IntoView {
+    let rendered = use_context::<RenderedFrom>().map(|r| r.0).filter(|r| *r != shown)?;
+    Some(view! {
+        <p class="stale-note" role="note">
+            <strong>{tr!(lang, stale_title)}</strong> " "
+            {tr!(lang, stale_body, rendered = rendered, shown = shown)}
+        </p>
+    })
 }
 
 /// The shown files checked against the release manifest (provided by the shell).
@@ -109,10 +129,30 @@ pub fn IntegrityLine(
     /// Reader's language.
     lang: Lang,
 ) -> impl IntoView {
-    let Some(Integrity(check)) = use_context::<Integrity>() else {
-        return ().into_any();
-    };
     let short = |h: &str| h.get(..12).unwrap_or(h).to_owned();
+    let Some(Integrity(check)) = use_context::<Integrity>() else {
+        // A page rendered natively: the hashes the manifest lists, in the
+        // place the browser's check will take (same line, nothing moves).
+        let Some(manifest) = crate::data::read_ahead().and_then(|r| r.manifest) else {
+            return ().into_any();
+        };
+        let hashes = manifest
+            .files
+            .iter()
+            .filter(|f| {
+                [plan_model::PLAN_FILE, plan_model::PROGRESS_FILE].contains(&f.path.as_str())
+            })
+            .map(|f| format!("{} {}…", f.path, short(&f.sha256)))
+            .collect::<Vec<_>>()
+            .join(" · ");
+        return view! {
+            <p class="integrity integrity-listed">
+                {tr!(lang, manifest_lists)} " · " {tr!(lang, release_version)} " " {manifest.version.clone()}
+                " · SHA-256 " <span class="hashes">{hashes}</span>
+            </p>
+        }
+        .into_any();
+    };
     view! {
         <Suspense fallback=move || view! { <p class="integrity integrity-pending">{tr!(lang, verifying)}</p> }>
             {move || check.get().flatten().map_or_else(|| view! {

@@ -131,13 +131,22 @@ mod tests {
         assert_eq!(at("index.html").route, Route::Overview);
         assert_eq!(at("en/").lang, Some(Lang::En));
         assert_eq!(at("zh/task/data-resources/").route, Route::Task("data-resources".into()));
-        assert_eq!(at("zh/task/data-resources/index.html").route, Route::Task("data-resources".into()));
+        assert_eq!(
+            at("zh/task/data-resources/index.html").route,
+            Route::Task("data-resources".into())
+        );
         assert_eq!(at("zh/task/data-resources").route, Route::Task("data-resources".into()));
         assert!(matches!(at("zh/task/a%3Cb/").route, Route::NotFound(_)));
-        assert_eq!(Location::parse("en/data/", "?period=2026-06-30").filters.period.as_deref(), Some("2026-06-30"));
+        assert_eq!(
+            Location::parse("en/data/", "?period=2026-06-30").filters.period.as_deref(),
+            Some("2026-06-30")
+        );
         assert_eq!(Location::page_path(Lang::En, &Route::Overview), "en/");
         assert_eq!(Location::depth(Lang::En, &Route::Overview), 1);
-        assert_eq!(Location::depth(Lang::Zh, &Route::Embed(FigureId::DistrictTrend("zhoushi".into()))), 4);
+        assert_eq!(
+            Location::depth(Lang::Zh, &Route::Embed(FigureId::DistrictTrend("zhoushi".into()))),
+            4
+        );
     }
 
     #[test]
@@ -176,12 +185,15 @@ mod tests {
 
     #[test]
     fn filters_are_read_and_unsafe_values_dropped() {
-        let loc = Location::parse_fragment("#/en/?goal=green&district=zhoushi&period=2026-06-30&x=1");
+        let loc =
+            Location::parse_fragment("#/en/?goal=green&district=zhoushi&period=2026-06-30&x=1");
         assert_eq!(loc.filters.goal.as_deref(), Some("green"));
         assert_eq!(loc.filters.district.as_deref(), Some("zhoushi"));
         assert_eq!(loc.filters.period.as_deref(), Some("2026-06-30"));
         assert_eq!(loc.filters.task, None);
-        let loc = Location::parse_fragment("#/en/embed/goal-progress?release=2026.06.0-sample&theme=dark");
+        let loc = Location::parse_fragment(
+            "#/en/embed/goal-progress?release=2026.06.0-sample&theme=dark",
+        );
         assert_eq!(loc.filters.release.as_deref(), Some("2026.06.0-sample"));
         assert_eq!(loc.filters.theme, Some(Theme::Dark));
         let bad = Location::parse_fragment("#/?release=../../etc&theme=pink");

@@ -15,7 +15,7 @@ async fn arrow_keys_step_through_a_charts_points_and_read_them_out() {
     let server = StaticServer::start(&dist_dir());
     let driver = Driver::start();
     let client = driver.browser(1280, 900).await;
-    client.goto(&format!("{}en/", server.url)).await.expect("open");
+    portal_harness::open(&client, &format!("{}en/", server.url)).await;
     wait_for_js(&client, PAGE_READY, "the overview").await;
     // Every chart takes keyboard focus and says how to use it.
     let unfocusable = client
@@ -70,7 +70,7 @@ async fn arrow_keys_step_through_a_charts_points_and_read_them_out() {
     );
     // The skip link is the first stop and moves focus to the content.
     client.goto("about:blank").await.expect("blank");
-    client.goto(&format!("{}en/data/", server.url)).await.expect("open");
+    portal_harness::open(&client, &format!("{}en/data/", server.url)).await;
     wait_for_js(&client, PAGE_READY, "the data page").await;
     let tab = KeyActions::new("keyboard".into())
         .then(KeyAction::Down { value: Key::Tab.into() })
@@ -117,7 +117,7 @@ async fn no_sideways_scrolling_at_200_percent_zoom_or_with_large_text() {
             )
             .await;
         }
-        client.goto(&format!("{}zh/", server.url)).await.expect("open");
+        portal_harness::open(&client, &format!("{}zh/", server.url)).await;
         let text = if large { "large" } else { "normal" };
         client
             .execute(&format!("localStorage.setItem('kunshan-portal.text', '{text}')"), vec![])
@@ -127,7 +127,7 @@ async fn no_sideways_scrolling_at_200_percent_zoom_or_with_large_text() {
             for page in pages {
                 let url = format!("{}{lang}/{page}", server.url);
                 client.goto("about:blank").await.expect("blank");
-                client.goto(&url).await.expect("open");
+                portal_harness::open(&client, &url).await;
                 wait_for_js(&client, PAGE_READY, &url).await;
                 let state = client
                     .execute(
@@ -177,7 +177,7 @@ async fn pages_work_in_forced_colours_high_contrast_mode() {
         "en/embed/district-heatmap/",
     ] {
         client.goto("about:blank").await.expect("blank");
-        client.goto(&format!("{}{hash}", server.url)).await.expect("open");
+        portal_harness::open(&client, &format!("{}{hash}", server.url)).await;
         wait_for_js(&client, PAGE_READY, hash).await;
         let state = client
             .execute(

@@ -65,7 +65,7 @@ async fn no_axe_violations_on_any_page_language_theme_or_width() {
                 for hash in hashes {
                     let url = format!("{}{lang}/{hash}", server.url);
                     client.goto("about:blank").await.expect("blank");
-                    client.goto(&url).await.expect("open");
+                    portal_harness::open(&client, &url).await;
                     wait_for_js(&client, PAGE_READY, &url).await;
                     // The embed, download and cite tools and the embed's table are
                     // checked open, as a reader who opens them sees them.

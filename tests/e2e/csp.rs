@@ -58,7 +58,7 @@ async fn every_view_runs_under_the_policy_and_inline_scripts_do_not() {
         "en/embed/indicator/ai-invention-patents/trend/?release=2026.06.0-sample",
     ] {
         client.goto("about:blank").await.expect("blank");
-        client.goto(&format!("{}{hash}", server.url)).await.expect("open");
+        portal_harness::open(&client, &format!("{}{hash}", server.url)).await;
         wait_for_js(&client, PAGE_READY, hash).await;
         let errors = console_errors(&client).await;
         assert!(

@@ -18,7 +18,7 @@ async fn data_page_lists_downloads_with_true_hashes_and_every_release() {
     let server = StaticServer::start(&dist);
     let driver = Driver::start();
     let client = driver.browser(1280, 900).await;
-    client.goto(&format!("{}zh/data/", server.url)).await.expect("open");
+    portal_harness::open(&client, &format!("{}zh/data/", server.url)).await;
     wait_for_js(
         &client,
         "return document.querySelectorAll('.downloads tbody tr').length > 0",

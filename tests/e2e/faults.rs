@@ -48,7 +48,7 @@ fn edited(edit: impl FnOnce(&mut Value)) -> String {
 
 async fn open(client: &Client, url: &str) {
     client.goto("about:blank").await.expect("blank");
-    client.goto(url).await.expect("open");
+    portal_harness::open(client, url).await;
 }
 
 /// Opens the overview with `fault` on the progress file once; checks the
@@ -169,15 +169,26 @@ async fn network_faults_and_bad_files_give_clear_errors_and_retry_works() {
     )
     .await;
 
-    // A slow answer: the skeleton shows, then the page, with no error.
+    // A slow answer: the rendered page shows meanwhile (no skeleton, no
+    // error), then the app takes its place.
     faults.set(PROGRESS, Fault::Delay(Duration::from_secs(3)), 1);
-    open(&client, &format!("{}en/", server.url)).await;
-    wait_for_js(
+    client.goto("about:blank").await.expect("blank");
+    client.goto(&format!("{}en/", server.url)).await.expect("open");
+    let waiting = wait_for_js(
         &client,
-        "return document.querySelector('.skeleton') ? true : null",
-        "the loading skeleton",
+        "const p = document.getElementById('page');
+         return p && p.querySelector('.goal-progress table tbody tr')
+           ? { waiting: !!(p.querySelector('.skeleton, .error-panel') || document.querySelector('#app:not([hidden])')) }
+           : null",
+        "the rendered page while the figures come",
     )
     .await;
+    assert_eq!(
+        waiting["waiting"],
+        json!(false),
+        "no skeleton, no error and no half-made app while it waits"
+    );
+    portal_harness::wait_for_app(&client, "the app after a slow answer").await;
     wait_for_js(&client, PROGRESS_DRAWN, "the page after a slow answer").await;
 
     // Empty observations and a 5 MB note: the page works, nothing scrolls sideways.
@@ -322,7 +333,7 @@ async fn without_the_chart_library_each_chart_points_to_its_table() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_loading_shell_shows_the_title_until_the_code_arrives() {
+async fn the_rendered_page_is_whole_until_the_code_arrives_and_nothing_moves_when_it_does() {
     let dist = dist_dir();
     let wasm = std::fs::read_dir(&dist)
         .expect("dist")
@@ -338,48 +349,54 @@ async fn a_loading_shell_shows_the_title_until_the_code_arrives() {
     let server = StaticServer::start_with_faults(&dist, faults.clone());
     let driver = Driver::start();
     let client = driver.browser(412, 823).await;
-    // The shell's part that is shown (one language, or none).
-    const SHELL: &str = r#"
-        const s = document.getElementById('boot-shell');
-        const shown = s && [...s.children].filter(d => getComputedStyle(d).display !== 'none');
-        if (!shown || shown.length !== 1) return null;
-        return { title: shown[0].querySelector('h1').textContent, lang: shown[0].lang,
-                 status: shown[0].querySelector('[role=status]').textContent,
-                 app: !!document.getElementById('main') };
+    // The page as rendered into the HTML, while the app's code is on its way.
+    const RENDERED: &str = r#"
+        const page = document.getElementById('page');
+        const h1 = page && page.querySelector('main h1');
+        if (!h1) return null;
+        return { title: h1.textContent, top: h1.getBoundingClientRect().top,
+                 rows: page.querySelectorAll('table tbody tr').length,
+                 sample: !!page.querySelector('.sample-notice'),
+                 lang: document.documentElement.lang,
+                 app_shown: !!document.querySelector('#app:not([hidden])') };
     "#;
 
     faults.set(&format!("/{wasm}"), Fault::Delay(Duration::from_secs(3)), 1);
-    open(&client, &format!("{}en/", server.url)).await;
-    let shell = wait_for_js(&client, SHELL, "the loading shell").await;
-    assert_eq!(shell["title"], plan.plan.title.en, "the English title");
-    assert_eq!(shell["lang"], "en");
-    assert_eq!(shell["status"], "Loading…");
-    assert_eq!(shell["app"], false, "the app has not started yet");
-    let title = wait_for_js(
-        &client,
-        "const h = document.querySelector('#main h1.plan-title');
-         return h && !document.getElementById('boot-shell') ? h.textContent : null",
-        "the app in place of the shell",
-    )
-    .await;
-    assert_eq!(title, plan.plan.title.en);
-
-    faults.set(&format!("/{wasm}"), Fault::Delay(Duration::from_secs(3)), 1);
-    open(&client, &format!("{}zh/embed/district-heatmap/", server.url)).await;
-    tokio::time::sleep(Duration::from_millis(1000)).await;
-    let shown = client
+    client.goto("about:blank").await.expect("blank");
+    client.goto(&format!("{}en/", server.url)).await.expect("open");
+    let rendered = wait_for_js(&client, RENDERED, "the rendered page").await;
+    assert_eq!(rendered["title"], plan.plan.title.en, "the English title");
+    assert_eq!(rendered["lang"], "en");
+    assert!(rendered["rows"].as_u64() > Some(20), "its tables, with rows: {rendered}");
+    assert_eq!(rendered["sample"], true, "the sample notice");
+    assert_eq!(rendered["app_shown"], false, "the app has not started yet");
+    portal_harness::wait_for_app(&client, "the overview").await;
+    let now = client
         .execute(
-            "const s = document.getElementById('boot-shell');
-             return !!s && getComputedStyle(s).display !== 'none'",
+            "const h = document.querySelector('#main h1.plan-title');
+             return { title: h.textContent, top: h.getBoundingClientRect().top }",
             vec![],
         )
         .await
-        .expect("shell");
-    assert_eq!(shown, false, "an embed shows only its chart");
+        .expect("the app's title");
+    assert_eq!(now["title"], plan.plan.title.en);
+    assert_eq!(now["top"], rendered["top"], "the title has not moved");
+
+    faults.set(&format!("/{wasm}"), Fault::Delay(Duration::from_secs(3)), 1);
+    client.goto("about:blank").await.expect("blank");
+    client.goto(&format!("{}zh/embed/district-heatmap/", server.url)).await.expect("open");
+    let table = wait_for_js(
+        &client,
+        "const p = document.getElementById('page');
+         return p && p.querySelectorAll('.embed table tbody tr').length || null",
+        "the embed's table before the code",
+    )
+    .await;
+    assert_eq!(table.as_u64(), Some(plan.districts.len() as u64), "a row per district");
     wait_for_js(
         &client,
-        "return document.querySelector('.embed .chart canvas') ? true : null",
-        "the embed",
+        "return document.querySelector('#app .embed .chart canvas') ? true : null",
+        "the embed's chart",
     )
     .await;
     let errors = console_errors(&client).await;

@@ -31,7 +31,7 @@ async fn a_deep_link_shows_the_indicator_with_its_trend_and_districts() {
     let driver = Driver::start();
     let client = driver.browser(1280, 900).await;
     // A plain static server, no rewrite rules: the fragment carries the route.
-    client.goto(&format!("{}zh/indicator/{id}/", server.url)).await.expect("open");
+    portal_harness::open(&client, &format!("{}zh/indicator/{id}/", server.url)).await;
     let state = wait_for_js(&client, TREND, "the trend chart").await;
     let h1 = client.find(Locator::Css("h1")).await.expect("h1").text().await.expect("text");
     assert_eq!(h1, ind.name.zh);
@@ -93,7 +93,7 @@ async fn links_back_and_forward_move_between_overview_and_indicator() {
     let server = StaticServer::start(&dist);
     let driver = Driver::start();
     let client = driver.browser(1280, 900).await;
-    client.goto(&server.url).await.expect("open");
+    portal_harness::open(&client, &server.url).await;
     let link = client
         .wait()
         .at_most(std::time::Duration::from_secs(15))
@@ -101,6 +101,7 @@ async fn links_back_and_forward_move_between_overview_and_indicator() {
         .await
         .expect("a link to the indicator");
     link.click().await.expect("click");
+    portal_harness::wait_for_app(&client, "the indicator page").await;
     let h1 =
         || async { client.find(Locator::Css("h1")).await.expect("h1").text().await.expect("text") };
     wait_for_js(
@@ -111,6 +112,7 @@ async fn links_back_and_forward_move_between_overview_and_indicator() {
     .await;
     assert_eq!(h1().await, "全社会研发投入占比");
     client.back().await.expect("back");
+    portal_harness::wait_for_app(&client, "the overview again").await;
     wait_for_js(
         &client,
         "return document.querySelector('.overview') !== null",
@@ -119,6 +121,7 @@ async fn links_back_and_forward_move_between_overview_and_indicator() {
     .await;
     assert!(h1().await.contains("行动方案"));
     client.forward().await.expect("forward");
+    portal_harness::wait_for_app(&client, "the indicator again").await;
     wait_for_js(
         &client,
         "return document.querySelector('.indicator-page') !== null",
@@ -127,7 +130,7 @@ async fn links_back_and_forward_move_between_overview_and_indicator() {
     .await;
     assert_eq!(h1().await, "全社会研发投入占比");
     // An unknown id says so, with a way home.
-    client.goto(&format!("{}zh/indicator/no-such-thing/", server.url)).await.expect("open");
+    portal_harness::open(&client, &format!("{}zh/indicator/no-such-thing/", server.url)).await;
     wait_for_js(
         &client,
         "return document.body.innerText.includes('未找到该指标')",

@@ -13,6 +13,7 @@ mod indicator;
 mod lighthouse;
 mod model;
 mod overview;
+mod pages;
 mod payloads;
 mod site;
 mod task;

@@ -70,7 +70,7 @@ async fn table_rows(client: &Client) -> Vec<Vec<String>> {
 
 async fn check_overview(client: &Client, url: &str, data_dir: &Path) {
     let (title, expected) = expected_goal_areas(data_dir);
-    client.goto(url).await.expect("open the overview");
+    portal_harness::open(client, url).await;
 
     let heading = client
         .wait()
@@ -160,7 +160,7 @@ async fn error_panel_for(name: &str, break_it: impl FnOnce(&Path)) -> (String, b
     let server = StaticServer::start(&site);
     let driver = Driver::start();
     let client = driver.browser(1280, 900).await;
-    client.goto(&server.url).await.expect("open");
+    portal_harness::open(&client, &server.url).await;
     let panel = client
         .wait()
         .at_most(std::time::Duration::from_secs(15))
@@ -254,7 +254,7 @@ async fn overview_shows_progress_from_the_model_with_the_sample_notice() {
     let server = StaticServer::start(&dist);
     let driver = Driver::start();
     let client = driver.browser(1280, 900).await;
-    client.goto(&server.url).await.expect("open");
+    portal_harness::open(&client, &server.url).await;
     let charts = wait_for_js(&client, PROGRESS_CHARTS, "the progress charts").await;
     let charts = charts.as_array().expect("charts");
     assert_eq!(charts.len(), 2, "goal areas and key tasks");
@@ -302,7 +302,7 @@ async fn charts_follow_the_readers_colour_scheme() {
     let server = StaticServer::start(&dist);
     let driver = Driver::start();
     let client = driver.browser(1280, 900).await;
-    client.goto(&server.url).await.expect("open");
+    portal_harness::open(&client, &server.url).await;
     const AXIS_TEXT: &str = r#"
         const el = document.querySelector('.goal-targets .chart');
         const chart = el && window.echarts && echarts.getInstanceByDom(el);

@@ -117,7 +117,7 @@ async fn markup_and_scripts_in_the_data_are_shown_as_text_and_never_run() {
             (format!("{lang}/embed/goal-progress/"), None),
         ] {
             client.goto("about:blank").await.expect("blank");
-            client.goto(&format!("{}{hash}", server.url)).await.expect("open");
+            portal_harness::open(&client, &format!("{}{hash}", server.url)).await;
             wait_for_js(&client, SETTLED, &hash).await;
             let seen = client.execute(INSPECT, vec![]).await.expect("inspect");
             assert_eq!(seen["xss"], Value::Null, "{hash}: a payload ran");
@@ -141,7 +141,7 @@ async fn markup_and_scripts_in_the_data_are_shown_as_text_and_never_run() {
         }
     }
     // The licence name still shows, as text, since its address is not a web one.
-    client.goto(&format!("{}en/data/", server.url)).await.expect("data page");
+    portal_harness::open(&client, &format!("{}en/data/", server.url)).await;
     wait_for_js(&client, SETTLED, "the data page").await;
     let licence = client
         .find(Locator::Css(".data-page #licence-heading + p"))

@@ -35,7 +35,7 @@ async fn text(client: &Client, css: &str) -> String {
 /// Opens `url` as a fresh page load (not a same-document fragment change).
 async fn load(client: &Client, url: &str) {
     client.goto("about:blank").await.expect("blank");
-    client.goto(url).await.expect("open");
+    portal_harness::open(client, url).await;
 }
 
 /// The page's address from the site's root (its `<base>`): `en/data/?district=x`.
@@ -168,6 +168,7 @@ async fn language_switch_is_kept_in_the_url_and_remembered() {
     assert_eq!(text(&client, ".site-nav a").await, "Overview");
     client.find(Locator::Css(".lang-switch")).await.expect("switch").click().await.expect("click");
     wait_for_address(&client, "zh/data/?district=zhoushi").await;
+    portal_harness::wait_for_app(&client, "the page in Chinese").await;
     wait_for_js(
         &client,
         "return document.querySelector('.data-page h1')?.textContent === '数据与方法'",
@@ -176,16 +177,16 @@ async fn language_switch_is_kept_in_the_url_and_remembered() {
     .await;
     let html_lang =
         client.execute("return document.documentElement.lang", vec![]).await.expect("lang");
-    assert_eq!(html_lang, "zh");
+    assert_eq!(html_lang, "zh-CN");
     client.back().await.expect("back");
+    portal_harness::wait_for_app(&client, "the page in English again").await;
     wait_for_js(
         &client,
         "return document.querySelector('.data-page h1')?.textContent === 'Data and methods'",
         "English again after going back",
     )
     .await;
-    // A link without a language opens in the language last used, and the
-    // address is rewritten to say so.
+    // The site's root opens in the language last used, and the address says so.
     load(&client, &server.url).await;
     assert_eq!(text(&client, "#main h1.plan-title").await, plan.plan.title.en);
     assert_eq!(current_address(&client).await, "en/");
@@ -557,6 +558,7 @@ async fn heatmap_ranking_and_district_page_match_the_model() {
         .click()
         .await
         .expect("click");
+    portal_harness::wait_for_app(&client, "the top district's page").await;
     assert_eq!(text(&client, ".district-page h1").await, *name);
     let rank = text(&client, ".district-rank").await;
     assert_eq!(rank, format!("1 / {}", plan.districts.len()));

@@ -15,7 +15,7 @@ async fn a_task_page_shows_its_units_lead_first_and_its_indicators_statuses() {
     let server = StaticServer::start(&dist);
     let driver = Driver::start();
     let client = driver.browser(1280, 900).await;
-    client.goto(&server.url).await.expect("open");
+    portal_harness::open(&client, &server.url).await;
     let link = client
         .wait()
         .at_most(std::time::Duration::from_secs(15))

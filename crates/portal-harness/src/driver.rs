@@ -124,6 +124,7 @@ impl Driver {
         width: u32,
         height: u32,
         attempt: usize,
+        scripts: bool,
     ) -> serde_json::Map<String, Value> {
         let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
         let caps = json!({
@@ -141,6 +142,13 @@ impl Driver {
             },
             "goog:loggingPrefs": { "browser": "ALL" }
         });
+        let mut caps = caps;
+        if !scripts {
+            // The page's own scripts do not run (as for a reader who turned
+            // them off); WebDriver's still do.
+            caps["goog:chromeOptions"]["prefs"] =
+                json!({ "profile.managed_default_content_settings.javascript": 2 });
+        }
         match caps {
             Value::Object(caps) => caps,
             _ => unreachable!("capabilities are an object"),
@@ -152,9 +160,10 @@ impl Driver {
         width: u32,
         height: u32,
         attempt: usize,
+        scripts: bool,
     ) -> Result<Client, NewSessionError> {
         ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-            .capabilities(self.capabilities(width, height, attempt))
+            .capabilities(self.capabilities(width, height, attempt, scripts))
             .connect(&self.url)
             .await
     }
@@ -163,7 +172,16 @@ impl Driver {
     /// fails on the way (connection reset, the browser did not come up) is
     /// tried once more, after chromedriver says it is ready again.
     pub async fn browser(&self, width: u32, height: u32) -> Client {
-        let first = match self.connect(width, height, 0).await {
+        self.session(width, height, true).await
+    }
+
+    /// [`Driver::browser`] with the pages' scripts turned off.
+    pub async fn browser_without_scripts(&self, width: u32, height: u32) -> Client {
+        self.session(width, height, false).await
+    }
+
+    async fn session(&self, width: u32, height: u32, scripts: bool) -> Client {
+        let first = match self.connect(width, height, 0, scripts).await {
             Ok(client) => return client,
             Err(e) => e,
         };
@@ -181,7 +199,7 @@ impl Driver {
         while !is_ready(self.port) && Instant::now() < deadline {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        match self.connect(width, height, 1).await {
+        match self.connect(width, height, 1, scripts).await {
             Ok(client) => client,
             Err(second) => panic!(
                 "connect to chromedriver at {}: failed twice (first: {first}; then: {second})",

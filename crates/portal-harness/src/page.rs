@@ -65,6 +65,24 @@ pub async fn wait_for_js_within(
     }
 }
 
+/// True once the app has taken the place of the page as rendered into the
+/// HTML (it does once its data is in, or has failed to come).
+pub const TAKEN_OVER: &str =
+    "return document.getElementById('page') === null && document.getElementById('app') !== null";
+
+/// Opens a page of the portal and waits until the app has taken over the
+/// rendered page (a data file that hangs takes 15 s to be given up).
+pub async fn open(client: &Client, url: &str) {
+    client.goto(url).await.expect("open");
+    wait_for_app(client, url).await;
+}
+
+/// Waits until the app has taken over the rendered page.
+pub async fn wait_for_app(client: &Client, what: &str) {
+    let what = format!("the app to take over the rendered page ({what})");
+    wait_for_js_within(client, TAKEN_OVER, &what, Duration::from_secs(40)).await;
+}
+
 /// Saves a screenshot under `target/e2e-screenshots/` for people to look at.
 pub async fn save_screenshot(client: &Client, name: &str) {
     let dir = repo_dir().join("target/e2e-screenshots");
