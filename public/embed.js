@@ -1,7 +1,7 @@
 /*
  * Kunshan AI plan tracker: auto-height for embedded charts.
  * Add once to a page that has one or more
- *   <iframe src=".../#/zh/embed/..." data-kunshan-embed></iframe>
+ *   <iframe src=".../zh/embed/.../" data-kunshan-embed></iframe>
  * Each embed posts {type: "kunshan-embed:height", version: 1, height: <px>}
  * to its parent whenever its height changes; this sets the iframe's height.
  * Messages are accepted only from an iframe marked data-kunshan-embed whose

@@ -34,7 +34,7 @@ fn main() -> std::process::ExitCode {
         );
         return std::process::ExitCode::from(2);
     }
-    match publish(&dist, &url) {
+    match publish(&dist, Some(&url)) {
         Ok(report) => {
             let kb = report.bytes / 1024;
             println!(

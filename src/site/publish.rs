@@ -21,6 +21,10 @@ use crate::locale::tr;
 /// the next publish, once `index.html` is a rendered page.
 pub const TEMPLATE_FILE: &str = "template.html";
 
+/// The site's public address, kept beside the pages, for a publish that does
+/// not name it (`plan-data release` into the site's data folder).
+pub const SITE_FILE: &str = "site.json";
+
 /// Why the site could not be written. Nothing was written.
 #[derive(Debug, thiserror::Error)]
 pub enum PublishError {
@@ -39,6 +43,12 @@ pub enum PublishError {
         file: PathBuf,
         /// The problem, located, in both languages.
         detail: Bilingual,
+    },
+    /// No public address was given and none was kept.
+    #[error("{file}: no site address given and none kept")]
+    NoAddress {
+        /// Where it would have been kept.
+        file: PathBuf,
     },
     /// Trunk's page is not as expected.
     #[error("{file}: {error}")]
@@ -73,6 +83,9 @@ impl PublishError {
             }
             PublishError::Write { file, detail } => {
                 (tr!(lang, site_error_write), file, detail.clone())
+            }
+            PublishError::NoAddress { file } => {
+                (tr!(lang, site_error_address), file, String::new())
             }
         };
         crate::locale::fill(
@@ -198,11 +211,26 @@ fn template(dist: &Path) -> Result<(Template, Option<String>), PublishError> {
     Ok((template, fresh))
 }
 
+/// The address kept by the last publish.
+fn kept_address(dist: &Path) -> Result<String, PublishError> {
+    let file = dist.join(SITE_FILE);
+    let text = std::fs::read_to_string(&file)
+        .map_err(|_| PublishError::NoAddress { file: file.clone() })?;
+    let kept: serde_json::Value =
+        serde_json::from_str(&text).map_err(|_| PublishError::NoAddress { file: file.clone() })?;
+    kept["url"].as_str().map(str::to_owned).ok_or(PublishError::NoAddress { file })
+}
+
 /// Renders every page of the site into `dist/` (built by Trunk, with the
-/// data in `dist/data/`), with `sitemap.xml` and `robots.txt`.
-pub fn publish(dist: &Path, url: &str) -> Result<Report, PublishError> {
+/// data in `dist/data/`), with `sitemap.xml`, `robots.txt` and `404.html`.
+/// The site's public address is `url`, else the one the last publish kept.
+pub fn publish(dist: &Path, url: Option<&str>) -> Result<Report, PublishError> {
     let started = Instant::now();
-    let site = read_site(dist, url)?;
+    let url = match url {
+        Some(url) => url.to_owned(),
+        None => kept_address(dist)?,
+    };
+    let site = read_site(dist, &url)?;
     let (template, fresh) = template(dist)?;
     let pages = site.pages();
     let mut files: Vec<(PathBuf, String)> = Vec::with_capacity(pages.len() + 4);
@@ -217,6 +245,7 @@ pub fn publish(dist: &Path, url: &str) -> Result<Report, PublishError> {
     files.push((dist.join("404.html"), site.not_found(&template)));
     files.push((dist.join("sitemap.xml"), site.sitemap(&pages)));
     files.push((dist.join("robots.txt"), site.robots()));
+    files.push((dist.join(SITE_FILE), serde_json::json!({ "url": site.url }).to_string()));
     let mut bytes = 0;
     for (path, text) in &files {
         let fail =

@@ -145,7 +145,8 @@ mod tests {
         assert_eq!(Location::depth(Lang::En, &Route::Overview), 1);
         assert_eq!(
             Location::depth(Lang::Zh, &Route::Embed(FigureId::DistrictTrend("zhoushi".into()))),
-            4
+            5,
+            "zh/embed/district/zhoushi/trend/"
         );
     }
 

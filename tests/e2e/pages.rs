@@ -111,8 +111,23 @@ async fn without_javascript_every_page_kind_in_both_languages_is_whole() {
     )
     .await;
     assert_eq!(got, true);
-    portal_harness::save_screenshot(&client, "no-script-indicator-1280.png").await;
     client.close().await.expect("close");
+    // For people to look at: the overview and an indicator without scripts.
+    for width in [1280, 375] {
+        let client = driver.browser_without_scripts(1280, 900).await;
+        if width < 500 {
+            portal_harness::emulate_phone(&client, width, 812).await;
+        }
+        for (name, path) in [
+            ("overview", "zh/".to_owned()),
+            ("indicator", "zh/indicator/ai-invention-patents/".to_owned()),
+        ] {
+            client.goto(&format!("{}{path}", server.url)).await.expect("open");
+            portal_harness::save_screenshot(&client, &format!("no-script-{name}-{width}.png"))
+                .await;
+        }
+        client.close().await.expect("close");
+    }
 }
 
 /// The page's address from the site's root (its `<base>`).

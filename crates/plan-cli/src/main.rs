@@ -127,6 +127,42 @@ enum Command {
     },
 }
 
+/// After a release into the data folder of a built site (`<site>/data`, with
+/// `<site>/template.html` beside it): its pages rendered again, so what the
+/// site serves says the new release. A source folder (`public/data`) has no
+/// pages; `make dist` renders them.
+#[cfg(feature = "pages")]
+fn pages_again(
+    dir: &std::path::Path,
+    said: String,
+    lang: Lang,
+) -> Result<String, plan_cli::fail::Fail> {
+    use kunshan_portal::site::publish::{TEMPLATE_FILE, publish};
+    use plan_model::messages::{Msg, say};
+    let Some(site) = dir.parent().filter(|s| s.join(TEMPLATE_FILE).is_file()) else {
+        return Ok(said);
+    };
+    match publish(site, None) {
+        Ok(report) => Ok(format!(
+            "{said}\n{}",
+            say(
+                Msg::PagesWritten,
+                lang,
+                &[("count", &report.pages), ("millis", &report.millis), ("path", &site.display())]
+            )
+        )),
+        Err(error) => Err(plan_cli::fail::Fail::io(format!(
+            "{said}\n{}",
+            say(Msg::PagesFailed, lang, &[("error", &error.message(lang))])
+        ))),
+    }
+}
+
+#[cfg(not(feature = "pages"))]
+fn pages_again(_: &std::path::Path, said: String, _: Lang) -> Result<String, plan_cli::fail::Fail> {
+    Ok(said)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = match cli.lang {
@@ -145,7 +181,7 @@ fn main() -> ExitCode {
                 notes_en: &notes_en,
                 date: date.as_deref(),
             };
-            release::release(&dir, &req, lang)
+            release::release(&dir, &req, lang).and_then(|said| pages_again(&dir, said, lang))
         }
         Command::Diff { old, new, json } => diff(&old, &new, json, lang),
         Command::Status { dir } => status(&dir, lang),

@@ -349,3 +349,75 @@ fn validate_transcripts_for_clean_data_and_every_kind_of_finding() {
         insta::assert_snapshot!(format!("validate-{name}"), data.transcript(&out));
     }
 }
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read dir").flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+/// A built site as `make dist` leaves it (Trunk's page kept as its template,
+/// the public address kept), with the bundled data and its release history.
+fn built_site(name: &str, keep_address: bool) -> PathBuf {
+    let site = std::env::temp_dir().join(format!("plan-cli-site-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&site);
+    copy_tree(&root().join("../../public/data"), &site.join("data"));
+    let trunk = "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'\" />\n<meta charset=\"utf-8\" />\n<link rel=\"stylesheet\" href=\"./main-1.css\" integrity=\"sha384-x\"/>\n</head>\n<body></body>\n</html>\n";
+    std::fs::write(site.join("index.html"), trunk).expect("index.html");
+    std::fs::write(site.join("template.html"), trunk).expect("template.html");
+    if keep_address {
+        std::fs::write(site.join("site.json"), r#"{"url":"https://example.org/plan/"}"#)
+            .expect("site.json");
+    }
+    site
+}
+
+fn release_into(site: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_plan-data"))
+        .args(["--lang", "en", "release", "--version", "2026.12.0-test", "--date", "2027-01-15"])
+        .args(["--notes", "第四季度", "--notes-en", "Q4", "--dir"])
+        .arg(site.join("data"))
+        .output()
+        .expect("run plan-data")
+}
+
+/// Staff publish into the site's own data folder: the pages say the new
+/// release at once, with no developer tools.
+#[test]
+fn a_release_into_a_built_sites_data_folder_renders_its_pages_again() {
+    let site = built_site("pages", true);
+    let out = release_into(&site);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{said}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(said.contains("rendered the site's pages again"), "{said}");
+    let root_page = std::fs::read_to_string(site.join("index.html")).expect("index.html");
+    assert!(root_page.contains(r#"<meta name="portal-release" content="2026.12.0-test">"#));
+    assert!(root_page.contains(r#"<link rel="canonical" href="https://example.org/plan/zh/">"#));
+    let indicator =
+        std::fs::read_to_string(site.join("en/indicator/ai-invention-patents/index.html"))
+            .expect("an indicator's page");
+    assert!(indicator.contains("2026.12.0-test"), "the release bar names the new release");
+    assert!(site.join("sitemap.xml").is_file() && site.join("404.html").is_file());
+    let _ = std::fs::remove_dir_all(site);
+}
+
+/// Without the site's address the release still stands, and the staff member
+/// is told plainly that the pages still show the previous one.
+#[test]
+fn a_release_whose_pages_cannot_be_rendered_says_so() {
+    let site = built_site("no-address", false);
+    let out = release_into(&site);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{said}");
+    assert!(said.contains("published release 2026.12.0-test"), "{said}");
+    assert!(said.contains("still show the previous release"), "{said}");
+    assert!(said.contains("site.json"), "names the file: {said}");
+    assert!(!site.join("zh").exists(), "no page was written");
+    let _ = std::fs::remove_dir_all(site);
+}

@@ -265,6 +265,14 @@ messages! {
     Published:
         "已发布版本 {version}（{date}）：{count} 个文件，副本保存在 {path}\n{listing}",
         "published release {version} ({date}): {count} files, frozen copy in {path}\n{listing}";
+    /// After a release into a site's data folder: its pages rendered again.
+    PagesWritten:
+        "已按新版本重新生成网站页面：{count} 个页面，用时 {millis} 毫秒（{path}）",
+        "rendered the site's pages again for the new release: {count} pages in {millis} ms ({path})";
+    /// After a release into a site's data folder: the pages could not be rendered.
+    PagesFailed:
+        "版本已发布，但网站页面未能重新生成，页面仍是上一版：{error}",
+        "the release is published, but the site's pages could not be rendered again and still show the previous release: {error}";
     /// A template written.
     TemplateWritten:
         "已写出模板 {path}：{rows} 行（每个指标 × 全市及各区镇 × {dates} 个日期）。填写“数值”列后用 import 导入；空白行会被跳过。",
