@@ -129,7 +129,7 @@ async fn every_page_type_loads_from_a_deep_link_at_the_root_and_under_a_sub_path
                     .execute("return document.documentElement.lang", vec![])
                     .await
                     .expect("lang");
-                assert_eq!(html_lang, lang.code(), "the lang attribute follows the URL");
+                assert_eq!(html_lang, lang.tag(), "the lang attribute follows the URL");
                 assert_eq!(current_address(&client).await, hash, "the URL is kept as given");
                 let title = client.execute("return document.title", vec![]).await.expect("title");
                 let title = title.as_str().expect("title");
