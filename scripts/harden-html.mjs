@@ -84,31 +84,16 @@ document.addEventListener('click', (event) => {
   const target = event.target instanceof Element && event.target.closest('[data-reload]');
   if (target) location.reload();
 });
-// The app's first request is for the data, but it can ask only once its code
-// has arrived: start both downloads now, side by side with the code, and the
-// browser hands the app these responses (same URL, same fetch mode).
-{
-  const pinned = /[?&]release=([A-Za-z0-9._-]+)/.exec(location.search);
-  const folder = pinned ? \`data/releases/\${pinned[1]}/\` : 'data/';
-  for (const name of ['plan.json', 'progress.json']) {
-    const link = document.createElement('link');
-    link.rel = 'preload';
-    link.as = 'fetch';
-    link.crossOrigin = 'anonymous';
-    link.href = folder + name;
-    document.head.append(link);
-  }
-}
 // The rendered page is painted before anything big starts: the code and the
 // charts then do not share the connection or the main thread with its first
 // paint.
 const painted = new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-// ECharts: async, beside the app; the app draws its charts when it arrives
-// (kunshan:echarts-ready) or says it did not (kunshan:echarts-failed). On a
-// narrow screen (one column) no page shows a chart on its first screen, so
-// there the app asks for it (kunshanLoadCharts) when its first chart comes
-// near the screen: a phone that is never scrolled to a chart neither
-// downloads nor runs it. An embed is its chart: it always loads at once.
+const page = document.getElementById('page');
+
+// ECharts, when the first chart nears the screen (kunshanLoadCharts, also
+// called by the app): a reader who never scrolls to a chart, as on most
+// phones, neither downloads nor runs it. Charts say so when it fails
+// (kunshan:echarts-failed) and point to their tables.
 window.kunshanLoadCharts = () => {
   if (document.getElementById('echarts-script')) return;
   const script = document.createElement('script');
@@ -122,17 +107,151 @@ window.kunshanLoadCharts = () => {
   });
   document.head.append(script);
 };
-if (location.pathname.includes('/embed/') || !matchMedia('(max-width: 720px)').matches) {
-  painted.then(window.kunshanLoadCharts);
+const whenCharts = (then) => {
+  if (window.echarts) return then();
+  addEventListener('kunshan:echarts-ready', then, { once: true });
+  window.kunshanLoadCharts();
+};
+
+// The rendered page's charts, drawn by ECharts alone from the option each
+// carries (<script type="application/json" class="chart-option">, data, not
+// script), as they near the screen: the first chart does not wait for the app.
+const drawn = [];
+const dark = () => {
+  const theme = document.documentElement.dataset.theme;
+  return theme === 'dark' || (theme !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches);
+};
+const draw = (el) => {
+  const option = el.parentElement && el.parentElement.querySelector('script.chart-option');
+  if (!page.isConnected || !option || el.hasAttribute('data-drawn')) return;
+  el.setAttribute('data-drawn', '');
+  try {
+    const chart = echarts.init(el, dark() ? 'dark' : 'default', { renderer: el.dataset.renderer || 'canvas' });
+    chart.setOption(JSON.parse(option.textContent));
+    const resized = new ResizeObserver(() => chart.resize());
+    resized.observe(el);
+    drawn.push({ chart, resized });
+    if (!performance.getEntriesByName('kunshan:chart-drawn').length) performance.mark('kunshan:chart-drawn');
+  } catch (_) {
+    // The table beside the chart has the same numbers.
+  }
+};
+if (page) {
+  const near = new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      near.unobserve(entry.target);
+      painted.then(() => whenCharts(() => draw(entry.target)));
+    }
+  }, { rootMargin: '25% 0px' });
+  for (const el of page.querySelectorAll('.chart')) near.observe(el);
+  addEventListener('beforeprint', () => {
+    if (window.echarts && page.isConnected) for (const el of page.querySelectorAll('.chart')) draw(el);
+  });
 }
-try {
-  const [bindings] = await Promise.all([import('${js[1]}'), painted]);
-  const wasm = await bindings.default({ module_or_path: '${wasm[1]}' });
-  window.wasmBindings = bindings;
-  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
-} catch (error) {
-  failed(error);
+
+// An embed tells its host page its height (docs/embedding.md), with or
+// without the app (which then takes over telling it).
+if (page && window.parent !== window && document.documentElement.hasAttribute('data-embedded')) {
+  // The same measure as the app's (src/pages/embed.rs): the embed's bottom.
+  const embed = page.querySelector('article.embed') || page;
+  const post = () => {
+    if (!page.isConnected) return;
+    const height = Math.ceil(embed.getBoundingClientRect().bottom + scrollY) + 1;
+    window.parent.postMessage({ type: 'kunshan-embed:height', version: 1, height }, '*');
+  };
+  new ResizeObserver(post).observe(embed);
 }
+
+// The app (filters, chart tools, keyboard access to chart points, the
+// integrity check) loads on first use, not with the page: the page is whole
+// without it. It starts at once where the address asks for something the
+// rendered page cannot show (filters, a pinned release), when the data
+// served is not the release the page was rendered from, and on the first
+// touch, click, key or focus on a control.
+let started = null;
+window.kunshanStartApp = () => {
+  started = started || (async () => {
+    // Its first request is for the data: start both downloads beside the code.
+    const pinned = /[?&]release=([A-Za-z0-9._-]+)/.exec(location.search);
+    const folder = pinned ? \`data/releases/\${pinned[1]}/\` : 'data/';
+    for (const name of ['plan.json', 'progress.json']) {
+      const link = document.createElement('link');
+      link.rel = 'preload';
+      link.as = 'fetch';
+      link.crossOrigin = 'anonymous';
+      link.href = folder + name;
+      document.head.append(link);
+    }
+    try {
+      const [bindings] = await Promise.all([import('${js[1]}'), painted]);
+      const wasm = await bindings.default({ module_or_path: '${wasm[1]}' });
+      window.wasmBindings = bindings;
+      dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+    } catch (error) {
+      failed(error);
+    }
+  })();
+  return started;
+};
+// The selects as rendered: a choice the reader makes before the app is there
+// is made again in the app.
+const rendered = new Map(page ? [...page.querySelectorAll('select[id]')].map((s) => [s.id, s.value]) : []);
+const controls = 'select, button, input, textarea, summary, details, .chart, [tabindex]';
+const onUse = (event) => {
+  if (event.target instanceof Element && event.target.closest(controls)) window.kunshanStartApp();
+};
+for (const type of ['pointerdown', 'focusin', 'keydown']) {
+  addEventListener(type, onUse, { capture: true, passive: true });
+}
+const asks = [...new URLSearchParams(location.search).keys()].some((key) => key !== 'theme');
+if (!page || asks) {
+  window.kunshanStartApp();
+} else {
+  const release = document.querySelector('meta[name=portal-release]')?.content;
+  fetch('data/manifest.json', { cache: 'no-cache' })
+    .then((response) => (response.ok ? response.json() : null))
+    .then((manifest) => {
+      if (manifest && release && manifest.version !== release) window.kunshanStartApp();
+    })
+    .catch(() => {
+      // Offline or refused: the page stays as rendered.
+    });
+}
+
+// The app takes the rendered page's place (src/app.rs dispatches this once
+// its data is in): what the reader was doing carries over: the focused
+// control, open disclosures, choices made in selects.
+addEventListener('kunshan:take-over', () => {
+  const app = document.getElementById('app');
+  if (!page || !page.isConnected || !app) return;
+  const focusable = (root) =>
+    [...root.querySelectorAll('a[href], select, button, input, textarea, summary, [tabindex]')];
+  const focused = page.contains(document.activeElement) ? document.activeElement : null;
+  const at = focused ? focusable(page).indexOf(focused) : -1;
+  const open = [...page.querySelectorAll('details')].map((d) => d.open);
+  const chosen = [...page.querySelectorAll('select[id]')]
+    .filter((s) => rendered.has(s.id) && s.value !== rendered.get(s.id))
+    .map((s) => [s.id, s.value]);
+  for (const { chart, resized } of drawn) {
+    resized.disconnect();
+    chart.dispose();
+  }
+  page.remove();
+  app.hidden = false;
+  const details = [...app.querySelectorAll('details')];
+  open.forEach((wasOpen, i) => {
+    if (wasOpen && details[i]) details[i].open = true;
+  });
+  for (const [id, value] of chosen) {
+    const select = document.getElementById(id);
+    if (select && select.value !== value) {
+      select.value = value;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+  }
+  if (at >= 0) focusable(app)[at]?.focus({ preventScroll: true });
+});
 `;
 const sri = (text) => 'sha384-' + createHash('sha384').update(text).digest('base64');
 const bootName = `boot-${createHash('sha256').update(boot).digest('hex').slice(0, 16)}.js`;

@@ -148,9 +148,16 @@ fn rendered_release() -> Option<String> {
     meta.get_attribute("content").filter(|v| !v.is_empty())
 }
 
-/// Puts the app where the page rendered into the HTML was.
+/// Puts the app where the page rendered into the HTML was. The loader
+/// (`boot-*.js`, scripts/harden-html.mjs) does it on `kunshan:take-over`,
+/// carrying over what the reader was doing (focus, open disclosures, choices)
+/// and disposing the charts it drew; without it, this does the swap alone.
 fn take_over() {
-    let Some(document) = crate::browser::window().and_then(|w| w.document()) else { return };
+    let Some(window) = crate::browser::window() else { return };
+    if let Ok(event) = web_sys::Event::new(TAKE_OVER_EVENT) {
+        let _ = window.dispatch_event(&event);
+    }
+    let Some(document) = window.document() else { return };
     if let Some(rendered) = document.get_element_by_id(RENDERED_PAGE) {
         rendered.remove();
     }
@@ -161,6 +168,8 @@ fn take_over() {
 
 /// The id of the element holding the page as rendered into the HTML.
 pub const RENDERED_PAGE: &str = "page";
+/// The event that hands the page over to the app.
+pub const TAKE_OVER_EVENT: &str = "kunshan:take-over";
 /// The id of the element the app is mounted in.
 pub const APP_ROOT: &str = "app";
 

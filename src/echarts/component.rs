@@ -260,6 +260,16 @@ pub fn EChart(
         }
     };
 
+    // A page rendered natively carries its chart's option (data, not script:
+    // `<` escaped, so the text cannot end the element), for the loader to draw
+    // with ECharts alone, before the app and without it.
+    #[cfg(not(target_arch = "wasm32"))]
+    let option_in_page = chart
+        .with_untracked(|c| option_json(c, &hint.get_untracked(), choosable).ok())
+        .map(|json| json.replace('<', "\\u003c"));
+    #[cfg(target_arch = "wasm32")]
+    let option_in_page: Option<String> = None;
+
     view! {
         <div class="chart-frame">
             <div
@@ -272,6 +282,7 @@ pub fn EChart(
                 style:height=height
                 data-renderer=renderer.name()
             ></div>
+            {option_in_page.map(|json| view! { <script type="application/json" class="chart-option" inner_html=json></script> })}
             {move || {
                 failure
                     .get()

@@ -177,8 +177,10 @@ pub(super) fn page_with_base(
         format!(r#"<meta name="portal-release" content="{}">"#, escape(&release.version)),
     ]);
     format!(
-        "<!doctype html>\n<html lang=\"{lang_tag}\">\n<head>\n<meta charset=\"utf-8\">\n{meta}\n{assets}\n</head>\n<body>\n<div id=\"page\">{body}</div>\n</body>\n</html>\n",
+        "<!doctype html>\n<html lang=\"{lang_tag}\"{embedded}>\n<head>\n<meta charset=\"utf-8\">\n{meta}\n{assets}\n</head>\n<body>\n<div id=\"page\">{body}</div>\n</body>\n</html>\n",
         lang_tag = lang.tag(),
+        // An embed is its chart alone, with no page margins (style/main.css).
+        embedded = if matches!(route, Route::Embed(_)) { " data-embedded" } else { "" },
         meta = meta.join("\n"),
         assets = template.assets,
     )

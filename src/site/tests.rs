@@ -74,7 +74,12 @@ fn every_page_kind_has_its_heading_tables_with_rows_and_the_sample_notice() {
             );
             assert!(!html.contains("class=\"skeleton\""), "{what}: nothing is left loading");
             assert!(!html.contains("data-later"), "{what}: no part is left for later");
-            assert!(html.contains(&format!("<html lang=\"{}\">", lang.tag())), "{what}");
+            assert!(html.contains(&format!("<html lang=\"{}\"", lang.tag())), "{what}");
+            assert_eq!(
+                html.contains("data-embedded"),
+                embed,
+                "{what}: an embed has no page margins"
+            );
         }
     }
 }
@@ -181,6 +186,16 @@ fn only_charts_this_release_can_draw_get_an_embed_page() {
     for page in embeds {
         let html = site.render(&template(), page, false);
         assert!(html.contains("class=\"chart"), "{page:?}: its chart's place");
+        // The chart's option travels in the page as data, for ECharts alone.
+        let option = between(
+            &html,
+            "<script type=\"application/json\" class=\"chart-option\">",
+            "</script>",
+        )
+        .expect("the chart's option");
+        let option: serde_json::Value = serde_json::from_str(option).expect("the option is JSON");
+        assert!(option["series"].is_array(), "{page:?}: {option}");
+        assert_eq!(option["tooltip"]["renderMode"], "richText", "{page:?}: tooltips are text");
         assert!(!html.contains("error-panel"), "{page:?}: no error page");
     }
 }

@@ -35,15 +35,21 @@ async fn value_of(client: &Client, css: &str) -> String {
     wait_for_js(client, &script, css).await.as_str().unwrap_or_default().into()
 }
 
-/// The city trend's dates and values as the embedded chart draws them.
-const TREND: &str = r#"
+/// The city trend's dates and values as the embedded chart draws them (in
+/// `state`), or `return null` while it is not drawn.
+const TREND_BODY: &str = r#"
     const el = document.querySelector('.embed .chart');
     const chart = el && window.echarts && echarts.getInstanceByDom(el);
     if (!chart || !el.querySelector('canvas, svg')) { el?.scrollIntoView({ block: 'center' }); return null; }
     const o = chart.getOption();
-    return { dates: o.xAxis[0].data, values: o.series[0].data,
+    const state = { dates: o.xAxis[0].data, values: o.series[0].data,
              release: (document.querySelector('.embed-release') || {}).textContent || null };
 "#;
+
+/// The embedded trend as drawn, once it is.
+fn trend() -> String {
+    format!("{TREND_BODY} return state;")
+}
 
 /// The embed's own idea of its height (what it posts) and the iframe's height.
 const HEIGHTS: &str = r#"
@@ -90,6 +96,13 @@ fn publish_new_release(site: &Path) -> f64 {
         "notes": { "zh": "示例数据：新增 10 月数。", "en": "Sample data: October figures added." } });
     doc["release"]["changelog"].as_array_mut().expect("changelog").insert(0, entry);
     std::fs::write(&path, serde_json::to_string_pretty(&doc).expect("json")).expect("write");
+    // The release's manifest comes with it (its pages are not rendered again:
+    // the page finds out, and the app shows the newer figures).
+    let path = site.join("data/manifest.json");
+    let mut manifest: Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("manifest");
+    manifest["version"] = json!("2026.10.0-sample");
+    std::fs::write(&path, serde_json::to_string_pretty(&manifest).expect("json")).expect("write");
     new_value
 }
 
@@ -147,7 +160,7 @@ async fn an_embed_on_another_origin_fits_its_height_and_a_pinned_one_keeps_its_r
         .await;
         let set = heights["set"].as_f64().expect("height");
         client.enter_frame(index).await.expect("enter frame");
-        let state = wait_for_js(&client, TREND, "the embedded chart").await;
+        let state = wait_for_js(&client, &trend(), "the embedded chart").await;
         let own = wait_for_js(&client, OWN_HEIGHT, "the embed's height").await;
         let own = own.as_f64().expect("number");
         assert!((set - own).abs() <= 1.0, "iframe {index}: height {set} = posted {own}");
@@ -177,10 +190,17 @@ async fn an_embed_on_another_origin_fits_its_height_and_a_pinned_one_keeps_its_r
     let new_value = publish_new_release(&site);
     client.goto(&format!("{}story.html", host.url)).await.expect("reload host page");
     client.enter_frame(0).await.expect("pinned frame");
-    let pinned = wait_for_js(&client, TREND, "the pinned chart").await;
+    let pinned = wait_for_js(&client, &trend(), "the pinned chart").await;
     client.enter_parent_frame().await.expect("parent");
     client.enter_frame(1).await.expect("live frame");
-    let live = wait_for_js(&client, TREND, "the live chart").await;
+    // Its page was rendered from the release before: the app, started because
+    // the data served is newer, shows the new one.
+    let live = wait_for_js(
+        &client,
+        &format!("{TREND_BODY} return state.release === '2026.10.0-sample' ? state : null;"),
+        "the live chart on the new release",
+    )
+    .await;
     client.enter_parent_frame().await.expect("parent");
     let numbers = |s: &Value| -> Vec<f64> {
         s["values"].as_array().expect("values").iter().filter_map(Value::as_f64).collect()

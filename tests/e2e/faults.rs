@@ -393,6 +393,14 @@ async fn the_rendered_page_is_whole_until_the_code_arrives_and_nothing_moves_whe
     )
     .await;
     assert_eq!(table.as_u64(), Some(plan.districts.len() as u64), "a row per district");
+    // ECharts draws the chart from the option in the page: it does not wait for the code.
+    wait_for_js(
+        &client,
+        "return document.querySelector('#page .embed .chart canvas') && !document.querySelector('#app:not([hidden])') ? true : null",
+        "the embed's chart before the code",
+    )
+    .await;
+    portal_harness::wait_for_app(&client, "the embed").await;
     wait_for_js(
         &client,
         "return document.querySelector('#app .embed .chart canvas') ? true : null",

@@ -66,18 +66,20 @@ pub async fn wait_for_js_within(
 }
 
 /// True once the app has taken the place of the page as rendered into the
-/// HTML (it does once its data is in, or has failed to come).
-pub const TAKEN_OVER: &str =
-    "return document.getElementById('page') === null && document.getElementById('app') !== null";
+/// HTML (it does once its data is in, or has failed to come). The app loads
+/// on first use: this asks for it, as a reader's first tap would.
+pub const TAKEN_OVER: &str = "if (window.kunshanStartApp) window.kunshanStartApp();
+    return document.getElementById('page') === null && document.getElementById('app') !== null";
 
-/// Opens a page of the portal and waits until the app has taken over the
-/// rendered page (a data file that hangs takes 15 s to be given up).
+/// Opens a page of the portal, starts the app (it loads on first use) and
+/// waits until it has taken over the rendered page (a data file that hangs
+/// takes 15 s to be given up).
 pub async fn open(client: &Client, url: &str) {
     client.goto(url).await.expect("open");
     wait_for_app(client, url).await;
 }
 
-/// Waits until the app has taken over the rendered page.
+/// Starts the app and waits until it has taken over the rendered page.
 pub async fn wait_for_app(client: &Client, what: &str) {
     let what = format!("the app to take over the rendered page ({what})");
     wait_for_js_within(client, TAKEN_OVER, &what, Duration::from_secs(40)).await;

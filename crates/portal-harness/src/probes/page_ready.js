@@ -1,4 +1,6 @@
 // True once the page has loaded; null while it has not (see probes.rs).
+// The app loads on first use: ask for it, as a reader would.
+if (window.kunshanStartApp) window.kunshanStartApp();
 // The page as rendered into the HTML is still there: the app has not taken over.
 if (document.getElementById('page')) return null;
 if (document.querySelector('.error-panel, .skeleton, [data-later]')) return null;
