@@ -411,3 +411,47 @@ async fn the_rendered_page_is_whole_until_the_code_arrives_and_nothing_moves_whe
     assert!(errors.is_empty(), "console errors: {errors:#?}");
     client.close().await.expect("close");
 }
+
+/// A browser that cannot run the app (here: its code does not arrive) keeps
+/// the whole page, with a quiet note, and its charts (ECharts alone).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_the_app_the_page_stays_whole_with_a_quiet_note() {
+    let dist = dist_dir();
+    let wasm = std::fs::read_dir(&dist)
+        .expect("dist")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|n| n.ends_with("_bg.wasm"))
+        .expect("the wasm file");
+    let faults = Faults::default();
+    let server = StaticServer::start_with_faults(&dist, faults.clone());
+    let driver = Driver::start();
+    let client = driver.browser(1280, 900).await;
+    faults.set(&format!("/{wasm}"), Fault::Status(404), 1);
+    client.goto(&format!("{}en/indicator/ai-invention-patents/", server.url)).await.expect("open");
+    // A reader's first use of a control asks for the app.
+    client.execute("window.kunshanStartApp()", vec![]).await.expect("start");
+    let state = wait_for_js(
+        &client,
+        "const note = document.querySelector('#page .app-unavailable');
+         return note ? { note: note.textContent, h1: document.querySelector('#page h1').textContent,
+                         rows: document.querySelectorAll('#page table tbody tr').length,
+                         alert: !!document.querySelector('.boot-error'),
+                         chart: !!document.querySelector('#page .trend-section .chart canvas') } : null",
+        "the quiet note",
+    )
+    .await;
+    assert!(state["note"].as_str().unwrap_or_default().contains("unavailable"), "{state}");
+    assert_eq!(state["h1"], "AI invention patents", "the page is still there");
+    assert!(state["rows"].as_u64() > Some(5), "with its tables: {state}");
+    assert_eq!(state["alert"], false, "no alarm: the page is whole");
+    wait_for_js(
+        &client,
+        "const el = document.querySelector('#page .trend-section .chart');
+         el.scrollIntoView({ block: 'center' });
+         return el.querySelector('canvas') ? true : null",
+        "its chart, drawn by ECharts alone",
+    )
+    .await;
+    client.close().await.expect("close");
+}
