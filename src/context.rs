@@ -71,6 +71,20 @@ impl Portal {
     }
 }
 
+impl Portal {
+    /// The shared state of a page rendered natively: the figures assessed
+    /// once for every page of the site (a period filter is the browser's).
+    pub fn given(
+        progress: ProgressSource,
+        assessed: Arc<Assessed>,
+        lang: Memo<Lang>,
+        filters: Memo<Filters>,
+    ) -> Self {
+        let latest = Memo::new_with_compare(move |_| Some(assessed.clone()), changed);
+        Portal { progress, latest, at_period: latest, lang, filters }
+    }
+}
+
 /// Whether a memo of an assessment has a new one: a new `Arc` is a new
 /// assessment (they are never compared field by field).
 fn changed(old: Option<&Option<Arc<Assessed>>>, new: Option<&Option<Arc<Assessed>>>) -> bool {

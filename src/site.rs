@@ -29,6 +29,8 @@ pub struct Site {
     pub progress: Arc<ProgressDocument>,
     /// The manifest, the release index and the release before.
     pub read_ahead: ReadAhead,
+    /// The figures assessed, once for every page.
+    pub assessed: Arc<crate::assessed::Assessed>,
     /// The site's public address, ending in `/` (for `canonical`, the
     /// alternates and the sitemap; every asset URL stays relative).
     pub url: String,
@@ -57,6 +59,18 @@ impl Page {
 }
 
 impl Site {
+    /// A site from its data, assessed once for all its pages.
+    pub fn new(
+        plan: Arc<PlanDocument>,
+        progress: Arc<ProgressDocument>,
+        read_ahead: ReadAhead,
+        url: String,
+    ) -> Self {
+        let assessed =
+            Arc::new(crate::assessed::Assessed::new(plan.clone(), progress.clone(), None));
+        Site { plan, progress, read_ahead, assessed, url }
+    }
+
     /// Every page, in both languages: the overview, data and methods, each
     /// indicator, task, district and department, and each chart there is to
     /// embed.
@@ -75,14 +89,14 @@ impl Site {
         routes.extend(ids(Subject::Task).into_iter().map(Route::Task));
         routes.extend(ids(Subject::District).into_iter().map(Route::District));
         routes.extend(ids(Subject::Department).into_iter().map(Route::Department));
-        let assessed = crate::assessed::Assessed::new(plan.clone(), self.progress.clone(), None);
+        let assessed = &self.assessed;
         // Only charts that can be drawn from this release: an embed of one that
         // cannot would be an error page.
         routes.extend(
             FigureId::every(ids)
                 .into_iter()
                 .filter(|id| {
-                    crate::figures::build(id, plan, Some(&assessed), Lang::Zh, &Filters::default())
+                    crate::figures::build(id, plan, Some(assessed), Lang::Zh, &Filters::default())
                         .is_ok()
                 })
                 .map(Route::Embed),
@@ -107,9 +121,9 @@ impl Site {
                 filters: Filters::default(),
             });
             let plan = Waited::given(self.plan.clone());
-            provide_context(Portal::new(
-                plan,
+            provide_context(Portal::given(
                 Waited::given(self.progress.clone()),
+                self.assessed.clone(),
                 Memo::new(move |_| lang),
                 Memo::new(|_| Filters::default()),
             ));

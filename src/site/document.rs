@@ -176,13 +176,24 @@ pub(super) fn page_with_base(
         // data files served are newer.
         format!(r#"<meta name="portal-release" content="{}">"#, escape(&release.version)),
     ]);
+    // The chart library's early fetch, only where there is a chart to draw.
+    let assets = if body.contains("class=\"chart\"") {
+        template.assets.clone()
+    } else {
+        template
+            .assets
+            .lines()
+            .filter(|l| !l.contains("data-for-charts"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
     format!(
         "<!doctype html>\n<html lang=\"{lang_tag}\"{embedded}>\n<head>\n<meta charset=\"utf-8\">\n{meta}\n{assets}\n</head>\n<body>\n<div id=\"page\">{body}</div>\n</body>\n</html>\n",
         lang_tag = lang.tag(),
         // An embed is its chart alone, with no page margins (style/main.css).
         embedded = if matches!(route, Route::Embed(_)) { " data-embedded" } else { "" },
         meta = meta.join("\n"),
-        assets = template.assets,
+        assets = assets,
     )
 }
 

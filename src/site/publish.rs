@@ -182,16 +182,9 @@ pub fn read_site(dist: &Path, url: &str) -> Result<Site, PublishError> {
         }
     };
     let url = if url.ends_with('/') { url.to_owned() } else { format!("{url}/") };
-    Ok(Site {
-        plan: Arc::new(plan),
-        progress: Arc::new(progress),
-        read_ahead: ReadAhead {
-            manifest: Some(manifest),
-            releases: Some(releases),
-            previous: Some(previous),
-        },
-        url,
-    })
+    let read_ahead =
+        ReadAhead { manifest: Some(manifest), releases: Some(releases), previous: Some(previous) };
+    Ok(Site::new(Arc::new(plan), Arc::new(progress), read_ahead, url))
 }
 
 /// Trunk's page: `index.html` as Trunk built it (kept as `template.html`),

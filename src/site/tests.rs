@@ -147,7 +147,7 @@ fn text_from_the_data_is_text_in_the_page_and_its_head() {
     plan.indicators[0].name.zh = payload.to_owned();
     plan.indicators[0].source_text = payload.to_owned();
     let id = plan.indicators[0].id.clone();
-    let site = Site { plan: Arc::new(plan), ..bundled };
+    let site = Site::new(Arc::new(plan), bundled.progress, bundled.read_ahead, bundled.url);
     let html =
         site.render(&template(), &Page { lang: Lang::Zh, route: Route::Indicator(id) }, false);
     assert!(!html.contains("<script>alert"), "no script from the data");
@@ -198,6 +198,21 @@ fn only_charts_this_release_can_draw_get_an_embed_page() {
         assert_eq!(option["tooltip"]["renderMode"], "richText", "{page:?}: tooltips are text");
         assert!(!html.contains("error-panel"), "{page:?}: no error page");
     }
+}
+
+#[test]
+fn the_chart_library_is_fetched_early_only_where_there_is_a_chart() {
+    let site = site();
+    let with_preload = TRUNK.replace(
+        "</head>",
+        "<link rel=\"preload\" as=\"script\" href=\"./echarts-1.js\" data-for-charts>\n</head>",
+    );
+    let template = Template::parse(&with_preload).expect("template");
+    let overview = site.render(&template, &Page { lang: Lang::Zh, route: Route::Overview }, false);
+    assert!(overview.contains("href=\"./echarts-1.js\""), "the overview has charts");
+    let data = site.render(&template, &Page { lang: Lang::Zh, route: Route::Data }, false);
+    assert!(!data.contains("echarts-1.js"), "data and methods has none");
+    assert!(data.contains("href=\"./main-1.css\""), "the other assets stay");
 }
 
 #[test]
