@@ -154,10 +154,16 @@ fn rendered_release() -> Option<String> {
 /// and disposing the charts it drew; without it, this does the swap alone.
 fn take_over() {
     let Some(window) = crate::browser::window() else { return };
+    let Some(document) = window.document() else { return };
+    // Not before every part is there (`ui::Later` puts the lower parts in a
+    // task of their own): the page shown must not grow after the swap.
+    if document.query_selector("#app [data-later]").ok().flatten().is_some() {
+        request_animation_frame(take_over);
+        return;
+    }
     if let Ok(event) = web_sys::Event::new(TAKE_OVER_EVENT) {
         let _ = window.dispatch_event(&event);
     }
-    let Some(document) = window.document() else { return };
     if let Some(rendered) = document.get_element_by_id(RENDERED_PAGE) {
         rendered.remove();
     }

@@ -233,3 +233,68 @@ fn addresses_paths() {
     assert_eq!(document::url_path("http://127.0.0.1:8080/"), "/");
     assert_eq!(document::url_path("https://example.org"), "/");
 }
+
+/// A copy of the bundled data as a built `dist/`: Trunk's page and `data/`.
+fn built_copy(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("portal-site-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let public = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data");
+    copy(&public, &dir.join("data"));
+    std::fs::write(dir.join("index.html"), TRUNK).expect("index.html");
+    dir
+}
+
+fn copy(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read").flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+#[test]
+fn bad_data_writes_no_page_and_says_which_file_and_where() {
+    let dist = built_copy("bad");
+    let progress = dist.join("data/progress.json");
+    let text = std::fs::read_to_string(&progress).expect("read");
+    std::fs::write(&progress, text.replacen("\"observations\"", "\"observations\": 1, \"x\"", 1))
+        .expect("write");
+    let error = publish::publish(&dist, Some("https://example.org/")).expect_err("refused");
+    for lang in [Lang::Zh, Lang::En] {
+        let said = error.message(lang);
+        assert!(said.contains("progress.json"), "names the file: {said}");
+    }
+    assert!(error.message(Lang::Zh).contains("页面未生成"), "{}", error.message(Lang::Zh));
+    assert!(error.message(Lang::En).contains("no page was written"), "{}", error.message(Lang::En));
+    assert!(!dist.join("zh").exists(), "no page was written");
+    assert_eq!(
+        std::fs::read_to_string(dist.join("index.html")).expect("index"),
+        TRUNK,
+        "untouched"
+    );
+    let _ = std::fs::remove_dir_all(dist);
+}
+
+#[test]
+fn publishing_twice_renders_from_the_kept_template_and_address() {
+    let dist = built_copy("twice");
+    let first = publish::publish(&dist, Some("https://example.org/plan")).expect("first");
+    assert!(first.pages > 100);
+    let index = std::fs::read_to_string(dist.join("index.html")).expect("index");
+    assert!(index.contains("<div id=\"page\">"), "index.html is now a rendered page");
+    assert_eq!(
+        std::fs::read_to_string(dist.join(publish::TEMPLATE_FILE)).expect("kept"),
+        TRUNK,
+        "Trunk's page is kept as the template"
+    );
+    // Again, as `plan-data release` does: no address given, the kept one used.
+    let again = publish::publish(&dist, None).expect("again");
+    assert_eq!(again.pages, first.pages);
+    let index = std::fs::read_to_string(dist.join("en/data/index.html")).expect("a page");
+    assert!(index.contains("https://example.org/plan/en/data/"), "the kept address");
+    let _ = std::fs::remove_dir_all(dist);
+}
