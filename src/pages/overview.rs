@@ -233,6 +233,74 @@ impl Parts {
     }
 }
 
+/// How many of the plan's indicators stand where, citywide, as of the figures'
+/// date (the period filter's, if chosen) and with the share of the year gone:
+/// the answer to "how is the plan going?", first on the page.
+#[component]
+fn AtAGlance(
+    doc: Arc<PlanDocument>,
+    parts: Memo<Parts>,
+    sample: bool,
+    lang: Lang,
+) -> impl IntoView {
+    let glance = move || {
+        parts.with(|p| {
+            let counts = status_counts(&doc, &p.assessed);
+            let as_of = p.assessed.data.release.as_of.clone();
+            let elapsed = plan_model::validate::share_of_year(&as_of)
+                .map_or_else(|| NO_FIGURE.to_owned(), |share| format!("{share:.0}"));
+            let sentence = tr!(
+                lang,
+                glance_sentence,
+                date = as_of,
+                elapsed = elapsed,
+                total = doc.indicators.len()
+            );
+            let items = counts
+                .into_iter()
+                .filter(|(_, n)| *n > 0)
+                .map(|(status, n)| {
+                    view! {
+                        <li>
+                            <span class=crate::format::status_class(status) aria-hidden="true">{status.icon()}</span>
+                            " " {status.label(lang)} " " <strong class="glance-count">{n}</strong>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <p class="glance-sentence">
+                    {sample.then(|| tr!(lang, sample_mark))} {sentence}
+                </p>
+                <ul class="glance-counts">{items}</ul>
+            }
+        })
+    };
+    view! {
+        <section class="card at-a-glance" aria-labelledby="glance-heading">
+            <h2 id="glance-heading">{tr!(lang, glance_heading)}</h2>
+            {glance}
+        </section>
+    }
+}
+
+/// How many of the plan's indicators have each status, citywide, best first.
+fn status_counts(doc: &PlanDocument, assessed: &Assessed) -> Vec<(Status, usize)> {
+    Status::ALL
+        .into_iter()
+        .map(|status| {
+            let n = doc
+                .indicators
+                .iter()
+                .filter(|i| {
+                    assessed.card.city.get(&i.id).map_or(Status::NoData, |a| a.status) == status
+                })
+                .count();
+            (status, n)
+        })
+        .collect()
+}
+
 /// Everything that needs the progress data, narrowed by the filters.
 #[component]
 fn OverviewProgress(
@@ -310,7 +378,9 @@ fn OverviewProgress(
     let bar_doc = doc.clone();
     // Looking back changes the release's as-of date.
     let release_shown = Memo::new(move |_| parts.with(|p| p.assessed.data.release.clone()));
+    let glance_doc = doc.clone();
     view! {
+        <AtAGlance doc=glance_doc parts=parts sample=release.sample lang=lang />
         {move || view! { <ReleaseBar release=release_shown.get() lang=lang /> }}
         {release.sample.then(|| view! { <SampleNotice lang=lang /> })}
         <FilterBar

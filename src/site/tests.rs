@@ -298,3 +298,42 @@ fn publishing_twice_renders_from_the_kept_template_and_address() {
     assert!(index.contains("https://example.org/plan/en/data/"), "the kept address");
     let _ = std::fs::remove_dir_all(dist);
 }
+
+#[test]
+fn the_overview_first_says_how_many_indicators_stand_where() {
+    let site = site();
+    let html = site.render(&template(), &Page { lang: Lang::En, route: Route::Overview }, false);
+    let glance = between(&html, "class=\"card at-a-glance\"", "</section>").expect("at a glance");
+    // It comes before the release bar and the filters: the first answer on the page.
+    assert!(html.find("at-a-glance") < html.find("filter-bar"), "first");
+    let card = plan_model::Scorecard::compute(&site.plan, &site.progress);
+    let total = site.plan.indicators.len();
+    assert!(glance.contains(&format!("of the plan's {total} indicators")), "{glance}");
+    assert!(glance.contains(&site.progress.release.as_of), "as of the figures' date: {glance}");
+    assert!(glance.contains("Sample data"), "sample figures say so: {glance}");
+    let glance = glance.replace("<!>", "");
+    assert!(glance.contains("(75% of the year gone)"), "273 of 365 days: {glance}");
+    let mut shown = 0;
+    for status in plan_model::Status::ALL {
+        let n = site
+            .plan
+            .indicators
+            .iter()
+            .filter(|i| {
+                card.city.get(&i.id).map_or(plan_model::Status::NoData, |a| a.status) == status
+            })
+            .count();
+        let item = format!(
+            "{} {} <strong class=\"glance-count\">{n}</strong>",
+            status.icon(),
+            status.label(Lang::En)
+        );
+        assert_eq!(
+            n > 0,
+            glance.replace("</span>", "").contains(&item),
+            "{status:?}: {n} in {glance}"
+        );
+        shown += n;
+    }
+    assert_eq!(shown, total, "every indicator counted once");
+}

@@ -239,6 +239,14 @@ pub fn day_of_year(date: &str) -> Option<(u32, u32)> {
     Some((y, before[(m - 1) as usize] + d + extra))
 }
 
+/// How much of its year has gone by the end of a `YYYY-MM-DD` date, in per
+/// cent (2026-09-30: 273 of 365 days, 74.8 %), or `None` if it is not a date.
+pub fn share_of_year(date: &str) -> Option<f64> {
+    let (year, day) = day_of_year(date)?;
+    let days = if is_leap(year) { 366.0 } else { 365.0 };
+    Some(f64::from(day) / days * 100.0)
+}
+
 /// Checks progress data against the plan it measures. An empty list means it is
 /// fit to publish; warnings alone do not stop publishing.
 pub fn validate_progress(plan: &PlanDocument, progress: &ProgressDocument) -> Vec<Finding> {
@@ -447,6 +455,16 @@ pub fn validate_progress(plan: &PlanDocument, progress: &ProgressDocument) -> Ve
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_share_of_the_year_counts_the_days_gone() {
+        let close = |a: Option<f64>, b: f64| a.is_some_and(|a| (a - b).abs() < 1e-9);
+        assert!(close(share_of_year("2026-09-30"), 273.0 / 365.0 * 100.0));
+        assert!(close(share_of_year("2026-12-31"), 100.0));
+        assert!(close(share_of_year("2024-02-29"), 60.0 / 366.0 * 100.0));
+        assert_eq!(share_of_year("2026-02-30"), None);
+    }
+
     use super::*;
 
     #[test]
