@@ -13,7 +13,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use plan_model::{Lang, PlanDocument, ProgressDocument};
 
-pub use document::{Template, TemplateError, escape};
+pub use document::{Template, TemplateError};
 
 use crate::app::Frame;
 use crate::context::Portal;

@@ -3,7 +3,7 @@
 //! which filters (the query: `?period=2026-06-30`). Paths are relative to the
 //! site's root, which every page names as its `<base>`: the same `dist/` works
 //! at a host's root and under any sub-path, with no rewrite rules. Old links
-//! (`#/en/…`) are read too, to send them on. Pure (no DOM, no data), tested
+//! (`#/en/…`) are sent on to their page by scripts/page/early.js. Pure (no DOM, no data), tested
 //! natively; only the shell and pages read the reader's URL, others write
 //! links with it.
 

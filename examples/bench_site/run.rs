@@ -293,6 +293,21 @@ async fn first_view(client: &Client, url: &str, root: &str, dist: &Path) -> (Vec
     (assets, totals)
 }
 
+/// The first view's files and their totals, as a table.
+fn print_assets(assets: &[Value], totals: [u64; 3]) {
+    println!("{:<48} {:>10} {:>10} {:>10}", "file", "raw", "gzip -9", "brotli -11");
+    for a in assets {
+        println!(
+            "{:<48} {:>10} {:>10} {:>10}",
+            a["file"].as_str().unwrap_or_default(),
+            a["raw"].as_u64().unwrap_or_default(),
+            a["gzip"].as_u64().unwrap_or_default(),
+            a["brotli"].as_u64().unwrap_or_default()
+        );
+    }
+    println!("{:<48} {:>10} {:>10} {:>10}", "total", totals[0], totals[1], totals[2]);
+}
+
 /// Renders every page of a copy of `dist/` whose data is the bundled data
 /// scaled `n`-fold: the time `render-site` (and `plan-data release`) takes,
 /// and what it writes.
@@ -417,32 +432,10 @@ pub async fn run() {
     .collect();
 
     println!("\n1. First view of the overview: every file the browser loaded");
-    println!("{:<48} {:>10} {:>10} {:>10}", "file", "raw", "gzip -9", "brotli -11");
-    for a in &assets {
-        println!(
-            "{:<48} {:>10} {:>10} {:>10}",
-            a["file"].as_str().unwrap_or_default(),
-            a["raw"].as_u64().unwrap_or_default(),
-            a["gzip"].as_u64().unwrap_or_default(),
-            a["brotli"].as_u64().unwrap_or_default()
-        );
-    }
-    println!("{:<48} {:>10} {:>10} {:>10}", "total", raw_total, gz_total, br_total);
+    print_assets(&assets, [raw_total, gz_total, br_total]);
     println!("   budget: 250 KB (256,000 bytes) brotli in total at 1280 px");
     println!("\n1b. The same on a 412 px phone");
-    for a in &phone_assets {
-        println!(
-            "{:<48} {:>10} {:>10} {:>10}",
-            a["file"].as_str().unwrap_or_default(),
-            a["raw"].as_u64().unwrap_or_default(),
-            a["gzip"].as_u64().unwrap_or_default(),
-            a["brotli"].as_u64().unwrap_or_default()
-        );
-    }
-    println!(
-        "{:<48} {:>10} {:>10} {:>10}",
-        "total", phone_totals[0], phone_totals[1], phone_totals[2]
-    );
+    print_assets(&phone_assets, phone_totals);
     println!("   budget: 120 KB (122,880 bytes) brotli in total at 412 px");
     println!(
         "\n2. Time to first chart, median of {LOADS} cold loads (HTTP cache cleared), loopback"

@@ -38,9 +38,7 @@ thread_local! {
 
 async fn fetch_previous(current: &str) -> Result<Compared, DataError> {
     let index = load_release_index().await?;
-    let position = index.iter().position(|r| r.version == *current);
-    // The index is newest first: the previous release is the next entry.
-    let Some(previous) = position.and_then(|i| index.get(i + 1)) else {
+    let Some(previous) = plan_model::release::previous(&index, current) else {
         return Ok(None);
     };
     load_release(&previous.version).await.map(Some)

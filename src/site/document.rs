@@ -6,6 +6,7 @@
 use plan_model::Lang;
 
 use super::{Page, Site};
+use crate::export::xml_escape as escape;
 use crate::locale::tr;
 use crate::ui::PageHead;
 use crate::url::{Location, Route};
@@ -55,22 +56,6 @@ impl Template {
         }
         Ok(Template { assets })
     }
-}
-
-/// Text made safe for HTML text and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The section a page belongs to, as government sites name it (`ColumnName`).

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
+use plan_model::load::parse_located;
 use plan_model::release::{
     MANIFEST_FILE, Manifest, RELEASE_INDEX_FILE, RELEASES_DIR, ReleaseSummary,
 };
@@ -111,6 +112,14 @@ fn read(path: &Path) -> Result<String, PublishError> {
         .map_err(|e| PublishError::Read { file: path.to_owned(), detail: e.to_string() })
 }
 
+/// Reads and parses one data file, its errors located in it.
+fn load<T>(
+    path: &Path,
+    parse: impl Fn(&str, &str) -> Result<T, LoadError>,
+) -> Result<T, PublishError> {
+    parse(&path.display().to_string(), &read(path)?).map_err(|e| data_error(path, &e))
+}
+
 fn data_error(path: &Path, error: &LoadError) -> PublishError {
     let detail = Bilingual { zh: error.message(Lang::Zh), en: error.message(Lang::En) };
     PublishError::Data { file: path.to_owned(), detail }
@@ -142,43 +151,22 @@ fn no_errors(path: &Path, findings: Vec<plan_model::Finding>) -> Result<(), Publ
 pub fn read_site(dist: &Path, url: &str) -> Result<Site, PublishError> {
     let data = dist.join(DATA_DIR);
     let plan_path = data.join(PLAN_FILE);
-    let plan: PlanDocument =
-        plan_model::parse_plan(&plan_path.display().to_string(), &read(&plan_path)?)
-            .map_err(|e| data_error(&plan_path, &e))?;
+    let plan: PlanDocument = load(&plan_path, plan_model::parse_plan)?;
     no_errors(&plan_path, plan_model::validate_plan(&plan))?;
     let progress_path = data.join(PROGRESS_FILE);
-    let progress: ProgressDocument =
-        plan_model::parse_progress(&progress_path.display().to_string(), &read(&progress_path)?)
-            .map_err(|e| data_error(&progress_path, &e))?;
+    let progress: ProgressDocument = load(&progress_path, plan_model::parse_progress)?;
     no_errors(&progress_path, plan_model::validate_progress(&plan, &progress))?;
-    let located = |path: &Path| -> Result<_, PublishError> {
-        let text = read(path)?;
-        Ok((path.to_owned(), text))
-    };
-    let (manifest_path, text) = located(&data.join(MANIFEST_FILE))?;
-    let manifest: Manifest =
-        plan_model::load::parse_located(&manifest_path.display().to_string(), &text)
-            .map_err(|e| data_error(&manifest_path, &e))?;
-    let (index_path, text) = located(&data.join(RELEASES_DIR).join(RELEASE_INDEX_FILE))?;
+    let manifest: Manifest = load(&data.join(MANIFEST_FILE), parse_located)?;
     let releases: Vec<ReleaseSummary> =
-        plan_model::load::parse_located(&index_path.display().to_string(), &text)
-            .map_err(|e| data_error(&index_path, &e))?;
-    // The index is newest first: the release before the current one is the next entry.
-    let current = releases.iter().position(|r| r.version == progress.release.version);
-    let previous = match current.and_then(|i| releases.get(i + 1)) {
+        load(&data.join(RELEASES_DIR).join(RELEASE_INDEX_FILE), parse_located)?;
+    let previous = match plan_model::release::previous(&releases, &progress.release.version) {
         None => None,
         Some(before) => {
             let folder = data.join(RELEASES_DIR).join(&before.version);
-            let (plan_file, progress_file) = (folder.join(PLAN_FILE), folder.join(PROGRESS_FILE));
-            let old_plan =
-                plan_model::parse_plan(&plan_file.display().to_string(), &read(&plan_file)?)
-                    .map_err(|e| data_error(&plan_file, &e))?;
-            let old_progress = plan_model::parse_progress(
-                &progress_file.display().to_string(),
-                &read(&progress_file)?,
-            )
-            .map_err(|e| data_error(&progress_file, &e))?;
-            Some((old_plan, old_progress))
+            Some((
+                load(&folder.join(PLAN_FILE), plan_model::parse_plan)?,
+                load(&folder.join(PROGRESS_FILE), plan_model::parse_progress)?,
+            ))
         }
     };
     let url = if url.ends_with('/') { url.to_owned() } else { format!("{url}/") };

@@ -153,7 +153,7 @@ fn text_from_the_data_is_text_in_the_page_and_its_head() {
     assert!(!html.contains("<script>alert"), "no script from the data");
     assert!(!html.contains("<img src=x"), "no element from the data");
     let title = between(&html, "<title>", "</title>").expect("title");
-    assert!(title.starts_with("&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&amp;"), "{title}");
+    assert!(title.starts_with("&lt;script&gt;alert(1)&lt;/script&gt;&quot;&apos;&amp;"), "{title}");
     let description =
         between(&html, "<meta name=\"description\" content=\"", "\">").expect("description");
     assert!(!description.contains('"') && !description.contains('<'), "{description}");
@@ -239,21 +239,9 @@ fn built_copy(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("portal-site-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let public = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data");
-    copy(&public, &dir.join("data"));
+    portal_harness::copy_dir(&public, &dir.join("data"));
     std::fs::write(dir.join("index.html"), TRUNK).expect("index.html");
     dir
-}
-
-fn copy(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(from).expect("read").flatten() {
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
 }
 
 #[test]

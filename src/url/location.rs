@@ -1,5 +1,5 @@
 //! Where the reader is: the language, the view and the filters of a page's
-//! path and query (and of the fragment of an old link).
+//! path and query.
 
 use plan_model::Lang;
 
@@ -8,25 +8,25 @@ use super::{FigureId, Filters, is_id};
 /// A view of the site.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
-    /// The overview (`#/` or no fragment).
+    /// The overview (`<lang>/`, or the site's root).
     Overview,
-    /// One indicator (`#/indicator/<id>`).
+    /// One indicator (`<lang>/indicator/<id>/`).
     Indicator(String),
-    /// One key task (`#/task/<id>`).
+    /// One key task (`<lang>/task/<id>/`).
     Task(String),
-    /// One district (区镇) (`#/district/<id>`).
+    /// One district (区镇) (`<lang>/district/<id>/`).
     District(String),
-    /// One responsible department (`#/department/<id>`).
+    /// One responsible department (`<lang>/department/<id>/`).
     Department(String),
-    /// Data and methods: how status is computed, downloads, releases (`#/data`).
+    /// Data and methods: how status is computed, downloads, releases (`<lang>/data/`).
     Data,
-    /// One chart alone, for an `<iframe>` on another site (`#/embed/<figure>`).
+    /// One chart alone, for an `<iframe>` on another site (`<lang>/embed/<figure>/`).
     Embed(FigureId),
-    /// A fragment we do not know; shown as "not found" with a way home.
+    /// A path we do not know; shown as "not found" with a way home.
     NotFound(String),
 }
 
-/// Everything the fragment says: language (if given), view and filters.
+/// Everything the address says: language (if given), view and filters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
     /// The language named in the URL; `None` means the reader's remembered choice.
@@ -71,14 +71,6 @@ impl Location {
         Location { lang, route, filters: Filters::parse(query.trim_start_matches('?')) }
     }
 
-    /// Reads an old link's fragment (`#/en/indicator/x?period=…`, the site's
-    /// addresses before every view had a page of its own).
-    pub fn parse_fragment(hash: &str) -> Self {
-        let fragment = hash.trim_start_matches('#');
-        let (path, query) = fragment.split_once('?').unwrap_or((fragment, ""));
-        Self::parse(path, query)
-    }
-
     /// The folder of a view's page in a language, from the site's root:
     /// `en/indicator/ai-invention-patents/` (always ending in `/`).
     pub fn page_path(lang: Lang, route: &Route) -> String {
@@ -120,8 +112,16 @@ mod tests {
     use super::*;
     use crate::url::Theme;
 
+    /// A path and query written as one (`#/en/data?period=…`, as the old
+    /// fragments were; scripts/page/early.js sends those on as paths).
+    fn parse_fragment(hash: &str) -> Location {
+        let fragment = hash.trim_start_matches('#');
+        let (path, query) = fragment.split_once('?').unwrap_or((fragment, ""));
+        Location::parse(path, query)
+    }
+
     fn route(hash: &str) -> Route {
-        Location::parse_fragment(hash).route
+        parse_fragment(hash).route
     }
 
     #[test]
@@ -178,28 +178,25 @@ mod tests {
 
     #[test]
     fn language_comes_from_the_first_segment_only() {
-        assert_eq!(Location::parse_fragment("#/en/").lang, Some(Lang::En));
-        assert_eq!(Location::parse_fragment("#/zh/data").lang, Some(Lang::Zh));
-        assert_eq!(Location::parse_fragment("#/data").lang, None);
-        assert_eq!(Location::parse_fragment("").lang, None);
+        assert_eq!(parse_fragment("#/en/").lang, Some(Lang::En));
+        assert_eq!(parse_fragment("#/zh/data").lang, Some(Lang::Zh));
+        assert_eq!(parse_fragment("#/data").lang, None);
+        assert_eq!(parse_fragment("").lang, None);
     }
 
     #[test]
     fn filters_are_read_and_unsafe_values_dropped() {
-        let loc =
-            Location::parse_fragment("#/en/?goal=green&district=zhoushi&period=2026-06-30&x=1");
+        let loc = parse_fragment("#/en/?goal=green&district=zhoushi&period=2026-06-30&x=1");
         assert_eq!(loc.filters.goal.as_deref(), Some("green"));
         assert_eq!(loc.filters.district.as_deref(), Some("zhoushi"));
         assert_eq!(loc.filters.period.as_deref(), Some("2026-06-30"));
         assert_eq!(loc.filters.task, None);
-        let loc = Location::parse_fragment(
-            "#/en/embed/goal-progress?release=2026.06.0-sample&theme=dark",
-        );
+        let loc = parse_fragment("#/en/embed/goal-progress?release=2026.06.0-sample&theme=dark");
         assert_eq!(loc.filters.release.as_deref(), Some("2026.06.0-sample"));
         assert_eq!(loc.filters.theme, Some(Theme::Dark));
-        let bad = Location::parse_fragment("#/?release=../../etc&theme=pink");
+        let bad = parse_fragment("#/?release=../../etc&theme=pink");
         assert!(bad.filters.is_empty());
-        let bad = Location::parse_fragment("#/?district=%3Cscript%3E&task=a\"b");
+        let bad = parse_fragment("#/?district=%3Cscript%3E&task=a\"b");
         assert!(bad.filters.is_empty());
     }
 

@@ -46,6 +46,16 @@ fn edited(edit: impl FnOnce(&mut Value)) -> String {
     serde_json::to_string(&doc).expect("json")
 }
 
+/// The app's wasm file in `dist/` (its name is hashed).
+fn wasm_file(dist: &std::path::Path) -> String {
+    std::fs::read_dir(dist)
+        .expect("dist")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|n| n.ends_with("_bg.wasm"))
+        .expect("the wasm file")
+}
+
 async fn open(client: &Client, url: &str) {
     client.goto("about:blank").await.expect("blank");
     portal_harness::open(client, url).await;
@@ -335,12 +345,7 @@ async fn without_the_chart_library_each_chart_points_to_its_table() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_rendered_page_is_whole_until_the_code_arrives_and_nothing_moves_when_it_does() {
     let dist = dist_dir();
-    let wasm = std::fs::read_dir(&dist)
-        .expect("dist")
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .find(|n| n.ends_with("_bg.wasm"))
-        .expect("the wasm file");
+    let wasm = wasm_file(&dist);
     let plan: plan_model::PlanDocument = serde_json::from_str(
         &std::fs::read_to_string(dist.join("data/plan.json")).expect("plan.json"),
     )
@@ -417,12 +422,7 @@ async fn the_rendered_page_is_whole_until_the_code_arrives_and_nothing_moves_whe
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn without_the_app_the_page_stays_whole_with_a_quiet_note() {
     let dist = dist_dir();
-    let wasm = std::fs::read_dir(&dist)
-        .expect("dist")
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .find(|n| n.ends_with("_bg.wasm"))
-        .expect("the wasm file");
+    let wasm = wasm_file(&dist);
     let faults = Faults::default();
     let server = StaticServer::start_with_faults(&dist, faults.clone());
     let driver = Driver::start();

@@ -57,6 +57,13 @@ pub struct ReleaseSummary {
     pub sample: bool,
 }
 
+/// The release published before `current` in an index (newest first): the
+/// next entry; `None` for the first release or a version not in the index.
+pub fn previous<'a>(index: &'a [ReleaseSummary], current: &str) -> Option<&'a ReleaseSummary> {
+    let at = index.iter().position(|r| r.version == current)?;
+    index.get(at + 1)
+}
+
 /// A version string that is safe as a folder name and in a URL.
 pub fn is_valid_version(version: &str) -> bool {
     !version.is_empty()
@@ -68,6 +75,20 @@ pub fn is_valid_version(version: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_previous_release_is_the_next_entry_of_the_index() {
+        let summary = |v: &str| ReleaseSummary {
+            version: v.to_owned(),
+            published: String::new(),
+            as_of: String::new(),
+            sample: true,
+        };
+        let index = [summary("2026.09.0"), summary("2026.06.0")];
+        assert_eq!(previous(&index, "2026.09.0").map(|r| r.version.as_str()), Some("2026.06.0"));
+        assert_eq!(previous(&index, "2026.06.0"), None, "the first release");
+        assert_eq!(previous(&index, "2027.01.0"), None, "not in the index");
+    }
 
     #[test]
     fn versions_are_safe_folder_names() {
