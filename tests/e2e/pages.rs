@@ -120,6 +120,7 @@ async fn without_javascript_every_page_kind_in_both_languages_is_whole() {
         }
         for (name, path) in [
             ("overview", "zh/".to_owned()),
+            ("overview-en", "en/".to_owned()),
             ("indicator", "zh/indicator/ai-invention-patents/".to_owned()),
         ] {
             client.goto(&format!("{}{path}", server.url)).await.expect("open");
