@@ -46,6 +46,9 @@ LEVEL_FACTOR = {
     "solid-waste-utilisation": 1.02,
 }
 NO_DATA = {"key-laboratories"}          # nothing reported yet
+# Figures estimated before the count is in (the sample's flags; revisions
+# come from sample-history.py).
+ESTIMATED = {("rd-intensity", "2026-09-30"), ("tech-contract-turnover", "2026-09-30")}
 MISSING_MONTHS = {"ai-server-scale": {"2026-02-28", "2026-07-31"}, "rd-intensity": {"2026-04-30"}}
 # District weights (share of each citywide target) and how each is doing.
 DISTRICT_WEIGHT = {
@@ -86,7 +89,15 @@ def target_level(indicator):
 
 LEVEL_IDS = set(LEVEL_FACTOR)
 indicators = {i["id"]: i for i in plan["indicators"]}
-observations, district_targets = [], []
+observations, district_targets, baselines = [], [], []
+BASELINE_DATE = "2025-12-31"
+# Where shares stood at the end of 2025 (made up), in per cent: their targets
+# raise them by points.
+SHARE_BASELINES = {"emerging-industry-share": 56.3, "hightech-industry-share": 52.1}
+# Starting levels not published (made up as such): the portal says what it
+# counts from instead. One district's running total has none either.
+NO_BASELINE = {"carbon-intensity-reduction"}
+NO_DISTRICT_BASELINE = {"jinxi"}
 
 for ind in plan["indicators"]:
     iid = ind["id"]
@@ -103,9 +114,16 @@ for ind in plan["indicators"]:
             value *= 1 + rng.uniform(-0.015, 0.015)
         else:
             start = 0.55 if ind["cumulative"] else 0.0  # a running total starts high
+            if ind["cumulative"] and date == MONTH_ENDS[0]:
+                # Its level at the end of 2025: the same curve at day 0.
+                baselines.append({"indicator": iid, "value": rounded(ind, level * PACE_FACTOR[iid] * start),
+                                  "as_of": BASELINE_DATE, "source": SOURCE})
             progress = start + (1 - start) * share
             value = level * PACE_FACTOR[iid] * progress * (1 + rng.uniform(-0.03, 0.03))
-        observations.append({"indicator": iid, "as_of": date, "value": rounded(ind, value), "source": SOURCE})
+        observation = {"indicator": iid, "as_of": date, "value": rounded(ind, value), "source": SOURCE}
+        if (iid, date) in ESTIMATED:
+            observation["flag"] = "estimated"
+        observations.append(observation)
     # Running totals never fall: smooth out noise.
     series = [o for o in observations if o["indicator"] == iid]
     if iid not in LEVEL_IDS:
@@ -128,6 +146,24 @@ for iid in DISTRICT_INDICATORS:
             value = max(last, rounded(ind, value))
             last = value
             observations.append({"indicator": iid, "district": d, "as_of": date, "value": value, "source": SOURCE})
+
+    if ind["cumulative"]:
+        city_start = next(b["value"] for b in baselines if b["indicator"] == iid and "district" not in b)
+        for d in DISTRICT_WEIGHT:
+            if d in NO_DISTRICT_BASELINE:
+                continue
+            baselines.append({"indicator": iid, "district": d,
+                              "value": rounded(ind, city_start * DISTRICT_WEIGHT[d] * DISTRICT_FORM[d]),
+                              "as_of": BASELINE_DATE, "source": SOURCE})
+
+for iid, level in SHARE_BASELINES.items():
+    baselines.append({"indicator": iid, "value": level, "unit": {"zh": "%", "en": "%"},
+                      "as_of": BASELINE_DATE, "source": SOURCE,
+                      "note": {"zh": "示例：2025 年底占规上工业产值的比重。",
+                               "en": "Sample: share of industrial output above designated size at the end of 2025."}})
+for iid in sorted(NO_BASELINE):
+    baselines.append({"indicator": iid, "note": {"zh": "示例：未公布 2025 年基数。",
+                                                "en": "Sample: no 2025 base level published."}})
 
 for iid in DISTRICT_RATES:
     ind = indicators[iid]
@@ -155,9 +191,11 @@ doc = {
     "observations": observations,
     "district_targets": district_targets,
     "milestones": milestones,
+    "baselines": baselines,
 }
 out = ROOT / "public/data/progress.json"
 # The layout plan-data writes (serde_json's pretty printer), so diffs stay small.
 out.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 print(f"wrote {out.relative_to(ROOT)}: {len(observations)} observations, "
-      f"{len(district_targets)} district targets, {len(milestones)} milestone records")
+      f"{len(district_targets)} district targets, {len(milestones)} milestone records, "
+      f"{len(baselines)} starting levels")

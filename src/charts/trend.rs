@@ -7,6 +7,7 @@ use charming::component::{Axis, Grid, Legend};
 use charming::element::{AxisType, ItemStyle, LineStyle, LineStyleType, Symbol, Tooltip, Trigger};
 use charming::series::Line;
 use plan_model::Lang;
+use plan_model::progress::ValueFlag;
 
 /// What the trend chart shows, independent of pixels.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,10 +20,25 @@ pub struct TrendView {
     pub target: Option<f64>,
     /// Value expected by each date, for targets that build up over the year.
     pub expected: Option<Vec<f64>>,
+    /// Figures that are not final (preliminary, estimated, revised): a
+    /// marker series each, named for the reader (the legend and tooltip
+    /// say which points they are), with a value only at those dates.
+    pub marked: Vec<Marked>,
     /// Unit, for the axis.
     pub unit: String,
     /// Language of labels.
     pub lang: Lang,
+}
+
+/// One kind of flagged figure, drawn as its own markers over the values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marked {
+    /// What the markers are ("初步数", "revised").
+    pub name: String,
+    /// Which kind: the marker's shape and colour.
+    pub flag: ValueFlag,
+    /// The value at each date, only where flagged.
+    pub values: Vec<Option<f64>>,
 }
 
 impl TrendView {
@@ -92,6 +108,27 @@ pub fn trend_chart(view: &TrendView) -> Chart {
                 .data(expected.clone()),
         );
     }
+    for marked in &view.marked {
+        // Hollow for a figure still to be confirmed, a diamond for one that
+        // replaced another: told apart by shape, not by colour alone.
+        let (symbol, colour) = match marked.flag {
+            ValueFlag::Revised => (Symbol::Diamond, "#CC79A7"),
+            ValueFlag::Preliminary | ValueFlag::Estimated => {
+                (Symbol::Custom("emptyCircle".into()), "#E69F00")
+            }
+        };
+        // A line without a line (the build has no scatter chart): only its
+        // symbols show, at the flagged dates.
+        chart = chart.series(
+            Line::new()
+                .name(marked.name.clone())
+                .symbol(symbol)
+                .symbol_size(16)
+                .item_style(ItemStyle::new().color(colour).border_width(2))
+                .line_style(LineStyle::new().width(0))
+                .data(marked.values.clone()),
+        );
+    }
     chart
 }
 
@@ -106,6 +143,11 @@ mod tests {
             values: vec![40.0, 95.0],
             target: Some(200.0),
             expected: Some(vec![49.3, 99.2]),
+            marked: vec![Marked {
+                name: "修订数".into(),
+                flag: ValueFlag::Revised,
+                values: vec![None, Some(95.0)],
+            }],
             unit: "家".into(),
             lang: Lang::Zh,
         };

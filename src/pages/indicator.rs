@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use plan_model::status::Assessment;
+use plan_model::validate::needs_baseline;
 use plan_model::{Indicator, Lang, Target};
 
 use crate::assessed::Assessed;
@@ -108,6 +109,43 @@ pub fn IndicatorPage(
     .into_any()
 }
 
+/// Where a running total or a share started, with its source, or that no
+/// starting level is published (and what completion counts from instead).
+fn baseline_line(
+    indicator: &Indicator,
+    data: &plan_model::ProgressDocument,
+    lang: Lang,
+) -> Option<impl IntoView + use<>> {
+    if !needs_baseline(indicator) {
+        return None;
+    }
+    let record = data.baseline(&indicator.id, None);
+    let published = record.and_then(|b| Some((b.value?, b.as_of.clone()?, b)));
+    let level = match published {
+        Some((value, as_of, b)) => {
+            let unit = b.unit.as_ref().unwrap_or(&indicator.unit).get(lang);
+            let source = b.source.clone().unwrap_or_default();
+            tr!(
+                lang,
+                baseline_value,
+                value = with_unit(value, unit, lang),
+                as_of = as_of,
+                source = source
+            )
+        }
+        None if indicator.cumulative => {
+            format!("{} {}", tr!(lang, baseline_none), tr!(lang, baseline_assumed))
+        }
+        None => tr!(lang, baseline_none).to_owned(),
+    };
+    let note = record.and_then(|b| b.note.as_ref()).map(|n| format!(" {}", n.get(lang)));
+    Some(view! {
+        <p class="baseline-line">
+            <strong>{tr!(lang, baseline_label)}</strong> " " {level} {note}
+        </p>
+    })
+}
+
 /// Status, trend and districts of one indicator.
 #[component]
 fn IndicatorProgress(assessed: Arc<Assessed>, indicator: Indicator, lang: Lang) -> impl IntoView {
@@ -131,6 +169,7 @@ fn IndicatorProgress(assessed: Arc<Assessed>, indicator: Indicator, lang: Lang) 
                     <StatusWords status=a.status lang=lang />
                 </p>
                 <p class="status-explanation">{a.explanation.get(lang).to_owned()}</p>
+                {baseline_line(&indicator, data, lang)}
             </section>
         }
     });

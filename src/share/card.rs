@@ -36,6 +36,8 @@ fn cell_view(cell: Cell, first: bool, lang: Lang) -> AnyView {
         (Some(_), Some(_)) => "heat-cell",
         (Some(_), None) => "status-cell",
         _ if is_date => "nowrap",
+        // Words (a note), not a number or its dash: read from the left, wrapped.
+        (None, None) if cell.text != crate::format::NO_FIGURE => "text-cell",
         _ => "",
     };
     if first {

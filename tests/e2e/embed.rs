@@ -119,6 +119,9 @@ async fn an_embed_on_another_origin_fits_its_height_and_a_pinned_one_keeps_its_r
         .map(|o| (o.as_of.clone(), o.value))
         .collect();
     city.sort_by(|a, b| a.0.cmp(&b.0));
+    // A running total's trend starts at its published starting level.
+    let start = progress.baseline(INDICATOR, None).expect("starting level");
+    city.insert(0, (start.as_of.clone().expect("date"), start.value.expect("value")));
     let portal = StaticServer::start(&site);
     let driver = Driver::start();
     let client = driver.browser(1280, 900).await;
@@ -459,4 +462,79 @@ async fn an_embed_of_an_unknown_thing_says_which_kind_was_not_found() {
         .filter(|e| !e.contains("status of 404"))
         .collect();
     assert!(errors.is_empty(), "console errors: {errors:#?}");
+}
+
+/// The trend chart's series by name, once drawn.
+const TREND_SERIES: &str = r#"
+    const el = document.querySelector('.trend-section .chart');
+    const chart = el && window.echarts && echarts.getInstanceByDom(el);
+    if (!chart || !el.querySelector('canvas, svg')) { el?.scrollIntoView({ block: 'center' }); return null; }
+    const o = chart.getOption();
+    return { dates: o.xAxis[0].data, series: o.series.map(s => ({ name: s.name, data: s.data })) };
+"#;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_revised_value_is_marked_in_the_chart_its_table_and_the_csv() {
+    let dist = dist_dir();
+    let (_, progress) = model(&dist.join("data"));
+    // The sample's June figure of AI enterprises was revised in September.
+    let id = "ai-enterprises";
+    let revised = progress
+        .observations
+        .iter()
+        .find(|o| o.indicator == id && o.district.is_none() && o.revision.is_some())
+        .expect("a revised figure in the sample");
+    let revision = revised.revision.as_ref().expect("revision");
+    let note = format!("revised: was {} (revised {})", revision.replaced, revision.revised_on);
+    let server = StaticServer::start(&dist);
+    let driver = Driver::start();
+    let client = driver.browser(1280, 900).await;
+    let downloads = tempdir("downloads-flags");
+    portal_harness::open(&client, &format!("{}en/indicator/{id}/", server.url)).await;
+    cdp(
+        &client,
+        "Browser.setDownloadBehavior",
+        json!({ "behavior": "allow", "downloadPath": downloads.to_str().expect("utf-8") }),
+    )
+    .await;
+
+    // The chart: a "Revised" marker at that date only, on the value.
+    let state = wait_for_js(&client, TREND_SERIES, "the trend chart").await;
+    let dates: Vec<&str> =
+        state["dates"].as_array().expect("dates").iter().filter_map(Value::as_str).collect();
+    let at = dates.iter().position(|d| *d == revised.as_of).expect("the revised date is drawn");
+    let series = state["series"].as_array().expect("series");
+    let marker = series
+        .iter()
+        .find(|s| s["name"] == "Revised")
+        .unwrap_or_else(|| panic!("a Revised series: {series:?}"));
+    let marked: Vec<Option<f64>> =
+        marker["data"].as_array().expect("data").iter().map(Value::as_f64).collect();
+    let mut only = vec![None; dates.len()];
+    only[at] = Some(revised.value);
+    assert_eq!(marked, only, "marked at {} alone", revised.as_of);
+
+    // The table beside it says what the figure replaced.
+    let rows = client.find_all(Locator::Css(".trend-section tbody tr")).await.expect("rows");
+    let row = rows[at].text().await.expect("text");
+    assert!(row.contains(&revised.as_of) && row.contains(&note), "{row}");
+
+    // The CSV carries the same note in its own column.
+    wait_for_js(&client, "return document.querySelector('.trend-section .download-tool')", "tools")
+        .await;
+    click(&client, ".trend-section .download-tool summary").await;
+    click(&client, ".trend-section .download-csv").await;
+    let stem = format!("kunshan-ai-plan_{id}_trend_{}", progress.release.as_of);
+    let csv =
+        String::from_utf8(downloaded(&downloads, &format!("{stem}.csv")).await).expect("utf-8");
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
+    assert!(lines[0].ends_with(",Note"), "{}", lines[0]);
+    let line = lines.iter().find(|l| l.starts_with(&revised.as_of)).expect("the revised row");
+    let fields: Vec<&str> = line.split(',').collect();
+    assert_eq!(fields[1].parse::<f64>().ok(), Some(revised.value), "{line}");
+    assert!(fields[3..].join(",").contains(&note), "{line}");
+    save_screenshot(&client, "indicator-flags-1280.png").await;
+    let errors = console_errors(&client).await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    client.close().await.expect("close");
 }

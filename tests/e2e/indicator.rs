@@ -26,6 +26,11 @@ async fn a_deep_link_shows_the_indicator_with_its_trend_and_districts() {
         .map(|o| (o.as_of.clone(), o.value))
         .collect();
     city.sort_by(|a, b| a.0.cmp(&b.0));
+    // A running total: its published starting level comes first.
+    let start = progress.baseline(id, None).expect("the sample has a starting level");
+    let (start_value, start_date) =
+        (start.value.expect("value"), start.as_of.clone().expect("date"));
+    city.insert(0, (start_date.clone(), start_value));
 
     let server = StaticServer::start(&dist);
     let driver = Driver::start();
@@ -55,6 +60,31 @@ async fn a_deep_link_shows_the_indicator_with_its_trend_and_districts() {
         series[1]["data"].as_array().expect("target").iter().all(|v| v.as_f64() == Some(300.0)),
         "target line at 超 300"
     );
+    // The expected path runs from the starting level, not from zero: by
+    // 31 January, 31 days of 365 of the way from there to 300.
+    assert_eq!(series[2]["name"], "序时进度");
+    let path: Vec<f64> =
+        series[2]["data"].as_array().expect("expected").iter().filter_map(Value::as_f64).collect();
+    assert_eq!(path.first(), Some(&start_value), "the expected path starts at the starting level");
+    let january = ((start_value + (300.0 - start_value) * 31.0 / 365.0) * 10.0).round() / 10.0;
+    assert_eq!(path.get(1), Some(&january), "{path:?}");
+    assert_eq!(path.last().map(|v| *v < 300.0), Some(true));
+    let first_row = client
+        .find(Locator::Css(".trend-section tbody tr"))
+        .await
+        .expect("first row")
+        .text()
+        .await
+        .expect("text");
+    assert!(first_row.contains(&start_date) && first_row.contains("起点"), "{first_row}");
+    let line = client
+        .find(Locator::Css(".baseline-line"))
+        .await
+        .expect("baseline")
+        .text()
+        .await
+        .expect("text");
+    assert!(line.contains(&format!("{start_value}件")) && line.contains(&start_date), "{line}");
     // The status and its explanation come from the model.
     let card = plan_model::Scorecard::compute(&plan, &progress);
     let a = &card.city[id];

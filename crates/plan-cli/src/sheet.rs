@@ -5,7 +5,7 @@ use plan_model::messages::{Msg, Value, in_each_language, say, say_both};
 use std::collections::HashMap;
 use std::path::Path;
 
-use plan_model::progress::Observation;
+use plan_model::progress::{Observation, Revision, ValueFlag};
 use plan_model::validate::day_of_year;
 use plan_model::{Bilingual, Lang, PROGRESS_FILE, PlanDocument, Target};
 
@@ -14,7 +14,7 @@ use crate::fail::Fail;
 use crate::folder::{Folder, Located, locate, print_findings, summary};
 
 /// Columns of the spreadsheet: (Chinese header, English header).
-pub const COLUMNS: [(&str, &str); 10] = [
+pub const COLUMNS: [(&str, &str); WIDTH] = [
     ("指标编号", "indicator"),
     ("指标名称", "indicator_name"),
     ("区镇编号", "district"),
@@ -25,7 +25,12 @@ pub const COLUMNS: [(&str, &str); 10] = [
     ("备注", "note"),
     ("备注（英文）", "note_en"),
     ("来源", "source"),
+    ("标记", "flag"),
+    ("原值", "replaced"),
+    ("修订日期", "revised_on"),
 ];
+/// How many columns the sheet has.
+const WIDTH: usize = 13;
 const INDICATOR: usize = 0;
 const DISTRICT: usize = 2;
 const DISTRICT_NAME: usize = 3;
@@ -35,6 +40,9 @@ const UNIT: usize = 6;
 const NOTE: usize = 7;
 const NOTE_EN: usize = 8;
 const SOURCE: usize = 9;
+const FLAG: usize = 10;
+const REPLACED: usize = 11;
+const REVISED_ON: usize = 12;
 
 /// What the place column holds for a citywide figure.
 const CITYWIDE: &str = "全市";
@@ -51,7 +59,7 @@ pub enum Encoding {
     Gbk,
 }
 
-fn csv_text(rows: &[[String; 10]]) -> Result<String, csv::Error> {
+fn csv_text(rows: &[[String; WIDTH]]) -> Result<String, csv::Error> {
     let mut writer =
         csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
     writer.write_record(COLUMNS.iter().map(|c| c.0))?;
@@ -63,7 +71,7 @@ fn csv_text(rows: &[[String; 10]]) -> Result<String, csv::Error> {
     Ok(format!("{BOM}{}", String::from_utf8_lossy(&bytes)))
 }
 
-fn write_csv(path: &Path, rows: &[[String; 10]], lang: Lang) -> Result<(), Fail> {
+fn write_csv(path: &Path, rows: &[[String; WIDTH]], lang: Lang) -> Result<(), Fail> {
     let text = csv_text(rows).map_err(|e| Fail::io(e.to_string()))?;
     write_atomic(path, text.as_bytes()).map_err(|e| {
         Fail::io(say(Msg::CannotWrite, lang, &[("path", &path.display()), ("error", &e)]))
@@ -80,7 +88,7 @@ fn district_name(plan: &PlanDocument, id: Option<&str>) -> String {
 }
 
 /// One blank row per quantified indicator × (citywide and each district) × date.
-pub fn template_rows(plan: &PlanDocument, dates: &[String]) -> Vec<[String; 10]> {
+pub fn template_rows(plan: &PlanDocument, dates: &[String]) -> Vec<[String; WIDTH]> {
     let places: Vec<Option<&str>> =
         std::iter::once(None).chain(plan.districts.iter().map(|d| Some(d.id.as_str()))).collect();
     let mut rows = Vec::new();
@@ -95,6 +103,9 @@ pub fn template_rows(plan: &PlanDocument, dates: &[String]) -> Vec<[String; 10]>
                     date.clone(),
                     String::new(),
                     ind.unit.zh.clone(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
                     String::new(),
                     String::new(),
                     String::new(),
@@ -130,7 +141,7 @@ pub fn template(dir: &Path, out: &Path, dates: &[String], lang: Lang) -> Result<
 }
 
 /// Every observation as a spreadsheet row, in file order.
-pub fn progress_rows(folder: &Folder) -> Vec<[String; 10]> {
+pub fn progress_rows(folder: &Folder) -> Vec<[String; WIDTH]> {
     let plan = &folder.plan;
     folder
         .progress
@@ -150,9 +161,37 @@ pub fn progress_rows(folder: &Folder) -> Vec<[String; 10]> {
                 o.note.as_ref().map(|n| n.zh.clone()).unwrap_or_default(),
                 o.note.as_ref().map(|n| n.en.clone()).unwrap_or_default(),
                 o.source.clone().unwrap_or_default(),
+                o.flag.map(|f| flag_word(f).to_owned()).unwrap_or_default(),
+                o.revision.as_ref().map(|r| format!("{}", r.replaced)).unwrap_or_default(),
+                o.revision.as_ref().map(|r| r.revised_on.clone()).unwrap_or_default(),
             ]
         })
         .collect()
+}
+
+/// A flag as the sheet writes it (Chinese, as staff read it); the import
+/// reads the English word too.
+fn flag_word(flag: ValueFlag) -> &'static str {
+    match flag {
+        ValueFlag::Preliminary => "初步数",
+        ValueFlag::Revised => "修订数",
+        ValueFlag::Estimated => "估计数",
+    }
+}
+
+/// The flag a sheet cell names, `Ok(None)` for an empty cell.
+fn parse_flag(cell: &str) -> Result<Option<ValueFlag>, ()> {
+    let flags = [ValueFlag::Preliminary, ValueFlag::Revised, ValueFlag::Estimated];
+    let english = ["preliminary", "revised", "estimated"];
+    if cell.is_empty() {
+        return Ok(None);
+    }
+    flags
+        .into_iter()
+        .zip(english)
+        .find(|(f, en)| cell == flag_word(*f) || cell.eq_ignore_ascii_case(en))
+        .map(|(f, _)| Some(f))
+        .ok_or(())
 }
 
 /// The plan's targets as a table for spreadsheets and reporters.
@@ -463,7 +502,7 @@ fn read_rows(
     let mut reader =
         csv::ReaderBuilder::new().flexible(true).has_headers(true).from_reader(text.as_bytes());
     let headers = reader.headers().map_err(|e| Fail::invalid(format!("{shown}: {e}")))?.clone();
-    let mut column_at = [None; 10];
+    let mut column_at = [None; WIDTH];
     for (i, h) in headers.iter().enumerate() {
         let h = h.trim().trim_start_matches('\u{feff}');
         if let Some(c) = COLUMNS.iter().position(|(zh, en)| h == *zh || h.eq_ignore_ascii_case(en))
@@ -568,6 +607,26 @@ fn read_rows(
             (zh, en) => Some(Bilingual { zh: zh.to_owned(), en: en.to_owned() }),
         };
         let source = Some(cell(SOURCE)).filter(|s| !s.is_empty()).map(str::to_owned);
+        let Ok(flag) = parse_flag(cell(FLAG)) else {
+            fail(FLAG, Msg::SheetBadFlag, &[("flag", &cell(FLAG))]);
+            continue;
+        };
+        // The figure a revised one replaced: both cells, or neither (the
+        // check after the import names a revised figure without them).
+        let revision = match (cell(REPLACED), cell(REVISED_ON)) {
+            ("", "") => None,
+            (raw, date) => {
+                let Some(replaced) = parse_number(raw) else {
+                    fail(REPLACED, Msg::SheetNotANumber, &[("value", &raw)]);
+                    continue;
+                };
+                if day_of_year(date).is_none() {
+                    fail(REVISED_ON, Msg::BadDate, &[("date", &date)]);
+                    continue;
+                }
+                Some(Revision { replaced, revised_on: date.to_owned() })
+            }
+        };
         rows.push(Row {
             row,
             observation: Observation {
@@ -578,6 +637,8 @@ fn read_rows(
                 unit: None,
                 note,
                 source,
+                flag,
+                revision,
             },
             target_index: 0,
         });

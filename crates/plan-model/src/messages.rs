@@ -131,6 +131,42 @@ messages! {
     MissingDistrictTarget:
         "区镇“{district}”有指标“{id}”的数值，但没有分解目标：其完成度将显示为无法量化",
         "district '{district}' has values for '{id}' but no share of the target: its completion will show as not measurable";
+    /// A figure flagged revised without the figure it replaced.
+    RevisionMissing:
+        "标为修订数（revised）的数值须写明原值和修订日期（revision.replaced、revision.revised_on）",
+        "a figure flagged revised needs the value it replaced and the date (revision.replaced, revision.revised_on)";
+    /// The figure a revision replaced, on a figure not flagged revised.
+    RevisionNotRevised:
+        "填写了修订信息（revision），但 flag 不是 revised：请将 flag 设为 revised，或删除 revision",
+        "revision is given but flag is not revised: set flag to revised, or remove revision";
+    /// A revision dated before the date of the figure.
+    RevisedBeforeDate:
+        "修订日期 {date} 早于数值所属日期 {as_of}",
+        "the revision date {date} is before the figure's date {as_of}";
+    /// Two starting levels for one indicator and place.
+    DuplicateBaseline:
+        "指标“{id}”在此地区已有起点：每个地区只能有一个",
+        "'{id}' already has a starting level for this place: one per place";
+    /// A starting level without its date or source.
+    IncompleteBaseline:
+        "起点缺少 {field}：有数值的起点须同时写明日期（as_of）和来源（source）",
+        "the starting level has no {field}: a starting level needs its date (as_of) and source";
+    /// A starting level dated after the figures it starts.
+    BaselineAfterFigures:
+        "起点日期 {date} 晚于本次数据的截止日期 {as_of}",
+        "the starting level's date {date} is after the figures' date {as_of}";
+    /// A running total's starting level in another unit.
+    BaselineUnit:
+        "累计类指标的起点须使用指标单位“{unit}”：请删除 unit 并换算",
+        "a running total's starting level must be in the indicator's unit '{unit}': remove unit and convert";
+    /// A starting level that already meets the target.
+    BaselineMeetsTarget:
+        "起点 {value} 已达到目标 {target}：请确认数值",
+        "the starting level {value} already meets the target {target}: check the figure";
+    /// A running total or share without a starting level.
+    MissingBaseline:
+        "指标“{id}”没有起点记录：请填写其 2025 年底的数值及来源，或注明未公布（只写 indicator）",
+        "'{id}' has no starting level: give its level at the end of 2025 with the source, or record that none is published (indicator alone)";
     /// A milestone record for a quantified indicator.
     MilestoneForQuantified:
         "指标“{id}”有量化目标，请在 observations 中填写数值",
@@ -195,10 +231,34 @@ messages! {
         "; {expected}% was expected by this date, {gap} points ahead.";
     /// Ending: nothing more to say.
     ExplainEnd: "。", ".";
+    /// After the figures: what a running total is counted from (published).
+    ExplainStart:
+        "完成度自起点 {value}{unit}（{as_of}）起算。",
+        " Counted from the starting level of {value} {unit} on {as_of}.";
+    /// After the figures: no starting level is published; the first figure stands in.
+    ExplainStartAssumed:
+        "未公布起点，完成度自本年首个数值 {value}{unit}（{as_of}）起算。",
+        " No starting level is published: counted from the year's first figure, {value} {unit} on {as_of}.";
     /// A qualitative item without a progress record.
     ExplainNoMilestoneRecord: "定性任务，尚无进展记录。", "A qualitative item with no progress record yet.";
     /// A qualitative item's latest record.
     ExplainMilestone: "截至 {as_of}：{stage}。{note}", "As of {as_of}: {stage}. {note}";
+    /// After the figures: the latest figure is preliminary.
+    ExplainPreliminary: "该数值为初步数，可能修订。", " This figure is preliminary and may be revised.";
+    /// After the figures: the latest figure is an estimate.
+    ExplainEstimated: "该数值为估计数。", " This figure is an estimate.";
+    /// After the figures: the latest figure replaced another.
+    ExplainRevised:
+        "该数值为修订数，原为 {replaced}{unit}（{revised_on} 修订）。",
+        " This figure is revised: it replaced {replaced} {unit} on {revised_on}.";
+    /// A figure's flag, in a table or a download: preliminary.
+    FlagPreliminary: "初步数", "preliminary";
+    /// A figure's flag: an estimate.
+    FlagEstimated: "估计数", "estimated";
+    /// A figure's flag: revised, with what it replaced.
+    FlagRevised: "修订数：原为 {replaced}（{revised_on} 修订）", "revised: was {replaced} (revised {revised_on})";
+    /// A figure's flag: revised, the replaced figure not given.
+    FlagRevisedAlone: "修订数", "revised";
     /// Stage of a qualitative item: not started.
     StageNotStarted: "尚未启动", "not started";
     /// Stage: in progress.
@@ -315,7 +375,11 @@ messages! {
         "unknown district '{district}': use one of these ids, or leave it blank for citywide: {ids}";
     /// A date in a sheet not written YYYY-MM-DD.
     SheetBadDate: "日期“{date}”格式不对：请写成 YYYY-MM-DD，如 {year}-09-30", "date '{date}' is not YYYY-MM-DD, e.g. {year}-09-30";
-    /// A value in a sheet that is not a number.
+    /// A flag in a sheet that is none of the three.
+    SheetBadFlag:
+        "标记“{flag}”无法识别：请填写 初步数、修订数、估计数，或留空",
+        "flag '{flag}' is not known: write preliminary, revised or estimated, or leave it empty";
+    /// A cell that should hold a number.
     SheetNotANumber:
         "“{value}”不是数字：请只填数字（可带小数点和千分位逗号），单位写在“单位”列",
         "'{value}' is not a number: enter digits only (a decimal point and thousands commas are fine); the unit belongs in the unit column";

@@ -95,9 +95,6 @@ pub struct Indicator {
     pub pace: Pace,
     /// True when the plan counts a running total (累计) rather than 2026 alone.
     pub cumulative: bool,
-    /// A published starting level, where the plan or an official source gives one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub baseline: Option<Baseline>,
     /// The plan's own words for this target, exactly as printed.
     pub source_text: String,
     /// Other sentences of the plan that state the same target again (e.g. in a key task).
@@ -117,19 +114,6 @@ pub enum Pace {
     /// A rate, share or level (growth rate, coverage, intensity): compared with
     /// the target level itself at any date.
     Level,
-}
-
-/// A starting level for an indicator.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Baseline {
-    /// The level.
-    pub value: f64,
-    /// Date the level refers to, `YYYY-MM-DD`.
-    pub as_of: String,
-    /// Where it was published.
-    pub source: String,
 }
 
 /// The level a target sets, with the meaning the plan's wording gives it. The

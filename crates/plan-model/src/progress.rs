@@ -5,7 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::text::Bilingual;
+use crate::messages::{Msg, say};
+use crate::text::{Bilingual, Lang};
 
 /// File name of the progress data inside a data folder.
 pub const PROGRESS_FILE: &str = "progress.json";
@@ -33,6 +34,42 @@ pub struct ProgressDocument {
     /// Progress of qualitative items.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub milestones: Vec<MilestoneRecord>,
+    /// Starting levels (基数) of running totals and shares, citywide or by
+    /// district, or the statement that none is published.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub baselines: Vec<BaselineRecord>,
+}
+
+/// Where an indicator started (基数): what a running total (累计) or a share
+/// stood at before the plan year, with its source. The plan publishes none:
+/// a record without `value` says so, and the portal then states what it
+/// counted from instead.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct BaselineRecord {
+    /// Indicator id.
+    pub indicator: String,
+    /// District id; absent for the citywide level.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub district: Option<String>,
+    /// The level; absent when no starting level is published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    /// The level's unit, only where it is not the indicator's: a share's level
+    /// in per cent for a target that raises it by points.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<Bilingual>,
+    /// Date the level refers to, `YYYY-MM-DD` (usually the end of the year
+    /// before the plan's); required with a value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
+    /// Where the level was published; required with a value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// A remark: why there is none, or how the level was measured.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Bilingual>,
 }
 
 /// A published data release.
@@ -116,6 +153,56 @@ pub struct Observation {
     /// Where the figure comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// How final the figure is, when it is not an ordinary final figure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flag: Option<ValueFlag>,
+    /// For a revised figure: the value it replaced, and when.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revision: Option<Revision>,
+}
+
+/// What a reader must know about a figure before relying on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub enum ValueFlag {
+    /// First published, to be confirmed (初步数).
+    Preliminary,
+    /// Replaces a figure published before (修订数); `revision` says which.
+    Revised,
+    /// Estimated rather than counted (估计数).
+    Estimated,
+}
+
+impl Observation {
+    /// The figure's flag in words, for a table cell or a download: "初步数",
+    /// "修订数：原为 220（2026-10-15 修订）"; `None` for a final figure.
+    pub fn flag_words(&self, lang: Lang) -> Option<String> {
+        Some(match (self.flag?, &self.revision) {
+            (ValueFlag::Preliminary, _) => Msg::FlagPreliminary.template(lang).to_owned(),
+            (ValueFlag::Estimated, _) => Msg::FlagEstimated.template(lang).to_owned(),
+            (ValueFlag::Revised, Some(r)) => {
+                let replaced = r.replaced.to_string();
+                let values = [
+                    ("replaced", &replaced as &dyn std::fmt::Display),
+                    ("revised_on", &r.revised_on),
+                ];
+                say(Msg::FlagRevised, lang, &values)
+            }
+            (ValueFlag::Revised, None) => Msg::FlagRevisedAlone.template(lang).to_owned(),
+        })
+    }
+}
+
+/// The figure a revised value replaced.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Revision {
+    /// The value published before, in the indicator's unit.
+    pub replaced: f64,
+    /// Date of the revision, `YYYY-MM-DD`.
+    pub revised_on: String,
 }
 
 /// A district's share of a citywide target.
@@ -174,6 +261,14 @@ impl ProgressDocument {
             then.release.as_of = date.to_owned();
         }
         then
+    }
+
+    /// The starting level recorded for an indicator, citywide (`None`) or for
+    /// a district.
+    pub fn baseline(&self, indicator: &str, district: Option<&str>) -> Option<&BaselineRecord> {
+        self.baselines
+            .iter()
+            .find(|b| b.indicator == indicator && b.district.as_deref() == district)
     }
 
     /// Dates that have observations, newest first: the periods a reader can

@@ -8,7 +8,9 @@ use serde::Serialize;
 
 use crate::messages::{Msg, Value, in_each_language, say, say_both};
 use crate::plan::{Indicator, Pace, PlanDocument, Target};
-use crate::progress::{MilestoneRecord, Observation, ProgressDocument, Stage, Thresholds};
+use crate::progress::{
+    BaselineRecord, MilestoneRecord, Observation, ProgressDocument, Stage, Thresholds, ValueFlag,
+};
 use crate::text::{Bilingual, Lang};
 use crate::validate::day_of_year;
 
@@ -129,8 +131,53 @@ pub struct Assessment {
     pub expected_percent: Option<f64>,
     /// Expected minus completion, in points: positive means behind.
     pub gap_points: Option<f64>,
+    /// What a running total is counted from (none for other kinds).
+    pub start: Option<Start>,
     /// Why, in words.
     pub explanation: Bilingual,
+}
+
+/// What a running total (累计) is counted from: completion is the part of the
+/// way from here to the target, and the expected path runs from here.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Start {
+    /// The level.
+    pub value: f64,
+    /// Date of the level.
+    pub as_of: String,
+    /// True when no starting level is published and the year's first figure
+    /// stands in for it (the page says so).
+    pub assumed: bool,
+}
+
+impl Start {
+    /// A published starting level, or else the first of `observations`
+    /// (none without either).
+    pub fn of(record: Option<&BaselineRecord>, observations: &[&Observation]) -> Option<Start> {
+        if let Some(r) = record
+            && let (Some(value), Some(as_of)) = (r.value, &r.as_of)
+        {
+            return Some(Start { value, as_of: as_of.clone(), assumed: false });
+        }
+        let first = observations.iter().min_by(|a, b| a.as_of.cmp(&b.as_of))?;
+        Some(Start { value: first.value, as_of: first.as_of.clone(), assumed: true })
+    }
+
+    /// What is expected of a total counted from here, in per cent of the way
+    /// to the target, by `as_of`: the calendar's (or schedule's) share of
+    /// what was left of the year at the start. From a level at the end of
+    /// the year before, that is the calendar's share itself.
+    pub fn expected_percent(&self, ctx: &StatusContext<'_>, as_of: &str) -> Option<f64> {
+        let now = expected_percent(as_of, ctx.year, &ctx.schedule)?;
+        let then = expected_percent(&self.as_of, ctx.year, &ctx.schedule)?;
+        Some(if then >= 100.0 { 100.0 } else { ((now - then) / (100.0 - then) * 100.0).max(0.0) })
+    }
+
+    /// The expected level at `as_of` on the way from here to `target`.
+    pub fn expected_level(&self, ctx: &StatusContext<'_>, target: f64, as_of: &str) -> Option<f64> {
+        let share = self.expected_percent(ctx, as_of)?;
+        Some(self.value + (target - self.value) * share / 100.0)
+    }
 }
 
 /// Inputs shared by every assessment of one release.
@@ -141,6 +188,8 @@ pub struct StatusContext<'a> {
     pub thresholds: &'a Thresholds,
     /// Expected-progress milestones as (date, per cent).
     pub schedule: Vec<(String, f64)>,
+    /// Starting levels of running totals and shares.
+    pub baselines: &'a [BaselineRecord],
 }
 
 impl<'a> StatusContext<'a> {
@@ -154,7 +203,15 @@ impl<'a> StatusContext<'a> {
                 .iter()
                 .map(|m| (m.as_of.clone(), m.expected_percent))
                 .collect(),
+            baselines: &progress.baselines,
         }
+    }
+
+    /// The starting level recorded for an indicator, citywide or for a district.
+    pub fn baseline(&self, indicator: &str, district: Option<&str>) -> Option<&'a BaselineRecord> {
+        self.baselines
+            .iter()
+            .find(|b| b.indicator == indicator && b.district.as_deref() == district)
     }
 
     fn band(&self, gap: f64) -> Status {
@@ -233,6 +290,7 @@ pub fn assess(
         completion_percent: None,
         expected_percent: None,
         gap_points: None,
+        start: None,
         explanation: say_both(Msg::ExplainNoData, &[]),
     };
     if indicator.target == Target::Milestone {
@@ -261,8 +319,9 @@ pub fn assess(
         return out;
     };
     out.target = Some(level);
-    let baseline = if district.is_none() && indicator.cumulative {
-        indicator.baseline.as_ref().map(|b| b.value)
+    // A running total is counted from where it stood, not from zero.
+    let start = if indicator.cumulative {
+        Start::of(ctx.baseline(&indicator.id, district), observations)
     } else {
         None
     };
@@ -270,12 +329,13 @@ pub fn assess(
         &indicator.target,
         level,
         latest.value,
-        baseline,
+        start.as_ref().map(|s| s.value),
         ctx.thresholds.about_tolerance_percent,
     );
-    let expected = match indicator.pace {
-        Pace::Level => Some(100.0),
-        Pace::Accumulates => expected_percent(&latest.as_of, ctx.year, &ctx.schedule),
+    let expected = match (indicator.pace, &start) {
+        (Pace::Level, _) => Some(100.0),
+        (Pace::Accumulates, Some(start)) => start.expected_percent(ctx, &latest.as_of),
+        (Pace::Accumulates, None) => expected_percent(&latest.as_of, ctx.year, &ctx.schedule),
     };
     out.completion_percent = Some(done);
     out.expected_percent = expected;
@@ -313,9 +373,29 @@ pub fn assess(
             ("target", &target),
             ("done", &done),
         ];
+        let counted_from = start.as_ref().map(|s| {
+            let from: [Value<'_>; 3] =
+                [("value", &fmt(s.value)), ("unit", &unit), ("as_of", &s.as_of)];
+            let msg = if s.assumed { Msg::ExplainStartAssumed } else { Msg::ExplainStart };
+            say(msg, lang, &from)
+        });
+        let flagged = match (latest.flag, &latest.revision) {
+            (Some(ValueFlag::Preliminary), _) => say(Msg::ExplainPreliminary, lang, &[]),
+            (Some(ValueFlag::Estimated), _) => say(Msg::ExplainEstimated, lang, &[]),
+            (Some(ValueFlag::Revised), Some(r)) => {
+                let replaced = fmt(r.replaced);
+                let values: [Value<'_>; 3] =
+                    [("replaced", &replaced), ("unit", &unit), ("revised_on", &r.revised_on)];
+                say(Msg::ExplainRevised, lang, &values)
+            }
+            _ => String::new(),
+        };
         say(Msg::ExplainHead, lang, &head)
             + &say(tail, lang, &[("expected", &expected), ("gap", &gap)])
+            + &counted_from.unwrap_or_default()
+            + &flagged
     });
+    out.start = start;
     out
 }
 

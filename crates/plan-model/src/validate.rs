@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::messages::{Msg, Value, in_each_language, say, say_both};
 use crate::plan::{Indicator, Pace, PlanDocument, Target};
-use crate::progress::ProgressDocument;
+use crate::progress::{ProgressDocument, ValueFlag};
 use crate::text::{Bilingual, Lang};
 
 /// How serious a finding is.
@@ -362,6 +362,41 @@ pub fn validate_progress(plan: &PlanDocument, progress: &ProgressDocument) -> Ve
                 &[("unit", &unit), ("expected", &ind.unit.zh)],
             );
         }
+        match (o.flag, &o.revision) {
+            (Some(ValueFlag::Revised), None) => {
+                f.error("revision-missing", format!("{path}.flag"), Msg::RevisionMissing, &[])
+            }
+            (flag, Some(_)) if flag != Some(ValueFlag::Revised) => f.error(
+                "revision-not-revised",
+                format!("{path}.revision"),
+                Msg::RevisionNotRevised,
+                &[],
+            ),
+            (_, Some(r)) => {
+                f.date(format!("{path}.revision.revised_on"), &r.revised_on, None);
+                // ISO dates compare as strings.
+                if is_iso_date(&r.revised_on) && r.revised_on.as_str() < o.as_of.as_str() {
+                    f.error(
+                        "revised-before-date",
+                        format!("{path}.revision.revised_on"),
+                        Msg::RevisedBeforeDate,
+                        &[("date", &r.revised_on), ("as_of", &o.as_of)],
+                    );
+                }
+                if !r.replaced.is_finite() || r.replaced.abs() > MAX_PLAUSIBLE_VALUE {
+                    f.error(
+                        "implausible-value",
+                        format!("{path}.revision.replaced"),
+                        Msg::ImplausibleValue,
+                        &[
+                            ("value", &format!("{:e}", r.replaced)),
+                            ("max", &format!("{MAX_PLAUSIBLE_VALUE:e}")),
+                        ],
+                    );
+                }
+            }
+            _ => {}
+        }
         if !seen.insert((o.indicator.as_str(), o.district.as_deref(), o.as_of.as_str())) {
             f.error(
                 "duplicate-observation",
@@ -450,7 +485,132 @@ pub fn validate_progress(plan: &PlanDocument, progress: &ProgressDocument) -> Ve
         }
         f.date(format!("{path}.as_of"), &m.as_of, Some(year));
     }
+    baselines(&mut f, plan, progress, &indicators, &districts);
     f.0
+}
+
+/// Whether an indicator needs a starting level to be read: a running total
+/// (累计) is counted from it; a share raised or cut by points or per cent is
+/// read against it.
+pub fn needs_baseline(indicator: &Indicator) -> bool {
+    indicator.cumulative
+        || matches!(indicator.target, Target::RaiseByPoints { .. } | Target::ReduceBy { .. })
+}
+
+fn baselines(
+    f: &mut Findings,
+    plan: &PlanDocument,
+    progress: &ProgressDocument,
+    indicators: &HashMap<&str, &Indicator>,
+    districts: &HashSet<&str>,
+) {
+    let mut seen = HashSet::new();
+    for (i, b) in progress.baselines.iter().enumerate() {
+        let path = format!("baselines[{i}]");
+        let Some(ind) = indicators.get(b.indicator.as_str()) else {
+            f.unknown_indicator(format!("{path}.indicator"), &b.indicator);
+            continue;
+        };
+        if let Some(d) = &b.district
+            && !districts.contains(d.as_str())
+        {
+            f.unknown_district(format!("{path}.district"), d);
+        }
+        if !seen.insert((b.indicator.as_str(), b.district.as_deref())) {
+            f.error(
+                "duplicate-baseline",
+                path.clone(),
+                Msg::DuplicateBaseline,
+                &[("id", &b.indicator)],
+            );
+        }
+        let Some(value) = b.value else { continue };
+        for (field, given) in [("as_of", b.as_of.is_some()), ("source", b.source.is_some())] {
+            if !given {
+                // The record is where to look: the field is not there.
+                f.error(
+                    "incomplete-baseline",
+                    path.clone(),
+                    Msg::IncompleteBaseline,
+                    &[("field", &field)],
+                );
+            }
+        }
+        if let Some(as_of) = &b.as_of {
+            f.date(format!("{path}.as_of"), as_of, None);
+            // ISO dates compare as strings.
+            if is_iso_date(as_of) && as_of.as_str() > progress.release.as_of.as_str() {
+                f.error(
+                    "baseline-after-figures",
+                    format!("{path}.as_of"),
+                    Msg::BaselineAfterFigures,
+                    &[("date", &as_of), ("as_of", &progress.release.as_of)],
+                );
+            }
+        }
+        if !value.is_finite() || value.abs() > MAX_PLAUSIBLE_VALUE {
+            f.error(
+                "implausible-value",
+                format!("{path}.value"),
+                Msg::ImplausibleValue,
+                &[("value", &format!("{value:e}")), ("max", &format!("{MAX_PLAUSIBLE_VALUE:e}"))],
+            );
+        }
+        if !ind.cumulative {
+            continue;
+        }
+        if b.unit.is_some() {
+            f.error(
+                "baseline-unit",
+                format!("{path}.unit"),
+                Msg::BaselineUnit,
+                &[("unit", &ind.unit.zh)],
+            );
+        }
+        if value < 0.0 {
+            f.error(
+                "negative-value",
+                format!("{path}.value"),
+                Msg::NegativeValue,
+                &[("value", &value)],
+            );
+        }
+        let level = match &b.district {
+            None => ind.target.level(),
+            Some(d) => progress
+                .district_targets
+                .iter()
+                .find(|t| t.indicator == b.indicator && &t.district == d)
+                .map(|t| t.value),
+        };
+        if let Some(level) = level
+            && value >= level
+        {
+            f.warning(
+                "baseline-meets-target",
+                format!("{path}.value"),
+                Msg::BaselineMeetsTarget,
+                &[("value", &value), ("target", &level)],
+            );
+        }
+    }
+    // Only where there is a figure to read against it.
+    let with_figures: HashSet<&str> = progress
+        .observations
+        .iter()
+        .filter(|o| o.district.is_none())
+        .map(|o| o.indicator.as_str())
+        .collect();
+    for ind in plan.indicators.iter().filter(|i| needs_baseline(i)) {
+        if with_figures.contains(ind.id.as_str()) && !seen.contains(&(ind.id.as_str(), None)) {
+            f.warning(
+                "missing-baseline",
+                "baselines".into(),
+                Msg::MissingBaseline,
+                &[("id", &ind.id)],
+            );
+        }
+    }
 }
 
 #[cfg(test)]

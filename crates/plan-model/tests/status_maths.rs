@@ -2,9 +2,9 @@
 //! band, with the figures a reader could check by hand.
 
 use plan_model::Bilingual;
-use plan_model::plan::{Baseline, Indicator, Pace, Target};
-use plan_model::progress::{MilestoneRecord, Observation, Stage, Thresholds};
-use plan_model::status::{Status, StatusContext, assess, expected_percent, roll_up};
+use plan_model::plan::{Indicator, Pace, Target};
+use plan_model::progress::{BaselineRecord, MilestoneRecord, Observation, Stage, Thresholds};
+use plan_model::status::{Start, Status, StatusContext, assess, expected_percent, roll_up};
 
 fn text(s: &str) -> Bilingual {
     Bilingual { zh: s.into(), en: s.into() }
@@ -18,7 +18,6 @@ fn indicator(target: Target, pace: Pace) -> Indicator {
         target,
         pace,
         cumulative: false,
-        baseline: None,
         source_text: "x".into(),
         restatements: vec![],
     }
@@ -33,6 +32,8 @@ fn obs(as_of: &str, value: f64) -> Observation {
         unit: None,
         note: None,
         source: None,
+        flag: None,
+        revision: None,
     }
 }
 
@@ -40,7 +41,7 @@ const THRESHOLDS: Thresholds =
     Thresholds { behind_points: 10.0, seriously_behind_points: 30.0, about_tolerance_percent: 5.0 };
 
 fn ctx() -> StatusContext<'static> {
-    StatusContext { year: 2026, thresholds: &THRESHOLDS, schedule: vec![] }
+    StatusContext { year: 2026, thresholds: &THRESHOLDS, schedule: vec![], baselines: &[] }
 }
 
 /// Status and completion of one value on 30 June 2026 (day 181 of 365: 49.6% expected).
@@ -163,15 +164,99 @@ fn raise_by_points() {
     assert_eq!(at_mid_year(t, Pace::Level, 1.0).0, Status::Achieved);
 }
 
-#[test]
-fn a_running_total_counts_from_its_baseline() {
+fn baseline(district: Option<&str>, value: Option<f64>, as_of: &str) -> BaselineRecord {
+    BaselineRecord {
+        indicator: "x".into(),
+        district: district.map(Into::into),
+        value,
+        unit: None,
+        as_of: value.map(|_| as_of.into()),
+        source: value.map(|_| "source".into()),
+        note: None,
+    }
+}
+
+fn running_total() -> Indicator {
     let mut ind = indicator(Target::MoreThan { value: 300.0 }, Pace::Accumulates);
     ind.cumulative = true;
-    ind.baseline = Some(Baseline { value: 180.0, as_of: "2025-12-31".into(), source: "x".into() });
+    ind
+}
+
+#[test]
+fn a_running_total_counts_from_its_published_starting_level() {
+    let ind = running_total();
+    let start = [baseline(None, Some(180.0), "2025-12-31")];
+    let ctx = StatusContext { baselines: &start, ..ctx() };
     let o = obs("2026-06-30", 240.0);
-    let a = assess(&ctx(), &ind, None, None, &[&o], &[]);
+    let a = assess(&ctx, &ind, None, None, &[&o], &[]);
     assert_eq!(a.completion_percent, Some(50.0), "60 of the 120 still to come");
+    // From the end of 2025, the calendar's share: 181 / 365 = 49.6%.
+    assert_eq!(a.expected_percent.map(|e| (e * 10.0).round() / 10.0), Some(49.6));
     assert_eq!(a.status, Status::OnSchedule);
+    assert_eq!(a.start, Some(Start { value: 180.0, as_of: "2025-12-31".into(), assumed: false }));
+    assert!(a.explanation.en.contains("starting level of 180"), "{}", a.explanation.en);
+    assert!(a.explanation.zh.contains("起点 180家（2025-12-31）"), "{}", a.explanation.zh);
+    // The expected path: 180 at the start, 180 + 120 × 49.6% = 239.5 on 30 June.
+    let s = a.start.expect("start");
+    assert_eq!(s.expected_level(&ctx, 300.0, "2025-12-31"), Some(180.0));
+    let mid = s.expected_level(&ctx, 300.0, "2026-06-30").expect("level");
+    assert_eq!((mid * 10.0).round() / 10.0, 239.5);
+    assert_eq!(s.expected_level(&ctx, 300.0, "2026-12-31"), Some(300.0));
+}
+
+#[test]
+fn a_running_total_without_a_starting_level_counts_from_its_first_figure_and_says_so() {
+    let ind = running_total();
+    // Recorded as having none, or not recorded at all: the same.
+    for start in [vec![baseline(None, None, "")], vec![]] {
+        let ctx = StatusContext { baselines: &start, ..ctx() };
+        let (first, latest) = (obs("2026-01-31", 181.0), obs("2026-06-30", 240.0));
+        let a = assess(&ctx, &ind, None, None, &[&latest, &first], &[]);
+        // 59 of the 119 left after 31 January: 49.6%.
+        assert_eq!(a.completion_percent.map(|c| (c * 10.0).round() / 10.0), Some(49.6));
+        // Expected: (49.6 − 8.5) of the 91.5 points of the year left on 31
+        // January: (181 − 31) / (365 − 31) = 44.9%.
+        assert_eq!(a.expected_percent.map(|e| (e * 10.0).round() / 10.0), Some(44.9));
+        assert_eq!(a.status, Status::OnSchedule);
+        let s = a.start.as_ref().expect("start");
+        assert!(s.assumed);
+        assert_eq!((s.value, s.as_of.as_str()), (181.0, "2026-01-31"));
+        assert!(
+            a.explanation.en.contains("No starting level is published"),
+            "{}",
+            a.explanation.en
+        );
+        assert!(a.explanation.zh.contains("未公布起点"), "{}", a.explanation.zh);
+    }
+}
+
+#[test]
+fn a_district_running_total_counts_from_the_district_starting_level() {
+    let ind = running_total();
+    let start = [
+        baseline(None, Some(180.0), "2025-12-31"),
+        baseline(Some("zhangpu"), Some(10.0), "2025-12-31"),
+    ];
+    let ctx = StatusContext { baselines: &start, ..ctx() };
+    let mut o = obs("2026-06-30", 20.0);
+    o.district = Some("zhangpu".into());
+    let a = assess(&ctx, &ind, Some("zhangpu"), Some(30.0), &[&o], &[]);
+    assert_eq!(a.completion_percent, Some(50.0), "10 of the district's 20 still to come");
+}
+
+#[test]
+fn a_count_of_the_year_alone_starts_from_zero() {
+    // Not a running total: nothing to count from but zero, nothing assumed.
+    let ind = indicator(Target::AtLeast { value: 100.0 }, Pace::Accumulates);
+    let a = assess(
+        &ctx(),
+        &ind,
+        None,
+        None,
+        &[&obs("2026-01-31", 30.0), &obs("2026-06-30", 50.0)],
+        &[],
+    );
+    assert_eq!((a.completion_percent, a.start), (Some(50.0), None));
 }
 
 #[test]
@@ -240,7 +325,7 @@ fn thresholds_come_from_the_data() {
         seriously_behind_points: 40.0,
         about_tolerance_percent: 5.0,
     };
-    let ctx = StatusContext { year: 2026, thresholds: &loose, schedule: vec![] };
+    let ctx = StatusContext { year: 2026, thresholds: &loose, schedule: vec![], baselines: &[] };
     let ind = indicator(Target::AtLeast { value: 150.0 }, Pace::Accumulates);
     let o = obs("2026-06-30", 50.0);
     // 16.3 points behind: "behind" at 10, "on schedule" at 20.
@@ -280,4 +365,37 @@ fn roll_up_bands_the_mean_gap() {
         roll_up(&ctx(), &[assess(&ctx(), &ind, None, None, &[], &[])]).status,
         Status::NoData
     );
+}
+
+#[test]
+fn a_figure_that_is_not_final_says_so_in_the_explanation_and_in_words() {
+    use plan_model::progress::{Revision, ValueFlag};
+    let ind = indicator(Target::AtLeast { value: 100.0 }, Pace::Accumulates);
+    let mut o = obs("2026-06-30", 50.0);
+    o.flag = Some(ValueFlag::Revised);
+    o.revision = Some(Revision { replaced: 48.0, revised_on: "2026-10-15".into() });
+    let a = assess(&ctx(), &ind, None, None, &[&o], &[]);
+    assert!(
+        a.explanation.en.ends_with("revised: it replaced 48 家 on 2026-10-15."),
+        "{}",
+        a.explanation.en
+    );
+    assert!(a.explanation.zh.ends_with("原为 48家（2026-10-15 修订）。"), "{}", a.explanation.zh);
+    assert_eq!(
+        o.flag_words(plan_model::Lang::Zh).as_deref(),
+        Some("修订数：原为 48（2026-10-15 修订）")
+    );
+    assert_eq!(
+        o.flag_words(plan_model::Lang::En).as_deref(),
+        Some("revised: was 48 (revised 2026-10-15)")
+    );
+    o.flag = Some(ValueFlag::Preliminary);
+    o.revision = None;
+    let a = assess(&ctx(), &ind, None, None, &[&o], &[]);
+    assert!(a.explanation.en.ends_with("This figure is preliminary and may be revised."));
+    assert_eq!(o.flag_words(plan_model::Lang::Zh).as_deref(), Some("初步数"));
+    o.flag = None;
+    assert_eq!(o.flag_words(plan_model::Lang::En), None);
+    // The status itself does not change with the flag: the figure counts.
+    assert_eq!(assess(&ctx(), &ind, None, None, &[&o], &[]).status, a.status);
 }

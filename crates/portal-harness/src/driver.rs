@@ -136,6 +136,12 @@ impl Driver {
                     "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", "--disable-quic", "--no-first-run",
                     "--hide-scrollbars", "--lang=zh-CN",
+                    // As puppeteer does: a busy machine must not make Chrome
+                    // treat the test's page as in the background, where
+                    // timers and animation frames are held back.
+                    "--disable-background-timer-throttling",
+                    "--disable-backgrounding-occluded-windows",
+                    "--disable-renderer-backgrounding",
                     format!("--user-data-dir={}", self.profile(attempt).display()),
                     format!("--window-size={width},{height}"),
                 ]

@@ -79,10 +79,45 @@ pub async fn open(client: &Client, url: &str) {
     wait_for_app(client, url).await;
 }
 
-/// Starts the app and waits until it has taken over the rendered page.
+/// What the page was doing, for a test that gave up waiting for the app:
+/// whether the loader ran, the wasm started, the app rendered and what it
+/// showed (a skeleton, an error, parts left for later).
+const APP_STATE: &str = "const app = document.getElementById('app');
+    const inApp = (css) => app ? app.querySelectorAll(css).length : null;
+    return {
+      ready: document.readyState,
+      visible: document.visibilityState,
+      loader: typeof window.kunshanStartApp,
+      wasm: !!window.wasmBindings,
+      rendered: !!document.getElementById('page'),
+      app_children: app ? app.childElementCount : null,
+      skeletons: inApp('.skeleton'),
+      later: inApp('[data-later]'),
+      errors: app ? [...app.querySelectorAll('.error-panel')].map((e) => e.textContent) : [],
+      unavailable: document.querySelector('.app-unavailable')?.title ?? null,
+      resources: performance.getEntriesByType('resource')
+        .map((r) => r.name.replace(location.origin, '') + ' ' + Math.round(r.duration) + 'ms'),
+    }";
+
+/// Starts the app and waits until it has taken over the rendered page; if it
+/// does not, the panic says what state the page was in.
 pub async fn wait_for_app(client: &Client, what: &str) {
-    let what = format!("the app to take over the rendered page ({what})");
-    wait_for_js_within(client, TAKEN_OVER, &what, Duration::from_secs(40)).await;
+    let deadline = Instant::now() + Duration::from_secs(40);
+    loop {
+        let value = client.execute(TAKEN_OVER, vec![]).await.expect("run script");
+        if value == Value::Bool(true) {
+            return;
+        }
+        if Instant::now() >= deadline {
+            let state = client.execute(APP_STATE, vec![]).await.unwrap_or_default();
+            let errors = console_errors(client).await;
+            panic!(
+                "timed out waiting for the app to take over the rendered page ({what})\n\
+                 page state: {state:#}\nconsole errors: {errors:#?}"
+            );
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }
 
 /// Saves a screenshot under `target/e2e-screenshots/` for people to look at.
