@@ -67,6 +67,21 @@ fn one_decimal(v: Option<f64>) -> String {
     v.map_or_else(|| NO_FIGURE.to_owned(), |v| format!("{v:.1}"))
 }
 
+/// Needed a month and the recent pace, with whether it is enough; a dash
+/// where the target does not build up or is met.
+fn pace_cell(a: &plan_model::Assessment, lang: Lang) -> String {
+    let Some(pace) = &a.pace else { return NO_FIGURE.to_owned() };
+    let needed = format!("{:.1}", pace.needed_per_month);
+    match (&pace.recent, pace.on_course) {
+        (Some((recent, _)), Some(ok)) => {
+            let verdict = if ok { tr!(lang, pace_enough) } else { tr!(lang, pace_short) };
+            let recent = format!("{recent:.1}");
+            tr!(lang, pace_cell, needed = needed, recent = recent, verdict = verdict)
+        }
+        _ => tr!(lang, pace_cell_needed, needed = needed),
+    }
+}
+
 #[component]
 fn DistrictProgress(
     assessed: Arc<Assessed>,
@@ -130,6 +145,7 @@ fn DistrictProgress(
                     <td>{target}</td>
                     <td>{one_decimal(a.completion_percent)}</td>
                     <td>{one_decimal(a.expected_percent)}</td>
+                    <td class="text-cell pace-cell">{pace_cell(a, lang)}</td>
                 </tr>
             })
         })
@@ -172,7 +188,7 @@ fn DistrictProgress(
         {trend}
         <section class="card district-indicators" aria-labelledby="district-indicators-heading">
             <h2 id="district-indicators-heading">{tr!(lang, district_indicators_heading)}</h2>
-            <DataTable caption=tr!(lang, district_indicators_caption) headers=vec![tr!(lang, col_indicator).to_owned(), tr!(lang, col_status).to_owned(), tr!(lang, col_latest_value).to_owned(), tr!(lang, col_district_target).to_owned(), tr!(lang, col_completion).to_owned(), tr!(lang, col_expected).to_owned()]>
+            <DataTable caption=tr!(lang, district_indicators_caption) headers=vec![tr!(lang, col_indicator).to_owned(), tr!(lang, col_status).to_owned(), tr!(lang, col_latest_value).to_owned(), tr!(lang, col_district_target).to_owned(), tr!(lang, col_completion).to_owned(), tr!(lang, col_expected).to_owned(), tr!(lang, col_pace).to_owned()]>
                 {indicator_rows}
             </DataTable>
         </section>

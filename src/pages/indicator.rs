@@ -169,6 +169,11 @@ fn IndicatorProgress(assessed: Arc<Assessed>, indicator: Indicator, lang: Lang) 
                     <StatusWords status=a.status lang=lang />
                 </p>
                 <p class="status-explanation">{a.explanation.get(lang).to_owned()}</p>
+                {a.pace.as_ref().map(|p| view! {
+                    <p class="pace-line">
+                        <strong>{tr!(lang, pace_label)}</strong> " " {p.explanation.get(lang).to_owned()}
+                    </p>
+                })}
                 {baseline_line(&indicator, data, lang)}
             </section>
         }

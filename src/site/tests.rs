@@ -325,3 +325,35 @@ fn the_overview_first_says_how_many_indicators_stand_where() {
     }
     assert_eq!(shown, total, "every indicator counted once");
 }
+
+#[test]
+fn pages_say_where_a_running_total_started_and_what_each_target_still_needs() {
+    let site = site();
+    let card = plan_model::Scorecard::compute(&site.plan, &site.progress);
+    let page = |route: Route| {
+        site.render(&template(), &Page { lang: Lang::En, route }, false).replace("<!>", "")
+    };
+    // The patents' page: its starting level with its source, the pace in words.
+    let html = page(Route::Indicator("ai-invention-patents".into()));
+    let start = site.progress.baseline("ai-invention-patents", None).expect("start");
+    let line = between(&html, "class=\"baseline-line\"", "</p>").expect("starting level");
+    let value = start.value.expect("value");
+    assert!(line.contains(&format!("{value} patents on 2025-12-31")), "{line}");
+    assert!(line.contains(start.source.as_deref().expect("source")), "{line}");
+    let pace = card.city["ai-invention-patents"].pace.as_ref().expect("pace");
+    let shown = between(&html, "class=\"pace-line\"", "</p>").expect("pace");
+    assert!(shown.contains(&crate::export::xml_escape(&pace.explanation.en)), "{shown}");
+    // Carbon intensity: none published, and the page says so.
+    let html = page(Route::Indicator("carbon-intensity-reduction".into()));
+    let line = between(&html, "class=\"baseline-line\"", "</p>").expect("starting level");
+    assert!(line.contains("none published"), "{line}");
+    // A district's table: needed a month, the recent pace and whether it is enough.
+    let html = page(Route::District("zhangpu".into()));
+    let table = between(&html, "district-indicators", "</table>").expect("table");
+    let a = card.in_district("zhangpu", "ai-enterprises").expect("figures");
+    let p = a.pace.as_ref().expect("pace");
+    let (recent, _) = p.recent.as_ref().expect("recent");
+    let verdict = if p.on_course == Some(true) { "enough" } else { "short" };
+    let cell = format!("{:.1} needed, {recent:.1} recent ({verdict})", p.needed_per_month);
+    assert!(table.contains(&cell), "{cell} in {table}");
+}

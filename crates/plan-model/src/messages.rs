@@ -259,6 +259,18 @@ messages! {
     FlagRevised: "修订数：原为 {replaced}（{revised_on} 修订）", "revised: was {replaced} (revised {revised_on})";
     /// A figure's flag: revised, the replaced figure not given.
     FlagRevisedAlone: "修订数", "revised";
+    /// What a target still needs per month.
+    PaceNeeded:
+        "距目标还差 {remaining}{unit}，年内还剩 {months} 个月，需每月 {needed}{unit}",
+        "{remaining} {unit} to go with {months} months left: {needed} {unit} a month needed";
+    /// The recent pace reaches the target.
+    PaceOnCourse:
+        "；{since} 以来每月 {recent}{unit}，照此速度可以完成。",
+        "; since {since}, {recent} {unit} a month, which would reach the target.";
+    /// The recent pace falls short.
+    PaceOffCourse:
+        "；{since} 以来每月 {recent}{unit}，照此速度难以完成。",
+        "; since {since}, {recent} {unit} a month, which would fall short.";
     /// Stage of a qualitative item: not started.
     StageNotStarted: "尚未启动", "not started";
     /// Stage: in progress.

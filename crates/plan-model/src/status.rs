@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::messages::{Msg, Value, in_each_language, say, say_both};
+use crate::pace::{PaceToTarget, pace_to_target};
 use crate::plan::{Indicator, Pace, PlanDocument, Target};
 use crate::progress::{
     BaselineRecord, MilestoneRecord, Observation, ProgressDocument, Stage, Thresholds, ValueFlag,
@@ -133,6 +134,9 @@ pub struct Assessment {
     pub gap_points: Option<f64>,
     /// What a running total is counted from (none for other kinds).
     pub start: Option<Start>,
+    /// What the target still needs per month, and whether the recent pace
+    /// gets there (targets that build up, not yet met).
+    pub pace: Option<PaceToTarget>,
     /// Why, in words.
     pub explanation: Bilingual,
 }
@@ -265,7 +269,8 @@ pub fn completion(
     }
 }
 
-fn fmt(v: f64) -> String {
+/// A figure as the explanations write it: at most one decimal.
+pub(crate) fn fmt(v: f64) -> String {
     let rounded = (v * 10.0).round() / 10.0;
     if rounded.fract() == 0.0 { format!("{rounded:.0}") } else { format!("{rounded:.1}") }
 }
@@ -291,6 +296,7 @@ pub fn assess(
         expected_percent: None,
         gap_points: None,
         start: None,
+        pace: None,
         explanation: say_both(Msg::ExplainNoData, &[]),
     };
     if indicator.target == Target::Milestone {
@@ -395,6 +401,16 @@ pub fn assess(
             + &counted_from.unwrap_or_default()
             + &flagged
     });
+    out.pace = pace_to_target(
+        indicator,
+        ctx.year,
+        level,
+        latest,
+        observations,
+        start.as_ref(),
+        ctx.thresholds.about_tolerance_percent,
+        met,
+    );
     out.start = start;
     out
 }

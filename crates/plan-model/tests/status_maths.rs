@@ -399,3 +399,73 @@ fn a_figure_that_is_not_final_says_so_in_the_explanation_and_in_words() {
     // The status itself does not change with the flag: the figure counts.
     assert_eq!(assess(&ctx(), &ind, None, None, &[&o], &[]).status, a.status);
 }
+
+#[test]
+fn pace_to_target_says_what_is_needed_per_month_and_whether_the_recent_pace_gets_there() {
+    // 60 by 30 June, 30 by 31 March: 30 in 91 days, 10.03 a month
+    // (a month is 365 / 12 = 30.42 days). From 30 June, 184 days are left:
+    // 6.05 months.
+    let (march, june) = (obs("2026-03-31", 30.0), obs("2026-06-30", 60.0));
+    let reach = |target: f64| {
+        let ind = indicator(Target::AtLeast { value: target }, Pace::Accumulates);
+        assess(&ctx(), &ind, None, None, &[&march, &june], &[]).pace.expect("pace")
+    };
+    let round2 = |v: f64| (v * 100.0).round() / 100.0;
+    let on = reach(120.0);
+    assert_eq!(round2(on.months_left), 6.05);
+    assert_eq!(on.remaining, 60.0);
+    // 60 to go in 6.05 months: 9.92 a month; 10.03 a month gets to 120.7.
+    assert_eq!(round2(on.needed_per_month), 9.92);
+    let (recent, since) = on.recent.clone().expect("recent");
+    assert_eq!((round2(recent), since.as_str()), (10.03, "2026-03-31"));
+    assert_eq!(on.on_course, Some(true));
+    assert!(
+        on.explanation.en.contains("60 家 to go with 6 months left: 9.9 家 a month needed"),
+        "{}",
+        on.explanation.en
+    );
+    assert!(
+        on.explanation
+            .en
+            .ends_with("since 2026-03-31, 10 家 a month, which would reach the target.")
+    );
+    assert!(
+        on.explanation.zh.contains("需每月 9.9家；2026-03-31 以来每月 10家，照此速度可以完成。"),
+        "{}",
+        on.explanation.zh
+    );
+    // 70 to go: 11.57 a month, more than the pace gives.
+    let off = reach(130.0);
+    assert_eq!(round2(off.needed_per_month), 11.57);
+    assert_eq!(off.on_course, Some(false));
+    assert!(off.explanation.zh.ends_with("照此速度难以完成。"));
+}
+
+#[test]
+fn pace_counts_from_the_start_when_there_is_no_figure_three_months_back() {
+    // One figure: a count of the year alone is measured from zero on 1 January.
+    let ind = indicator(Target::AtLeast { value: 100.0 }, Pace::Accumulates);
+    let june = obs("2026-06-30", 50.0);
+    let pace = assess(&ctx(), &ind, None, None, &[&june], &[]).pace.expect("pace");
+    let (recent, since) = pace.recent.expect("recent");
+    assert_eq!(since, "2025-12-31");
+    assert_eq!((recent * 100.0).round() / 100.0, 8.4, "50 in 181 days");
+    // A running total counts from its starting level.
+    let mut total = running_total();
+    total.target = Target::MoreThan { value: 300.0 };
+    let start = [baseline(None, Some(180.0), "2025-12-31")];
+    let ctx = StatusContext { baselines: &start, ..ctx() };
+    let pace =
+        assess(&ctx, &total, None, None, &[&obs("2026-06-30", 240.0)], &[]).pace.expect("pace");
+    assert_eq!(pace.recent.map(|r| r.1), Some("2025-12-31".to_owned()));
+    assert_eq!(pace.on_course, Some(true), "60 in half a year, 60 to go in the other half");
+}
+
+#[test]
+fn no_pace_for_levels_met_targets_or_the_year_s_end() {
+    let level = indicator(Target::AtLeast { value: 5.0 }, Pace::Level);
+    assert_eq!(assess(&ctx(), &level, None, None, &[&obs("2026-06-30", 3.0)], &[]).pace, None);
+    let count = indicator(Target::AtLeast { value: 100.0 }, Pace::Accumulates);
+    assert_eq!(assess(&ctx(), &count, None, None, &[&obs("2026-06-30", 120.0)], &[]).pace, None);
+    assert_eq!(assess(&ctx(), &count, None, None, &[&obs("2026-12-31", 80.0)], &[]).pace, None);
+}
