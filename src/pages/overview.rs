@@ -34,6 +34,7 @@ pub fn Overview() -> impl IntoView {
     let plan = &doc.plan;
     let doc_for_progress = doc.clone();
     let doc_for_browse = doc.clone();
+    let doc_for_glance = doc.clone();
     let original_href = format!("{DATA_DIR}/{}", plan.original_text);
     let doc_for_targets = doc.clone();
     // Drawn from the plan: a district or period changes nothing here.
@@ -53,6 +54,15 @@ pub fn Overview() -> impl IntoView {
             <PageTitle description=plan.title.get(lang).to_owned() lang=lang />
             <header class="plan-header">
                 <h1 class="plan-title">{plan.title.get(lang).to_owned()}</h1>
+            </header>
+            // The answer first, right under the title (on a phone's first
+            // screen); nothing until the figures are in (the part below says
+            // why if they fail).
+            {move || {
+                let doc = doc_for_glance.clone();
+                portal.at_period.get().map(|assessed| view! { <AtAGlance doc=doc assessed=assessed lang=lang /> })
+            }}
+            <div class="plan-facts">
                 <dl class="plan-meta">
                     <dt>{tr!(lang, document_number)}</dt>
                     <dd>{plan.document_number.clone()}</dd>
@@ -66,7 +76,7 @@ pub fn Overview() -> impl IntoView {
                 <p>
                     <a href=original_href hreflang="zh-CN">{tr!(lang, read_original)}</a>
                 </p>
-            </header>
+            </div>
             <Loaded
                 resource=portal.progress
                 lang=lang
@@ -237,50 +247,80 @@ impl Parts {
 /// date (the period filter's, if chosen) and with the share of the year gone:
 /// the answer to "how is the plan going?", first on the page.
 #[component]
-fn AtAGlance(
-    doc: Arc<PlanDocument>,
-    parts: Memo<Parts>,
-    sample: bool,
-    lang: Lang,
-) -> impl IntoView {
-    let glance = move || {
-        parts.with(|p| {
-            let counts = status_counts(&doc, &p.assessed);
-            let as_of = p.assessed.data.release.as_of.clone();
-            let elapsed = plan_model::validate::share_of_year(&as_of)
-                .map_or_else(|| NO_FIGURE.to_owned(), |share| format!("{share:.0}"));
-            let sentence = tr!(
-                lang,
-                glance_sentence,
-                date = as_of,
-                elapsed = elapsed,
-                total = doc.indicators.len()
-            );
-            let items = counts
-                .into_iter()
-                .filter(|(_, n)| *n > 0)
-                .map(|(status, n)| {
-                    view! {
-                        <li>
-                            <span class=crate::format::status_class(status) aria-hidden="true">{status.icon()}</span>
-                            " " {status.label(lang)} " " <strong class="glance-count">{n}</strong>
-                        </li>
-                    }
-                })
-                .collect_view();
+fn AtAGlance(doc: Arc<PlanDocument>, assessed: Arc<Assessed>, lang: Lang) -> impl IntoView {
+    let data = &assessed.data;
+    let as_of = data.release.as_of.clone();
+    let elapsed = plan_model::validate::share_of_year(&as_of)
+        .map_or_else(|| NO_FIGURE.to_owned(), |share| format!("{share:.0}"));
+    let sentence =
+        tr!(lang, glance_sentence, date = as_of, elapsed = elapsed, total = doc.indicators.len());
+    let items = status_counts(&doc, &assessed)
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(status, n)| {
             view! {
-                <p class="glance-sentence">
-                    {sample.then(|| tr!(lang, sample_mark))} {sentence}
-                </p>
-                <ul class="glance-counts">{items}</ul>
+                <li>
+                    <span class=crate::format::status_class(status) aria-hidden="true">{status.icon()}</span>
+                    " " {status.label(lang)} " " <strong class="glance-count">{n}</strong>
+                </li>
             }
         })
-    };
+        .collect_view();
+    // From this release's own figures: a quarter before the as-of date.
+    let moved = plan_model::movers::movers(&doc, &assessed.full, &as_of, 2)
+        .filter(|m| !m.up.is_empty() || !m.down.is_empty())
+        .map(|m| movers_view(&doc, &m, lang));
     view! {
         <section class="card at-a-glance" aria-labelledby="glance-heading">
             <h2 id="glance-heading">{tr!(lang, glance_heading)}</h2>
-            {glance}
+            <p class="glance-sentence">
+                {data.release.sample.then(|| tr!(lang, sample_mark))} {sentence}
+            </p>
+            <ul class="glance-counts">{items}</ul>
+            {moved}
         </section>
+    }
+}
+
+/// The biggest moves up and down against the expected progress since a
+/// quarter before, each with its arrow and word (not the arrow alone), the
+/// points and the status change.
+fn movers_view(
+    doc: &PlanDocument,
+    m: &plan_model::movers::Movers,
+    lang: Lang,
+) -> impl IntoView + use<> {
+    let line = |mv: &plan_model::movers::Move, up: bool| {
+        let name = doc
+            .indicator(&mv.indicator)
+            .map_or_else(|| mv.indicator.clone(), |i| i.name.get(lang).to_owned());
+        let (arrow, word, class) = if up {
+            ("↑", tr!(lang, moved_up), "mover mover-up")
+        } else {
+            ("↓", tr!(lang, moved_down), "mover mover-down")
+        };
+        // A real minus sign, as the figure reads.
+        let points = format!("{:+.1}", mv.points).replace('-', "−");
+        let change = (mv.before != mv.now).then(|| {
+            let (open, close) = match lang {
+                Lang::Zh => ("（", "）"),
+                Lang::En => (" (", ")"),
+            };
+            format!("{open}{} → {}{close}", mv.before.label(lang), mv.now.label(lang))
+        });
+        view! {
+            <li class=class>
+                <span aria-hidden="true">{arrow}</span> " " {word} " "
+                <a href=Route::Indicator(mv.indicator.clone()).href(lang)>{name}</a>
+                " " <strong>{points}</strong> {change}
+            </li>
+        }
+    };
+    let items = m.up.iter().map(|mv| line(mv, true)).chain(m.down.iter().map(|mv| line(mv, false)));
+    let items = items.collect_view();
+    view! {
+        <p class="glance-movers-heading">{tr!(lang, movers_heading, since = m.since.clone())}</p>
+        <ul class="glance-movers">{items}</ul>
     }
 }
 
@@ -378,9 +418,7 @@ fn OverviewProgress(
     let bar_doc = doc.clone();
     // Looking back changes the release's as-of date.
     let release_shown = Memo::new(move |_| parts.with(|p| p.assessed.data.release.clone()));
-    let glance_doc = doc.clone();
     view! {
-        <AtAGlance doc=glance_doc parts=parts sample=release.sample lang=lang />
         {move || view! { <ReleaseBar release=release_shown.get() lang=lang /> }}
         {release.sample.then(|| view! { <SampleNotice lang=lang /> })}
         <FilterBar

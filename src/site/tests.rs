@@ -357,3 +357,24 @@ fn pages_say_where_a_running_total_started_and_what_each_target_still_needs() {
     let cell = format!("{:.1} needed, {recent:.1} recent ({verdict})", p.needed_per_month);
     assert!(table.contains(&cell), "{cell} in {table}");
 }
+
+#[test]
+fn the_overview_says_what_moved_most_each_way_since_a_quarter_before() {
+    let site = site();
+    let html = site.render(&template(), &Page { lang: Lang::En, route: Route::Overview }, false);
+    let glance = between(&html, "class=\"card at-a-glance\"", "</section>").expect("at a glance");
+    let glance = glance.replace("<!>", "");
+    let m = plan_model::movers::movers(&site.plan, &site.progress, &site.progress.release.as_of, 2)
+        .expect("the sample has a quarter to compare with");
+    assert!(!m.up.is_empty() && !m.down.is_empty(), "the sample moves both ways");
+    assert!(glance.contains(&format!("Moved most since {}", m.since)), "{glance}");
+    for (mv, word) in m.up.iter().map(|x| (x, "up")).chain(m.down.iter().map(|x| (x, "down"))) {
+        let name = &site.plan.indicator(&mv.indicator).expect("indicator").name.en;
+        let points = format!("{:+.1}", mv.points).replace('-', "\u{2212}");
+        let line = format!(
+            "{word} <a href=\"en/indicator/{}/\">{name}</a> <strong>{points}</strong>",
+            mv.indicator
+        );
+        assert!(glance.contains(&line), "{line} in {glance}");
+    }
+}

@@ -205,10 +205,22 @@ pub fn FilterBar(
             }
         })
     };
+    // Folded away on a phone until asked for (style/main.css shows it
+    // unfolded on wider screens); open while a filter is on, so the reader
+    // sees what narrows the page. The summary says how many are on.
+    let active = move || filters.with(Filters::active_count);
+    let any_on = move || active() > 0;
+    let summary = move || match active() {
+        0 => tr!(lang, filters_label).to_owned(),
+        n => format!("{} · {}", tr!(lang, filters_label), tr!(lang, filters_on, count = n)),
+    };
     view! {
-        <form class="filter-bar" aria-label=tr!(lang, filters_label) on:submit=|ev| ev.prevent_default()>
-            {selects}
-            {clear}
-        </form>
+        <details class="filter-fold" open=any_on>
+            <summary class="filter-summary">{summary}</summary>
+            <form class="filter-bar" aria-label=tr!(lang, filters_label) on:submit=|ev| ev.prevent_default()>
+                {selects}
+                {clear}
+            </form>
+        </details>
     }
 }

@@ -29,6 +29,14 @@ impl Filters {
         *self == Filters::default()
     }
 
+    /// How many of the filter bar's filters are on (goal, task, district, period).
+    pub fn active_count(&self) -> usize {
+        [&self.goal, &self.task, &self.district, &self.period]
+            .iter()
+            .filter(|f| f.is_some())
+            .count()
+    }
+
     /// The same filters without the district (for what a district does not change).
     pub fn without_district(&self) -> Self {
         Filters { district: None, ..self.clone() }

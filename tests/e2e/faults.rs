@@ -325,6 +325,8 @@ async fn without_the_chart_library_each_chart_points_to_its_table() {
         let shown = wait_for_js(
             &client,
             r#"const card = document.querySelector('.goal-progress');
+               // Charts load as they near the screen: bring this one there.
+               card?.scrollIntoView({ block: 'center' });
                const error = card && card.querySelector('.chart-error');
                const rows = card ? card.querySelectorAll('table tbody tr').length : 0;
                return error && rows ? { error: error.textContent, role: error.getAttribute('role'),

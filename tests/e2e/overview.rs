@@ -326,3 +326,58 @@ async fn charts_follow_the_readers_colour_scheme() {
     portal_harness::save_screenshot(&client, "overview-dark-1280.png").await;
     client.close().await.expect("close");
 }
+
+/// Where an element is on the page, once it is there: its box and whether
+/// it shows.
+const BOX: &str = "const e = document.querySelector(arguments[0]);
+    if (!e) return null;
+    const r = e.getBoundingClientRect();
+    // checkVisibility: a closed disclosure's content has boxes but is not shown.
+    return { top: r.top, bottom: r.bottom, shown: r.height > 0 && e.checkVisibility({ visibilityProperty: true }) };";
+
+async fn box_of(client: &Client, css: &str) -> Value {
+    let script = BOX.replace("arguments[0]", &serde_json::to_string(css).expect("json"));
+    wait_for_js(client, &script, css).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_phone_s_first_screen_answers_how_the_plan_is_going_with_the_filters_folded() {
+    let dist = dist_dir();
+    let server = StaticServer::start(&dist);
+    let driver = Driver::start();
+    let client = driver.browser(1280, 900).await;
+    portal_harness::emulate_phone(&client, 375, 812).await;
+    for lang in ["zh", "en"] {
+        portal_harness::open(&client, &format!("{}{lang}/", server.url)).await;
+        portal_harness::save_screenshot(&client, &format!("overview-first-screen-{lang}-375.png"))
+            .await;
+        // The summary, the counts and the biggest moves, all on the first screen.
+        let glance = box_of(&client, ".at-a-glance").await;
+        let movers = box_of(&client, ".glance-movers").await;
+        assert!(glance["top"].as_f64() > Some(0.0), "{lang}: {glance}");
+        assert!(glance["bottom"].as_f64() <= Some(812.0), "{lang}: the summary fits: {glance}");
+        assert_eq!(movers["shown"], Value::Bool(true), "{lang}: {movers}");
+        // The filters are folded away under their summary until asked for.
+        let bar = box_of(&client, ".filter-bar").await;
+        assert_eq!(bar["shown"], Value::Bool(false), "{lang}: folded: {bar}");
+        let summary = box_of(&client, ".filter-summary").await;
+        assert_eq!(summary["shown"], Value::Bool(true), "{lang}: {summary}");
+        client
+            .find(Locator::Css(".filter-summary"))
+            .await
+            .expect("summary")
+            .click()
+            .await
+            .expect("tap");
+        let bar = box_of(&client, ".filter-bar").await;
+        assert_eq!(bar["shown"], Value::Bool(true), "{lang}: unfolded when asked: {bar}");
+    }
+    // On a wide screen they are there unfolded, with no summary to tap.
+    portal_harness::emulate_phone(&client, 1280, 900).await;
+    portal_harness::open(&client, &format!("{}zh/", server.url)).await;
+    assert_eq!(box_of(&client, ".filter-bar").await["shown"], Value::Bool(true));
+    assert_eq!(box_of(&client, ".filter-summary").await["shown"], Value::Bool(false));
+    let errors = console_errors(&client).await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    client.close().await.expect("close");
+}

@@ -7,6 +7,7 @@ pub mod diff;
 pub mod load;
 pub mod locate;
 pub mod messages;
+pub mod movers;
 pub mod pace;
 pub mod plan;
 pub mod progress;

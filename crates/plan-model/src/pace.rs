@@ -33,7 +33,7 @@ pub struct PaceToTarget {
 }
 
 /// Days since an arbitrary fixed day, for spans across a year's end.
-fn day_number(date: &str) -> Option<i64> {
+pub(crate) fn day_number(date: &str) -> Option<i64> {
     let (year, day) = day_of_year(date)?;
     let before = i64::from(year) - 1;
     Some(before * 365 + before / 4 - before / 100 + before / 400 + i64::from(day))

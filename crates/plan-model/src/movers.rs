@@ -1,0 +1,83 @@
+//! Who moved most: each indicator's standing against the expected progress
+//! now and a quarter before, from the figures of one release, so the overview
+//! can say what got better and what got worse without fetching another.
+
+use serde::Serialize;
+
+use crate::pace::day_number;
+use crate::plan::PlanDocument;
+use crate::progress::ProgressDocument;
+use crate::status::{Scorecard, Status};
+
+/// How far back "moved" looks: the latest date with figures at least about
+/// a quarter before.
+const QUARTER_DAYS: i64 = 85;
+/// Smaller moves than this, in points, are noise in the figures.
+const SMALLEST_MOVE: f64 = 0.5;
+
+/// One indicator's move.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Move {
+    /// Indicator id.
+    pub indicator: String,
+    /// Status then.
+    pub before: Status,
+    /// Status now.
+    pub now: Status,
+    /// Points gained against the expected progress (negative: lost).
+    pub points: f64,
+}
+
+/// The biggest moves up and down since a date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Movers {
+    /// The date compared with.
+    pub since: String,
+    /// Gained most first.
+    pub up: Vec<Move>,
+    /// Lost most first.
+    pub down: Vec<Move>,
+}
+
+/// The date to compare `as_of` with: the latest date with figures at least
+/// about a quarter before it.
+pub fn compared_date(progress: &ProgressDocument, as_of: &str) -> Option<String> {
+    let now = day_number(as_of)?;
+    progress.periods().into_iter().find(|p| day_number(p).is_some_and(|d| now - d >= QUARTER_DAYS))
+}
+
+/// The `count` biggest moves each way between a quarter before `as_of` and
+/// `as_of`, citywide: the change in each indicator's gap to the expected
+/// progress (an indicator met both times has not moved). `None` when there
+/// is no earlier date to compare with.
+pub fn movers(
+    plan: &PlanDocument,
+    progress: &ProgressDocument,
+    as_of: &str,
+    count: usize,
+) -> Option<Movers> {
+    let since = compared_date(progress, as_of)?;
+    let now = Scorecard::compute(plan, &progress.as_of(as_of));
+    let then = Scorecard::compute(plan, &progress.as_of(&since));
+    let mut moves: Vec<Move> = plan
+        .indicators
+        .iter()
+        .filter_map(|i| {
+            let (a, b) = (now.city.get(&i.id)?, then.city.get(&i.id)?);
+            if a.status == Status::Achieved && b.status == Status::Achieved {
+                return None;
+            }
+            let points = b.gap_points? - a.gap_points?;
+            (points.abs() >= SMALLEST_MOVE).then(|| Move {
+                indicator: i.id.clone(),
+                before: b.status,
+                now: a.status,
+                points,
+            })
+        })
+        .collect();
+    moves.sort_by(|a, b| b.points.total_cmp(&a.points));
+    let up = moves.iter().filter(|m| m.points > 0.0).take(count).cloned().collect();
+    let down = moves.iter().rev().filter(|m| m.points < 0.0).take(count).cloned().collect();
+    Some(Movers { since, up, down })
+}
