@@ -211,6 +211,14 @@ window.kunshanStartApp = () => {
   })();
   return started;
 };
+// The filters' toggle on a phone works before the app is there (the app's
+// own takes over with the state, below).
+document.addEventListener('click', (event) => {
+  const toggle = event.target instanceof Element && event.target.closest('#page .filter-toggle');
+  if (!toggle) return;
+  const unfolded = toggle.closest('.filter-fold').classList.toggle('unfolded');
+  toggle.setAttribute('aria-expanded', String(unfolded));
+});
 // The selects as rendered: a choice the reader makes before the app is there
 // is made again in the app.
 const rendered = new Map(page ? [...page.querySelectorAll('select[id]')].map((s) => [s.id, s.value]) : []);
@@ -247,6 +255,7 @@ addEventListener('kunshan:take-over', () => {
   const focused = page.contains(document.activeElement) ? document.activeElement : null;
   const at = focused ? focusable(page).indexOf(focused) : -1;
   const open = [...page.querySelectorAll('details')].map((d) => d.open);
+  const unfolded = page.querySelector('.filter-fold')?.classList.contains('unfolded');
   const chosen = [...page.querySelectorAll('select[id]')]
     .filter((s) => rendered.has(s.id) && s.value !== rendered.get(s.id))
     .map((s) => [s.id, s.value]);
@@ -266,6 +275,10 @@ addEventListener('kunshan:take-over', () => {
       select.value = value;
       select.dispatchEvent(new Event('change', { bubbles: true }));
     }
+  }
+  const fold = app.querySelector('.filter-fold');
+  if (fold && unfolded !== undefined && fold.classList.contains('unfolded') !== unfolded) {
+    fold.querySelector('.filter-toggle')?.click();
   }
   if (at >= 0) focusable(app)[at]?.focus({ preventScroll: true });
 });

@@ -205,22 +205,35 @@ pub fn FilterBar(
             }
         })
     };
-    // Folded away on a phone until asked for (style/main.css shows it
-    // unfolded on wider screens); open while a filter is on, so the reader
-    // sees what narrows the page. The summary says how many are on.
+    // Folded away on a phone until asked for (style/main.css; wider screens
+    // show the bar and no toggle); unfolded from the start when the address
+    // has filters on, so the reader sees what narrows the page. The toggle
+    // says how many are on. Before the app, the loader toggles the rendered
+    // one and hands the state over (scripts/harden-html.mjs).
     let active = move || filters.with(Filters::active_count);
-    let any_on = move || active() > 0;
+    let unfolded = RwSignal::new(filters.with_untracked(Filters::active_count) > 0);
     let summary = move || match active() {
         0 => tr!(lang, filters_label).to_owned(),
         n => format!("{} · {}", tr!(lang, filters_label), tr!(lang, filters_on, count = n)),
     };
     view! {
-        <details class="filter-fold" open=any_on>
-            <summary class="filter-summary">{summary}</summary>
-            <form class="filter-bar" aria-label=tr!(lang, filters_label) on:submit=|ev| ev.prevent_default()>
+        <div class="filter-fold" class:unfolded=move || unfolded.get()>
+            <button
+                type="button"
+                class="filter-toggle"
+                aria-controls=FILTER_BAR_ID
+                aria-expanded=move || unfolded.get().to_string()
+                on:click=move |_| unfolded.update(|u| *u = !*u)
+            >
+                {summary}
+            </button>
+            <form id=FILTER_BAR_ID class="filter-bar" aria-label=tr!(lang, filters_label) on:submit=|ev| ev.prevent_default()>
                 {selects}
                 {clear}
             </form>
-        </details>
+        </div>
     }
 }
+
+/// The id of the filter bar, which its toggle opens on a phone.
+const FILTER_BAR_ID: &str = "filter-bar";

@@ -360,23 +360,53 @@ async fn a_phone_s_first_screen_answers_how_the_plan_is_going_with_the_filters_f
         // The filters are folded away under their summary until asked for.
         let bar = box_of(&client, ".filter-bar").await;
         assert_eq!(bar["shown"], Value::Bool(false), "{lang}: folded: {bar}");
-        let summary = box_of(&client, ".filter-summary").await;
-        assert_eq!(summary["shown"], Value::Bool(true), "{lang}: {summary}");
+        let toggle = box_of(&client, ".filter-toggle").await;
+        assert_eq!(toggle["shown"], Value::Bool(true), "{lang}: {toggle}");
         client
-            .find(Locator::Css(".filter-summary"))
+            .find(Locator::Css(".filter-toggle"))
             .await
-            .expect("summary")
+            .expect("toggle")
             .click()
             .await
             .expect("tap");
         let bar = box_of(&client, ".filter-bar").await;
         assert_eq!(bar["shown"], Value::Bool(true), "{lang}: unfolded when asked: {bar}");
+        let expanded = client
+            .execute(
+                "return document.querySelector('.filter-toggle').getAttribute('aria-expanded')",
+                vec![],
+            )
+            .await
+            .expect("aria");
+        assert_eq!(expanded, Value::from("true"), "{lang}: the toggle says it is open");
     }
-    // On a wide screen they are there unfolded, with no summary to tap.
+    // Tapped on the page as rendered, before the app is there: it unfolds at
+    // once and stays unfolded when the app takes the page's place.
+    client.goto("about:blank").await.expect("blank");
+    client.goto(&format!("{}zh/", server.url)).await.expect("open");
+    wait_for_js(
+        &client,
+        "return document.getElementById('page') && window.kunshanStartApp",
+        "the page",
+    )
+    .await;
+    client
+        .find(Locator::Css("#page .filter-toggle"))
+        .await
+        .expect("toggle")
+        .click()
+        .await
+        .expect("tap");
+    // (Whichever page is there by now: the app may already have taken over.)
+    assert_eq!(box_of(&client, ".filter-bar").await["shown"], Value::Bool(true));
+    portal_harness::wait_for_app(&client, "after the tap").await;
+    let bar = box_of(&client, ".filter-bar").await;
+    assert_eq!(bar["shown"], Value::Bool(true), "still unfolded in the app: {bar}");
+    // On a wide screen they are there unfolded, with no toggle to tap.
     portal_harness::emulate_phone(&client, 1280, 900).await;
     portal_harness::open(&client, &format!("{}zh/", server.url)).await;
     assert_eq!(box_of(&client, ".filter-bar").await["shown"], Value::Bool(true));
-    assert_eq!(box_of(&client, ".filter-summary").await["shown"], Value::Bool(false));
+    assert_eq!(box_of(&client, ".filter-toggle").await["shown"], Value::Bool(false));
     let errors = console_errors(&client).await;
     assert!(errors.is_empty(), "console errors: {errors:#?}");
     client.close().await.expect("close");

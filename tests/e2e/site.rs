@@ -721,7 +721,7 @@ async fn printing_keeps_the_figures_and_drops_the_controls() {
     const SHOWN: &str = r#"
         const shown = s => { const e = document.querySelector(s);
                              return e !== null && getComputedStyle(e).display !== 'none'; };
-        return { controls: shown('.site-controls'), filters: shown('.filter-bar'),
+        return { controls: shown('.site-controls'), filters: shown('.filter-fold'),
                  table: shown('.district-indicators table'), chart: shown('.chart'),
                  notice: shown('.sample-notice') };
     "#;
