@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use plan_model::Lang;
+use plan_model::movers::rank_changes;
 use plan_model::status::{district_average_completion, rank_districts, roll_up};
 
 use crate::assessed::Assessed;
@@ -123,6 +124,19 @@ fn DistrictProgress(
     let overall = mine.as_ref().map(|s| s.roll_up.clone()).unwrap_or_else(|| roll_up(&ctx, []));
     let rank = mine.as_ref().and_then(|s| s.rank);
     let gap = overall.mean_completion_percent.zip(average).map(|(c, a)| c - a);
+    // Its rank a quarter before, from this release's own figures: the arrow
+    // and the words (an arrow alone would not say it).
+    let rank_move = rank_changes(doc, &assessed.full, &data.release.as_of, &shown)
+        .and_then(|all| all.into_iter().find(|(d, _)| d == &id))
+        .and_then(|(_, change)| {
+            let places = change.places_up()?;
+            let (n, since) = (places.unsigned_abs(), change.since.clone());
+            Some(match places {
+                0 => ("=", tr!(lang, rank_same, since = since)),
+                p if p > 0 => ("↑", tr!(lang, rank_up, n = n, since = since)),
+                _ => ("↓", tr!(lang, rank_down, n = n, since = since)),
+            })
+        });
     let gap_text = gap.map(|g| {
         let words = if g >= 0.0 { tr!(lang, above_average) } else { tr!(lang, below_average) };
         format!("{words} {:.1} {}", g.abs(), tr!(lang, points))
@@ -170,6 +184,9 @@ fn DistrictProgress(
                 <dt>{tr!(lang, rank_label)}</dt>
                 <dd class="district-rank">
                     {rank_text(rank)} " / " {standings.len()}
+                    {rank_move.map(|(arrow, words)| view! {
+                        " · " <span class="rank-change"><span aria-hidden="true">{arrow}</span> " " {words}</span>
+                    })}
                 </dd>
                 <dt>{tr!(lang, mean_completion)}</dt>
                 <dd class="district-completion">{one_decimal(overall.mean_completion_percent)} "%"</dd>

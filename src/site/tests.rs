@@ -378,3 +378,37 @@ fn the_overview_says_what_moved_most_each_way_since_a_quarter_before() {
         assert!(glance.contains(&line), "{line} in {glance}");
     }
 }
+
+#[test]
+fn a_district_page_says_how_its_rank_moved_since_a_quarter_before() {
+    let site = site();
+    let all: Vec<String> = Vec::new();
+    let changes = plan_model::movers::rank_changes(
+        &site.plan,
+        &site.progress,
+        &site.progress.release.as_of,
+        &all,
+    )
+    .expect("the sample has a quarter to compare with");
+    // Every ranked district's page says it, in words beside the arrow.
+    let mut moved = 0;
+    for (id, change) in &changes {
+        let Some(places) = change.places_up() else { continue };
+        let html = site
+            .render(
+                &template(),
+                &Page { lang: Lang::En, route: Route::District(id.clone()) },
+                false,
+            )
+            .replace("<!>", "");
+        let rank = between(&html, "class=\"district-rank\"", "</dd>").expect("rank");
+        let words = match places {
+            0 => format!("unchanged since {}", change.since),
+            p if p > 0 => format!("up {p} since {}", change.since),
+            p => format!("down {} since {}", -p, change.since),
+        };
+        assert!(rank.contains(&words), "{id}: {words} in {rank}");
+        moved += usize::from(places != 0);
+    }
+    assert!(moved > 0, "some district moves in the sample");
+}

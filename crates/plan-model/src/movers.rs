@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::pace::day_number;
 use crate::plan::PlanDocument;
 use crate::progress::ProgressDocument;
-use crate::status::{Scorecard, Status};
+use crate::status::{Scorecard, Status, StatusContext, rank_districts};
 
 /// How far back "moved" looks: the latest date with figures at least about
 /// a quarter before.
@@ -80,4 +80,58 @@ pub fn movers(
     let up = moves.iter().filter(|m| m.points > 0.0).take(count).cloned().collect();
     let down = moves.iter().rev().filter(|m| m.points < 0.0).take(count).cloned().collect();
     Some(Movers { since, up, down })
+}
+
+/// How a district's rank changed since a quarter before: places moved up
+/// (negative: down), `None` where it was not ranked then or is not now.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RankChange {
+    /// The date compared with.
+    pub since: String,
+    /// Rank then.
+    pub before: Option<usize>,
+    /// Rank now.
+    pub now: Option<usize>,
+}
+
+impl RankChange {
+    /// Places gained (negative: lost); `None` without both ranks.
+    pub fn places_up(&self) -> Option<i64> {
+        Some(self.before? as i64 - self.now? as i64)
+    }
+}
+
+/// Each district's rank change over `indicators` (all with district figures
+/// when empty) between a quarter before `as_of` and `as_of`, in the plan's
+/// order of districts; `None` when there is no earlier date to compare with.
+pub fn rank_changes(
+    plan: &PlanDocument,
+    progress: &ProgressDocument,
+    as_of: &str,
+    indicators: &[String],
+) -> Option<Vec<(String, RankChange)>> {
+    let since = compared_date(progress, as_of)?;
+    let rank_at = |date: &str| {
+        let then = progress.as_of(date);
+        let card = Scorecard::compute(plan, &then);
+        let ctx = StatusContext::new(plan, &then);
+        rank_districts(plan, &card, &ctx, indicators)
+            .into_iter()
+            .map(|s| (s.district, s.rank))
+            .collect::<std::collections::BTreeMap<String, Option<usize>>>()
+    };
+    let (now, before) = (rank_at(as_of), rank_at(&since));
+    Some(
+        plan.districts
+            .iter()
+            .map(|d| {
+                let change = RankChange {
+                    since: since.clone(),
+                    before: before.get(&d.id).copied().flatten(),
+                    now: now.get(&d.id).copied().flatten(),
+                };
+                (d.id.clone(), change)
+            })
+            .collect(),
+    )
 }

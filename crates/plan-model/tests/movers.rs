@@ -61,3 +61,40 @@ fn the_biggest_moves_each_way_since_a_quarter_before() {
     let first_only = movers(&plan, &progress, "2026-09-30", 1).expect("movers");
     assert_eq!(first_only.down.len(), 1);
 }
+
+#[test]
+fn a_district_s_rank_change_since_a_quarter_before() {
+    use plan_model::movers::rank_changes;
+    use plan_model::progress::DistrictTarget;
+    let plan = parse_plan("plan.json", &read("plan.json")).expect("plan");
+    let mut progress = parse_progress("progress.json", &read("progress.json")).expect("progress");
+    progress.baselines.clear();
+    let share = |district: &str| DistrictTarget {
+        indicator: "ai-enterprises".into(),
+        district: district.into(),
+        value: 10.0,
+    };
+    progress.district_targets = vec![share("zhangpu"), share("lujia")];
+    let at = |district: &str, date: &str, value: f64| Observation {
+        district: Some(district.into()),
+        ..obs("ai-enterprises", date, value)
+    };
+    // 30 June (49.6% expected): Zhangpu 50% (ahead), Lujia 20%: Zhangpu first.
+    // 30 September (74.8%): Zhangpu 60%, Lujia 90%: Lujia first.
+    progress.observations = vec![
+        at("zhangpu", "2026-06-30", 5.0),
+        at("lujia", "2026-06-30", 2.0),
+        at("zhangpu", "2026-09-30", 6.0),
+        at("lujia", "2026-09-30", 9.0),
+    ];
+    let changes = rank_changes(&plan, &progress, "2026-09-30", &[]).expect("a quarter before");
+    let of =
+        |id: &str| changes.iter().find(|(d, _)| d == id).map(|(_, c)| c.clone()).expect("district");
+    assert_eq!(
+        (of("lujia").before, of("lujia").now, of("lujia").places_up()),
+        (Some(2), Some(1), Some(1))
+    );
+    assert_eq!(of("zhangpu").places_up(), Some(-1));
+    assert_eq!(of("zhangpu").since, "2026-06-30");
+    assert_eq!(of("bacheng").places_up(), None, "not ranked without figures");
+}
