@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use plan_model::status::Assessment;
+use plan_model::status::{Assessment, indicator_history};
 use plan_model::validate::needs_baseline;
 use plan_model::{Indicator, Lang, Target};
 
@@ -12,7 +12,7 @@ use crate::assessed::Assessed;
 use crate::charts::progress::status_colour;
 use crate::context::{WithAssessment, use_lang, use_plan};
 use crate::figures;
-use crate::format::{NO_FIGURE, task_label, with_unit};
+use crate::format::{NO_FIGURE, status_class, task_label, with_unit};
 use crate::locale::tr;
 use crate::share::{FigureCard, figure_card};
 use crate::ui::{NotFound, PageTitle, ReleaseBar, ResponsibleUnits, SampleNotice, StatusWords};
@@ -189,10 +189,34 @@ fn IndicatorProgress(assessed: Arc<Assessed>, indicator: Indicator, lang: Lang) 
     let sources = (!sources.is_empty()).then(|| {
         view! { <p class="data-source">{tr!(lang, source_label)} " " {sources.join(" · ")}</p> }
     });
+    // The story behind the status now: what it was at each report.
+    let history = indicator_history(&assessed.plan, data, &indicator);
+    let history = (history.len() > 1).then(|| {
+        let items = history
+            .into_iter()
+            .map(|(date, status)| {
+                view! {
+                    <li>
+                        <time datetime=date.clone()>{date.clone()}</time> " "
+                        <span class=status_class(status) aria-hidden="true">{status.icon()}</span>
+                        " " {status.label(lang)}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="status-history" aria-labelledby="status-history-heading">
+                <h2 id="status-history-heading">{tr!(lang, history_heading)}</h2>
+                <p class="card-subtitle">{tr!(lang, history_note)}</p>
+                <ol class="status-strip">{items}</ol>
+            </section>
+        }
+    });
     view! {
         <ReleaseBar release=data.release.clone() lang=lang />
         {data.release.sample.then(|| view! { <SampleNotice lang=lang /> })}
         {status_box}
+        {history}
         {trend.map(|f| view! { <FigureCard figure=f>{sources}</FigureCard> })}
         {districts}
     }

@@ -412,3 +412,44 @@ fn a_district_page_says_how_its_rank_moved_since_a_quarter_before() {
     }
     assert!(moved > 0, "some district moves in the sample");
 }
+
+#[test]
+fn an_indicator_page_shows_its_status_at_each_report() {
+    let site = site();
+    // New computing capacity moves from one band to another in the sample.
+    let ind = site.plan.indicator("new-computing-power").expect("indicator");
+    let history = plan_model::status::indicator_history(&site.plan, &site.progress, ind);
+    let bands: BTreeSet<_> = history.iter().map(|(_, s)| *s).collect();
+    assert!(bands.len() > 1, "it changes band: {history:?}");
+    let html = site
+        .render(
+            &template(),
+            &Page { lang: Lang::En, route: Route::Indicator(ind.id.clone()) },
+            false,
+        )
+        .replace("<!>", "");
+    let strip = between(&html, "class=\"status-strip\"", "</ol>").expect("strip");
+    // The strip's text, item by item: date, glyph, words.
+    let items: Vec<String> = strip
+        .split("<li>")
+        .skip(1)
+        .map(|item| {
+            let mut text = String::new();
+            let mut in_tag = false;
+            for c in item.chars() {
+                match c {
+                    '<' => in_tag = true,
+                    '>' => in_tag = false,
+                    c if !in_tag => text.push(c),
+                    _ => {}
+                }
+            }
+            text
+        })
+        .collect();
+    let expected: Vec<String> = history
+        .iter()
+        .map(|(date, status)| format!("{date} {} {}", status.icon(), status.label(Lang::En)))
+        .collect();
+    assert_eq!(items, expected);
+}

@@ -723,3 +723,36 @@ pub fn district_history(
         })
         .collect()
 }
+
+/// An indicator's citywide status at each date it has a figure (or, for a
+/// qualitative item, a progress record), oldest first, each as the figures
+/// stood then: the month-by-month story behind its status now.
+pub fn indicator_history(
+    plan: &PlanDocument,
+    progress: &ProgressDocument,
+    indicator: &Indicator,
+) -> Vec<(String, Status)> {
+    let ctx = StatusContext::new(plan, progress);
+    let observations: Vec<&Observation> = progress
+        .observations
+        .iter()
+        .filter(|o| o.indicator == indicator.id && o.district.is_none())
+        .collect();
+    let records: Vec<&MilestoneRecord> =
+        progress.milestones.iter().filter(|m| m.indicator == indicator.id).collect();
+    let dates: BTreeSet<&str> = observations
+        .iter()
+        .map(|o| o.as_of.as_str())
+        .chain(records.iter().map(|m| m.as_of.as_str()))
+        .collect();
+    dates
+        .into_iter()
+        .map(|date| {
+            let seen: Vec<&Observation> =
+                observations.iter().copied().filter(|o| o.as_of.as_str() <= date).collect();
+            let kept: Vec<&MilestoneRecord> =
+                records.iter().copied().filter(|m| m.as_of.as_str() <= date).collect();
+            (date.to_owned(), assess(&ctx, indicator, None, None, &seen, &kept).status)
+        })
+        .collect()
+}

@@ -469,3 +469,34 @@ fn no_pace_for_levels_met_targets_or_the_year_s_end() {
     assert_eq!(assess(&ctx(), &count, None, None, &[&obs("2026-06-30", 120.0)], &[]).pace, None);
     assert_eq!(assess(&ctx(), &count, None, None, &[&obs("2026-12-31", 80.0)], &[]).pace, None);
 }
+
+#[test]
+fn an_indicator_s_status_month_by_month() {
+    use plan_model::status::indicator_history;
+    let plan: plan_model::PlanDocument = {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data/plan.json");
+        plan_model::parse_plan("plan.json", &std::fs::read_to_string(path).expect("read"))
+            .expect("plan")
+    };
+    let ind = plan.indicator("ai-enterprises").expect("indicator").clone();
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data/progress.json");
+    let mut progress =
+        plan_model::parse_progress("progress.json", &std::fs::read_to_string(path).expect("read"))
+            .expect("progress");
+    // More than 200: 10 by 31 March (5% against 24.7% expected: 19.7 behind),
+    // 90 by 30 June (45% against 49.6%: on schedule), 210 by 30 September (met).
+    let at = |date: &str, value: f64| Observation { indicator: ind.id.clone(), ..obs(date, value) };
+    progress.observations =
+        vec![at("2026-06-30", 90.0), at("2026-03-31", 10.0), at("2026-09-30", 210.0)];
+    let history = indicator_history(&plan, &progress, &ind);
+    assert_eq!(
+        history,
+        [
+            ("2026-03-31".to_owned(), Status::Behind),
+            ("2026-06-30".to_owned(), Status::OnSchedule),
+            ("2026-09-30".to_owned(), Status::Achieved),
+        ]
+    );
+}
