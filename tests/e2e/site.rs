@@ -561,7 +561,17 @@ async fn heatmap_ranking_and_district_page_match_the_model() {
     portal_harness::wait_for_app(&client, "the top district's page").await;
     assert_eq!(text(&client, ".district-page h1").await, *name);
     let rank = text(&client, ".district-rank").await;
-    assert_eq!(rank, format!("1 / {}", plan.districts.len()));
+    // Its rank, and how it moved since a quarter before, as the model says.
+    let change = plan_model::movers::rank_changes(&plan, &progress, &progress.release.as_of, &[])
+        .and_then(|all| all.into_iter().find(|(d, _)| d == &top.district))
+        .map(|(_, c)| c)
+        .expect("a quarter to compare with");
+    let moved = match change.places_up().expect("ranked both times") {
+        0 => format!("= 持平（与 {} 相比）", change.since),
+        p if p > 0 => format!("↑ 上升 {p} 位（与 {} 相比）", change.since),
+        p => format!("↓ 下降 {} 位（与 {} 相比）", -p, change.since),
+    };
+    assert_eq!(rank, format!("1 / {} · {moved}", plan.districts.len()));
     let completion = text(&client, ".district-completion").await;
     let mean = top.roll_up.mean_completion_percent.expect("measured");
     assert_eq!(completion, format!("{mean:.1}%"));
