@@ -246,7 +246,12 @@ pub fn Frame(
                 }
             />
         </main>
-        {move || (!embedded.get()).then(|| view! { <SiteFooter lang=lang.get() /> })}
+        {move || {
+            (!embedded.get()).then(|| {
+                let feed = route.with(|r| Location::feed_path(lang.get(), r));
+                view! { <SiteFooter lang=lang.get() feed=feed /> }
+            })
+        }}
         <p class="visually-hidden live-region" role="status" aria-live="polite">
             {move || announcer.0.get()}
         </p>

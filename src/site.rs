@@ -6,6 +6,7 @@
 //! Native only: the top layer, used by the `render-site` binary.
 
 mod document;
+pub mod feed;
 pub mod publish;
 
 use std::sync::Arc;

@@ -75,10 +75,15 @@ pub fn SiteHeader(lang: Lang, location: RwSignal<Location>) -> impl IntoView {
 
 /// Where the figures come from, on every page.
 #[component]
-pub fn SiteFooter(lang: Lang) -> impl IntoView {
+pub fn SiteFooter(
+    lang: Lang,
+    /// The page's Atom feed, from the site's root (`Location::feed_path`).
+    feed: String,
+) -> impl IntoView {
     view! {
         <footer class="site-footer">
             <p>{tr!(lang, footer_note)}</p>
+            <p><a class="feed-link" href=feed type="application/atom+xml">{tr!(lang, feed_label)}</a></p>
         </footer>
     }
 }

@@ -140,6 +140,15 @@ pub(super) fn page_with_base(
     }
     if !page.listed() {
         meta.push(r#"<meta name="robots" content="noindex">"#.to_owned());
+    } else {
+        // Feed readers find the page's updates here (the site's, or its task's
+        // or district's own); the href is relative to the page's base, the root.
+        let feed = crate::url::Location::feed_path(lang, route);
+        meta.push(format!(
+            r#"<link rel="alternate" type="application/atom+xml" title="{}" href="{}">"#,
+            escape(tr!(lang, feed_label)),
+            escape(&feed)
+        ));
     }
     meta.extend([
         r#"<meta property="og:type" content="website">"#.to_owned(),

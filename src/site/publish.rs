@@ -175,6 +175,25 @@ pub fn read_site(dist: &Path, url: &str) -> Result<Site, PublishError> {
     Ok(Site::new(Arc::new(plan), Arc::new(progress), read_ahead, url))
 }
 
+/// Every published release, newest first, from its frozen copy
+/// (`data/releases/<version>/`), for the feeds.
+fn read_history(dist: &Path, site: &Site) -> Result<Vec<super::feed::Published>, PublishError> {
+    let index = site.read_ahead.releases.clone().unwrap_or_default();
+    index
+        .into_iter()
+        .map(|summary| {
+            let folder = dist.join(DATA_DIR).join(RELEASES_DIR).join(&summary.version);
+            let plan = load(&folder.join(PLAN_FILE), plan_model::parse_plan)?;
+            let progress = load(&folder.join(PROGRESS_FILE), plan_model::parse_progress)?;
+            Ok(super::feed::Published {
+                summary,
+                plan: Arc::new(plan),
+                progress: Arc::new(progress),
+            })
+        })
+        .collect()
+}
+
 /// Trunk's page: `index.html` as Trunk built it (kept as `template.html`),
 /// or `template.html` once `index.html` is a rendered page.
 fn template(dist: &Path) -> Result<(Template, Option<String>), PublishError> {
@@ -203,7 +222,8 @@ fn kept_address(dist: &Path) -> Result<String, PublishError> {
 }
 
 /// Renders every page of the site into `dist/` (built by Trunk, with the
-/// data in `dist/data/`), with `sitemap.xml`, `robots.txt` and `404.html`.
+/// data in `dist/data/`), with the Atom feeds, `sitemap.xml`, `robots.txt`
+/// and `404.html`.
 /// The site's public address is `url`, else the one the last publish kept.
 pub fn publish(dist: &Path, url: Option<&str>) -> Result<Report, PublishError> {
     let started = Instant::now();
@@ -224,6 +244,10 @@ pub fn publish(dist: &Path, url: Option<&str>) -> Result<Report, PublishError> {
         files.push((dist.join(page.file()), site.render(&template, page, false)));
     }
     files.push((dist.join("404.html"), site.not_found(&template)));
+    let history = read_history(dist, &site)?;
+    for (file, xml) in super::feed::feeds(&site, &history) {
+        files.push((dist.join(file), xml));
+    }
     files.push((dist.join("sitemap.xml"), site.sitemap(&pages)));
     files.push((dist.join("robots.txt"), site.robots()));
     files.push((dist.join(SITE_FILE), serde_json::json!({ "url": site.url }).to_string()));

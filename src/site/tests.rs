@@ -453,3 +453,60 @@ fn an_indicator_page_shows_its_status_at_each_report() {
         .collect();
     assert_eq!(items, expected);
 }
+
+#[test]
+fn the_atom_feeds_parse_and_link_to_real_pages() {
+    let dist = built_copy("feeds");
+    let url = "https://example.org/plan/";
+    publish::publish(&dist, Some(url)).expect("publish");
+    let site = site();
+    let releases = site.read_ahead.releases.clone().expect("release index");
+    let feeds = [
+        "zh/feed.xml".to_owned(),
+        "en/feed.xml".to_owned(),
+        format!("zh/task/{}/feed.xml", site.plan.tasks[2].id),
+        format!("en/district/{}/feed.xml", site.plan.districts[4].id),
+    ];
+    for file in &feeds {
+        let text =
+            std::fs::read_to_string(dist.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        // A third party's parser reads it as Atom.
+        let feed = atom_syndication::Feed::read_from(text.as_bytes())
+            .unwrap_or_else(|e| panic!("{file} is not Atom: {e}"));
+        assert_eq!(feed.id(), format!("{url}{file}"), "{file}: its id is its address");
+        assert!(!feed.title().as_str().is_empty() && !feed.authors().is_empty(), "{file}");
+        assert_eq!(feed.entries().len(), releases.len(), "{file}: one entry per release");
+        for (entry, release) in feed.entries().iter().zip(&releases) {
+            assert!(entry.id().contains(&release.version), "{file}: newest first");
+            assert_eq!(entry.updated().format("%Y-%m-%d").to_string(), release.published);
+            let summary = entry.summary().map(|s| s.as_str()).unwrap_or_default();
+            assert!(!summary.is_empty(), "{file}: says something");
+            if release.sample {
+                assert!(
+                    summary.contains("示例数据") || summary.contains("Sample data"),
+                    "{file}: {summary}"
+                );
+            }
+            // Every link is a page of the site, pinned to the entry's release.
+            for link in entry.links() {
+                let path = link.href().strip_prefix(url).expect("on the site");
+                let (page, query) = path.split_once('?').expect("pinned");
+                assert_eq!(query, format!("release={}", release.version));
+                assert!(dist.join(page).join("index.html").is_file(), "{file}: {page} is a page");
+            }
+        }
+    }
+    // Each page offers its feed in its head.
+    let task = &site.plan.tasks[2].id;
+    let page =
+        std::fs::read_to_string(dist.join(format!("zh/task/{task}/index.html"))).expect("page");
+    assert!(
+        page.contains(&format!(
+            r#"type="application/atom+xml" title="更新订阅（Atom）" href="zh/task/{task}/feed.xml""#
+        )),
+        "task page"
+    );
+    let overview = std::fs::read_to_string(dist.join("en/index.html")).expect("page");
+    assert!(overview.contains(r#"href="en/feed.xml""#), "overview");
+    let _ = std::fs::remove_dir_all(dist);
+}

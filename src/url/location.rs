@@ -71,6 +71,16 @@ impl Location {
         Location { lang, route, filters: Filters::parse(query.trim_start_matches('?')) }
     }
 
+    /// The Atom feed a page offers, from the site's root: a task's or a
+    /// district's own (`en/task/<id>/feed.xml`), else the site's (`zh/feed.xml`).
+    pub fn feed_path(lang: Lang, route: &Route) -> String {
+        let of = match route {
+            Route::Task(_) | Route::District(_) => route,
+            _ => &Route::Overview,
+        };
+        format!("{}feed.xml", Self::page_path(lang, of))
+    }
+
     /// The folder of a view's page in a language, from the site's root:
     /// `en/indicator/ai-invention-patents/` (always ending in `/`).
     pub fn page_path(lang: Lang, route: &Route) -> String {
