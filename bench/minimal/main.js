@@ -27,6 +27,16 @@ const expectedPercent = (asOf, year, schedule) => {
 // The last of the latest, as Rust's `max_by`.
 const latest = (list) => list.reduce((a, b) => (b.as_of >= a.as_of ? b : a), list[0]);
 
+// What a running total counts from, as status::Start::of: the published
+// starting level, else the year's first figure.
+const startOf = (ind, observations, baselines) => {
+  if (!ind.cumulative) return null;
+  const b = baselines.find((x) => x.indicator === ind.id && !x.district);
+  if (b && b.value !== undefined && b.as_of) return { value: b.value, as_of: b.as_of };
+  if (observations.length === 0) return null;
+  return observations.reduce((a, o) => (o.as_of < a.as_of ? o : a));
+};
+
 // One indicator, citywide: { status, done, expected } as status::assess.
 const assess = (ind, observations, records, ctx) => {
   const t = ind.target;
@@ -44,7 +54,8 @@ const assess = (ind, observations, records, ctx) => {
   const level = t.kind === 'reduce_by' ? t.percent : t.kind === 'raise_by_points' ? t.points : t.value;
   const ratio = (v, l) => (l === 0 ? 100 : (v / l) * 100);
   const within = Math.abs(value - level) <= (Math.abs(level) * ctx.thresholds.about_tolerance_percent) / 100;
-  const baseline = ind.cumulative && ind.baseline ? ind.baseline.value : null;
+  const start = startOf(ind, observations, ctx.baselines);
+  const baseline = start ? start.value : null;
   let done = ratio(value, level);
   let met = value >= level;
   if (['at_least', 'reach', 'more_than', 'exceed'].includes(t.kind)) {
@@ -55,7 +66,13 @@ const assess = (ind, observations, records, ctx) => {
   } else if (t.kind === 'hold_at' || (t.kind === 'reduce_by' && t.approximate)) {
     met = value >= level || within;
   }
-  const expected = ind.pace === 'level' ? 100 : expectedPercent(asOf, ctx.year, ctx.schedule);
+  // From the start: the calendar's share of what was left of the year then.
+  const fromStart = (now) => {
+    const then = expectedPercent(start.as_of, ctx.year, ctx.schedule);
+    return then >= 100 ? 100 : Math.max(((now - then) / (100 - then)) * 100, 0);
+  };
+  const calendar = expectedPercent(asOf, ctx.year, ctx.schedule);
+  const expected = ind.pace === 'level' ? 100 : start ? fromStart(calendar) : calendar;
   const passFail = t.kind === 'hold_at' || t.kind === 'keep_at_or_above';
   const status = met ? 'achieved' : passFail ? 'behind' : ctx.band(expected - Math.min(done, 100));
   return { status, done, expected };
@@ -100,6 +117,7 @@ Promise.all(['plan', 'progress'].map((f) => fetch(`{{DATA}}/${f}.json`).then((r)
       year: plan.plan.plan_year,
       thresholds: t,
       schedule: progress.schedule || [],
+      baselines: progress.baselines || [],
       band: (gap) => (gap <= t.behind_points ? 'on_schedule' : gap <= t.seriously_behind_points ? 'behind' : 'seriously_behind'),
     };
     const city = (list, id) => list.filter((x) => x.indicator === id && !x.district);
