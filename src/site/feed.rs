@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use plan_model::release::ReleaseSummary;
-use plan_model::status::{StatusContext, rank_districts, roll_up};
+use plan_model::status::{DistrictStanding, StatusContext, rank_districts, roll_up};
 use plan_model::{Lang, PlanDocument, ProgressDocument, Scorecard, Status};
 
 use super::Site;
@@ -53,14 +53,32 @@ impl FeedOf {
     }
 }
 
+/// A release assessed once for all its feeds' entries.
+struct Assessed<'a> {
+    release: &'a Published,
+    card: Scorecard,
+    standings: Vec<DistrictStanding>,
+}
+
 /// Every feed of the site, as (file from the site's root, Atom XML).
 pub fn feeds(site: &Site, history: &[Published]) -> Vec<(String, String)> {
+    // Each release assessed once, not once per feed (80 feeds in all).
+    let assessed: Vec<Assessed<'_>> = history
+        .iter()
+        .map(|release| {
+            let (plan, progress) = (&release.plan, &release.progress);
+            let card = Scorecard::compute(plan, progress);
+            let standings = rank_districts(plan, &card, &StatusContext::new(plan, progress), &[]);
+            Assessed { release, card, standings }
+        })
+        .collect();
     let mut of = vec![FeedOf::Site];
     of.extend(site.plan.tasks.iter().map(|t| FeedOf::Task(t.id.clone())));
     of.extend(site.plan.districts.iter().map(|d| FeedOf::District(d.id.clone())));
+    let assessed = &assessed;
     [Lang::Zh, Lang::En]
         .into_iter()
-        .flat_map(|lang| of.iter().map(move |f| (f.file(lang), feed(site, history, lang, f))))
+        .flat_map(|lang| of.iter().map(move |f| (f.file(lang), feed(site, assessed, lang, f))))
         .collect()
 }
 
@@ -87,12 +105,12 @@ fn title(site: &Site, lang: Lang, of: &FeedOf) -> String {
     format!("{name} · {what}")
 }
 
-fn feed(site: &Site, history: &[Published], lang: Lang, of: &FeedOf) -> String {
+fn feed(site: &Site, history: &[Assessed<'_>], lang: Lang, of: &FeedOf) -> String {
     let page = format!("{}{}", site.url, Location::page_path(lang, &of.route()));
     let this = format!("{}{}", site.url, of.file(lang));
     let updated = history.first().map_or_else(
         || timestamp(&site.progress.release.published),
-        |r| timestamp(&r.summary.published),
+        |r| timestamp(&r.release.summary.published),
     );
     let entries: String = history.iter().filter_map(|r| entry(r, lang, of, &page)).collect();
     format!(
@@ -118,10 +136,10 @@ fn feed(site: &Site, history: &[Published], lang: Lang, of: &FeedOf) -> String {
 
 /// One release in a feed: what it said, or where the task or district stood
 /// in it; `None` where the release does not have the task or district.
-fn entry(release: &Published, lang: Lang, of: &FeedOf, page: &str) -> Option<String> {
+fn entry(assessed: &Assessed<'_>, lang: Lang, of: &FeedOf, page: &str) -> Option<String> {
+    let Assessed { release, card, standings } = assessed;
     let (plan, progress) = (&release.plan, &release.progress);
     let version = &release.summary.version;
-    let card = Scorecard::compute(plan, progress);
     let ctx = StatusContext::new(plan, progress);
     // "示例数据 · " first where the figures are made up.
     let sample = if release.summary.sample { tr!(lang, sample_mark) } else { "" };
@@ -179,7 +197,6 @@ fn entry(release: &Published, lang: Lang, of: &FeedOf, page: &str) -> Option<Str
         }
         FeedOf::District(id) => {
             let district = plan.districts.iter().find(|d| &d.id == id)?;
-            let standings = rank_districts(plan, &card, &ctx, &[]);
             let mine = standings.iter().find(|s| &s.district == id)?;
             let rank =
                 mine.rank.map_or_else(|| "—".to_owned(), |r| format!("{r} / {}", standings.len()));
