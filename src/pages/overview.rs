@@ -254,7 +254,7 @@ fn AtAGlance(doc: Arc<PlanDocument>, assessed: Arc<Assessed>, lang: Lang) -> imp
         .map_or_else(|| NO_FIGURE.to_owned(), |share| format!("{share:.0}"));
     let sentence =
         tr!(lang, glance_sentence, date = as_of, elapsed = elapsed, total = doc.indicators.len());
-    let items = status_counts(&doc, &assessed)
+    let items = assessed.card.city_status_counts(&doc)
         .into_iter()
         .filter(|(_, n)| *n > 0)
         .map(|(status, n)| {
@@ -322,23 +322,6 @@ fn movers_view(
         <p class="glance-movers-heading">{tr!(lang, movers_heading, since = m.since.clone())}</p>
         <ul class="glance-movers">{items}</ul>
     }
-}
-
-/// How many of the plan's indicators have each status, citywide, best first.
-fn status_counts(doc: &PlanDocument, assessed: &Assessed) -> Vec<(Status, usize)> {
-    Status::ALL
-        .into_iter()
-        .map(|status| {
-            let n = doc
-                .indicators
-                .iter()
-                .filter(|i| {
-                    assessed.card.city.get(&i.id).map_or(Status::NoData, |a| a.status) == status
-                })
-                .count();
-            (status, n)
-        })
-        .collect()
 }
 
 /// Everything that needs the progress data, narrowed by the filters.

@@ -6,12 +6,12 @@
 use std::sync::Arc;
 
 use plan_model::release::ReleaseSummary;
-use plan_model::status::{DistrictStanding, StatusContext, rank_districts, roll_up};
-use plan_model::{Lang, PlanDocument, ProgressDocument, Scorecard, Status};
+use plan_model::status::{DistrictStanding, RollUp, StatusContext, rank_districts, roll_up};
+use plan_model::{Lang, PlanDocument, ProgressDocument, Scorecard};
 
 use super::Site;
 use crate::export::xml_escape as escape;
-use crate::format::task_label;
+use crate::format::{NO_FIGURE, rank_text, task_label};
 use crate::locale::tr;
 use crate::url::{Location, Route};
 
@@ -153,18 +153,11 @@ fn entry(assessed: &Assessed<'_>, lang: Lang, of: &FeedOf, page: &str) -> Option
                 .filter(|e| &e.version == version)
                 .map(|e| e.notes.get(lang))
                 .collect();
-            let counts: Vec<String> = Status::ALL
+            let counts: Vec<String> = card
+                .city_status_counts(plan)
                 .into_iter()
-                .filter_map(|status| {
-                    let n = plan
-                        .indicators
-                        .iter()
-                        .filter(|i| {
-                            card.city.get(&i.id).map_or(Status::NoData, |a| a.status) == status
-                        })
-                        .count();
-                    (n > 0).then(|| format!("{} {n}", status.label(lang)))
-                })
+                .filter(|(_, n)| *n > 0)
+                .map(|(status, n)| format!("{} {n}", status.label(lang)))
                 .collect();
             let counts = tr!(
                 lang,
@@ -183,35 +176,19 @@ fn entry(assessed: &Assessed<'_>, lang: Lang, of: &FeedOf, page: &str) -> Option
             let r = roll_up(&ctx, card.city_of(&task.indicators));
             (
                 format!("{version} · {} · {}", task_label(task, lang), r.status.label(lang)),
-                format!(
-                    "{sample}{}",
-                    standing(
-                        lang,
-                        as_of,
-                        r.status,
-                        r.mean_completion_percent,
-                        r.mean_expected_percent
-                    )
-                ),
+                format!("{sample}{}", standing(lang, as_of, &r)),
             )
         }
         FeedOf::District(id) => {
             let district = plan.districts.iter().find(|d| &d.id == id)?;
             let mine = standings.iter().find(|s| &s.district == id)?;
-            let rank =
-                mine.rank.map_or_else(|| "—".to_owned(), |r| format!("{r} / {}", standings.len()));
+            let rank = format!("{} / {}", rank_text(mine.rank), standings.len());
             let r = &mine.roll_up;
             (
                 format!("{version} · {} · {}", district.name.get(lang), r.status.label(lang)),
                 format!(
                     "{sample}{} {}",
-                    standing(
-                        lang,
-                        as_of,
-                        r.status,
-                        r.mean_completion_percent,
-                        r.mean_expected_percent
-                    ),
+                    standing(lang, as_of, r),
                     tr!(lang, feed_rank, rank = rank)
                 ),
             )
@@ -236,22 +213,14 @@ fn entry(assessed: &Assessed<'_>, lang: Lang, of: &FeedOf, page: &str) -> Option
 }
 
 /// "As of 2026-09-30: on schedule, 71.2% done on average against 74.8% expected."
-fn standing(
-    lang: Lang,
-    as_of: &str,
-    status: Status,
-    done: Option<f64>,
-    expected: Option<f64>,
-) -> String {
-    let figure = |v: Option<f64>| {
-        v.map_or_else(|| crate::format::NO_FIGURE.to_owned(), |v| format!("{v:.1}"))
-    };
+fn standing(lang: Lang, as_of: &str, r: &RollUp) -> String {
+    let figure = |v: Option<f64>| v.map_or_else(|| NO_FIGURE.to_owned(), |v| format!("{v:.1}"));
     tr!(
         lang,
         feed_standing,
         date = as_of,
-        status = status.label(lang),
-        done = figure(done),
-        expected = figure(expected)
+        status = r.status.label(lang),
+        done = figure(r.mean_completion_percent),
+        expected = figure(r.mean_expected_percent)
     )
 }

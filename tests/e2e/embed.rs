@@ -464,15 +464,6 @@ async fn an_embed_of_an_unknown_thing_says_which_kind_was_not_found() {
     assert!(errors.is_empty(), "console errors: {errors:#?}");
 }
 
-/// The trend chart's series by name, once drawn.
-const TREND_SERIES: &str = r#"
-    const el = document.querySelector('.trend-section .chart');
-    const chart = el && window.echarts && echarts.getInstanceByDom(el);
-    if (!chart || !el.querySelector('canvas, svg')) { el?.scrollIntoView({ block: 'center' }); return null; }
-    const o = chart.getOption();
-    return { dates: o.xAxis[0].data, series: o.series.map(s => ({ name: s.name, data: s.data })) };
-"#;
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_revised_value_is_marked_in_the_chart_its_table_and_the_csv() {
     let dist = dist_dir();
@@ -499,7 +490,7 @@ async fn a_revised_value_is_marked_in_the_chart_its_table_and_the_csv() {
     .await;
 
     // The chart: a "Revised" marker at that date only, on the value.
-    let state = wait_for_js(&client, TREND_SERIES, "the trend chart").await;
+    let state = wait_for_js(&client, crate::indicator::TREND, "the trend chart").await;
     let dates: Vec<&str> =
         state["dates"].as_array().expect("dates").iter().filter_map(Value::as_str).collect();
     let at = dates.iter().position(|d| *d == revised.as_of).expect("the revised date is drawn");

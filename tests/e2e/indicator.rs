@@ -5,7 +5,8 @@ use fantoccini::Locator;
 use portal_harness::{Driver, StaticServer, console_errors, dist_dir, wait_for_js};
 use serde_json::Value;
 
-const TREND: &str = r#"
+/// The city trend chart's dates and series (name, data), once drawn.
+pub(crate) const TREND: &str = r#"
     const el = document.querySelector('.trend-section .chart');
     const chart = el && window.echarts && echarts.getInstanceByDom(el);
     if (!chart || !el.querySelector('canvas, svg')) { el?.scrollIntoView({ block: 'center' }); return null; }

@@ -169,28 +169,31 @@ pub fn progress_rows(folder: &Folder) -> Vec<[String; WIDTH]> {
         .collect()
 }
 
-/// A flag as the sheet writes it (Chinese, as staff read it); the import
-/// reads the English word too.
-fn flag_word(flag: ValueFlag) -> &'static str {
+/// A flag's word, as the portal writes it: the sheet writes the Chinese one
+/// (as staff read it); the import reads either.
+fn flag_msg(flag: ValueFlag) -> Msg {
     match flag {
-        ValueFlag::Preliminary => "初步数",
-        ValueFlag::Revised => "修订数",
-        ValueFlag::Estimated => "估计数",
+        ValueFlag::Preliminary => Msg::FlagPreliminary,
+        ValueFlag::Revised => Msg::FlagRevisedAlone,
+        ValueFlag::Estimated => Msg::FlagEstimated,
     }
+}
+
+fn flag_word(flag: ValueFlag) -> &'static str {
+    flag_msg(flag).template(Lang::Zh)
 }
 
 /// The flag a sheet cell names, `Ok(None)` for an empty cell.
 fn parse_flag(cell: &str) -> Result<Option<ValueFlag>, ()> {
-    let flags = [ValueFlag::Preliminary, ValueFlag::Revised, ValueFlag::Estimated];
-    let english = ["preliminary", "revised", "estimated"];
     if cell.is_empty() {
         return Ok(None);
     }
-    flags
+    [ValueFlag::Preliminary, ValueFlag::Revised, ValueFlag::Estimated]
         .into_iter()
-        .zip(english)
-        .find(|(f, en)| cell == flag_word(*f) || cell.eq_ignore_ascii_case(en))
-        .map(|(f, _)| Some(f))
+        .find(|f| {
+            cell == flag_word(*f) || cell.eq_ignore_ascii_case(flag_msg(*f).template(Lang::En))
+        })
+        .map(Some)
         .ok_or(())
 }
 

@@ -570,6 +570,22 @@ impl Scorecard {
         Self { city, districts, with_district_figures }
     }
 
+    /// How many of the plan's indicators have each status, citywide, best
+    /// first (an indicator without an assessment counts as no data).
+    pub fn city_status_counts(&self, plan: &PlanDocument) -> Vec<(Status, usize)> {
+        Status::ALL
+            .into_iter()
+            .map(|status| {
+                let n = plan
+                    .indicators
+                    .iter()
+                    .filter(|i| self.city.get(&i.id).map_or(Status::NoData, |a| a.status) == status)
+                    .count();
+                (status, n)
+            })
+            .collect()
+    }
+
     /// Citywide assessments of the given indicator ids (unknown ids skipped).
     pub fn city_of<'a>(&'a self, ids: &'a [String]) -> impl Iterator<Item = &'a Assessment> + 'a {
         ids.iter().filter_map(|id| self.city.get(id))
