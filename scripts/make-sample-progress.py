@@ -182,6 +182,88 @@ milestones = [
 ]
 # 5g-edge-convergence has no record: it shows as "not measurable".
 
+# Each commitment follows one of these stories over the three quarters (None:
+# no update that quarter), chosen by its place in the plan so that every stage
+# shows. Made up, like everything here.
+STORIES = [
+    ("not_started", "in_progress", "done"),
+    ("in_progress", "in_progress", "in_progress"),
+    ("not_started", "in_progress", "delayed"),
+    ("in_progress", "stalled", "stalled"),
+    (None, "not_started", "in_progress"),
+    ("in_progress", "in_progress", "done"),
+    (None, None, None),
+]
+PROGRESS_WORDS = {
+    "not_started": ("示例：已明确牵头处室，尚未启动实施。", "Sample: the lead office is named; work has not started."),
+    "in_progress": ("示例：{q}按计划推进，完成阶段性工作。", "Sample: in {qe}, work went ahead as planned."),
+    "delayed": ("示例：{q}已启动，进度慢于计划。", "Sample: begun, but in {qe} it fell behind its plan."),
+    "stalled": ("示例：{q}工作暂停。", "Sample: in {qe}, work stopped."),
+    "done": ("示例：{q}完成全部工作并通过验收。", "Sample: in {qe}, all work was finished and accepted."),
+}
+PROBLEMS = {
+    "delayed": ("示例：配套资金到位晚于预期。", "Sample: the matching funds arrived later than expected."),
+    "stalled": ("示例：选址调整，需重新论证。", "Sample: the site changed and must be assessed again."),
+}
+NEXT_STEPS = {
+    "not_started": ("示例：下季度启动实施。", "Sample: to start next quarter."),
+    "in_progress": ("示例：下季度继续推进。", "Sample: to continue next quarter."),
+    "delayed": ("示例：下季度加快进度，追赶计划。", "Sample: to speed up next quarter and catch up."),
+    "stalled": ("示例：协调相关部门，争取尽快恢复。", "Sample: working with the departments concerned to restart soon."),
+}
+QUARTER_WORDS = [("一季度", "the first quarter"), ("二季度", "the second quarter"), ("三季度", "the third quarter")]
+
+
+def words(pair, **places):
+    zh, en = pair
+    return {"zh": zh.format(**places), "en": en.format(**places)}
+
+
+updates = []
+for n, c in enumerate(plan["commitments"]):
+    story = STORIES[n % len(STORIES)]
+    for (q_zh, q_en), date, stage in zip(QUARTER_WORDS, QUARTER_ENDS, story):
+        if stage is None:
+            continue
+        u = {"of": c["id"], "as_of": date, "stage": stage,
+             "progress": words(PROGRESS_WORDS[stage], q=q_zh, qe=q_en)}
+        if stage in PROBLEMS:
+            u["problems"] = words(PROBLEMS[stage])
+        if stage in NEXT_STEPS:
+            u["next_steps"] = words(NEXT_STEPS[stage])
+        if stage == "done":
+            # example.org is reserved for examples: a sample link that claims nothing.
+            u["evidence"] = [{"title": {"zh": "示例：验收公告（示例链接）", "en": "Sample: notice of acceptance (example link)"},
+                              "url": f"https://example.org/kunshan-sample/{c['id']}"}]
+        updates.append(u)
+for task in plan["tasks"]:
+    mine = [c["id"] for c in plan["commitments"] if c.get("task") == task["id"]]
+    for i, ((q_zh, q_en), date) in enumerate(zip(QUARTER_WORDS, QUARTER_ENDS)):
+        stages = [u["stage"] for u in updates if u["of"] in mine and u["as_of"] == date]
+        moving = sum(1 for s in stages if s in ("in_progress", "done"))
+        lagging = sum(1 for s in stages if s in ("delayed", "stalled"))
+        u = {"of": task["id"], "as_of": date,
+             "progress": {"zh": f"示例：{q_zh}，{len(mine)} 项举措中 {moving} 项推进或完成。",
+                          "en": f"Sample: in {q_en}, {moving} of {len(mine)} commitments were under way or done."}}
+        if lagging:
+            u["problems"] = {"zh": f"示例：{lagging} 项举措滞后或停滞。",
+                             "en": f"Sample: {lagging} commitments are behind or stalled."}
+        u["next_steps"] = {"zh": "示例：按季度调度，督促滞后举措。", "en": "Sample: quarterly review, pressing the ones behind."}
+        updates.append(u)
+updates.sort(key=lambda u: (u["as_of"], u["of"]))
+
+# Due dates from the units' work plans (made up); the rest are due at the
+# plan year's end.
+WORK_PLAN = {"zh": "示例：责任单位年度工作计划（非官方）", "en": "Sample: the responsible unit's work plan (not official)"}
+deadlines = [
+    {"of": "national-cosoftware-centre", "due": "2026-Q3", "source": WORK_PLAN},
+    {"of": "digital-transformation-platform", "due": "2026-10-31", "source": WORK_PLAN},
+    {"of": "green-manufacturing-standard", "due": "2026-Q2", "source": WORK_PLAN},
+    {"of": "multimodal-corpus-platform", "due": "2026-Q4", "source": WORK_PLAN},
+    {"of": "high-tech-zone-pilot", "due": "2026-10-31", "source": WORK_PLAN},
+    {"of": "supercomputer-10e", "due": "2026-Q4", "source": WORK_PLAN},
+]
+
 doc = {
     "schema_version": 1,
     # Not yet released: `plan-data release` stamps the version, date and
@@ -192,10 +274,12 @@ doc = {
     "district_targets": district_targets,
     "milestones": milestones,
     "baselines": baselines,
+    "updates": updates,
+    "deadlines": deadlines,
 }
 out = ROOT / "public/data/progress.json"
 # The layout plan-data writes (serde_json's pretty printer), so diffs stay small.
 out.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 print(f"wrote {out.relative_to(ROOT)}: {len(observations)} observations, "
       f"{len(district_targets)} district targets, {len(milestones)} milestone records, "
-      f"{len(baselines)} starting levels")
+      f"{len(baselines)} starting levels, {len(updates)} updates, {len(deadlines)} deadlines")

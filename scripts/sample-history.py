@@ -40,6 +40,7 @@ if stage == "june":
             o["flag"] = "preliminary"
         doc["observations"].append(o)
     doc["milestones"] = [m for m in full["milestones"] if m["as_of"] <= JUNE]
+    doc["updates"] = [u for u in full["updates"] if u["as_of"] <= JUNE]
     doc["release"] = dict(full["release"], as_of=JUNE)
 elif stage == "september":
     released = json.load(open(out_path, encoding="utf-8"))

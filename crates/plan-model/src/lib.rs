@@ -3,6 +3,7 @@
 //! builds for native and wasm32 and is tested natively.
 
 pub mod atomic;
+pub mod commitments;
 pub mod diff;
 pub mod load;
 pub mod locate;
@@ -20,8 +21,8 @@ pub mod validate;
 
 pub use load::{LoadError, parse_plan, parse_progress};
 pub use plan::{
-    Department, District, DistrictKind, GoalArea, Indicator, Pace, PlanDocument, PlanInfo, Target,
-    Task, TaskGroup,
+    Commitment, CommitmentKind, Department, District, DistrictKind, GoalArea, Indicator, Pace,
+    PlanDocument, PlanInfo, Target, Task, TaskGroup,
 };
 pub use progress::{PROGRESS_FILE, ProgressDocument};
 pub use status::{Assessment, RollUp, Scorecard, Status};

@@ -279,6 +279,94 @@ messages! {
     StageDelayed: "推进滞后", "delayed";
     /// Stage: done.
     StageDone: "已完成", "done";
+    /// Stage: begun, then stopped.
+    StageStalled: "停滞", "stalled";
+    /// Kind of commitment: something to build.
+    CommitmentBuild: "建设", "build";
+    /// A programme or action to run.
+    CommitmentProgramme: "实施推进", "programme";
+    /// Support for others.
+    CommitmentSupport: "支持引导", "support";
+    /// A mechanism or way of working.
+    CommitmentMechanism: "机制", "mechanism";
+    /// A policy or reform.
+    CommitmentPolicy: "政策改革", "policy";
+    /// A standard to write.
+    CommitmentStandard: "标准", "standard";
+    /// A pilot in a named place.
+    CommitmentPilot: "试点", "pilot";
+    /// A deadline passed with the work not done.
+    DueOverdue: "已逾期", "overdue";
+    /// A deadline within the next month.
+    DueSoon: "即将到期", "due soon";
+    /// A deadline further off.
+    DueLater: "未到期", "not yet due";
+    /// Done, whatever the deadline.
+    DueMet: "已完成", "done";
+    /// A due date the plan sets (its year), not a work plan.
+    DueByPlanYear: "{date}（方案年度末）", "{date} (end of the plan year)";
+
+    // Findings on commitments, updates and deadlines.
+    /// An id used by two of tasks, indicators and commitments.
+    SharedId:
+        "id“{id}”已被占用（{other}）：任务、指标和举措的 id 须互不相同，进展记录才能指明对象",
+        "id '{id}' is already taken ({other}): tasks, indicators and commitments need distinct ids so that an update names one";
+    /// A commitment's unit that its task does not list.
+    UnitNotOfTask:
+        "责任单位“{unit}”不在所属任务“{task}”的责任单位中：请照方案列出该任务的责任单位",
+        "unit '{unit}' is not among the responsible units of its task '{task}': list the task's units as the plan does";
+    /// A key task's commitment without responsible units.
+    NoCommitmentUnit:
+        "举措没有责任单位：请列出所属任务的责任单位，牵头单位在前",
+        "the commitment has no responsible unit: list its task's units, lead first";
+    /// A commitment without the plan's words.
+    MissingCommitmentText: "缺少方案原文：请照录方案中该举措的原句", "missing source text: copy the plan's words for this commitment";
+    /// An update about an id that is neither a task nor a commitment.
+    UnknownUpdateSubject:
+        "未知的对象“{id}”：请填写任务或举措的 id",
+        "unknown subject '{id}': use the id of a key task or a commitment";
+    /// A commitment's update without a stage.
+    UpdateNeedsStage:
+        "举措的进展须写明阶段：尚未启动、推进中、推进滞后、停滞或已完成",
+        "an update of a commitment needs its stage: not started, in progress, delayed, stalled or done";
+    /// A task's update with a stage.
+    UpdateStageForTask:
+        "任务的状态由其指标得出，不填阶段：请删除 stage",
+        "a key task's status comes from its indicators: remove the stage";
+    /// An update with nothing said.
+    EmptyUpdate: "进展情况为空：请写明做了什么", "the progress text is empty: say what was done";
+    /// Two updates of one subject on one date.
+    DuplicateUpdate:
+        "“{id}”在 {date} 已有一条进展：每个对象每个日期只写一条",
+        "'{id}' already has an update on {date}: one update per subject and date";
+    /// An update dated after the release's figures.
+    UpdateAfterRelease:
+        "进展日期 {date} 晚于本次发布的数据截止日 {as_of}",
+        "update dated {date}, after this release's figures ({as_of})";
+    /// An evidence link that is not http(s).
+    EvidenceNotWeb:
+        "佐证材料链接“{url}”不是 http(s) 网址：只能链接到公开网页",
+        "evidence link '{url}' is not an http(s) address: only public web pages can be linked";
+    /// An evidence item without a title.
+    EvidenceNoTitle: "佐证材料缺少标题", "evidence has no title";
+    /// A stage going back after done.
+    StageAfterDone:
+        "“{id}”已于 {done} 完成，{date} 又记为“{stage}”：如属实请在进展中说明",
+        "'{id}' was done on {done} but is '{stage}' on {date}: if so, say why in the update";
+    /// A deadline for an id that is neither a commitment nor a milestone.
+    UnknownDeadlineSubject:
+        "未知的对象“{id}”：期限只能设给举措或定性任务（里程碑）",
+        "unknown subject '{id}': a deadline is for a commitment or a milestone";
+    /// A due date not a date or a quarter.
+    BadDue:
+        "期限“{due}”格式不对：请写成 YYYY-MM-DD 或 YYYY-Q1 至 YYYY-Q4",
+        "due date '{due}' is not YYYY-MM-DD or a quarter YYYY-Q1 to YYYY-Q4";
+    /// Two deadlines for one subject.
+    DuplicateDeadline: "“{id}”已有期限：每项只设一个", "'{id}' already has a deadline: set one only";
+    /// A due date after the plan year.
+    DueAfterPlanYear:
+        "期限 {due} 晚于方案年度 {year} 年末",
+        "due date {due} is after the end of the plan year {year}";
 
     // What changed between two releases.
     /// Where a value is, when it is citywide.

@@ -23,6 +23,10 @@ pub struct PlanDocument {
     pub task_groups: Vec<TaskGroup>,
     /// The eight key tasks (重点任务), in the plan's order.
     pub tasks: Vec<Task>,
+    /// Every concrete commitment (举措) of the key tasks' texts and of the
+    /// safeguards (保障措施), in the plan's order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub commitments: Vec<Commitment>,
     /// Responsible units (责任单位).
     pub departments: Vec<Department>,
     /// Districts and towns (区镇); every task is also carried out by each.
@@ -229,6 +233,66 @@ pub struct Task {
     pub indicators: Vec<String>,
 }
 
+/// A concrete commitment (举措) of the plan beyond its numbers: a centre to
+/// build, a programme to run, a mechanism, a standard, a pilot.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Commitment {
+    /// Stable id, used in URLs and progress data; distinct from every task
+    /// and indicator id, since updates name either.
+    pub id: String,
+    /// The key task whose text states it; absent for the safeguards (保障措施).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task: Option<String>,
+    /// A short name.
+    pub name: Bilingual,
+    /// What kind of commitment it is.
+    pub kind: CommitmentKind,
+    /// The plan's own words for it, exactly as printed.
+    pub source_text: String,
+    /// Responsible units, lead first: its task's (责任单位); empty where the
+    /// plan names none (the safeguards).
+    pub responsible: Vec<String>,
+    /// The district the plan names for it, where it names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub district: Option<String>,
+}
+
+/// What a commitment sets out to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CommitmentKind {
+    /// 建设 / 搭建 / 打造: a centre, platform or facility to build.
+    Build,
+    /// 实施 / 开展 / 推进: a programme or action to run.
+    Programme,
+    /// 支持 / 鼓励: support for firms, universities or parks.
+    Support,
+    /// 机制: a way of working, a mechanism or working group.
+    Mechanism,
+    /// 政策 / 改革: a policy or reform.
+    Policy,
+    /// 标准: a standard to write.
+    Standard,
+    /// 试点: a pilot in a named place.
+    Pilot,
+}
+
+impl CommitmentKind {
+    /// Every kind, in the order pages list them.
+    pub const ALL: [CommitmentKind; 7] = [
+        CommitmentKind::Build,
+        CommitmentKind::Programme,
+        CommitmentKind::Support,
+        CommitmentKind::Mechanism,
+        CommitmentKind::Policy,
+        CommitmentKind::Standard,
+        CommitmentKind::Pilot,
+    ];
+}
+
 /// A responsible unit (责任单位).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -284,6 +348,19 @@ impl PlanDocument {
             .filter(|id| task.is_none_or(|t| t.indicators.contains(id)))
             .cloned()
             .collect()
+    }
+
+    /// The commitment with this id.
+    pub fn commitment(&self, id: &str) -> Option<&Commitment> {
+        self.commitments.iter().find(|c| c.id == id)
+    }
+
+    /// The commitments a key task's text states, in the plan's order.
+    pub fn commitments_of_task<'a>(
+        &'a self,
+        task: &'a str,
+    ) -> impl Iterator<Item = &'a Commitment> {
+        self.commitments.iter().filter(move |c| c.task.as_deref() == Some(task))
     }
 
     /// The indicators of a goal area that resolve to known ids, in order.

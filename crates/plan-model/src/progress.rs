@@ -38,6 +38,68 @@ pub struct ProgressDocument {
     /// district, or the statement that none is published.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub baselines: Vec<BaselineRecord>,
+    /// What happened each period (进展 / 问题 / 下一步) on a key task or a
+    /// commitment, and a commitment's stage.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub updates: Vec<Update>,
+    /// Due dates the responsible units set for commitments and milestones in
+    /// their work plans; the plan itself sets only its year.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deadlines: Vec<Deadline>,
+}
+
+/// A dated account of a key task or a commitment (督查: 进展情况 / 存在问题 /
+/// 下一步计划), with the documents that bear it out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Update {
+    /// Id of the key task or the commitment it is about.
+    pub of: String,
+    /// Date it reports on, `YYYY-MM-DD`.
+    pub as_of: String,
+    /// A commitment's stage then; required for a commitment, absent for a key
+    /// task (whose status comes from its indicators).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stage: Option<Stage>,
+    /// What was done (进展).
+    pub progress: Bilingual,
+    /// What stands in the way (问题), if anything.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub problems: Option<Bilingual>,
+    /// What comes next (下一步).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_steps: Option<Bilingual>,
+    /// Documents and announcements that bear it out.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+}
+
+/// A document or announcement an update points to. Only an `http(s)` address
+/// is ever a link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Evidence {
+    /// What it is, e.g. the notice's title.
+    pub title: Bilingual,
+    /// Where it is published, `https://…`.
+    pub url: String,
+}
+
+/// When a commitment or a milestone is due, as a responsible unit's work plan
+/// sets it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Deadline {
+    /// Id of the commitment or the milestone indicator.
+    pub of: String,
+    /// A date `YYYY-MM-DD`, or a quarter `YYYY-Qn` (due by its last day).
+    pub due: String,
+    /// Where the date comes from, e.g. the unit's work plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Bilingual>,
 }
 
 /// Where an indicator started (基数): what a running total (累计) or a share
@@ -229,6 +291,8 @@ pub enum Stage {
     InProgress,
     /// Under way, later than planned.
     Delayed,
+    /// Begun, but work has stopped.
+    Stalled,
     /// Finished.
     Done,
 }
@@ -257,6 +321,7 @@ impl ProgressDocument {
         // ISO dates compare correctly as strings.
         then.observations.retain(|o| o.as_of.as_str() <= date);
         then.milestones.retain(|m| m.as_of.as_str() <= date);
+        then.updates.retain(|u| u.as_of.as_str() <= date);
         if date < then.release.as_of.as_str() {
             then.release.as_of = date.to_owned();
         }

@@ -433,15 +433,11 @@ fn assess_milestone(
         Stage::Done => Status::Achieved,
         Stage::InProgress => Status::OnSchedule,
         Stage::Delayed => Status::Behind,
+        Stage::Stalled => Status::SeriouslyBehind,
         Stage::NotStarted if expected.unwrap_or(0.0) > 25.0 => Status::Behind,
         Stage::NotStarted => Status::OnSchedule,
     };
-    let stage = match latest.stage {
-        Stage::NotStarted => Msg::StageNotStarted,
-        Stage::InProgress => Msg::StageInProgress,
-        Stage::Delayed => Msg::StageDelayed,
-        Stage::Done => Msg::StageDone,
-    };
+    let stage = latest.stage.msg();
     out.explanation = in_each_language(|lang| {
         let values: [Value<'_>; 3] = [
             ("as_of", &latest.as_of),

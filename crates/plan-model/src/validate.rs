@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::messages::{Msg, Value, in_each_language, say, say_both};
 use crate::plan::{Indicator, Pace, PlanDocument, Target};
-use crate::progress::{ProgressDocument, ValueFlag};
+use crate::progress::{ProgressDocument, Stage, ValueFlag};
 use crate::text::{Bilingual, Lang};
 
 /// How serious a finding is.
@@ -128,7 +128,8 @@ pub fn validate_plan(doc: &PlanDocument) -> Vec<Finding> {
     let tasks = f.unique_ids("tasks", doc.tasks.iter().map(|t| t.id.as_str()));
     f.unique_ids("task_groups", doc.task_groups.iter().map(|g| g.id.as_str()));
     let departments = f.unique_ids("departments", doc.departments.iter().map(|d| d.id.as_str()));
-    f.unique_ids("districts", doc.districts.iter().map(|d| d.id.as_str()));
+    let districts = f.unique_ids("districts", doc.districts.iter().map(|d| d.id.as_str()));
+    commitments(&mut f, doc, &tasks, &departments, &districts, &indicators);
 
     f.date("plan.issue_date".into(), &doc.plan.issue_date, None);
 
@@ -200,6 +201,83 @@ pub fn validate_plan(doc: &PlanDocument) -> Vec<Finding> {
         }
     }
     f.0
+}
+
+/// Commitments: ids distinct from tasks' and indicators', words from the plan,
+/// units and district known, units those of the task.
+fn commitments(
+    f: &mut Findings,
+    doc: &PlanDocument,
+    tasks: &HashSet<&str>,
+    departments: &HashSet<&str>,
+    districts: &HashSet<&str>,
+    indicators: &HashSet<&str>,
+) {
+    f.unique_ids("commitments", doc.commitments.iter().map(|c| c.id.as_str()));
+    for (i, c) in doc.commitments.iter().enumerate() {
+        let path = format!("commitments[{i}]");
+        let other = if tasks.contains(c.id.as_str()) {
+            Some(Msg::KindTask)
+        } else if indicators.contains(c.id.as_str()) {
+            Some(Msg::KindIndicator)
+        } else {
+            None
+        };
+        if let Some(other) = other {
+            let said = in_each_language(|lang| {
+                let values: [Value<'_>; 2] = [("id", &c.id), ("other", &other.template(lang))];
+                say(Msg::SharedId, lang, &values)
+            });
+            f.error_said("shared-id", format!("{path}.id"), said);
+        }
+        if c.source_text.trim().is_empty() {
+            f.error(
+                "missing-source-text",
+                format!("{path}.source_text"),
+                Msg::MissingCommitmentText,
+                &[],
+            );
+        }
+        f.known_refs(
+            format!("{path}.responsible"),
+            &c.responsible,
+            departments,
+            Msg::KindDepartment,
+        );
+        if let Some(d) = &c.district
+            && !districts.contains(d.as_str())
+        {
+            f.unknown_district(format!("{path}.district"), d);
+        }
+        let Some(task_id) = &c.task else { continue };
+        let Some(task) = doc.tasks.iter().find(|t| &t.id == task_id) else {
+            let said = in_each_language(|lang| {
+                let values: [Value<'_>; 2] =
+                    [("kind", &Msg::KindTask.template(lang)), ("id", task_id)];
+                say(Msg::UnknownReference, lang, &values)
+            });
+            f.error_said("unknown-reference", format!("{path}.task"), said);
+            continue;
+        };
+        for (j, unit) in c.responsible.iter().enumerate() {
+            if departments.contains(unit.as_str()) && !task.responsible.contains(unit) {
+                f.error(
+                    "unit-not-of-task",
+                    format!("{path}.responsible[{j}]"),
+                    Msg::UnitNotOfTask,
+                    &[("unit", unit), ("task", task_id)],
+                );
+            }
+        }
+        if c.responsible.is_empty() {
+            f.error(
+                "no-responsible-unit",
+                format!("{path}.responsible"),
+                Msg::NoCommitmentUnit,
+                &[],
+            );
+        }
+    }
 }
 
 fn is_leap(year: u32) -> bool {
@@ -486,7 +564,143 @@ pub fn validate_progress(plan: &PlanDocument, progress: &ProgressDocument) -> Ve
         f.date(format!("{path}.as_of"), &m.as_of, Some(year));
     }
     baselines(&mut f, plan, progress, &indicators, &districts);
+    updates(&mut f, plan, progress);
+    deadlines(&mut f, plan, progress);
     f.0
+}
+
+/// Updates: a known subject, a stage for a commitment and none for a task, a
+/// date in the year and not after the figures, one per subject and date,
+/// something said, evidence that is a web page.
+fn updates(f: &mut Findings, plan: &PlanDocument, progress: &ProgressDocument) {
+    let year = u32::from(plan.plan.plan_year);
+    let mut seen = HashSet::new();
+    for (i, u) in progress.updates.iter().enumerate() {
+        let path = format!("updates[{i}]");
+        let is_task = plan.tasks.iter().any(|t| t.id == u.of);
+        let is_commitment = plan.commitment(&u.of).is_some();
+        if !is_task && !is_commitment {
+            f.error(
+                "unknown-subject",
+                format!("{path}.of"),
+                Msg::UnknownUpdateSubject,
+                &[("id", &u.of)],
+            );
+        }
+        match (is_commitment, u.stage) {
+            (true, None) => f.error("update-needs-stage", path.clone(), Msg::UpdateNeedsStage, &[]),
+            (false, Some(_)) if is_task => {
+                f.error("stage-for-task", format!("{path}.stage"), Msg::UpdateStageForTask, &[])
+            }
+            _ => {}
+        }
+        f.date(format!("{path}.as_of"), &u.as_of, Some(year));
+        if is_iso_date(&u.as_of) && u.as_of.as_str() > progress.release.as_of.as_str() {
+            f.error(
+                "update-after-release",
+                format!("{path}.as_of"),
+                Msg::UpdateAfterRelease,
+                &[("date", &u.as_of), ("as_of", &progress.release.as_of)],
+            );
+        }
+        if !seen.insert((u.of.as_str(), u.as_of.as_str())) {
+            f.error(
+                "duplicate-update",
+                path.clone(),
+                Msg::DuplicateUpdate,
+                &[("id", &u.of), ("date", &u.as_of)],
+            );
+        }
+        if u.progress.zh.trim().is_empty() {
+            f.error("empty-update", format!("{path}.progress.zh"), Msg::EmptyUpdate, &[]);
+        }
+        for (j, e) in u.evidence.iter().enumerate() {
+            if !is_web_address(&e.url) {
+                f.error(
+                    "evidence-not-web",
+                    format!("{path}.evidence[{j}].url"),
+                    Msg::EvidenceNotWeb,
+                    &[("url", &e.url)],
+                );
+            }
+            if e.title.zh.trim().is_empty() {
+                f.error(
+                    "evidence-no-title",
+                    format!("{path}.evidence[{j}].title.zh"),
+                    Msg::EvidenceNoTitle,
+                    &[],
+                );
+            }
+        }
+    }
+    // A stage after "done" is worth a word; the dates decide the order.
+    let mut order: Vec<(usize, &crate::progress::Update)> =
+        progress.updates.iter().enumerate().filter(|(_, u)| u.stage.is_some()).collect();
+    order.sort_by(|a, b| a.1.as_of.cmp(&b.1.as_of));
+    let mut done_on: HashMap<&str, &str> = HashMap::new();
+    for (i, u) in order {
+        let stage = u.stage.unwrap_or(Stage::NotStarted);
+        match done_on.get(u.of.as_str()) {
+            Some(done) if stage != Stage::Done => {
+                let said = in_each_language(|lang| {
+                    let values: [Value<'_>; 4] = [
+                        ("id", &u.of),
+                        ("done", done),
+                        ("date", &u.as_of),
+                        ("stage", &stage.label(lang)),
+                    ];
+                    say(Msg::StageAfterDone, lang, &values)
+                });
+                f.push(Severity::Warning, "stage-after-done", format!("updates[{i}].stage"), said);
+            }
+            None if stage == Stage::Done => {
+                done_on.insert(u.of.as_str(), u.as_of.as_str());
+            }
+            _ => {}
+        }
+    }
+}
+
+/// An `http://` or `https://` address with a host: the only kind of address
+/// the portal turns into a link.
+pub fn is_web_address(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        !r.is_empty() && !r.starts_with('/') && !url.chars().any(char::is_whitespace)
+    })
+}
+
+/// Deadlines: for a commitment or a milestone, a date or quarter within the
+/// plan year, one each.
+fn deadlines(f: &mut Findings, plan: &PlanDocument, progress: &ProgressDocument) {
+    let year = plan.plan.plan_year;
+    let mut seen = HashSet::new();
+    for (i, d) in progress.deadlines.iter().enumerate() {
+        let path = format!("deadlines[{i}]");
+        let milestone = plan.indicator(&d.of).is_some_and(|ind| ind.target == Target::Milestone);
+        if plan.commitment(&d.of).is_none() && !milestone {
+            f.error(
+                "unknown-subject",
+                format!("{path}.of"),
+                Msg::UnknownDeadlineSubject,
+                &[("id", &d.of)],
+            );
+        }
+        if !seen.insert(d.of.as_str()) {
+            f.error("duplicate-deadline", path.clone(), Msg::DuplicateDeadline, &[("id", &d.of)]);
+        }
+        match crate::commitments::due_end(&d.due) {
+            None => f.error("bad-due", format!("{path}.due"), Msg::BadDue, &[("due", &d.due)]),
+            Some(end) if end.as_str() > format!("{year}-12-31").as_str() => f.warning(
+                "due-after-plan-year",
+                format!("{path}.due"),
+                Msg::DueAfterPlanYear,
+                &[("due", &d.due), ("year", &year)],
+            ),
+            Some(_) => {}
+        }
+    }
 }
 
 /// Whether an indicator needs a starting level to be read: a running total

@@ -287,3 +287,81 @@ fn districts_rank_by_lead_over_expected_progress() {
         assert_eq!(s.roll_up.counts.values().sum::<usize>(), 1);
     }
 }
+
+#[test]
+fn every_commitment_is_in_the_plan_text_of_its_own_section() {
+    let doc = parse_plan("plan.json", &read("plan.json")).expect("loads");
+    let original = read(&doc.plan.original_text);
+    // The key tasks' text runs from 三、重点任务 to 四、保障措施; the safeguards after.
+    let tasks_at = original.find("三、重点任务").expect("key tasks heading");
+    let safeguards_at = original.find("四、保障措施").expect("safeguards heading");
+    let in_tasks = squash(&original[tasks_at..safeguards_at]);
+    let in_safeguards = squash(&original[safeguards_at..]);
+    assert!(doc.commitments.len() >= 40, "only {} commitments", doc.commitments.len());
+    for c in &doc.commitments {
+        let words = squash(&c.source_text);
+        match &c.task {
+            Some(task_id) => {
+                let task = doc.tasks.iter().find(|t| &t.id == task_id).expect("its task");
+                // The task's paragraph: from its number to the next one (or the section's end).
+                let start = in_tasks.find(&format!("{}.{}", task.number, task.name.zh));
+                let start = start.unwrap_or_else(|| panic!("task {} not found", task.number));
+                let next = in_tasks[start..]
+                    .find(&format!("{}.", task.number + 1))
+                    .map_or(in_tasks.len(), |n| start + n);
+                assert!(
+                    in_tasks[start..next].contains(&words),
+                    "{}: '{}' is not in task {}'s text",
+                    c.id,
+                    c.source_text,
+                    task.number
+                );
+                assert_eq!(c.responsible, task.responsible, "{}: its task's units", c.id);
+            }
+            None => {
+                assert!(in_safeguards.contains(&words), "{}: not in 保障措施", c.id);
+                assert!(c.responsible.is_empty(), "{}: the safeguards name no unit", c.id);
+            }
+        }
+    }
+    for task in &doc.tasks {
+        assert!(doc.commitments_of_task(&task.id).count() >= 2, "task {} has commitments", task.number);
+    }
+    assert_eq!(doc.commitments.iter().filter(|c| c.task.is_none()).count(), 6);
+    let named: Vec<_> = doc.commitments.iter().filter_map(|c| c.district.as_deref()).collect();
+    assert_eq!(named, ["kunshan-high-tech-zone"], "the plan names one district: the high-tech zone's pilot");
+    for want in ["国家自主软硬件协同计算技术创新中心", "产业数字化转型公共服务平台", "多模态工业语料公共服务平台"] {
+        assert!(doc.commitments.iter().any(|c| c.source_text.contains(want)), "{want}");
+    }
+}
+
+#[test]
+fn sample_commitments_show_every_stage_and_deadline() {
+    use plan_model::commitments::{DeadlineState, commitment_states, stage_counts};
+    use plan_model::progress::Stage;
+    let (plan, progress) = bundled();
+    let states = commitment_states(&plan, &progress, |_| true);
+    let counts = stage_counts(&states);
+    for stage in Stage::ALL {
+        assert!(counts.get(&stage).copied().unwrap_or(0) > 0, "no commitment is {stage:?}");
+    }
+    assert_eq!(counts.values().sum::<usize>(), plan.commitments.len());
+    let deadline = |id: &str| {
+        states.iter().find(|s| s.commitment.id == id).map(|s| s.deadline).expect("state")
+    };
+    // Due in the third quarter and stalled on 30 September.
+    assert_eq!(deadline("national-cosoftware-centre"), DeadlineState::Overdue);
+    // Due on 31 October, under way.
+    assert_eq!(deadline("digital-transformation-platform"), DeadlineState::DueSoon);
+    assert_eq!(deadline("multimodal-corpus-platform"), DeadlineState::Met);
+    // Every update of the sample says it is one.
+    for u in &progress.updates {
+        assert!(u.progress.zh.starts_with("示例") && u.progress.en.starts_with("Sample"), "{u:?}");
+    }
+    // Looking back to June drops the later updates.
+    let june = progress.as_of("2026-06-30");
+    assert!(june.updates.iter().all(|u| u.as_of.as_str() <= "2026-06-30"));
+    let then = commitment_states(&plan, &june, |c| c.id == "national-cosoftware-centre");
+    assert_eq!(then[0].stage, Stage::Stalled);
+    assert_eq!(then[0].deadline, DeadlineState::Later, "due 30 September: 92 days off on 30 June");
+}
