@@ -12,6 +12,7 @@ use crate::context::{LoadedPlan, Portal};
 use crate::data::{load_plan, load_progress};
 use crate::locale::tr;
 use crate::locale::{I18nContextProvider, locale, use_i18n};
+use crate::pages::commitments::CommitmentsPage;
 use crate::pages::data::DataPage;
 use crate::pages::department::DepartmentPage;
 use crate::pages::district::DistrictPage;
@@ -235,6 +236,7 @@ pub fn Frame(
                         Route::District(id) => view! { <DistrictPage id=id /> }.into_any(),
                         Route::Department(id) => view! { <DepartmentPage id=id /> }.into_any(),
                         Route::Data => view! { <DataPage /> }.into_any(),
+                        Route::Commitments => view! { <CommitmentsPage /> }.into_any(),
                         Route::Overview => view! { <Overview /> }.into_any(),
                         Route::Embed(id) => view! { <EmbedPage id=id /> }.into_any(),
                         Route::NotFound(path) => {

@@ -2,6 +2,7 @@
 //! they hold no maths of their own (that is in `plan_model`).
 
 pub mod changes;
+pub mod commitments;
 pub mod data;
 pub mod department;
 pub mod district;

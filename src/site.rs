@@ -85,7 +85,7 @@ impl Site {
                 Subject::Department => plan.departments.iter().map(|d| d.id.clone()).collect(),
             }
         };
-        let mut routes = vec![Route::Overview, Route::Data];
+        let mut routes = vec![Route::Overview, Route::Commitments, Route::Data];
         routes.extend(ids(Subject::Indicator).into_iter().map(Route::Indicator));
         routes.extend(ids(Subject::Task).into_iter().map(Route::Task));
         routes.extend(ids(Subject::District).into_iter().map(Route::District));

@@ -1,8 +1,10 @@
 //! Small shared pieces of the page, used by pages and the figure card alike:
 //! the data table, loading and error states, notices, links from the data,
-//! the document head, the filter bar and the live region.
+//! the document head, the filter bar, the live region, and commitments with
+//! their updates.
 
 mod announcer;
+mod commitments;
 mod filter_bar;
 mod head;
 mod links;
@@ -11,6 +13,9 @@ mod notices;
 mod table;
 
 pub use announcer::{Announcer, FilterStatus};
+pub use commitments::{
+    CommitmentList, UpdateTimeline, commitment_anchor, stage_summary, states_of, update_text,
+};
 pub use filter_bar::{FilterBar, Offered};
 pub use head::{HeadSink, PageHead, PageTitle};
 pub use links::{DataLink, ResponsibleUnits, safe_link};

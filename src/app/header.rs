@@ -23,6 +23,7 @@ pub fn SiteHeader(lang: Lang, location: RwSignal<Location>) -> impl IntoView {
             </p>
             <nav class="site-nav" aria-label=tr!(lang, nav_label)>
                 <a href=Route::Overview.href(lang)>{tr!(lang, nav_overview)}</a>
+                <a href=Route::Commitments.href(lang)>{tr!(lang, nav_commitments)}</a>
                 <a href=Route::Data.href(lang)>{tr!(lang, nav_data)}</a>
             </nav>
             <div class="site-controls">

@@ -1,6 +1,7 @@
 //! One responsible department: the key tasks it leads (listed first in the
 //! plan) and those it supports, each with its rolled-up status, and the status
-//! of all the targets those tasks carry.
+//! of all the targets those tasks carry; then every commitment it answers for,
+//! with its stage and latest update.
 
 use std::sync::Arc;
 
@@ -13,7 +14,10 @@ use crate::context::{WithAssessment, use_lang, use_plan};
 use crate::format::task_label;
 use crate::locale::tr;
 use crate::share::figure_card;
-use crate::ui::{NotFound, PageTitle, ReleaseBar, SampleNotice, StatusWords};
+use crate::ui::{
+    CommitmentList, NotFound, PageTitle, ReleaseBar, SampleNotice, StatusWords, stage_summary,
+    states_of,
+};
 use crate::url::{FigureId, Route};
 
 /// The department page; shows "not found" for an unknown id.
@@ -89,6 +93,13 @@ fn DepartmentProgress(
     let ids = department_indicators(doc, &department.id);
     let overall = roll_up(&assessed.ctx(), assessed.card.city_of(&ids));
     let tasks = figure_card(FigureId::DepartmentTasks(department.id.clone()), &assessed, lang);
+    let mine: Vec<String> = doc
+        .commitments
+        .iter()
+        .filter(|c| c.responsible.contains(&department.id))
+        .map(|c| c.id.clone())
+        .collect();
+    let summary = stage_summary(&states_of(doc, &assessed.data, &mine), lang);
     view! {
         <ReleaseBar release=assessed.data.release.clone() lang=lang />
         {assessed.data.release.sample.then(|| view! { <SampleNotice lang=lang /> })}
@@ -98,5 +109,10 @@ fn DepartmentProgress(
             " · " {ids.len()} " " {tr!(lang, targets_word)}
         </p>
         {tasks}
+        <section class="card department-commitments" aria-labelledby="department-commitments-heading">
+            <h2 id="department-commitments-heading">{tr!(lang, department_commitments_heading)}</h2>
+            <p class="stage-summary">{summary}</p>
+            <CommitmentList plan=doc.clone() progress=assessed.data.clone() ids=mine lang=lang show_task=true />
+        </section>
     }
 }

@@ -1,6 +1,7 @@
 //! One district (区镇): its rank, its gap to the average of all districts, its
 //! scorecard by key task and by indicator, and its completion over time
-//! against the expected progress. Task, goal-area and period filters apply.
+//! against the expected progress, and the commitments the plan names for it.
+//! Task, goal-area and period filters apply.
 
 use std::sync::Arc;
 
@@ -16,8 +17,8 @@ use crate::format::{NO_FIGURE, rank_text, with_unit};
 use crate::locale::tr;
 use crate::share::FigureCard;
 use crate::ui::{
-    DataTable, EmptyState, FilterBar, FilterStatus, NotFound, Offered, PageTitle, ReleaseBar,
-    SampleNotice, StatusWords,
+    CommitmentList, DataTable, EmptyState, FilterBar, FilterStatus, NotFound, Offered, PageTitle,
+    ReleaseBar, SampleNotice, StatusWords, stage_summary, states_of,
 };
 use crate::url::{FigureId, Filters, Location, Route};
 
@@ -173,6 +174,23 @@ fn DistrictProgress(
     let trend = figure(FigureId::DistrictTrend(id.clone()));
     let colour =
         format!("border-color: {}", crate::charts::progress::status_colour(overall.status));
+    let named: Vec<String> = doc
+        .commitments
+        .iter()
+        .filter(|c| c.district.as_deref() == Some(id.as_str()))
+        .filter(|c| filters.task.is_none() || c.task == filters.task)
+        .map(|c| c.id.clone())
+        .collect();
+    let commitments = if named.is_empty() {
+        view! { <p class="no-commitments">{tr!(lang, district_commitments_none)}</p> }.into_any()
+    } else {
+        let summary = stage_summary(&states_of(doc, data, &named), lang);
+        view! {
+            <p class="stage-summary">{summary}</p>
+            <CommitmentList plan=doc.clone() progress=data.clone() ids=named lang=lang show_task=true />
+        }
+        .into_any()
+    };
     view! {
         {bar}
         <FilterStatus text=format!("{} {}", tr!(lang, filter_result_count), own.len()) />
@@ -208,6 +226,10 @@ fn DistrictProgress(
             <DataTable caption=tr!(lang, district_indicators_caption) headers=vec![tr!(lang, col_indicator).to_owned(), tr!(lang, col_status).to_owned(), tr!(lang, col_latest_value).to_owned(), tr!(lang, col_district_target).to_owned(), tr!(lang, col_completion).to_owned(), tr!(lang, col_expected).to_owned(), tr!(lang, col_pace).to_owned()]>
                 {indicator_rows}
             </DataTable>
+        </section>
+        <section class="card district-commitments" aria-labelledby="district-commitments-heading">
+            <h2 id="district-commitments-heading">{tr!(lang, district_commitments_heading)}</h2>
+            {commitments}
         </section>
     }
     .into_any()

@@ -94,7 +94,7 @@ pub fn IndicatorPage(
                                 <li>
                                     <a href=Route::Task(task.id.clone()).href(lang)>{label}</a>
                                     " — " {tr!(lang, responsible_units)} " "
-                                    <ResponsibleUnits doc=doc.clone() task=task lang=lang short=true />
+                                    <ResponsibleUnits doc=doc.clone() units=task.responsible lang=lang short=true />
                                 </li>
                             })
                             .collect_view()}

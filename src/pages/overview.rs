@@ -279,7 +279,26 @@ fn AtAGlance(doc: Arc<PlanDocument>, assessed: Arc<Assessed>, lang: Lang) -> imp
             <ul class="glance-counts">{items}</ul>
             {moved}
         </section>
+        <CommitmentsAtAGlance assessed=assessed.clone() lang=lang />
     }
+}
+
+/// The commitments (举措) rolled up: counts by stage, how many are overdue or
+/// due soon, and the way to all of them.
+#[component]
+fn CommitmentsAtAGlance(assessed: Arc<Assessed>, lang: Lang) -> impl IntoView {
+    let ids: Vec<String> = assessed.plan.commitments.iter().map(|c| c.id.clone()).collect();
+    let summary =
+        crate::ui::stage_summary(&crate::ui::states_of(&assessed.plan, &assessed.data, &ids), lang);
+    (!ids.is_empty()).then(|| {
+        view! {
+            <section class="card glance-commitments" aria-labelledby="glance-commitments-heading">
+                <h2 id="glance-commitments-heading">{tr!(lang, nav_commitments)}</h2>
+                <p class="stage-summary">{summary}</p>
+                <p><a href=Route::Commitments.href(lang)>{tr!(lang, all_commitments_link)}</a></p>
+            </section>
+        }
+    })
 }
 
 /// The biggest moves up and down against the expected progress since a

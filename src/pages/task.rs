@@ -1,5 +1,6 @@
 //! One key task: what it sets out to do, who is responsible (lead first), its
-//! indicators with their status, and how each district is doing on them.
+//! indicators with their status, its updates, its commitments (举措) with
+//! their stage and latest update, and how each district is doing on them.
 
 use std::sync::Arc;
 
@@ -12,7 +13,10 @@ use crate::context::{WithAssessment, use_lang, use_plan};
 use crate::format::task_label;
 use crate::locale::tr;
 use crate::share::figure_card;
-use crate::ui::{DataTable, NotFound, PageTitle, ResponsibleUnits, SampleNotice, StatusWords};
+use crate::ui::{
+    CommitmentList, DataTable, NotFound, PageTitle, ResponsibleUnits, SampleNotice, StatusWords,
+    UpdateTimeline, stage_summary, states_of,
+};
 use crate::url::{FigureId, Route};
 
 /// The task page; shows "not found" for an unknown id.
@@ -49,7 +53,7 @@ pub fn TaskPage(
             <dl class="plan-meta">
                 <dt>{tr!(lang, responsible_units)}</dt>
                 <dd class="responsible">
-                    <ResponsibleUnits doc=doc.clone() task=task.clone() lang=lang />
+                    <ResponsibleUnits doc=doc.clone() units=task.responsible.clone() lang=lang />
                 </dd>
                 <dt>{tr!(lang, implementation)}</dt>
                 <dd>{tr!(lang, implementation_districts)}</dd>
@@ -85,6 +89,14 @@ fn TaskProgress(assessed: Arc<Assessed>, task: Task, lang: Lang) -> impl IntoVie
         })
         .collect_view();
     let districts = figure_card(FigureId::TaskDistricts(task.id.clone()), &assessed, lang);
+    let commitment_ids: Vec<String> =
+        doc.commitments_of_task(&task.id).map(|c| c.id.clone()).collect();
+    let summary = stage_summary(&states_of(doc, &assessed.data, &commitment_ids), lang);
+    let updates: Vec<plan_model::progress::Update> =
+        plan_model::commitments::updates_of(&assessed.data, &task.id)
+            .into_iter()
+            .cloned()
+            .collect();
     view! {
         {assessed.data.release.sample.then(|| view! { <SampleNotice lang=lang /> })}
         <p class="status-line task-status">
@@ -96,6 +108,15 @@ fn TaskProgress(assessed: Arc<Assessed>, task: Task, lang: Lang) -> impl IntoVie
             <DataTable caption=tr!(lang, task_indicators_caption) headers=vec![tr!(lang, col_indicator).to_owned(), tr!(lang, col_status).to_owned(), tr!(lang, col_explanation).to_owned()]>
                 {indicator_rows}
             </DataTable>
+        </section>
+        <section class="card task-updates" aria-labelledby="task-updates-heading">
+            <h2 id="task-updates-heading">{tr!(lang, task_updates_heading)}</h2>
+            <UpdateTimeline updates=updates lang=lang />
+        </section>
+        <section class="card task-commitments" aria-labelledby="task-commitments-heading">
+            <h2 id="task-commitments-heading">{tr!(lang, task_commitments_heading)}</h2>
+            <p class="stage-summary">{summary}</p>
+            <CommitmentList plan=doc.clone() progress=assessed.data.clone() ids=commitment_ids lang=lang />
         </section>
         {districts}
     }

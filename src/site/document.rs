@@ -67,6 +67,7 @@ fn column(lang: Lang, route: &Route) -> &'static str {
         Route::District(_) => tr!(lang, column_districts),
         Route::Department(_) => tr!(lang, column_departments),
         Route::Data => tr!(lang, nav_data),
+        Route::Commitments => tr!(lang, nav_commitments),
         Route::Embed(_) => tr!(lang, column_charts),
     }
 }

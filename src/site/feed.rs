@@ -1,10 +1,12 @@
 //! Atom feeds (RFC 4287) of the releases, in each language: site-wide (what
 //! each release said and how many indicators stood where), and per key task
-//! and per district (where it stood in each release). Written with the pages
+//! and per district (where it stood in each release; a task's entry also
+//! carries the release's update on it and its commitments by stage). Written with the pages
 //! whenever a release is published, from the frozen copy of every release.
 
 use std::sync::Arc;
 
+use plan_model::commitments::updates_of;
 use plan_model::release::ReleaseSummary;
 use plan_model::status::{DistrictStanding, RollUp, StatusContext, rank_districts, roll_up};
 use plan_model::{Lang, PlanDocument, ProgressDocument, Scorecard};
@@ -13,6 +15,7 @@ use super::Site;
 use crate::export::xml_escape as escape;
 use crate::format::{NO_FIGURE, rank_text, task_label};
 use crate::locale::tr;
+use crate::ui::{stage_summary, states_of, update_text};
 use crate::url::{Location, Route};
 
 /// One published release, as frozen under `data/releases/<version>/`.
@@ -174,9 +177,20 @@ fn entry(assessed: &Assessed<'_>, lang: Lang, of: &FeedOf, page: &str) -> Option
         FeedOf::Task(id) => {
             let task = plan.tasks.iter().find(|t| &t.id == id)?;
             let r = roll_up(&ctx, card.city_of(&task.indicators));
+            // What the release said about the task and its commitments.
+            let ids: Vec<String> = plan.commitments_of_task(id).map(|c| c.id.clone()).collect();
+            let commitments = (!ids.is_empty())
+                .then(|| format!(" {}", stage_summary(&states_of(plan, progress, &ids), lang)));
+            let update =
+                updates_of(progress, id).first().map(|u| format!(" {}", update_text(u, lang)));
             (
                 format!("{version} · {} · {}", task_label(task, lang), r.status.label(lang)),
-                format!("{sample}{}", standing(lang, as_of, &r)),
+                format!(
+                    "{sample}{}{}{}",
+                    standing(lang, as_of, &r),
+                    update.unwrap_or_default(),
+                    commitments.unwrap_or_default()
+                ),
             )
         }
         FeedOf::District(id) => {

@@ -11,9 +11,8 @@ use crate::locale::tr;
 /// become a link.
 pub fn safe_link(url: &str) -> Option<String> {
     let url = url.trim();
-    let scheme = url.split_once(':').map(|(s, _)| s.to_ascii_lowercase())?;
-    (matches!(scheme.as_str(), "https" | "http") && url[scheme.len()..].starts_with("://"))
-        .then(|| url.to_owned())
+    // The same rule validation tells publishers about.
+    plan_model::validate::is_web_address(url).then(|| url.to_owned())
 }
 
 /// A name linking to its address when the address is a web address, plain
@@ -34,21 +33,21 @@ pub fn DataLink(
     }
 }
 
-/// A task's responsible units in the plan's order, the lead marked 牵头,
-/// each a link to its department page.
+/// Responsible units in the plan's order (a task's or a commitment's), the
+/// lead marked 牵头, each a link to its department page.
 #[component]
 pub fn ResponsibleUnits(
     /// The plan, for the units' names.
     doc: std::sync::Arc<plan_model::PlanDocument>,
-    /// The task.
-    task: plan_model::Task,
+    /// Unit ids, lead first.
+    units: Vec<String>,
     /// Reader's language.
     lang: Lang,
     /// Short names (市工信局) rather than full ones.
     #[prop(optional)]
     short: bool,
 ) -> impl IntoView {
-    task.responsible
+    units
         .iter()
         .enumerate()
         .filter_map(|(i, id)| {

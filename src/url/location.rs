@@ -18,6 +18,8 @@ pub enum Route {
     District(String),
     /// One responsible department (`<lang>/department/<id>/`).
     Department(String),
+    /// Every commitment (举措), with deadlines and updates (`<lang>/commitments/`).
+    Commitments,
     /// Data and methods: how status is computed, downloads, releases (`<lang>/data/`).
     Data,
     /// One chart alone, for an `<iframe>` on another site (`<lang>/embed/<figure>/`).
@@ -63,6 +65,7 @@ impl Location {
             ["district", id] => one(id, Route::District),
             ["department", id] => one(id, Route::Department),
             ["data"] => Route::Data,
+            ["commitments"] => Route::Commitments,
             ["embed", rest @ ..] if rest.iter().all(|p| is_id(p)) => {
                 FigureId::parse(rest).map_or_else(|| Route::NotFound(path.to_owned()), Route::Embed)
             }
@@ -91,6 +94,7 @@ impl Location {
             Route::District(id) => format!("district/{id}/"),
             Route::Department(id) => format!("department/{id}/"),
             Route::Data => "data/".to_owned(),
+            Route::Commitments => "commitments/".to_owned(),
             Route::Embed(figure) => format!("embed/{}/", figure.path()),
         };
         format!("{}/{path}", lang.code())
@@ -138,6 +142,8 @@ mod tests {
     fn paths_map_to_views() {
         let at = |p: &str| Location::parse(p, "");
         assert_eq!(at("").route, Route::Overview);
+        assert_eq!(at("en/commitments/").route, Route::Commitments);
+        assert_eq!(Location::page_path(Lang::Zh, &Route::Commitments), "zh/commitments/");
         assert_eq!(at("index.html").route, Route::Overview);
         assert_eq!(at("en/").lang, Some(Lang::En));
         assert_eq!(at("zh/task/data-resources/").route, Route::Task("data-resources".into()));

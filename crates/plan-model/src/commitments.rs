@@ -141,7 +141,10 @@ impl Due {
         } else if self.written == self.date {
             self.date.clone()
         } else {
-            format!("{} ({})", self.written, self.date)
+            match lang {
+                Lang::Zh => format!("{}（{}）", self.written, self.date),
+                Lang::En => format!("{} ({})", self.written, self.date),
+            }
         }
     }
 }

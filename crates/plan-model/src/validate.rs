@@ -664,10 +664,11 @@ fn updates(f: &mut Findings, plan: &PlanDocument, progress: &ProgressDocument) {
 /// An `http://` or `https://` address with a host: the only kind of address
 /// the portal turns into a link.
 pub fn is_web_address(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
+    let url = url.trim();
+    let lower = url.to_ascii_lowercase();
     let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
     rest.is_some_and(|r| {
-        !r.is_empty() && !r.starts_with('/') && !url.chars().any(char::is_whitespace)
+        !r.is_empty() && !r.starts_with('/') && !r.chars().any(char::is_whitespace)
     })
 }
 

@@ -325,12 +325,24 @@ fn every_commitment_is_in_the_plan_text_of_its_own_section() {
         }
     }
     for task in &doc.tasks {
-        assert!(doc.commitments_of_task(&task.id).count() >= 2, "task {} has commitments", task.number);
+        assert!(
+            doc.commitments_of_task(&task.id).count() >= 2,
+            "task {} has commitments",
+            task.number
+        );
     }
     assert_eq!(doc.commitments.iter().filter(|c| c.task.is_none()).count(), 6);
     let named: Vec<_> = doc.commitments.iter().filter_map(|c| c.district.as_deref()).collect();
-    assert_eq!(named, ["kunshan-high-tech-zone"], "the plan names one district: the high-tech zone's pilot");
-    for want in ["国家自主软硬件协同计算技术创新中心", "产业数字化转型公共服务平台", "多模态工业语料公共服务平台"] {
+    assert_eq!(
+        named,
+        ["kunshan-high-tech-zone"],
+        "the plan names one district: the high-tech zone's pilot"
+    );
+    for want in [
+        "国家自主软硬件协同计算技术创新中心",
+        "产业数字化转型公共服务平台",
+        "多模态工业语料公共服务平台",
+    ] {
         assert!(doc.commitments.iter().any(|c| c.source_text.contains(want)), "{want}");
     }
 }
