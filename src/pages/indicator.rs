@@ -146,6 +146,28 @@ fn baseline_line(
     })
 }
 
+/// A milestone's due date and whether it is near or past (only milestones
+/// have one: a number's deadline is the plan year's end, as its target says).
+fn due_line(
+    assessed: &Assessed,
+    indicator: &Indicator,
+    lang: Lang,
+) -> Option<impl IntoView + use<>> {
+    if indicator.target != plan_model::Target::Milestone {
+        return None;
+    }
+    let (due, state) =
+        plan_model::commitments::milestone_deadline(&assessed.plan, &assessed.data, &indicator.id);
+    let flag = state.needs_notice().then(|| {
+        view! { " " <span class=format!("due-flag due-{}", state.code())><span aria-hidden="true">"⚑ "</span>{state.label(lang)}</span> }
+    });
+    Some(view! {
+        <p class="due-line">
+            <strong>{tr!(lang, due_label)}</strong> " " {format!("{} · {}", due.text(lang), state.label(lang))} {flag}
+        </p>
+    })
+}
+
 /// Status, trend and districts of one indicator.
 #[component]
 fn IndicatorProgress(assessed: Arc<Assessed>, indicator: Indicator, lang: Lang) -> impl IntoView {
@@ -175,6 +197,7 @@ fn IndicatorProgress(assessed: Arc<Assessed>, indicator: Indicator, lang: Lang) 
                     </p>
                 })}
                 {baseline_line(&indicator, data, lang)}
+                {due_line(&assessed, &indicator, lang)}
             </section>
         }
     });

@@ -574,6 +574,11 @@ fn task_department_and_district_pages_list_their_commitments_with_stage_due_and_
     assert!(table.find("due-overdue").is_some_and(|o| o < first_soon), "overdue first");
     assert!(flagged.iter().any(|s| s.deadline == DeadlineState::Overdue));
     assert!(html.contains("commitments-safeguards"), "the safeguards");
+
+    // A milestone says when it is due.
+    let html = render(Lang::Zh, Route::Indicator("supercomputer-10e".into()));
+    let line = between(&html, "class=\"due-line\"", "</p>").expect("due line");
+    assert!(line.contains("2026-Q4（2026-12-31）") && line.contains("未到期"), "{line}");
 }
 
 #[test]
