@@ -20,7 +20,7 @@ use crate::pages::changes::WhatChanged;
 use crate::share::FigureCard;
 use crate::ui::{
     DataTable, EmptyState, FilterBar, FilterStatus, Later, Loaded, Offered, PageTitle, ReleaseBar,
-    SampleNotice,
+    SampleNotice, stage_summary, states_of,
 };
 use crate::url::{FigureId, Filters, Location, Route};
 
@@ -110,6 +110,9 @@ pub fn Overview() -> impl IntoView {
                     );
                     Some(view! { <FigureCard figure=figure /> })
                 }}
+                // Below the charts: the first screen keeps the indicators' answer
+                // and the first chart.
+                {move || portal.at_period.get().map(|assessed| view! { <CommitmentsAtAGlance assessed=assessed lang=lang /> })}
                 <Browse doc=doc_for_browse.clone() lang=lang />
             </Later>
         </article>
@@ -279,7 +282,6 @@ fn AtAGlance(doc: Arc<PlanDocument>, assessed: Arc<Assessed>, lang: Lang) -> imp
             <ul class="glance-counts">{items}</ul>
             {moved}
         </section>
-        <CommitmentsAtAGlance assessed=assessed.clone() lang=lang />
     }
 }
 
@@ -288,8 +290,7 @@ fn AtAGlance(doc: Arc<PlanDocument>, assessed: Arc<Assessed>, lang: Lang) -> imp
 #[component]
 fn CommitmentsAtAGlance(assessed: Arc<Assessed>, lang: Lang) -> impl IntoView {
     let ids: Vec<String> = assessed.plan.commitments.iter().map(|c| c.id.clone()).collect();
-    let summary =
-        crate::ui::stage_summary(&crate::ui::states_of(&assessed.plan, &assessed.data, &ids), lang);
+    let summary = stage_summary(&states_of(&assessed.plan, &assessed.data, &ids), lang);
     (!ids.is_empty()).then(|| {
         view! {
             <section class="card glance-commitments" aria-labelledby="glance-commitments-heading">

@@ -575,6 +575,12 @@ fn task_department_and_district_pages_list_their_commitments_with_stage_due_and_
     assert!(flagged.iter().any(|s| s.deadline == DeadlineState::Overdue));
     assert!(html.contains("commitments-safeguards"), "the safeguards");
 
+    // The overview rolls them up, below its charts.
+    let html = render(Lang::Zh, Route::Overview);
+    let glance = between(&html, "glance-commitments", "</section>").expect("the roll-up");
+    assert!(glance.contains(&format!("共 {} 项举措：", plan.commitments.len())), "{glance}");
+    assert!(html.find("glance-commitments") > html.find("class=\"chart"), "after the first chart");
+
     // A milestone says when it is due.
     let html = render(Lang::Zh, Route::Indicator("supercomputer-10e".into()));
     let line = between(&html, "class=\"due-line\"", "</p>").expect("due line");

@@ -35,7 +35,9 @@ pub fn stage_summary(states: &[CommitmentState<'_>], lang: Lang) -> String {
     let counts: BTreeMap<Stage, usize> = stage_counts(states);
     let stages: Vec<String> = Stage::ALL
         .iter()
-        .filter_map(|s| counts.get(s).map(|n| format!("{} {} {n}", s.icon(), s.label(lang))))
+        .filter_map(|s| {
+            counts.get(s).map(|n| format!("{}\u{a0}{}\u{a0}{n}", s.icon(), s.label(lang)))
+        })
         .collect();
     let mut text = tr!(
         lang,
