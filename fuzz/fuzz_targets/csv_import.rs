@@ -1,4 +1,4 @@
-//! The staff tool's CSV import on arbitrary bytes (any encoding, any shape),
+//! The staff tool's CSV imports (figures and updates) on arbitrary bytes (any encoding, any shape),
 //! into the bundled progress figures: nothing may panic, hang or use
 //! unbounded memory, whatever a spreadsheet program writes.
 #![no_main]
@@ -21,4 +21,7 @@ fuzz_target!(|bytes: &[u8]| {
     let (plan, progress) = &*DATA;
     let mut progress = progress.clone();
     let _ = plan_cli::sheet::import_bytes(plan, &mut progress, bytes, Lang::En);
+    // The same bytes as the updates sheet.
+    let mut progress = DATA.1.clone();
+    let _ = plan_cli::updates_sheet::import_updates_bytes(plan, &mut progress, bytes, Lang::En);
 });

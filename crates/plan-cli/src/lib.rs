@@ -7,3 +7,4 @@ pub mod fail;
 pub mod folder;
 pub mod release;
 pub mod sheet;
+pub mod updates_sheet;

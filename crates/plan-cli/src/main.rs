@@ -55,17 +55,24 @@ enum Command {
     },
     /// Write the progress spreadsheet template (CSV, Chinese headers).
     Template {
-        /// Where to write it.
-        #[arg(short, long, default_value = "progress-template.csv")]
-        out: PathBuf,
-        /// A date to fill in (repeatable); default: the plan year's quarter ends.
+        /// Where to write it (default: progress-template.csv, or
+        /// updates-template.csv with --updates).
+        #[arg(short, long)]
+        out: Option<PathBuf>,
+        /// A date to fill in (repeatable); default: the plan year's quarter
+        /// ends (with --updates: one report date, default the next quarter end).
         #[arg(long = "date")]
         dates: Vec<String>,
+        /// The updates sheet instead: one row per key task and commitment
+        /// (进展 / 问题 / 下一步, stage, evidence, due date).
+        #[arg(long)]
+        updates: bool,
         /// The data folder (for the ids and names).
         #[arg(long, default_value = DEFAULT_DIR)]
         dir: PathBuf,
     },
-    /// Read a filled template into the folder's progress.json (all or nothing).
+    /// Read a filled template (figures or updates) into the folder's
+    /// progress.json (all or nothing).
     Import {
         /// The CSV file.
         file: PathBuf,
@@ -76,7 +83,7 @@ enum Command {
         #[arg(long, value_enum)]
         encoding: Option<Encoding>,
     },
-    /// Write targets.csv and progress.csv for spreadsheets and reporters.
+    /// Write targets.csv, progress.csv and updates.csv for spreadsheets and reporters.
     Export {
         /// Where to write them.
         #[arg(short, long, default_value = "export")]
@@ -171,7 +178,14 @@ fn main() -> ExitCode {
     };
     let outcome = match cli.command {
         Command::Validate { dir } => validate(&dir, lang),
-        Command::Template { out, dates, dir } => sheet::template(&dir, &out, &dates, lang),
+        Command::Template { out, dates, updates: false, dir } => {
+            let out = out.unwrap_or_else(|| PathBuf::from("progress-template.csv"));
+            sheet::template(&dir, &out, &dates, lang)
+        }
+        Command::Template { out, dates, updates: true, dir } => {
+            let out = out.unwrap_or_else(|| PathBuf::from("updates-template.csv"));
+            plan_cli::updates_sheet::template(&dir, &out, dates.first().map(String::as_str), lang)
+        }
         Command::Import { file, dir, encoding } => sheet::import(&dir, &file, encoding, lang),
         Command::Export { out, dir } => sheet::export(&dir, &out, lang),
         Command::Release { version, notes, notes_en, date, dir } => {

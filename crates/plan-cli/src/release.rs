@@ -92,8 +92,16 @@ pub fn release(dir: &Path, req: &ReleaseRequest<'_>, lang: Lang) -> Result<Strin
         ));
     }
 
-    // The figures refer to the date of the latest of them.
-    let latest = folder.progress.observations.iter().map(|o| o.as_of.clone()).max();
+    // The figures (and the reports on tasks and commitments) refer to the
+    // date of the latest of them.
+    let progress = &folder.progress;
+    let latest = progress
+        .observations
+        .iter()
+        .map(|o| &o.as_of)
+        .chain(progress.updates.iter().map(|u| &u.as_of))
+        .max()
+        .cloned();
     let release = &mut folder.progress.release;
     if let Some(latest) = latest {
         release.as_of = latest;

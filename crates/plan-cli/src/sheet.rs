@@ -46,7 +46,7 @@ const REVISED_ON: usize = 12;
 
 /// What the place column holds for a citywide figure.
 const CITYWIDE: &str = "全市";
-const BOM: &str = "\u{feff}";
+pub(crate) const BOM: &str = "\u{feff}";
 
 /// Text encodings a spreadsheet program may save a CSV in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -251,7 +251,7 @@ fn target_rows(plan: &PlanDocument) -> Vec<Vec<String>> {
     rows
 }
 
-/// Writes targets.csv and progress.csv into `out_dir`.
+/// Writes targets.csv, progress.csv and updates.csv into `out_dir`.
 pub fn export(dir: &Path, out_dir: &Path, lang: Lang) -> Result<String, Fail> {
     let folder = Folder::load(dir, lang)?;
     std::fs::create_dir_all(out_dir)
@@ -269,6 +269,7 @@ pub fn export(dir: &Path, out_dir: &Path, lang: Lang) -> Result<String, Fail> {
     let text = format!("{BOM}{}", String::from_utf8_lossy(&bytes));
     write_atomic(&targets_path, text.as_bytes())
         .map_err(|e| Fail::io(format!("{}: {e}", targets_path.display())))?;
+    let (updates_path, update_count) = crate::updates_sheet::export(&folder, out_dir, lang)?;
     Ok(say(
         Msg::Exported,
         lang,
@@ -277,6 +278,8 @@ pub fn export(dir: &Path, out_dir: &Path, lang: Lang) -> Result<String, Fail> {
             ("target_count", &folder.plan.indicators.len()),
             ("values", &progress_path.display()),
             ("value_count", &rows.len()),
+            ("updates", &updates_path.display()),
+            ("update_count", &update_count),
         ],
     ))
 }
@@ -339,11 +342,41 @@ pub fn parse_number(raw: &str) -> Option<f64> {
     cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
-/// A problem with one cell of the spreadsheet.
-struct CellError {
-    row: usize,
-    column: usize,
-    problem: Bilingual,
+/// A problem with one cell of a spreadsheet.
+pub(crate) struct CellError {
+    /// Row, counting the header as 1.
+    pub(crate) row: usize,
+    /// Column, an index into the sheet's columns.
+    pub(crate) column: usize,
+    /// What is wrong and what to do.
+    pub(crate) problem: Bilingual,
+}
+
+/// Prints each bad cell: file, row, column (in both headings) and problem.
+pub(crate) fn print_cell_errors(
+    errors: &[CellError],
+    columns: &[(&str, &str)],
+    shown: &str,
+    lang: Lang,
+) {
+    for e in errors {
+        let (column, column_en) = columns[e.column];
+        let problem = e.problem.get(lang);
+        eprintln!(
+            "{}",
+            say(
+                Msg::CellProblem,
+                lang,
+                &[
+                    ("path", &shown),
+                    ("row", &e.row),
+                    ("column", &column),
+                    ("column_en", &column_en),
+                    ("problem", &problem)
+                ]
+            )
+        );
+    }
 }
 
 /// What an import did.
@@ -376,26 +409,13 @@ pub fn import(
         ))
     })?;
     let shown = file.display().to_string();
+    // One import for both sheets: the header says which one it is.
+    if crate::updates_sheet::is_updates_header(text.lines().next().unwrap_or_default()) {
+        return crate::updates_sheet::import_text(dir, folder, &text, &shown, lang);
+    }
     let (mut rows, errors) = read_rows(&folder.plan, &text, &shown, lang)?;
     if !errors.is_empty() {
-        for e in &errors {
-            let (column, column_en) = COLUMNS[e.column];
-            let problem = e.problem.get(lang);
-            eprintln!(
-                "{}",
-                say(
-                    Msg::CellProblem,
-                    lang,
-                    &[
-                        ("path", &shown),
-                        ("row", &e.row),
-                        ("column", &column),
-                        ("column_en", &column_en),
-                        ("problem", &problem)
-                    ]
-                )
-            );
-        }
+        print_cell_errors(&errors, &COLUMNS, &shown, lang);
         return Err(Fail::invalid(say(
             Msg::ImportRefused,
             lang,

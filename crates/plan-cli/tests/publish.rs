@@ -421,3 +421,126 @@ fn a_release_whose_pages_cannot_be_rendered_says_so() {
     assert!(!site.join("zh").exists(), "no page was written");
     let _ = std::fs::remove_dir_all(site);
 }
+
+/// The updates sheet as a responsible unit fills it: the template has a row
+/// per key task and commitment with stage and due date as they stand; a
+/// filled copy with two typos is refused, naming row and column, and
+/// changes nothing; fixed, it lands in progress.json and validates.
+#[test]
+fn updates_sheet_template_fill_typos_and_import() {
+    let data = Data::new("updates-sheet");
+    let out = data.run(&["template", "--updates", "--dir", ".", "-o", "u.csv"]);
+    assert_eq!(out.status.code(), Some(0), "{}", data.transcript(&out));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("报告日期 2026-12-31"),
+        "the next quarter end after 30 September: {said}"
+    );
+    let text = std::fs::read_to_string(data.dir.join("u.csv")).expect("template");
+    assert!(text.starts_with('\u{feff}'), "a BOM, for Excel");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader.headers().expect("header").iter().map(str::to_owned).collect();
+    assert_eq!(&header[..3], ["对象编号", "类型", "名称"]);
+    let mut rows: Vec<Vec<String>> =
+        reader.records().map(|r| r.expect("row").iter().map(str::to_owned).collect()).collect();
+    let plan = plan_model::parse_plan(
+        "plan.json",
+        &std::fs::read_to_string(data.dir.join("plan.json")).expect("plan"),
+    )
+    .expect("plan");
+    assert_eq!(rows.len(), plan.tasks.len() + plan.commitments.len(), "a row each");
+    let col = |name: &str| {
+        header.iter().position(|h| h.trim_start_matches('\u{feff}') == name).expect(name)
+    };
+    let row_of = |rows: &[Vec<String>], id: &str| rows.iter().position(|r| r[0] == id).expect(id);
+    let stalled = row_of(&rows, "national-cosoftware-centre");
+    assert_eq!(rows[stalled][col("阶段")], "停滞", "the stage as it stands");
+    assert_eq!(rows[stalled][col("期限")], "2026-Q3", "the due date as it stands");
+
+    // Filled in, with two typos: an unknown stage and a script address.
+    let task = row_of(&rows, "ai-core-technology");
+    rows[task][col("进展")] = "四季度攻关项目全部立项。".into();
+    rows[stalled][col("阶段")] = "已完成".into();
+    rows[stalled][col("进展")] = "创新中心获批筹建。".into();
+    rows[stalled][col("进展（英文）")] = "The centre was approved.".into();
+    rows[stalled][col("佐证标题")] = "批复文件\n新闻发布".into();
+    rows[stalled][col("佐证链接")] = "https://example.org/a\njavascript:alert(1)".into();
+    let platform = row_of(&rows, "digital-transformation-platform");
+    rows[platform][col("阶段")] = "进行中".into();
+    rows[platform][col("进展")] = "平台上线试运行。".into();
+    rows[platform][col("期限")] = "2026-11-30".into();
+    let write = |rows: &[Vec<String>]| {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record(&header).expect("header");
+        for r in rows {
+            w.write_record(r).expect("row");
+        }
+        std::fs::write(data.dir.join("filled.csv"), w.into_inner().expect("csv")).expect("write");
+    };
+    write(&rows);
+    let before = data.progress_bytes();
+    let out = data.run(&["import", "filled.csv", "--dir", "."]);
+    assert_eq!(out.status.code(), Some(1), "{}", data.transcript(&out));
+    assert_eq!(data.progress_bytes(), before, "nothing changed");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let (r1, r2) = (stalled + 2, platform + 2);
+    assert!(
+        stderr.contains(&format!("第 {r1} 行，“佐证链接”列：佐证材料链接“javascript:alert(1)”")),
+        "{stderr}"
+    );
+    assert!(stderr.contains(&format!("第 {r2} 行，“阶段”列：阶段“进行中”无法识别")), "{stderr}");
+    insta::assert_snapshot!("import-updates-typos-zh", data.transcript(&out));
+
+    // Fixed: it is imported.
+    rows[stalled][col("佐证链接")] = "https://example.org/a\nhttps://example.org/b".into();
+    rows[platform][col("阶段")] = "推进中".into();
+    write(&rows);
+    let out = data.run(&["--lang", "en", "import", "filled.csv", "--dir", "."]);
+    assert_eq!(out.status.code(), Some(0), "{}", data.transcript(&out));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("3 new updates, 0 updated, 1 due dates set or changed"), "{said}");
+    let p = data.progress();
+    let done = p
+        .updates
+        .iter()
+        .find(|u| u.of == "national-cosoftware-centre" && u.as_of == "2026-12-31")
+        .expect("the new update");
+    assert_eq!(done.stage, Some(plan_model::progress::Stage::Done));
+    assert_eq!(done.progress.en, "The centre was approved.");
+    assert_eq!(done.evidence.len(), 2);
+    let due = p.deadlines.iter().find(|d| d.of == "digital-transformation-platform").expect("due");
+    assert_eq!(due.due, "2026-11-30");
+    // A key task's update has no stage. Dated after the figures' date, the
+    // updates are a warning now; a release dates itself to the latest.
+    assert!(said.contains("[update-after-release]"), "the warnings are shown: {said}");
+    assert!(said.contains("imported 3 rows"), "three updates, one with a new due date: {said}");
+    let task_update =
+        p.updates.iter().find(|u| u.of == "ai-core-technology" && u.as_of == "2026-12-31");
+    assert_eq!(task_update.and_then(|u| u.stage), None);
+}
+
+/// Export writes the updates as the sheet, and the sheet reads back into the
+/// same updates and due dates.
+#[test]
+fn updates_export_then_import_round_trips() {
+    let data = Data::new("updates-roundtrip");
+    let original = data.progress();
+    let out = data.run(&["export", "--dir", ".", "-o", "exported"]);
+    assert_eq!(out.status.code(), Some(0), "{}", data.transcript(&out));
+    let mut emptied = original.clone();
+    emptied.updates.clear();
+    // The sheet carries the commitments' due dates (a milestone's is not in it).
+    emptied.deadlines.retain(|d| d.of == "supercomputer-10e");
+    let text = serde_json::to_string_pretty(&emptied).expect("json");
+    std::fs::write(data.dir.join("progress.json"), text).expect("write");
+    let out = data.run(&["import", "exported/updates.csv", "--dir", "."]);
+    assert_eq!(out.status.code(), Some(0), "{}", data.transcript(&out));
+    let back = data.progress();
+    assert_eq!(back.updates, original.updates, "the same updates, in the same order");
+    let dues = |p: &ProgressDocument| {
+        let mut all: Vec<_> = p.deadlines.iter().map(|d| (d.of.clone(), d.due.clone())).collect();
+        all.sort();
+        all
+    };
+    assert_eq!(dues(&back), dues(&original), "the same due dates");
+}

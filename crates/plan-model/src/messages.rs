@@ -339,10 +339,10 @@ messages! {
     DuplicateUpdate:
         "“{id}”在 {date} 已有一条进展：每个对象每个日期只写一条",
         "'{id}' already has an update on {date}: one update per subject and date";
-    /// An update dated after the release's figures.
+    /// An update dated after the figures' date (a warning: a release moves the date).
     UpdateAfterRelease:
-        "进展日期 {date} 晚于本次发布的数据截止日 {as_of}",
-        "update dated {date}, after this release's figures ({as_of})";
+        "进展日期 {date} 晚于数据截止日 {as_of}：发布时，数据截止日将改为数值和进展中最晚的日期",
+        "update dated {date}, after the figures' date {as_of}: a release dates itself to the latest figure or update";
     /// An evidence link that is not http(s).
     EvidenceNotWeb:
         "佐证材料链接“{url}”不是 http(s) 网址：只能链接到公开网页",
@@ -438,7 +438,43 @@ messages! {
         "已写出模板 {path}：{rows} 行（每个指标 × 全市及各区镇 × {dates} 个日期）。填写“数值”列后用 import 导入；空白行会被跳过。",
         "wrote the template {path}: {rows} rows (each indicator × citywide and each district × {dates} dates). Fill in the 数值 (value) column, then run import; blank rows are skipped.";
     /// Targets and values exported.
-    Exported: "已导出 {targets}（{target_count} 个目标）和 {values}（{value_count} 个数值）", "exported {targets} ({target_count} targets) and {values} ({value_count} values)";
+    Exported:
+        "已导出 {targets}（{target_count} 个目标）、{values}（{value_count} 个数值）和 {updates}（{update_count} 条进展）",
+        "exported {targets} ({target_count} targets), {values} ({value_count} values) and {updates} ({update_count} updates)";
+    /// The updates template written.
+    UpdatesTemplateWritten:
+        "已写出进展模板 {path}：{rows} 行（{tasks} 项任务、{commitments} 项举措，报告日期 {date}）。填写“进展”（及问题、下一步、佐证）和举措的“阶段”后用 import 导入；未填“进展”的行会被跳过，“阶段”和“期限”已按现状预填，有变化才改。",
+        "wrote the updates template {path}: {rows} rows ({tasks} key tasks and {commitments} commitments, report date {date}). Fill in 进展 (progress; problems, next steps and evidence if any) and each commitment's 阶段 (stage), then run import; rows without progress are skipped. Stage and due date are filled in as they stand: change them only where they changed.";
+    /// An updates sheet imported.
+    UpdatesImported:
+        "已从 {path} 导入 {rows} 行到 {target}：进展新增 {added}、更新 {updated}，期限设定或修改 {deadlines}。",
+        "imported {rows} rows from {path} into {target}: {added} new updates, {updated} updated, {deadlines} due dates set or changed.";
+    /// The kind column of the updates sheet: a key task.
+    SheetKindTask: "任务", "key task";
+    /// The kind column: a commitment.
+    SheetKindCommitment: "举措", "commitment";
+    /// The task column for a safeguard.
+    SheetSafeguards: "保障措施", "safeguards";
+    /// An id in the updates sheet that is neither a task nor a commitment.
+    SheetUnknownSubject: "未知的对象编号“{id}”：请从模板中复制编号", "unknown id '{id}': copy the id from the template";
+    /// A stage word the sheet does not know.
+    SheetBadStage:
+        "阶段“{stage}”无法识别：请填写 尚未启动、推进中、推进滞后、停滞、已完成 之一",
+        "stage '{stage}' is not known: write not started, in progress, delayed, stalled or done";
+    /// A due date on a task's row.
+    SheetDueForTask: "任务不设期限：期限只填在举措行", "a key task has no due date: due dates go on commitment rows";
+    /// Evidence titles and links that do not pair up.
+    SheetEvidenceMismatch:
+        "佐证标题 {titles} 条、链接 {links} 条，数量不一致：每行写一条，标题与链接一一对应",
+        "{titles} evidence titles but {links} links: one per line, each title with its link";
+    /// Two rows of the updates sheet for one subject and date.
+    SheetDuplicateUpdateRow:
+        "与第 {first} 行重复（同一对象和日期）：请只保留一行",
+        "repeats row {first} (same subject and date): keep one of them";
+    /// A stage changed with nothing said.
+    SheetStageWithoutProgress:
+        "阶段改为“{stage}”，但“进展”为空：请写明发生了什么",
+        "the stage is now '{stage}' but 进展 (progress) is empty: say what happened";
     /// A sheet in an encoding other than the one named.
     WrongEncoding:
         "{path}：无法按 {encoding} 编码读取。请在表格软件中另存为“CSV UTF-8”，或用 --encoding 指定编码（utf8 / gb18030）。",

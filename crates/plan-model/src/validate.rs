@@ -596,7 +596,7 @@ fn updates(f: &mut Findings, plan: &PlanDocument, progress: &ProgressDocument) {
         }
         f.date(format!("{path}.as_of"), &u.as_of, Some(year));
         if is_iso_date(&u.as_of) && u.as_of.as_str() > progress.release.as_of.as_str() {
-            f.error(
+            f.warning(
                 "update-after-release",
                 format!("{path}.as_of"),
                 Msg::UpdateAfterRelease,
