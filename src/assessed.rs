@@ -3,8 +3,9 @@
 //! The shell computes it once per release and period (see `app::context`) and
 //! shares it; nothing below it assesses again. Pure, tested natively.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
+use plan_model::movers::QuarterBefore;
 use plan_model::status::StatusContext;
 use plan_model::{PlanDocument, ProgressDocument, Scorecard};
 
@@ -22,6 +23,10 @@ pub struct Assessed {
     pub period: Option<String>,
     /// Every indicator assessed, citywide and per district, from `data`.
     pub card: Scorecard,
+    /// The figures a quarter before `data`'s date, assessed when a page first
+    /// asks (movers, rank changes) and then kept: every district page of a
+    /// site build shares one.
+    quarter_before: OnceLock<Option<QuarterBefore>>,
 }
 
 impl Assessed {
@@ -32,7 +37,22 @@ impl Assessed {
             None => full.clone(),
         };
         let card = Scorecard::compute(&plan, &data);
-        Assessed { plan, full, data, period: period.map(str::to_owned), card }
+        Assessed {
+            plan,
+            full,
+            data,
+            period: period.map(str::to_owned),
+            card,
+            quarter_before: OnceLock::new(),
+        }
+    }
+
+    /// The figures a quarter before the figures' date, assessed once; `None`
+    /// when the release has none that early.
+    pub fn quarter_before(&self) -> Option<&QuarterBefore> {
+        self.quarter_before
+            .get_or_init(|| QuarterBefore::of(&self.plan, &self.full, &self.data.release.as_of))
+            .as_ref()
     }
 
     /// The status context (plan year, bands, expected-progress schedule).

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use plan_model::Lang;
-use plan_model::movers::rank_changes;
+use plan_model::movers::rank_changes_since;
 use plan_model::status::{district_average_completion, rank_districts, roll_up};
 
 use crate::assessed::Assessed;
@@ -127,7 +127,9 @@ fn DistrictProgress(
     let gap = overall.mean_completion_percent.zip(average).map(|(c, a)| c - a);
     // Its rank a quarter before, from this release's own figures: the arrow
     // and the words (an arrow alone would not say it).
-    let rank_move = rank_changes(doc, &assessed.full, &data.release.as_of, &shown)
+    let rank_move = assessed
+        .quarter_before()
+        .map(|before| rank_changes_since(doc, (data, card), before, &shown))
         .and_then(|all| all.into_iter().find(|(d, _)| d == &id))
         .and_then(|(_, change)| {
             let places = change.places_up()?;

@@ -270,7 +270,9 @@ fn AtAGlance(doc: Arc<PlanDocument>, assessed: Arc<Assessed>, lang: Lang) -> imp
         })
         .collect_view();
     // From this release's own figures: a quarter before the as-of date.
-    let moved = plan_model::movers::movers(&doc, &assessed.full, &as_of, 2)
+    let moved = assessed
+        .quarter_before()
+        .map(|before| plan_model::movers::movers_since(&doc, &assessed.card, before, 2))
         .filter(|m| !m.up.is_empty() || !m.down.is_empty())
         .map(|m| movers_view(&doc, &m, lang));
     view! {

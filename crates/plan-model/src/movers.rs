@@ -46,6 +46,29 @@ pub fn compared_date(progress: &ProgressDocument, as_of: &str) -> Option<String>
     progress.periods().into_iter().find(|p| day_number(p).is_some_and(|d| now - d >= QUARTER_DAYS))
 }
 
+/// The figures as they stood a quarter before a date, assessed once: what
+/// "moved most" and every district's rank change compare with.
+#[derive(Debug)]
+pub struct QuarterBefore {
+    /// The date compared with.
+    pub since: String,
+    /// The figures as they stood then.
+    pub progress: ProgressDocument,
+    /// Every indicator assessed then.
+    pub card: Scorecard,
+}
+
+impl QuarterBefore {
+    /// The figures a quarter before `as_of`, from one release's `progress`
+    /// (every date); `None` when it has no date that early.
+    pub fn of(plan: &PlanDocument, progress: &ProgressDocument, as_of: &str) -> Option<Self> {
+        let since = compared_date(progress, as_of)?;
+        let then = progress.as_of(&since);
+        let card = Scorecard::compute(plan, &then);
+        Some(QuarterBefore { since, progress: then, card })
+    }
+}
+
 /// The `count` biggest moves each way between a quarter before `as_of` and
 /// `as_of`, citywide: the change in each indicator's gap to the expected
 /// progress (an indicator met both times has not moved). `None` when there
@@ -56,9 +79,20 @@ pub fn movers(
     as_of: &str,
     count: usize,
 ) -> Option<Movers> {
-    let since = compared_date(progress, as_of)?;
+    let before = QuarterBefore::of(plan, progress, as_of)?;
     let now = Scorecard::compute(plan, &progress.as_of(as_of));
-    let then = Scorecard::compute(plan, &progress.as_of(&since));
+    Some(movers_since(plan, &now, &before, count))
+}
+
+/// [`movers`] from the assessment now and the one a quarter before (each
+/// made once, for every page that asks).
+pub fn movers_since(
+    plan: &PlanDocument,
+    now: &Scorecard,
+    before: &QuarterBefore,
+    count: usize,
+) -> Movers {
+    let then = &before.card;
     let mut moves: Vec<Move> = plan
         .indicators
         .iter()
@@ -79,7 +113,7 @@ pub fn movers(
     moves.sort_by(|a, b| b.points.total_cmp(&a.points));
     let up = moves.iter().filter(|m| m.points > 0.0).take(count).cloned().collect();
     let down = moves.iter().rev().filter(|m| m.points < 0.0).take(count).cloned().collect();
-    Some(Movers { since, up, down })
+    Movers { since: before.since.clone(), up, down }
 }
 
 /// How a district's rank changed since a quarter before: places moved up
@@ -110,28 +144,38 @@ pub fn rank_changes(
     as_of: &str,
     indicators: &[String],
 ) -> Option<Vec<(String, RankChange)>> {
-    let since = compared_date(progress, as_of)?;
-    let rank_at = |date: &str| {
-        let then = progress.as_of(date);
-        let card = Scorecard::compute(plan, &then);
-        let ctx = StatusContext::new(plan, &then);
-        rank_districts(plan, &card, &ctx, indicators)
+    let before = QuarterBefore::of(plan, progress, as_of)?;
+    let now = progress.as_of(as_of);
+    let card = Scorecard::compute(plan, &now);
+    Some(rank_changes_since(plan, (&now, &card), &before, indicators))
+}
+
+/// [`rank_changes`] from the figures and assessment now and the ones a
+/// quarter before (each made once, for every page that asks).
+pub fn rank_changes_since(
+    plan: &PlanDocument,
+    now: (&ProgressDocument, &Scorecard),
+    before: &QuarterBefore,
+    indicators: &[String],
+) -> Vec<(String, RankChange)> {
+    let rank_at = |progress: &ProgressDocument, card: &Scorecard| {
+        let ctx = StatusContext::new(plan, progress);
+        rank_districts(plan, card, &ctx, indicators)
             .into_iter()
             .map(|s| (s.district, s.rank))
             .collect::<std::collections::BTreeMap<String, Option<usize>>>()
     };
-    let (now, before) = (rank_at(as_of), rank_at(&since));
-    Some(
-        plan.districts
-            .iter()
-            .map(|d| {
-                let change = RankChange {
-                    since: since.clone(),
-                    before: before.get(&d.id).copied().flatten(),
-                    now: now.get(&d.id).copied().flatten(),
-                };
-                (d.id.clone(), change)
-            })
-            .collect(),
-    )
+    let (ranks_now, ranks_before) =
+        (rank_at(now.0, now.1), rank_at(&before.progress, &before.card));
+    plan.districts
+        .iter()
+        .map(|d| {
+            let change = RankChange {
+                since: before.since.clone(),
+                before: ranks_before.get(&d.id).copied().flatten(),
+                now: ranks_now.get(&d.id).copied().flatten(),
+            };
+            (d.id.clone(), change)
+        })
+        .collect()
 }
