@@ -1,7 +1,9 @@
 //! Atom feeds (RFC 4287) of the releases, in each language: site-wide (what
 //! each release said and how many indicators stood where), and per key task
-//! and per district (where it stood in each release; a task's entry also
-//! carries the release's update on it and its commitments by stage). Written with the pages
+//! and per district (where it stood in each release). Entries carry the
+//! updates too: the site's the commitments by stage, a task's the release's
+//! update on it and its commitments by stage, a district's the commitments the
+//! plan names for it with their latest update. Written with the pages
 //! whenever a release is published, from the frozen copy of every release.
 
 use std::sync::Arc;
@@ -169,9 +171,12 @@ fn entry(assessed: &Assessed<'_>, lang: Lang, of: &FeedOf, page: &str) -> Option
                 total = plan.indicators.len(),
                 counts = counts.join(" · ")
             );
+            let all: Vec<String> = plan.commitments.iter().map(|c| c.id.clone()).collect();
+            let commitments = (!all.is_empty())
+                .then(|| format!(" {}", stage_summary(&states_of(plan, progress, &all), lang)));
             (
                 tr!(lang, feed_release_title, version = version, date = as_of),
-                format!("{sample}{} {counts}", notes.join(" ")),
+                format!("{sample}{} {counts}{}", notes.join(" "), commitments.unwrap_or_default()),
             )
         }
         FeedOf::Task(id) => {
@@ -198,12 +203,32 @@ fn entry(assessed: &Assessed<'_>, lang: Lang, of: &FeedOf, page: &str) -> Option
             let mine = standings.iter().find(|s| &s.district == id)?;
             let rank = format!("{} / {}", rank_text(mine.rank), standings.len());
             let r = &mine.roll_up;
+            // The commitments the plan names for the district, each with its
+            // latest update in that release.
+            let named: Vec<String> = plan
+                .commitments
+                .iter()
+                .filter(|c| c.district.as_deref() == Some(id.as_str()))
+                .map(|c| {
+                    let state = plan_model::commitments::commitment_state(plan, progress, c);
+                    let update = state.latest().map(|u| format!(" {}", update_text(u, lang)));
+                    let colon = if lang == Lang::Zh { "：" } else { ": " };
+                    format!(
+                        " {}{colon}{} {}{}",
+                        c.name.get(lang),
+                        state.stage.icon(),
+                        state.stage.label(lang),
+                        update.unwrap_or_default()
+                    )
+                })
+                .collect();
             (
                 format!("{version} · {} · {}", district.name.get(lang), r.status.label(lang)),
                 format!(
-                    "{sample}{} {}",
+                    "{sample}{} {}{}",
                     standing(lang, as_of, r),
-                    tr!(lang, feed_rank, rank = rank)
+                    tr!(lang, feed_rank, rank = rank),
+                    named.concat()
                 ),
             )
         }
