@@ -8,3 +8,4 @@ pub mod folder;
 pub mod release;
 pub mod sheet;
 pub mod updates_sheet;
+pub mod workbook;

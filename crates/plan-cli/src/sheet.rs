@@ -1,5 +1,6 @@
-//! The progress spreadsheet (CSV): the template staff fill in, importing it
-//! into progress.json, and exporting the data back out.
+//! The progress spreadsheet (CSV, or an .xlsx workbook read as one): the
+//! template staff fill in, importing it into progress.json, and exporting the
+//! data back out.
 
 use plan_model::messages::{Msg, Value, in_each_language, say, say_both};
 use std::collections::HashMap;
@@ -401,13 +402,26 @@ pub fn import(
     let bytes = std::fs::read(file).map_err(|e| {
         Fail::io(say(Msg::CannotRead, lang, &[("path", &file.display()), ("error", &e)]))
     })?;
-    let text = decode(&bytes, forced).map_err(|enc| {
-        Fail::invalid(say(
-            Msg::WrongEncoding,
-            lang,
-            &[("path", &file.display()), ("encoding", &enc)],
-        ))
-    })?;
+    // An .xlsx (a ZIP) becomes the text its first sheet would be as a CSV:
+    // one reading for both.
+    let text = if crate::workbook::is_zip(&bytes) {
+        crate::workbook::to_csv_text(&bytes).map_err(|problem| {
+            let problem = problem.get(lang).to_owned();
+            Fail::invalid(say(
+                Msg::WorkbookRefused,
+                lang,
+                &[("path", &file.display()), ("problem", &problem)],
+            ))
+        })?
+    } else {
+        decode(&bytes, forced).map_err(|enc| {
+            Fail::invalid(say(
+                Msg::WrongEncoding,
+                lang,
+                &[("path", &file.display()), ("encoding", &enc)],
+            ))
+        })?
+    };
     let shown = file.display().to_string();
     // One import for both sheets: the header says which one it is.
     if crate::updates_sheet::is_updates_header(text.lines().next().unwrap_or_default()) {
@@ -484,7 +498,11 @@ pub fn import_bytes(
     bytes: &[u8],
     lang: Lang,
 ) -> Result<ImportReport, usize> {
-    let text = decode(bytes, None).map_err(|_| 1usize)?;
+    let text = if crate::workbook::is_zip(bytes) {
+        crate::workbook::to_csv_text(bytes).map_err(|_| 1usize)?
+    } else {
+        decode(bytes, None).map_err(|_| 1usize)?
+    };
     let (mut rows, errors) = read_rows(plan, &text, "input.csv", lang).map_err(|_| 1usize)?;
     if !errors.is_empty() {
         return Err(errors.len());

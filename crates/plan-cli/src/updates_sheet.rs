@@ -549,7 +549,11 @@ pub fn import_updates_bytes(
     bytes: &[u8],
     lang: Lang,
 ) -> Result<UpdatesReport, usize> {
-    let text = decode(bytes, None).map_err(|_| 1usize)?;
+    let text = if crate::workbook::is_zip(bytes) {
+        crate::workbook::to_csv_text(bytes).map_err(|_| 1usize)?
+    } else {
+        decode(bytes, None).map_err(|_| 1usize)?
+    };
     let (rows, errors) = read_rows(plan, progress, &text, "input.csv", lang).map_err(|_| 1usize)?;
     if !errors.is_empty() {
         return Err(errors.len());

@@ -544,3 +544,74 @@ fn updates_export_then_import_round_trips() {
     };
     assert_eq!(dues(&back), dues(&original), "the same due dates");
 }
+
+/// A workbook as Excel saves it (written here by a third party, openpyxl:
+/// scripts/make-xlsx-fixtures.py) imports the same numbers as the CSV of
+/// the same rows: numbers as numbers, dates as date cells.
+#[test]
+fn import_reads_an_xlsx_workbook_like_its_csv() {
+    let data = Data::new("import-xlsx");
+    let book = fixture("filled.xlsx");
+    let out = data.run(&["import", book.to_str().expect("path"), "--dir", "."]);
+    assert_eq!(out.status.code(), Some(0), "{}", data.transcript(&out));
+    let p = data.progress();
+    assert_eq!(value_of(&p, "ai-enterprises", None, "2026-12-31"), Some(1234.0));
+    assert_eq!(value_of(&p, "green-factories", Some("zhangpu"), "2026-12-31"), Some(3.0));
+    assert_eq!(value_of(&p, "ai-enterprises", Some("zhangpu"), "2026-12-31"), Some(15.0));
+    assert_eq!(value_of(&p, "rd-intensity", None, "2026-12-31"), Some(3.92));
+    assert_eq!(value_of(&p, "ai-server-scale", None, "2026-12-31"), None, "unfilled row skipped");
+    insta::assert_snapshot!("import-filled.xlsx", data.transcript(&out));
+}
+
+/// The workbook's typos are named by the sheet's own row and column, as the
+/// CSV's are; broken and hostile workbooks get a message each and change
+/// nothing.
+#[test]
+fn import_refuses_bad_workbooks_naming_the_cell_and_changes_nothing() {
+    let data = Data::new("import-bad-xlsx");
+    let before = data.progress_bytes();
+    let book = fixture("typos.xlsx");
+    let out = data.run(&["import", book.to_str().expect("path"), "--dir", "."]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("第 2 行，“区镇编号”列：未知的区镇“zhangpuu”"), "{stderr}");
+    assert!(stderr.contains("第 3 行，“数值”列：“1O”不是数字"), "{stderr}");
+    for (file, says) in [
+        ("formula.xlsx", "单元格 F4 是公式“=F3*5”"),
+        ("cell-error.xlsx", "单元格 F4 是错误值 #DIV/0!"),
+        ("not-a-workbook.xlsx", "不是有效的 Excel 工作簿"),
+        ("zip-bomb.xlsx", "解压后有 300 MB，超过上限 256 MB"),
+    ] {
+        let book = fixture(file);
+        let out = data.run(&["import", book.to_str().expect("path"), "--dir", "."]);
+        assert_eq!(out.status.code(), Some(1), "{file}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains(says) && stderr.contains("progress.json 未改动"),
+            "{file}: {stderr}"
+        );
+        insta::assert_snapshot!(format!("import-{file}"), data.transcript(&out));
+    }
+    assert_eq!(data.progress_bytes(), before, "progress.json is untouched");
+}
+
+/// The updates sheet as a workbook: the same import, told apart by its
+/// header; two evidence links in one cell, a date as a date cell.
+#[test]
+fn import_reads_the_updates_sheet_as_a_workbook() {
+    let data = Data::new("import-updates-xlsx");
+    let book = fixture("updates.xlsx");
+    let out = data.run(&["--lang", "en", "import", book.to_str().expect("path"), "--dir", "."]);
+    assert_eq!(out.status.code(), Some(0), "{}", data.transcript(&out));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("imported 2 rows") && said.contains("2 new updates"), "{said}");
+    let p = data.progress();
+    let done = p
+        .updates
+        .iter()
+        .find(|u| u.of == "national-cosoftware-centre" && u.as_of == "2026-12-31")
+        .expect("the commitment's update");
+    assert_eq!(done.stage, Some(plan_model::progress::Stage::Done));
+    let urls: Vec<&str> = done.evidence.iter().map(|e| e.url.as_str()).collect();
+    assert_eq!(urls, ["https://example.org/a", "https://example.org/b"]);
+}

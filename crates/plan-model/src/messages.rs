@@ -493,6 +493,38 @@ messages! {
     MissingColumn:
         "{path}：第 1 行缺少“{zh}”列。请使用 template 生成的模板，不要删除或改名表头。",
         "{path}: row 1 has no '{zh}' ({en}) column. Use the template from `template` and keep its header row.";
+    /// A workbook that cannot be read (`problem`: one of the Workbook messages).
+    WorkbookRefused:
+        "{path}：{problem}未导入任何数据（progress.json 未改动）。",
+        "{path}: {problem} Nothing was imported (progress.json is unchanged).";
+    /// Bytes that are no .xlsx workbook.
+    NotAWorkbook:
+        "不是有效的 Excel 工作簿（.xlsx）：请在 Excel 或 WPS 中另存为“Excel 工作簿（*.xlsx）”或“CSV UTF-8”后重试。",
+        "this is not a valid Excel workbook (.xlsx): save it from Excel or WPS as \"Excel Workbook (*.xlsx)\" or \"CSV UTF-8\" and try again.";
+    /// A workbook file over the size limit.
+    WorkbookTooLarge:
+        "工作簿有 {size} MB，超过上限 {max} MB：请只保留进展表。",
+        "the workbook is {size} MB, over the limit of {max} MB: keep only the progress sheet.";
+    /// A workbook that would unpack to too much (a ZIP bomb).
+    WorkbookUnpacksTooLarge:
+        "工作簿解压后有 {size} MB，超过上限 {max} MB，未读取：请只保留进展表后另存。",
+        "the workbook unpacks to {size} MB, over the limit of {max} MB, and was not read: keep only the progress sheet and save it again.";
+    /// A formula in a workbook.
+    WorkbookFormula:
+        "单元格 {cell} 是公式“{formula}”：请复制后“选择性粘贴 → 数值”，再保存导入。",
+        "cell {cell} holds a formula ('{formula}'): copy it and paste as values, then save and import.";
+    /// An error value in a workbook.
+    WorkbookCellError:
+        "单元格 {cell} 是错误值 {error}：请改正该单元格。",
+        "cell {cell} holds the error value {error}: correct that cell.";
+    /// A sheet with too many rows.
+    WorkbookTooManyRows:
+        "工作表有 {rows} 行，超过上限 {max} 行。",
+        "the sheet has {rows} rows, over the limit of {max}.";
+    /// A sheet whose header is not on row 1.
+    WorkbookHeaderNotFirst:
+        "表头在第 {row} 行：请删除表头上方的空行，让表头在第 1 行。",
+        "the header is on row {row}: delete the rows above it so that it is row 1.";
     /// A bad cell of a sheet.
     CellProblem:
         "{path}：第 {row} 行，“{column}”列：{problem}",

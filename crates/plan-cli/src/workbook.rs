@@ -1,0 +1,154 @@
+//! Excel and WPS workbooks (`.xlsx`): the first sheet turned into the text a
+//! CSV of it would be, so both sheets (figures and updates) go through the
+//! one import path. A workbook is read whole in memory and is untrusted:
+//! its size, unpacked size and rows are bounded, a formula or an error
+//! value is refused (its value may be stale or missing), and every cell
+//! becomes plain text.
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+use plan_model::Bilingual;
+use plan_model::messages::{Msg, say_both};
+
+/// Largest workbook file read, in bytes (a 100-fold sheet is about 3 MB).
+pub const MAX_WORKBOOK_BYTES: usize = 50 * 1024 * 1024;
+/// Largest total its parts may unpack to: beyond this it is refused before
+/// anything is unpacked (a ZIP bomb).
+pub const MAX_UNPACKED_BYTES: u64 = 256 * 1024 * 1024;
+/// Most rows a sheet may have.
+pub const MAX_ROWS: usize = 1_000_000;
+
+/// True for the bytes of a ZIP file, which an `.xlsx` is.
+pub fn is_zip(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
+/// Why a workbook cannot be read, in both languages.
+pub type WorkbookError = Bilingual;
+
+/// The cell's name as spreadsheets write it: `F4`.
+fn cell_name(row: usize, column: usize) -> String {
+    let mut letters = String::new();
+    let mut n = column + 1;
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.insert(0, char::from(b'A' + rem as u8));
+        n = (n - 1) / 26;
+    }
+    format!("{letters}{}", row + 1)
+}
+
+/// A number as a person would type it: `1234`, `3.92`.
+fn number_text(value: f64) -> String {
+    // Rust prints the shortest text that reads back as the same f64.
+    format!("{value}")
+}
+
+/// The text of one cell, or why it cannot be read.
+fn cell_text(data: &Data, row: usize, column: usize) -> Result<String, WorkbookError> {
+    Ok(match data {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => number_text(*f),
+        Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_owned(),
+        Data::DateTime(dt) if dt.is_datetime() => {
+            let (y, m, d, ..) = dt.to_ymd_hms_milli();
+            format!("{y:04}-{m:02}-{d:02}")
+        }
+        Data::DateTime(dt) => number_text(dt.as_f64()),
+        // `2026-12-31` or `2026-12-31T00:00:00`: the date part.
+        Data::DateTimeIso(s) => s.split('T').next().unwrap_or_default().to_owned(),
+        Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => {
+            let (cell, error) = (cell_name(row, column), e.to_string());
+            return Err(say_both(Msg::WorkbookCellError, &[("cell", &cell), ("error", &error)]));
+        }
+    })
+}
+
+/// The first sheet of a workbook as CSV text (header first), for the same
+/// reading as a CSV file.
+pub fn to_csv_text(bytes: &[u8]) -> Result<String, WorkbookError> {
+    if bytes.len() > MAX_WORKBOOK_BYTES {
+        let (size, max) = (bytes.len() / 1024 / 1024, MAX_WORKBOOK_BYTES / 1024 / 1024);
+        return Err(say_both(Msg::WorkbookTooLarge, &[("size", &size), ("max", &max)]));
+    }
+    // What the parts would unpack to, from the ZIP's directory, before any is.
+    let mut archive =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| say_both(Msg::NotAWorkbook, &[]))?;
+    let mut unpacked: u64 = 0;
+    for i in 0..archive.len() {
+        let part = archive.by_index_raw(i).map_err(|_| say_both(Msg::NotAWorkbook, &[]))?;
+        unpacked = unpacked.saturating_add(part.size());
+    }
+    if unpacked > MAX_UNPACKED_BYTES {
+        let (size, max) = (unpacked / 1024 / 1024, MAX_UNPACKED_BYTES / 1024 / 1024);
+        return Err(say_both(Msg::WorkbookUnpacksTooLarge, &[("size", &size), ("max", &max)]));
+    }
+    let mut book: Xlsx<_> =
+        open_workbook_from_rs(Cursor::new(bytes)).map_err(|_| say_both(Msg::NotAWorkbook, &[]))?;
+    let name =
+        book.sheet_names().first().cloned().ok_or_else(|| say_both(Msg::NotAWorkbook, &[]))?;
+    // A formula's value is whatever the program last saved, or nothing: ask
+    // for the value itself.
+    if let Ok(formulas) = book.worksheet_formula(&name) {
+        let (top, left) = formulas.start().unwrap_or_default();
+        for (r, row) in formulas.rows().enumerate() {
+            if let Some((c, formula)) = row.iter().enumerate().find(|(_, f)| !f.is_empty()) {
+                let cell = cell_name(top as usize + r, left as usize + c);
+                // As the formula bar shows it: with its `=`, cut short.
+                let formula = format!(
+                    "={}",
+                    formula.trim_start_matches('=').chars().take(40).collect::<String>()
+                );
+                return Err(say_both(
+                    Msg::WorkbookFormula,
+                    &[("cell", &cell), ("formula", &formula)],
+                ));
+            }
+        }
+    }
+    let range = book.worksheet_range(&name).map_err(|_| say_both(Msg::NotAWorkbook, &[]))?;
+    let (top, left) = range.start().unwrap_or_default();
+    if range.height() > MAX_ROWS {
+        return Err(say_both(
+            Msg::WorkbookTooManyRows,
+            &[("rows", &range.height()), ("max", &MAX_ROWS)],
+        ));
+    }
+    if top > 0 && !range.is_empty() {
+        // Row numbers in messages are the sheet's: its header must be row 1.
+        return Err(say_both(Msg::WorkbookHeaderNotFirst, &[("row", &(top + 1))]));
+    }
+    let mut writer = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
+    for (r, row) in range.rows().enumerate() {
+        let mut record: Vec<String> = vec![String::new(); left as usize];
+        for (c, data) in row.iter().enumerate() {
+            record.push(cell_text(data, top as usize + r, left as usize + c)?);
+        }
+        writer.write_record(&record).map_err(|_| say_both(Msg::NotAWorkbook, &[]))?;
+    }
+    let bytes = writer.into_inner().map_err(|_| say_both(Msg::NotAWorkbook, &[]))?;
+    String::from_utf8(bytes).map_err(|_| say_both(Msg::NotAWorkbook, &[]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_are_named_as_spreadsheets_name_them() {
+        assert_eq!(cell_name(0, 0), "A1");
+        assert_eq!(cell_name(3, 5), "F4");
+        assert_eq!(cell_name(9, 26), "AA10");
+    }
+
+    #[test]
+    fn what_is_not_a_zip_is_not_a_workbook() {
+        assert!(!is_zip(b"\xef\xbb\xbf\xe6\x8c\x87"));
+        let said = to_csv_text(b"PK\x03\x04 broken").expect_err("broken");
+        assert!(said.zh.contains("不是有效的 Excel"), "{}", said.zh);
+    }
+}
