@@ -13,6 +13,7 @@ use plan_model::{Bilingual, Lang, PROGRESS_FILE, PlanDocument, Target};
 use crate::atomic::write_atomic;
 use crate::fail::Fail;
 use crate::folder::{Folder, Located, locate, print_findings, summary};
+use crate::workbook::DropDown;
 
 /// Columns of the spreadsheet: (Chinese header, English header).
 pub const COLUMNS: [(&str, &str); WIDTH] = [
@@ -79,6 +80,27 @@ fn write_csv(path: &Path, rows: &[[String; WIDTH]], lang: Lang) -> Result<(), Fa
     })
 }
 
+/// True for a path ending in `.xlsx` (any case): the template is then a workbook.
+pub(crate) fn is_xlsx_path(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+}
+
+/// Writes a template workbook, whole or not at all.
+pub(crate) fn write_xlsx(
+    path: &Path,
+    sheet: &str,
+    columns: &[(&str, &str)],
+    rows: &[Vec<String>],
+    drop_downs: &[DropDown],
+    lang: Lang,
+) -> Result<(), Fail> {
+    let bytes = crate::workbook::template_bytes(sheet, columns, rows, drop_downs)
+        .map_err(|e| Fail::io(e.to_string()))?;
+    write_atomic(path, &bytes).map_err(|e| {
+        Fail::io(say(Msg::CannotWrite, lang, &[("path", &path.display()), ("error", &e)]))
+    })
+}
+
 fn district_name(plan: &PlanDocument, id: Option<&str>) -> String {
     match id {
         None => CITYWIDE.to_owned(),
@@ -133,7 +155,34 @@ pub fn template(dir: &Path, out: &Path, dates: &[String], lang: Lang) -> Result<
         }
     }
     let rows = template_rows(&folder.plan, &dates);
-    write_csv(out, &rows, lang)?;
+    if is_xlsx_path(out) {
+        let plan = &folder.plan;
+        let quantified = plan.indicators.iter().filter(|i| i.target != Target::Milestone);
+        let drop_downs = [
+            DropDown { column: INDICATOR, choices: quantified.map(|i| i.id.clone()).collect() },
+            DropDown {
+                column: DISTRICT,
+                choices: plan.districts.iter().map(|d| d.id.clone()).collect(),
+            },
+            DropDown {
+                column: FLAG,
+                choices: [ValueFlag::Preliminary, ValueFlag::Revised, ValueFlag::Estimated]
+                    .map(|f| flag_word(f).to_owned())
+                    .to_vec(),
+            },
+        ];
+        let rows: Vec<Vec<String>> = rows.iter().map(|r| r.to_vec()).collect();
+        write_xlsx(
+            out,
+            Msg::SheetNameFigures.template(Lang::Zh),
+            &COLUMNS,
+            &rows,
+            &drop_downs,
+            lang,
+        )?;
+    } else {
+        write_csv(out, &rows, lang)?;
+    }
     Ok(say(
         Msg::TemplateWritten,
         lang,

@@ -18,6 +18,7 @@ use crate::atomic::write_atomic;
 use crate::fail::Fail;
 use crate::folder::{Folder, Located, locate, print_findings, summary};
 use crate::sheet::{BOM, CellError, decode, print_cell_errors, to_pretty_json};
+use crate::workbook::DropDown;
 
 /// Columns of the sheet: (Chinese header, English header).
 pub const COLUMNS: [(&str, &str); WIDTH] = [
@@ -180,7 +181,26 @@ pub fn template(dir: &Path, out: &Path, date: Option<&str>, lang: Lang) -> Resul
         return Err(Fail::io(say(Msg::BadDateArgument, lang, &[("date", &date)])));
     }
     let rows = template_rows(&folder.plan, &folder.progress, &date);
-    write_csv(out, &rows, lang)?;
+    if crate::sheet::is_xlsx_path(out) {
+        let plan = &folder.plan;
+        let subjects = plan
+            .tasks
+            .iter()
+            .map(|t| t.id.clone())
+            .chain(plan.commitments.iter().map(|c| c.id.clone()));
+        let drop_downs = [
+            DropDown { column: OF, choices: subjects.collect() },
+            DropDown {
+                column: STAGE,
+                choices: Stage::ALL.iter().map(|s| s.label(Lang::Zh).to_owned()).collect(),
+            },
+        ];
+        let rows: Vec<Vec<String>> = rows.iter().map(|r| r.to_vec()).collect();
+        let name = Msg::SheetNameUpdates.template(Lang::Zh);
+        crate::sheet::write_xlsx(out, name, &COLUMNS, &rows, &drop_downs, lang)?;
+    } else {
+        write_csv(out, &rows, lang)?;
+    }
     Ok(say(
         Msg::UpdatesTemplateWritten,
         lang,

@@ -27,8 +27,8 @@ pub fn is_zip(bytes: &[u8]) -> bool {
 /// Why a workbook cannot be read, in both languages.
 pub type WorkbookError = Bilingual;
 
-/// The cell's name as spreadsheets write it: `F4`.
-fn cell_name(row: usize, column: usize) -> String {
+/// A column's letters as spreadsheets write them: `A`, `Z`, `AA`.
+fn column_letters(column: usize) -> String {
     let mut letters = String::new();
     let mut n = column + 1;
     while n > 0 {
@@ -36,7 +36,12 @@ fn cell_name(row: usize, column: usize) -> String {
         letters.insert(0, char::from(b'A' + rem as u8));
         n = (n - 1) / 26;
     }
-    format!("{letters}{}", row + 1)
+    letters
+}
+
+/// The cell's name as spreadsheets write it: `F4`.
+fn cell_name(row: usize, column: usize) -> String {
+    format!("{}{}", column_letters(column), row + 1)
 }
 
 /// A number as a person would type it: `1234`, `3.92`.
@@ -132,6 +137,77 @@ pub fn to_csv_text(bytes: &[u8]) -> Result<String, WorkbookError> {
     }
     let bytes = writer.into_inner().map_err(|_| say_both(Msg::NotAWorkbook, &[]))?;
     String::from_utf8(bytes).map_err(|_| say_both(Msg::NotAWorkbook, &[]))
+}
+
+/// A drop-down list for one column of a template: the allowed values,
+/// listed on a hidden sheet (Excel's inline lists stop at 255 characters).
+pub struct DropDown {
+    /// The column it applies to.
+    pub column: usize,
+    /// The choices, in order.
+    pub choices: Vec<String>,
+}
+
+/// The name of the hidden sheet that holds the drop-downs' choices.
+const LISTS_SHEET: &str = "编号";
+
+/// A template as an `.xlsx` workbook: the header row (bold, frozen), the
+/// rows as text (so ids and dates stay as written), and drop-down lists.
+pub fn template_bytes(
+    sheet: &str,
+    columns: &[(&str, &str)],
+    rows: &[Vec<String>],
+    drop_downs: &[DropDown],
+) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    use rust_xlsxwriter::{DataValidation, Format, Formula, Workbook};
+    let mut book = Workbook::new();
+    let bold = Format::new().set_bold();
+    let text = Format::new().set_num_format("@");
+    let last_row = u32::try_from(rows.len()).unwrap_or(u32::MAX).max(1);
+    {
+        let ws = book.add_worksheet();
+        ws.set_name(sheet)?;
+        for (c, (zh, _)) in columns.iter().enumerate() {
+            let c = u16::try_from(c).unwrap_or(u16::MAX);
+            ws.write_string_with_format(0, c, *zh, &bold)?;
+            ws.set_column_width(c, 14)?;
+        }
+        for (r, row) in rows.iter().enumerate() {
+            let r = u32::try_from(r + 1).unwrap_or(u32::MAX);
+            for (c, value) in row.iter().enumerate() {
+                if !value.is_empty() {
+                    ws.write_string_with_format(
+                        r,
+                        u16::try_from(c).unwrap_or(u16::MAX),
+                        value,
+                        &text,
+                    )?;
+                }
+            }
+        }
+        ws.set_freeze_panes(1, 0)?;
+        for (i, list) in drop_downs.iter().enumerate() {
+            let letter = column_letters(i);
+            let end = list.choices.len() + 1;
+            let formula = Formula::new(format!("={LISTS_SHEET}!${letter}$2:${letter}${end}"));
+            let rule = DataValidation::new().allow_list_formula(formula);
+            let column = u16::try_from(list.column).unwrap_or(u16::MAX);
+            ws.add_data_validation(1, column, last_row, column, &rule)?;
+        }
+    }
+    if !drop_downs.is_empty() {
+        let lists = book.add_worksheet();
+        lists.set_name(LISTS_SHEET)?;
+        for (i, list) in drop_downs.iter().enumerate() {
+            let c = u16::try_from(i).unwrap_or(u16::MAX);
+            lists.write_string_with_format(0, c, columns[list.column].0, &bold)?;
+            for (r, choice) in list.choices.iter().enumerate() {
+                lists.write_string(u32::try_from(r + 1).unwrap_or(u32::MAX), c, choice)?;
+            }
+        }
+        lists.set_hidden(true);
+    }
+    book.save_to_buffer()
 }
 
 #[cfg(test)]

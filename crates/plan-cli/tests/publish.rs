@@ -615,3 +615,55 @@ fn import_reads_the_updates_sheet_as_a_workbook() {
     let urls: Vec<&str> = done.evidence.iter().map(|e| e.url.as_str()).collect();
     assert_eq!(urls, ["https://example.org/a", "https://example.org/b"]);
 }
+
+/// `template -o *.xlsx` writes a workbook: Chinese headers, the ids and names
+/// filled in, the indicator, district and flag columns as drop-down lists
+/// (from a hidden sheet); it reads back through the same import. The same
+/// for the updates sheet (subject and stage lists).
+#[test]
+fn templates_as_workbooks_have_drop_downs_and_read_back() {
+    use std::io::Read;
+    let data = Data::new("template-xlsx");
+    let sheet_xml = |file: &str, part: &str| {
+        let bytes = std::fs::read(data.dir.join(file)).expect("workbook");
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a ZIP");
+        let mut text = String::new();
+        zip.by_name(part).expect(part).read_to_string(&mut text).expect("xml");
+        text
+    };
+    let out = data.run(&["template", "--dir", ".", "--date", "2026-12-31", "-o", "t.xlsx"]);
+    assert_eq!(out.status.code(), Some(0), "{}", data.transcript(&out));
+    let sheet = sheet_xml("t.xlsx", "xl/worksheets/sheet1.xml");
+    for (column, list) in [("A", "$A$2:$A$32"), ("C", "$B$2:$B$12"), ("K", "$C$2:$C$4")] {
+        let rule = format!("<formula1>编号!{list}</formula1>");
+        assert!(sheet.contains(&rule), "column {column}'s drop-down: {rule}");
+    }
+    let book = sheet_xml("t.xlsx", "xl/workbook.xml");
+    assert!(book.contains(r#"name="进展数据""#) && book.contains(r#"state="hidden""#), "{book}");
+    let strings = sheet_xml("t.xlsx", "xl/sharedStrings.xml");
+    assert!(
+        strings.contains("指标编号") && strings.contains("引育人工智能相关企业"),
+        "headers and names"
+    );
+    // Nothing filled in: it reads back and imports nothing.
+    let before = data.progress();
+    let out = data.run(&["--lang", "en", "import", "t.xlsx", "--dir", "."]);
+    assert_eq!(out.status.code(), Some(0), "{}", data.transcript(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("imported 0 rows"));
+    assert_eq!(data.progress(), before);
+
+    let out = data.run(&["template", "--updates", "--dir", ".", "-o", "u.xlsx"]);
+    assert_eq!(out.status.code(), Some(0), "{}", data.transcript(&out));
+    let sheet = sheet_xml("u.xlsx", "xl/worksheets/sheet1.xml");
+    assert!(
+        sheet.contains("<formula1>编号!$A$2:$A$58</formula1>"),
+        "subjects: 8 tasks and 49 commitments"
+    );
+    assert!(sheet.contains("<formula1>编号!$B$2:$B$6</formula1>"), "the five stages");
+    let out = data.run(&["--lang", "en", "import", "u.xlsx", "--dir", "."]);
+    assert_eq!(out.status.code(), Some(0), "{}", data.transcript(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("imported 0 rows"),
+        "prefilled stage and due change nothing"
+    );
+}

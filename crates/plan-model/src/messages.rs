@@ -449,6 +449,10 @@ messages! {
     UpdatesImported:
         "已从 {path} 导入 {rows} 行到 {target}：进展新增 {added}、更新 {updated}，期限设定或修改 {deadlines}。",
         "imported {rows} rows from {path} into {target}: {added} new updates, {updated} updated, {deadlines} due dates set or changed.";
+    /// The figures' template workbook's sheet.
+    SheetNameFigures: "进展数据", "figures";
+    /// The updates template workbook's sheet.
+    SheetNameUpdates: "任务和举措进展", "updates";
     /// The kind column of the updates sheet: a key task.
     SheetKindTask: "任务", "key task";
     /// The kind column: a commitment.
