@@ -11,6 +11,8 @@ the fixtures are committed, so tests do not need it.
     cell-error.xlsx     a value that is an error (#DIV/0!)
     not-a-workbook.xlsx a ZIP that holds no workbook
     zip-bomb.xlsx       a workbook whose sheet unpacks to 300 MB
+    far-cell.xlsx       one stray cell at XFD1048576 (a sheet "sized" to 17 billion cells)
+    many-strings.xlsx   a shared-string table that claims 4 billion strings
     updates.xlsx        the updates sheet: a key task's row and a commitment's,
                         two evidence links in one cell (a line break inside it)
 """
@@ -89,6 +91,45 @@ parts["xl/worksheets/sheet1.xml"] = sheet.replace(b"<sheetData>", b"<sheetData>"
 with zipfile.ZipFile(HERE / "zip-bomb.xlsx", "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
     for n, data in parts.items():
         z.writestr(n, data)
+def rewrite(source, out, part, change):
+    """A copy of a workbook with one part's text changed."""
+    with zipfile.ZipFile(HERE / source) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    text = parts[part].decode()
+    changed = change(text)
+    assert changed != text, f"{out}: {part} changed"
+    parts[part] = changed.encode()
+    with zipfile.ZipFile(HERE / out, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, data in parts.items():
+            z.writestr(n, data)
+
+
+rewrite("filled.xlsx", "far-cell.xlsx", "xl/worksheets/sheet1.xml",
+        lambda t: t.replace("</sheetData>",
+                            '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'))
+# openpyxl writes its strings inline: add a shared-string table (and its
+# relationship and content type) that claims 4 billion entries.
+with zipfile.ZipFile(HERE / "filled.xlsx") as z:
+    parts = {n: z.read(n) for n in z.namelist()}
+parts["xl/sharedStrings.xml"] = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="4000000000">'
+    "<si><t>x</t></si></sst>"
+).encode()
+rels = parts["xl/_rels/workbook.xml.rels"].decode()
+parts["xl/_rels/workbook.xml.rels"] = rels.replace(
+    "</Relationships>",
+    '<Relationship Id="rIdStrings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+).encode()
+types = parts["[Content_Types].xml"].decode()
+parts["[Content_Types].xml"] = types.replace(
+    "</Types>",
+    '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+).encode()
+with zipfile.ZipFile(HERE / "many-strings.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
+    for n, data in parts.items():
+        z.writestr(n, data)
+
 book = openpyxl.Workbook()
 ws = book.active
 ws.append(["对象编号", "类型", "名称", "所属任务", "日期", "阶段", "进展", "进展（英文）", "问题",

@@ -282,6 +282,7 @@ fn read_rows(
     let year = u32::from(plan.plan.plan_year);
     let (mut rows, mut errors) = (Vec::new(), Vec::new());
     let mut seen: HashMap<(String, String), usize> = HashMap::new();
+    let mut dues: HashMap<String, (String, usize)> = HashMap::new();
     for (index, record) in reader.records().enumerate() {
         let row = index + 2; // the header is row 1
         let record = match record {
@@ -301,10 +302,28 @@ fn read_rows(
         let is_task = plan.tasks.iter().any(|t| t.id == of);
         let commitment = plan.commitment(of);
         let due = cell(DUE);
+        // What a unit writes besides 进展; the stage only counts when it
+        // differs from where the commitment stands.
+        let words = [
+            PROBLEMS,
+            PROBLEMS + 1,
+            NEXT_STEPS,
+            NEXT_STEPS + 1,
+            EVIDENCE_TITLE,
+            EVIDENCE_TITLE_EN,
+            EVIDENCE_URL,
+            PROGRESS + 1,
+        ];
+        let said_more = words.iter().any(|&c| !cell(c).is_empty());
+        let now = commitment.map(|c| commitment_state(plan, progress, c).stage);
+        let new_stage = match (stage_from(cell(STAGE)), now) {
+            (Ok(Some(stage)), Some(now)) if stage != now => Some(stage),
+            _ => None,
+        };
         if record.iter().all(|f| f.trim().is_empty())
-            || (cell(PROGRESS).is_empty() && due.is_empty())
+            || (cell(PROGRESS).is_empty() && due.is_empty() && !said_more && new_stage.is_none())
         {
-            continue; // blank or unfilled row (a prefilled due date alone changes nothing)
+            continue; // blank or unfilled row (prefilled stage and due date as they stand)
         }
         if !is_task && commitment.is_none() {
             fail(OF, Msg::SheetUnknownSubject, &[("id", &of)]);
@@ -320,15 +339,24 @@ fn read_rows(
                 fail(DUE, Msg::BadDue, &[("due", &due)]);
                 continue;
             }
+            // One commitment, one due date: two rows may not disagree.
+            if let Some((other, first)) = dues.get(of)
+                && other != due
+            {
+                fail(DUE, Msg::SheetConflictingDue, &[("first", first), ("due", other)]);
+                continue;
+            }
+            dues.insert(of.to_owned(), (due.to_owned(), row));
             deadline = Some(Deadline { of: of.to_owned(), due: due.to_owned(), source: None });
         }
         if cell(PROGRESS).is_empty() {
-            // A new stage needs its words: what happened.
-            let now = commitment.map(|c| commitment_state(plan, progress, c).stage);
-            if let (Ok(Some(stage)), Some(now)) = (stage_from(cell(STAGE)), now)
-                && stage != now
-            {
+            // A new stage, problems or next steps need their 进展: what happened.
+            if let Some(stage) = new_stage {
                 fail(PROGRESS, Msg::SheetStageWithoutProgress, &[("stage", &stage.label(lang))]);
+                continue;
+            }
+            if said_more {
+                fail(PROGRESS, Msg::SheetWordsWithoutProgress, &[]);
                 continue;
             }
             rows.push(Row { row, update: None, deadline });
@@ -369,7 +397,23 @@ fn read_rows(
             cell(c).lines().map(str::trim).filter(|l| !l.is_empty()).collect()
         };
         let (titles, urls) = (lines(EVIDENCE_TITLE), lines(EVIDENCE_URL));
-        let titles_en = lines(EVIDENCE_TITLE_EN);
+        // English titles keep their places (an empty line is a title not
+        // translated), so each stays with its link.
+        let raw_en = column_at[EVIDENCE_TITLE_EN].and_then(|i| record.get(i)).unwrap_or_default();
+        let titles_en: Vec<&str> = if raw_en.trim().is_empty() {
+            Vec::new()
+        } else {
+            // Untrimmed: a leading empty line is the first title's place.
+            raw_en.trim_end().split('\n').map(str::trim).collect()
+        };
+        if !titles_en.is_empty() && titles_en.len() != urls.len() {
+            fail(
+                EVIDENCE_TITLE_EN,
+                Msg::SheetEvidenceMismatch,
+                &[("titles", &titles_en.len()), ("links", &urls.len())],
+            );
+            continue;
+        }
         if titles.len() != urls.len() {
             fail(
                 EVIDENCE_URL,
@@ -453,7 +497,9 @@ fn merge(progress: &mut ProgressDocument, rows: &[Row]) -> (UpdatesReport, HashM
         if let Some(d) = &r.deadline {
             match progress.deadlines.iter_mut().find(|x| x.of == d.of) {
                 Some(old) if old.due != d.due => {
+                    // The old source set the old date, not this one.
                     old.due = d.due.clone();
+                    old.source = None;
                     report.deadlines += 1;
                 }
                 Some(_) => {}

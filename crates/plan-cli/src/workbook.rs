@@ -16,8 +16,12 @@ pub const MAX_WORKBOOK_BYTES: usize = 50 * 1024 * 1024;
 /// Largest total its parts may unpack to: beyond this it is refused before
 /// anything is unpacked (a ZIP bomb).
 pub const MAX_UNPACKED_BYTES: u64 = 256 * 1024 * 1024;
-/// Most rows a sheet may have.
+/// Most rows a sheet may have (the 100-fold sheet has 51,700).
 pub const MAX_ROWS: usize = 1_000_000;
+/// Most columns a sheet may have (the widest template has 16).
+pub const MAX_COLUMNS: usize = 64;
+/// Most filled cells (and declared shared strings) a workbook may have.
+pub const MAX_CELLS: u64 = 5_000_000;
 
 /// True for the bytes of a ZIP file, which an `.xlsx` is.
 pub fn is_zip(bytes: &[u8]) -> bool {
@@ -73,8 +77,25 @@ fn cell_text(data: &Data, row: usize, column: usize) -> Result<String, WorkbookE
     })
 }
 
+/// How many shared strings a workbook declares (`uniqueCount` of
+/// `xl/sharedStrings.xml`), read from the start of that part alone: the
+/// reader reserves room for that many before reading one.
+fn declared_strings(archive: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Option<u64> {
+    use std::io::Read;
+    let part = archive.by_name("xl/sharedStrings.xml").ok()?;
+    let mut head = Vec::with_capacity(4096);
+    part.take(4096).read_to_end(&mut head).ok()?;
+    let head = String::from_utf8_lossy(&head);
+    let at = head.find("uniqueCount=\"")? + "uniqueCount=\"".len();
+    let digits: String = head[at..].chars().take_while(char::is_ascii_digit).collect();
+    // More digits than a u64 holds is as bad as the largest one.
+    Some(digits.parse().unwrap_or(u64::MAX))
+}
+
 /// The first sheet of a workbook as CSV text (header first), for the same
-/// reading as a CSV file.
+/// reading as a CSV file. Cells are read one by one: a cell far down or
+/// across (a sheet "sized" to a billion rows by one stray cell) is refused
+/// before any grid is built.
 pub fn to_csv_text(bytes: &[u8]) -> Result<String, WorkbookError> {
     if bytes.len() > MAX_WORKBOOK_BYTES {
         let (size, max) = (bytes.len() / 1024 / 1024, MAX_WORKBOOK_BYTES / 1024 / 1024);
@@ -92,46 +113,70 @@ pub fn to_csv_text(bytes: &[u8]) -> Result<String, WorkbookError> {
         let (size, max) = (unpacked / 1024 / 1024, MAX_UNPACKED_BYTES / 1024 / 1024);
         return Err(say_both(Msg::WorkbookUnpacksTooLarge, &[("size", &size), ("max", &max)]));
     }
+    if let Some(count) = declared_strings(&mut archive)
+        && count > MAX_CELLS
+    {
+        return Err(say_both(Msg::WorkbookTooManyCells, &[("max", &MAX_CELLS)]));
+    }
     let mut book: Xlsx<_> =
         open_workbook_from_rs(Cursor::new(bytes)).map_err(|_| say_both(Msg::NotAWorkbook, &[]))?;
     let name =
         book.sheet_names().first().cloned().ok_or_else(|| say_both(Msg::NotAWorkbook, &[]))?;
-    // A formula's value is whatever the program last saved, or nothing: ask
-    // for the value itself.
-    if let Ok(formulas) = book.worksheet_formula(&name) {
-        let (top, left) = formulas.start().unwrap_or_default();
-        for (r, row) in formulas.rows().enumerate() {
-            if let Some((c, formula)) = row.iter().enumerate().find(|(_, f)| !f.is_empty()) {
-                let cell = cell_name(top as usize + r, left as usize + c);
-                // As the formula bar shows it: with its `=`, cut short.
-                let formula = format!(
-                    "={}",
-                    formula.trim_start_matches('=').chars().take(40).collect::<String>()
-                );
-                return Err(say_both(
-                    Msg::WorkbookFormula,
-                    &[("cell", &cell), ("formula", &formula)],
-                ));
-            }
+    let mut reader =
+        book.worksheet_cells_reader(&name).map_err(|_| say_both(Msg::NotAWorkbook, &[]))?;
+    // Row → (column, text), for the cells that hold something.
+    let mut rows: std::collections::BTreeMap<u32, Vec<(u32, String)>> = Default::default();
+    let mut cells: u64 = 0;
+    let mut width: u32 = 0;
+    while let Some(cell) =
+        reader.next_cell_with_formula().map_err(|_| say_both(Msg::NotAWorkbook, &[]))?
+    {
+        let (r, c) = cell.pos;
+        let (row, column) = (r as usize, c as usize);
+        // A formula's value is whatever the program last saved, or nothing:
+        // ask for the value itself.
+        if let Some(formula) = cell.formula.filter(|f| !f.is_empty()) {
+            let cell = cell_name(row, column);
+            // As the formula bar shows it: with its `=`, cut short.
+            let formula = format!(
+                "={}",
+                formula.trim_start_matches('=').chars().take(40).collect::<String>()
+            );
+            return Err(say_both(Msg::WorkbookFormula, &[("cell", &cell), ("formula", &formula)]));
         }
+        let value = Data::from(cell.value);
+        if value == Data::Empty {
+            continue; // a formatted empty cell, wherever it is
+        }
+        if row >= MAX_ROWS || column >= MAX_COLUMNS {
+            let cell = cell_name(row, column);
+            return Err(say_both(
+                Msg::WorkbookBeyondLimits,
+                &[("cell", &cell), ("rows", &MAX_ROWS), ("columns", &MAX_COLUMNS)],
+            ));
+        }
+        cells += 1;
+        if cells > MAX_CELLS {
+            return Err(say_both(Msg::WorkbookTooManyCells, &[("max", &MAX_CELLS)]));
+        }
+        width = width.max(c + 1);
+        rows.entry(r).or_default().push((c, cell_text(&value, row, column)?));
     }
-    let range = book.worksheet_range(&name).map_err(|_| say_both(Msg::NotAWorkbook, &[]))?;
-    let (top, left) = range.start().unwrap_or_default();
-    if range.height() > MAX_ROWS {
-        return Err(say_both(
-            Msg::WorkbookTooManyRows,
-            &[("rows", &range.height()), ("max", &MAX_ROWS)],
-        ));
-    }
-    if top > 0 && !range.is_empty() {
+    match rows.keys().next() {
+        None => return Ok(String::new()),
         // Row numbers in messages are the sheet's: its header must be row 1.
-        return Err(say_both(Msg::WorkbookHeaderNotFirst, &[("row", &(top + 1))]));
+        Some(&first) if first > 0 => {
+            return Err(say_both(Msg::WorkbookHeaderNotFirst, &[("row", &(first + 1))]));
+        }
+        Some(_) => {}
     }
+    let last = rows.keys().next_back().copied().unwrap_or_default();
     let mut writer = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
-    for (r, row) in range.rows().enumerate() {
-        let mut record: Vec<String> = vec![String::new(); left as usize];
-        for (c, data) in row.iter().enumerate() {
-            record.push(cell_text(data, top as usize + r, left as usize + c)?);
+    for r in 0..=last {
+        // Every row is written, empty ones too, so row numbers stay the sheet's.
+        let mut record = vec![String::new(); width as usize];
+        for (c, text) in rows.remove(&r).unwrap_or_default() {
+            record[c as usize] = text;
         }
         writer.write_record(&record).map_err(|_| say_both(Msg::NotAWorkbook, &[]))?;
     }

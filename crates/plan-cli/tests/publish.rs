@@ -581,6 +581,8 @@ fn import_refuses_bad_workbooks_naming_the_cell_and_changes_nothing() {
         ("cell-error.xlsx", "单元格 F4 是错误值 #DIV/0!"),
         ("not-a-workbook.xlsx", "不是有效的 Excel 工作簿"),
         ("zip-bomb.xlsx", "解压后有 300 MB，超过上限 256 MB"),
+        ("far-cell.xlsx", "单元格 XFD1048576 超出范围"),
+        ("many-strings.xlsx", "单元格超过 5000000 个"),
     ] {
         let book = fixture(file);
         let out = data.run(&["import", book.to_str().expect("path"), "--dir", "."]);
@@ -666,4 +668,88 @@ fn templates_as_workbooks_have_drop_downs_and_read_back() {
         String::from_utf8_lossy(&out.stdout).contains("imported 0 rows"),
         "prefilled stage and due change nothing"
     );
+}
+
+/// What a unit may write without 进展 is refused, not dropped: a new stage,
+/// problems alone; two rows may not give one commitment two due dates; an
+/// English evidence title stays with its link.
+#[test]
+fn updates_sheet_refuses_what_it_would_otherwise_drop() {
+    let data = Data::new("updates-sheet-drops");
+    let out = data.run(&["template", "--updates", "--dir", ".", "-o", "u.csv"]);
+    assert_eq!(out.status.code(), Some(0), "{}", data.transcript(&out));
+    let text = std::fs::read_to_string(data.dir.join("u.csv")).expect("template");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader.headers().expect("header").iter().map(str::to_owned).collect();
+    let mut rows: Vec<Vec<String>> =
+        reader.records().map(|r| r.expect("row").iter().map(str::to_owned).collect()).collect();
+    let col = |name: &str| {
+        header.iter().position(|h| h.trim_start_matches('\u{feff}') == name).expect(name)
+    };
+    let at = |rows: &[Vec<String>], id: &str| rows.iter().position(|r| r[0] == id).expect(id);
+    let write = |rows: &[Vec<String>]| {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record(&header).expect("header");
+        for r in rows {
+            w.write_record(r).expect("row");
+        }
+        std::fs::write(data.dir.join("filled.csv"), w.into_inner().expect("csv")).expect("write");
+    };
+    // A commitment with no due date of its own: its stage changed, nothing said.
+    let labs = at(&rows, "future-labs");
+    assert_eq!(rows[labs][col("期限")], "", "no due date set");
+    rows[labs][col("阶段")] = "已完成".into();
+    let lab = at(&rows, "key-technology-research");
+    rows[lab][col("问题")] = "经费不足。".into();
+    let platform = at(&rows, "digital-transformation-platform");
+    let other = at(&rows, "multimodal-corpus-platform");
+    rows[other][col("进展")] = "平台上线。".into();
+    rows.push(rows[platform].clone());
+    let copy = rows.len() - 1;
+    rows[copy][col("期限")] = "2026-11-30".into();
+    rows[copy][col("进展")] = "试运行。".into();
+    rows[copy][col("日期")] = "2026-11-30".into();
+    write(&rows);
+    let before = data.progress_bytes();
+    let out = data.run(&["import", "filled.csv", "--dir", "."]);
+    assert_eq!(out.status.code(), Some(1), "{}", data.transcript(&out));
+    assert_eq!(data.progress_bytes(), before, "nothing changed");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let row = |i: usize| i + 2;
+    assert!(
+        stderr.contains(&format!("第 {} 行，“进展”列：阶段改为“已完成”，但“进展”为空", row(labs))),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("第 {} 行，“进展”列：填写了问题、下一步或佐证", row(lab))),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "第 {} 行，“期限”列：与第 {} 行的期限“2026-10-31”不一致",
+            row(copy),
+            row(platform)
+        )),
+        "{stderr}"
+    );
+
+    // English titles keep their places: the second link's title is the second.
+    let mut rows = rows[..copy].to_vec();
+    rows[labs][col("进展")] = "建成。".into();
+    rows[lab][col("进展")] = "立项。".into();
+    rows[lab][col("佐证标题")] = "通知\n报道".into();
+    rows[lab][col("佐证标题（英文）")] = "\nReport".into();
+    rows[lab][col("佐证链接")] = "https://example.org/n\nhttps://example.org/r".into();
+    write(&rows);
+    let out = data.run(&["import", "filled.csv", "--dir", "."]);
+    assert_eq!(out.status.code(), Some(0), "{}", data.transcript(&out));
+    let p = data.progress();
+    let u = p
+        .updates
+        .iter()
+        .find(|u| u.of == "key-technology-research" && u.as_of == "2026-12-31")
+        .expect("update");
+    let titles: Vec<(&str, &str)> =
+        u.evidence.iter().map(|e| (e.title.zh.as_str(), e.title.en.as_str())).collect();
+    assert_eq!(titles, [("通知", ""), ("报道", "Report")]);
 }

@@ -363,6 +363,10 @@ messages! {
         "due date '{due}' is not YYYY-MM-DD or a quarter YYYY-Q1 to YYYY-Q4";
     /// Two deadlines for one subject.
     DuplicateDeadline: "“{id}”已有期限：每项只设一个", "'{id}' already has a deadline: set one only";
+    /// A due date before the plan year.
+    DueBeforePlanYear:
+        "期限 {due} 早于方案年度 {year} 年：是否写错了年份？",
+        "due date {due} is before the plan year {year}: is the year a typo?";
     /// A due date after the plan year.
     DueAfterPlanYear:
         "期限 {due} 晚于方案年度 {year} 年末",
@@ -475,6 +479,14 @@ messages! {
     SheetDuplicateUpdateRow:
         "与第 {first} 行重复（同一对象和日期）：请只保留一行",
         "repeats row {first} (same subject and date): keep one of them";
+    /// Two rows giving one commitment different due dates.
+    SheetConflictingDue:
+        "与第 {first} 行的期限“{due}”不一致：同一举措只能有一个期限",
+        "disagrees with row {first}'s due date '{due}': a commitment has one due date";
+    /// Problems, next steps or evidence without progress.
+    SheetWordsWithoutProgress:
+        "填写了问题、下一步或佐证，但“进展”为空：请写明本期进展",
+        "problems, next steps or evidence are filled in but 进展 (progress) is empty: say what was done";
     /// A stage changed with nothing said.
     SheetStageWithoutProgress:
         "阶段改为“{stage}”，但“进展”为空：请写明发生了什么",
@@ -521,10 +533,14 @@ messages! {
     WorkbookCellError:
         "单元格 {cell} 是错误值 {error}：请改正该单元格。",
         "cell {cell} holds the error value {error}: correct that cell.";
-    /// A sheet with too many rows.
-    WorkbookTooManyRows:
-        "工作表有 {rows} 行，超过上限 {max} 行。",
-        "the sheet has {rows} rows, over the limit of {max}.";
+    /// A filled cell beyond the rows or columns a sheet may have.
+    WorkbookBeyondLimits:
+        "单元格 {cell} 超出范围（最多 {rows} 行、{columns} 列）：请删除该单元格，只保留进展表。",
+        "cell {cell} is beyond the limits (at most {rows} rows and {columns} columns): delete it and keep only the progress sheet.";
+    /// A workbook with too many cells or shared strings.
+    WorkbookTooManyCells:
+        "工作簿的单元格超过 {max} 个：请只保留进展表。",
+        "the workbook has more than {max} cells: keep only the progress sheet.";
     /// A sheet whose header is not on row 1.
     WorkbookHeaderNotFirst:
         "表头在第 {row} 行：请删除表头上方的空行，让表头在第 1 行。",

@@ -672,8 +672,8 @@ pub fn is_web_address(url: &str) -> bool {
     })
 }
 
-/// Deadlines: for a commitment or a milestone, a date or quarter within the
-/// plan year, one each.
+/// Deadlines: for a commitment or a milestone, a date or quarter (outside
+/// the plan year is a warning), one each.
 fn deadlines(f: &mut Findings, plan: &PlanDocument, progress: &ProgressDocument) {
     let year = plan.plan.plan_year;
     let mut seen = HashSet::new();
@@ -693,6 +693,12 @@ fn deadlines(f: &mut Findings, plan: &PlanDocument, progress: &ProgressDocument)
         }
         match crate::commitments::due_end(&d.due) {
             None => f.error("bad-due", format!("{path}.due"), Msg::BadDue, &[("due", &d.due)]),
+            Some(end) if end.as_str() < format!("{year}-01-01").as_str() => f.warning(
+                "due-before-plan-year",
+                format!("{path}.due"),
+                Msg::DueBeforePlanYear,
+                &[("due", &d.due), ("year", &year)],
+            ),
             Some(end) if end.as_str() > format!("{year}-12-31").as_str() => f.warning(
                 "due-after-plan-year",
                 format!("{path}.due"),
