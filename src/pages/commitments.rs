@@ -75,14 +75,8 @@ fn AllCommitments(assessed: Arc<Assessed>, lang: Lang) -> impl IntoView {
         })
         .collect();
     for ind in doc.indicators.iter().filter(|i| i.target == Target::Milestone) {
-        let (when, state) = milestone_deadline(doc, data, &ind.id);
+        let (stage, when, state) = milestone_deadline(doc, data, &ind.id);
         if state.needs_notice() {
-            let stage = data
-                .milestones
-                .iter()
-                .filter(|m| m.indicator == ind.id)
-                .max_by(|a, b| a.as_of.cmp(&b.as_of))
-                .map_or(plan_model::progress::Stage::NotStarted, |m| m.stage);
             due.push(DueRow {
                 name: ind.name.get(lang).to_owned(),
                 href: Route::Indicator(ind.id.clone()).href(lang),

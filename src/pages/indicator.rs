@@ -156,7 +156,7 @@ fn due_line(
     if indicator.target != plan_model::Target::Milestone {
         return None;
     }
-    let (due, state) =
+    let (_, due, state) =
         plan_model::commitments::milestone_deadline(&assessed.plan, &assessed.data, &indicator.id);
     let flag = state.needs_notice().then(|| {
         view! { " " <span class=format!("due-flag due-{}", state.code())><span aria-hidden="true">"⚑ "</span>{state.label(lang)}</span> }

@@ -212,7 +212,7 @@ fn entry(assessed: &Assessed<'_>, lang: Lang, of: &FeedOf, page: &str) -> Option
                 .map(|c| {
                     let state = plan_model::commitments::commitment_state(plan, progress, c);
                     let update = state.latest().map(|u| format!(" {}", update_text(u, lang)));
-                    let colon = if lang == Lang::Zh { "：" } else { ": " };
+                    let colon = tr!(lang, colon);
                     format!(
                         " {}{colon}{} {}{}",
                         c.name.get(lang),

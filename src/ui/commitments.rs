@@ -45,26 +45,20 @@ pub fn stage_summary(states: &[CommitmentState<'_>], lang: Lang) -> String {
         count = states.len(),
         stages = stages.join(tr!(lang, count_separator))
     );
-    for (state, key) in [(DeadlineState::Overdue, true), (DeadlineState::DueSoon, false)] {
-        let n = states.iter().filter(|s| s.deadline == state).count();
-        if n > 0 {
-            let said = if key {
-                tr!(lang, commitments_overdue, count = n)
-            } else {
-                tr!(lang, commitments_due_soon, count = n)
-            };
-            text.push_str(&said);
-        }
+    let count = |state| states.iter().filter(|s| s.deadline == state).count();
+    let (overdue, soon) = (count(DeadlineState::Overdue), count(DeadlineState::DueSoon));
+    if overdue > 0 {
+        text.push_str(&tr!(lang, commitments_overdue, count = overdue));
+    }
+    if soon > 0 {
+        text.push_str(&tr!(lang, commitments_due_soon, count = soon));
     }
     text
 }
 
 /// An update as one line of text (for a feed): "2026-09-30 进展：…；问题：…；下一步：…".
 pub fn update_text(u: &Update, lang: Lang) -> String {
-    let colon = match lang {
-        Lang::Zh => "：",
-        Lang::En => ": ",
-    };
+    let colon = tr!(lang, colon);
     let parts: Vec<String> = [
         (tr!(lang, update_progress), Some(&u.progress)),
         (tr!(lang, update_problems), u.problems.as_ref()),

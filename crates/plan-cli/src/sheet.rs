@@ -61,10 +61,14 @@ pub enum Encoding {
     Gbk,
 }
 
-fn csv_text(rows: &[[String; WIDTH]]) -> Result<String, csv::Error> {
+/// A sheet as CSV text: the header row, then the rows, with a BOM.
+fn csv_text<const N: usize>(
+    columns: &[(&str, &str); N],
+    rows: &[[String; N]],
+) -> Result<String, csv::Error> {
     let mut writer =
         csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
-    writer.write_record(COLUMNS.iter().map(|c| c.0))?;
+    writer.write_record(columns.iter().map(|c| c.0))?;
     for row in rows {
         writer.write_record(row)?;
     }
@@ -73,10 +77,70 @@ fn csv_text(rows: &[[String; WIDTH]]) -> Result<String, csv::Error> {
     Ok(format!("{BOM}{}", String::from_utf8_lossy(&bytes)))
 }
 
-fn write_csv(path: &Path, rows: &[[String; WIDTH]], lang: Lang) -> Result<(), Fail> {
-    let text = csv_text(rows).map_err(|e| Fail::io(e.to_string()))?;
+/// Writes a sheet as CSV, whole or not at all.
+pub(crate) fn write_csv<const N: usize>(
+    path: &Path,
+    columns: &[(&str, &str); N],
+    rows: &[[String; N]],
+    lang: Lang,
+) -> Result<(), Fail> {
+    let text = csv_text(columns, rows).map_err(|e| Fail::io(e.to_string()))?;
     write_atomic(path, text.as_bytes()).map_err(|e| {
         Fail::io(say(Msg::CannotWrite, lang, &[("path", &path.display()), ("error", &e)]))
+    })
+}
+
+/// Where each of a sheet's columns is in the file (by its Chinese or English
+/// heading, in any order); a missing `required` column is refused by name.
+pub(crate) fn column_positions<const N: usize>(
+    headers: &csv::StringRecord,
+    columns: &[(&str, &str); N],
+    required: &[usize],
+    shown: &str,
+    lang: Lang,
+) -> Result<[Option<usize>; N], Fail> {
+    let mut column_at = [None; N];
+    for (i, h) in headers.iter().enumerate() {
+        let h = h.trim().trim_start_matches(BOM);
+        if let Some(c) = columns.iter().position(|(zh, en)| h == *zh || h.eq_ignore_ascii_case(en))
+        {
+            column_at[c] = Some(i);
+        }
+    }
+    for &required in required {
+        if column_at[required].is_none() {
+            let (zh, en) = columns[required];
+            return Err(Fail::invalid(say(
+                Msg::MissingColumn,
+                lang,
+                &[("path", &shown), ("zh", &zh), ("en", &en)],
+            )));
+        }
+    }
+    Ok(column_at)
+}
+
+/// A sheet's text from its bytes: an .xlsx (a ZIP) becomes the text its first
+/// sheet would be as a CSV, anything else is decoded as a CSV; so both sheets
+/// and both formats have one reading.
+pub(crate) fn sheet_text(
+    bytes: &[u8],
+    forced: Option<Encoding>,
+    shown: &str,
+    lang: Lang,
+) -> Result<String, Fail> {
+    if crate::workbook::is_zip(bytes) {
+        return crate::workbook::to_csv_text(bytes).map_err(|problem| {
+            let problem = problem.get(lang).to_owned();
+            Fail::invalid(say(
+                Msg::WorkbookRefused,
+                lang,
+                &[("path", &shown), ("problem", &problem)],
+            ))
+        });
+    }
+    decode(bytes, forced).map_err(|enc| {
+        Fail::invalid(say(Msg::WrongEncoding, lang, &[("path", &shown), ("encoding", &enc)]))
     })
 }
 
@@ -181,7 +245,7 @@ pub fn template(dir: &Path, out: &Path, dates: &[String], lang: Lang) -> Result<
             lang,
         )?;
     } else {
-        write_csv(out, &rows, lang)?;
+        write_csv(out, &COLUMNS, &rows, lang)?;
     }
     Ok(say(
         Msg::TemplateWritten,
@@ -308,7 +372,7 @@ pub fn export(dir: &Path, out_dir: &Path, lang: Lang) -> Result<String, Fail> {
         .map_err(|e| Fail::io(format!("{}: {e}", out_dir.display())))?;
     let progress_path = out_dir.join("progress.csv");
     let rows = progress_rows(&folder);
-    write_csv(&progress_path, &rows, lang)?;
+    write_csv(&progress_path, &COLUMNS, &rows, lang)?;
     let targets_path = out_dir.join("targets.csv");
     let mut writer =
         csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
@@ -451,26 +515,7 @@ pub fn import(
     let bytes = std::fs::read(file).map_err(|e| {
         Fail::io(say(Msg::CannotRead, lang, &[("path", &file.display()), ("error", &e)]))
     })?;
-    // An .xlsx (a ZIP) becomes the text its first sheet would be as a CSV:
-    // one reading for both.
-    let text = if crate::workbook::is_zip(&bytes) {
-        crate::workbook::to_csv_text(&bytes).map_err(|problem| {
-            let problem = problem.get(lang).to_owned();
-            Fail::invalid(say(
-                Msg::WorkbookRefused,
-                lang,
-                &[("path", &file.display()), ("problem", &problem)],
-            ))
-        })?
-    } else {
-        decode(&bytes, forced).map_err(|enc| {
-            Fail::invalid(say(
-                Msg::WrongEncoding,
-                lang,
-                &[("path", &file.display()), ("encoding", &enc)],
-            ))
-        })?
-    };
+    let text = sheet_text(&bytes, forced, &file.display().to_string(), lang)?;
     let shown = file.display().to_string();
     // One import for both sheets: the header says which one it is.
     if crate::updates_sheet::is_updates_header(text.lines().next().unwrap_or_default()) {
@@ -547,11 +592,7 @@ pub fn import_bytes(
     bytes: &[u8],
     lang: Lang,
 ) -> Result<ImportReport, usize> {
-    let text = if crate::workbook::is_zip(bytes) {
-        crate::workbook::to_csv_text(bytes).map_err(|_| 1usize)?
-    } else {
-        decode(bytes, None).map_err(|_| 1usize)?
-    };
+    let text = sheet_text(bytes, None, "input.csv", lang).map_err(|_| 1usize)?;
     let (mut rows, errors) = read_rows(plan, &text, "input.csv", lang).map_err(|_| 1usize)?;
     if !errors.is_empty() {
         return Err(errors.len());
@@ -592,24 +633,7 @@ fn read_rows(
     let mut reader =
         csv::ReaderBuilder::new().flexible(true).has_headers(true).from_reader(text.as_bytes());
     let headers = reader.headers().map_err(|e| Fail::invalid(format!("{shown}: {e}")))?.clone();
-    let mut column_at = [None; WIDTH];
-    for (i, h) in headers.iter().enumerate() {
-        let h = h.trim().trim_start_matches('\u{feff}');
-        if let Some(c) = COLUMNS.iter().position(|(zh, en)| h == *zh || h.eq_ignore_ascii_case(en))
-        {
-            column_at[c] = Some(i);
-        }
-    }
-    for required in [INDICATOR, AS_OF, VALUE] {
-        if column_at[required].is_none() {
-            let (zh, en) = COLUMNS[required];
-            return Err(Fail::invalid(say(
-                Msg::MissingColumn,
-                lang,
-                &[("path", &shown), ("zh", &zh), ("en", &en)],
-            )));
-        }
-    }
+    let column_at = column_positions(&headers, &COLUMNS, &[INDICATOR, AS_OF, VALUE], shown, lang)?;
     let year = u32::from(plan.plan.plan_year);
     let mut rows = Vec::new();
     let mut errors = Vec::new();

@@ -17,7 +17,9 @@ use plan_model::{Bilingual, Lang, PROGRESS_FILE, PlanDocument, ProgressDocument}
 use crate::atomic::write_atomic;
 use crate::fail::Fail;
 use crate::folder::{Folder, Located, locate, print_findings, summary};
-use crate::sheet::{BOM, CellError, decode, print_cell_errors, to_pretty_json};
+use crate::sheet::{
+    BOM, CellError, column_positions, print_cell_errors, sheet_text, to_pretty_json, write_csv,
+};
 use crate::workbook::DropDown;
 
 /// Columns of the sheet: (Chinese header, English header).
@@ -81,25 +83,6 @@ fn stage_from(cell: &str) -> Result<Option<Stage>, ()> {
         })
         .map(Some)
         .ok_or(())
-}
-
-fn csv_text(rows: &[[String; WIDTH]]) -> Result<String, csv::Error> {
-    let mut writer =
-        csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
-    writer.write_record(COLUMNS.iter().map(|c| c.0))?;
-    for row in rows {
-        writer.write_record(row)?;
-    }
-    let bytes = writer.into_inner().map_err(|e| e.into_error())?;
-    // A byte-order mark makes Excel read the file as UTF-8.
-    Ok(format!("{BOM}{}", String::from_utf8_lossy(&bytes)))
-}
-
-fn write_csv(path: &Path, rows: &[[String; WIDTH]], lang: Lang) -> Result<(), Fail> {
-    let text = csv_text(rows).map_err(|e| Fail::io(e.to_string()))?;
-    write_atomic(path, text.as_bytes()).map_err(|e| {
-        Fail::io(say(Msg::CannotWrite, lang, &[("path", &path.display()), ("error", &e)]))
-    })
 }
 
 /// A row for a task or commitment: the reading columns filled, the stage and
@@ -199,7 +182,7 @@ pub fn template(dir: &Path, out: &Path, date: Option<&str>, lang: Lang) -> Resul
         let name = Msg::SheetNameUpdates.template(Lang::Zh);
         crate::sheet::write_xlsx(out, name, &COLUMNS, &rows, &drop_downs, lang)?;
     } else {
-        write_csv(out, &rows, lang)?;
+        write_csv(out, &COLUMNS, &rows, lang)?;
     }
     Ok(say(
         Msg::UpdatesTemplateWritten,
@@ -240,7 +223,7 @@ pub fn export(
 ) -> Result<(std::path::PathBuf, usize), Fail> {
     let path = out_dir.join("updates.csv");
     let rows = export_rows(&folder.plan, &folder.progress);
-    write_csv(&path, &rows, lang)?;
+    write_csv(&path, &COLUMNS, &rows, lang)?;
     Ok((path, rows.len()))
 }
 
@@ -261,24 +244,7 @@ fn read_rows(
     let mut reader =
         csv::ReaderBuilder::new().flexible(true).has_headers(true).from_reader(text.as_bytes());
     let headers = reader.headers().map_err(|e| Fail::invalid(format!("{shown}: {e}")))?.clone();
-    let mut column_at = [None; WIDTH];
-    for (i, h) in headers.iter().enumerate() {
-        let h = h.trim().trim_start_matches(BOM);
-        if let Some(c) = COLUMNS.iter().position(|(zh, en)| h == *zh || h.eq_ignore_ascii_case(en))
-        {
-            column_at[c] = Some(i);
-        }
-    }
-    for required in [OF, AS_OF, PROGRESS] {
-        if column_at[required].is_none() {
-            let (zh, en) = COLUMNS[required];
-            return Err(Fail::invalid(say(
-                Msg::MissingColumn,
-                lang,
-                &[("path", &shown), ("zh", &zh), ("en", &en)],
-            )));
-        }
-    }
+    let column_at = column_positions(&headers, &COLUMNS, &[OF, AS_OF, PROGRESS], shown, lang)?;
     let year = u32::from(plan.plan.plan_year);
     let (mut rows, mut errors) = (Vec::new(), Vec::new());
     let mut seen: HashMap<(String, String), usize> = HashMap::new();
@@ -615,11 +581,7 @@ pub fn import_updates_bytes(
     bytes: &[u8],
     lang: Lang,
 ) -> Result<UpdatesReport, usize> {
-    let text = if crate::workbook::is_zip(bytes) {
-        crate::workbook::to_csv_text(bytes).map_err(|_| 1usize)?
-    } else {
-        decode(bytes, None).map_err(|_| 1usize)?
-    };
+    let text = sheet_text(bytes, None, "input.csv", lang).map_err(|_| 1usize)?;
     let (rows, errors) = read_rows(plan, progress, &text, "input.csv", lang).map_err(|_| 1usize)?;
     if !errors.is_empty() {
         return Err(errors.len());

@@ -422,6 +422,47 @@ fn a_release_whose_pages_cannot_be_rendered_says_so() {
     let _ = std::fs::remove_dir_all(site);
 }
 
+/// A CSV sheet as a test fills it in: its header and rows as text.
+struct Sheet {
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+impl Sheet {
+    fn read(text: &str) -> Self {
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let header = reader.headers().expect("header").iter().map(str::to_owned).collect();
+        let rows =
+            reader.records().map(|r| r.expect("row").iter().map(str::to_owned).collect()).collect();
+        Sheet { header, rows }
+    }
+
+    /// The index of the column with this heading.
+    fn col(&self, name: &str) -> usize {
+        self.header.iter().position(|h| h.trim_start_matches('\u{feff}') == name).expect(name)
+    }
+
+    /// The index of the row for this subject id.
+    fn row_of(&self, id: &str) -> usize {
+        self.rows.iter().position(|r| r[0] == id).expect(id)
+    }
+
+    /// Fills in one cell.
+    fn set(&mut self, row: usize, column: &str, value: &str) {
+        let c = self.col(column);
+        self.rows[row][c] = value.to_owned();
+    }
+
+    fn write(&self, path: &Path) {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record(&self.header).expect("header");
+        for r in &self.rows {
+            w.write_record(r).expect("row");
+        }
+        std::fs::write(path, w.into_inner().expect("csv")).expect("write");
+    }
+}
+
 /// The updates sheet as a responsible unit fills it: the template has a row
 /// per key task and commitment with stage and due date as they stand; a
 /// filled copy with two typos is refused, naming row and column, and
@@ -438,46 +479,31 @@ fn updates_sheet_template_fill_typos_and_import() {
     );
     let text = std::fs::read_to_string(data.dir.join("u.csv")).expect("template");
     assert!(text.starts_with('\u{feff}'), "a BOM, for Excel");
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let header: Vec<String> = reader.headers().expect("header").iter().map(str::to_owned).collect();
-    assert_eq!(&header[..3], ["对象编号", "类型", "名称"]);
-    let mut rows: Vec<Vec<String>> =
-        reader.records().map(|r| r.expect("row").iter().map(str::to_owned).collect()).collect();
+    let mut sheet = Sheet::read(&text);
+    assert_eq!(&sheet.header[..3], ["对象编号", "类型", "名称"]);
     let plan = plan_model::parse_plan(
         "plan.json",
         &std::fs::read_to_string(data.dir.join("plan.json")).expect("plan"),
     )
     .expect("plan");
-    assert_eq!(rows.len(), plan.tasks.len() + plan.commitments.len(), "a row each");
-    let col = |name: &str| {
-        header.iter().position(|h| h.trim_start_matches('\u{feff}') == name).expect(name)
-    };
-    let row_of = |rows: &[Vec<String>], id: &str| rows.iter().position(|r| r[0] == id).expect(id);
-    let stalled = row_of(&rows, "national-cosoftware-centre");
-    assert_eq!(rows[stalled][col("阶段")], "停滞", "the stage as it stands");
-    assert_eq!(rows[stalled][col("期限")], "2026-Q3", "the due date as it stands");
+    assert_eq!(sheet.rows.len(), plan.tasks.len() + plan.commitments.len(), "a row each");
+    let stalled = sheet.row_of("national-cosoftware-centre");
+    assert_eq!(sheet.rows[stalled][sheet.col("阶段")], "停滞", "the stage as it stands");
+    assert_eq!(sheet.rows[stalled][sheet.col("期限")], "2026-Q3", "the due date as it stands");
 
     // Filled in, with two typos: an unknown stage and a script address.
-    let task = row_of(&rows, "ai-core-technology");
-    rows[task][col("进展")] = "四季度攻关项目全部立项。".into();
-    rows[stalled][col("阶段")] = "已完成".into();
-    rows[stalled][col("进展")] = "创新中心获批筹建。".into();
-    rows[stalled][col("进展（英文）")] = "The centre was approved.".into();
-    rows[stalled][col("佐证标题")] = "批复文件\n新闻发布".into();
-    rows[stalled][col("佐证链接")] = "https://example.org/a\njavascript:alert(1)".into();
-    let platform = row_of(&rows, "digital-transformation-platform");
-    rows[platform][col("阶段")] = "进行中".into();
-    rows[platform][col("进展")] = "平台上线试运行。".into();
-    rows[platform][col("期限")] = "2026-11-30".into();
-    let write = |rows: &[Vec<String>]| {
-        let mut w = csv::Writer::from_writer(Vec::new());
-        w.write_record(&header).expect("header");
-        for r in rows {
-            w.write_record(r).expect("row");
-        }
-        std::fs::write(data.dir.join("filled.csv"), w.into_inner().expect("csv")).expect("write");
-    };
-    write(&rows);
+    let task = sheet.row_of("ai-core-technology");
+    sheet.set(task, "进展", "四季度攻关项目全部立项。");
+    sheet.set(stalled, "阶段", "已完成");
+    sheet.set(stalled, "进展", "创新中心获批筹建。");
+    sheet.set(stalled, "进展（英文）", "The centre was approved.");
+    sheet.set(stalled, "佐证标题", "批复文件\n新闻发布");
+    sheet.set(stalled, "佐证链接", "https://example.org/a\njavascript:alert(1)");
+    let platform = sheet.row_of("digital-transformation-platform");
+    sheet.set(platform, "阶段", "进行中");
+    sheet.set(platform, "进展", "平台上线试运行。");
+    sheet.set(platform, "期限", "2026-11-30");
+    sheet.write(&data.dir.join("filled.csv"));
     let before = data.progress_bytes();
     let out = data.run(&["import", "filled.csv", "--dir", "."]);
     assert_eq!(out.status.code(), Some(1), "{}", data.transcript(&out));
@@ -492,9 +518,9 @@ fn updates_sheet_template_fill_typos_and_import() {
     insta::assert_snapshot!("import-updates-typos-zh", data.transcript(&out));
 
     // Fixed: it is imported.
-    rows[stalled][col("佐证链接")] = "https://example.org/a\nhttps://example.org/b".into();
-    rows[platform][col("阶段")] = "推进中".into();
-    write(&rows);
+    sheet.set(stalled, "佐证链接", "https://example.org/a\nhttps://example.org/b");
+    sheet.set(platform, "阶段", "推进中");
+    sheet.write(&data.dir.join("filled.csv"));
     let out = data.run(&["--lang", "en", "import", "filled.csv", "--dir", "."]);
     assert_eq!(out.status.code(), Some(0), "{}", data.transcript(&out));
     let said = String::from_utf8_lossy(&out.stdout);
@@ -679,37 +705,22 @@ fn updates_sheet_refuses_what_it_would_otherwise_drop() {
     let out = data.run(&["template", "--updates", "--dir", ".", "-o", "u.csv"]);
     assert_eq!(out.status.code(), Some(0), "{}", data.transcript(&out));
     let text = std::fs::read_to_string(data.dir.join("u.csv")).expect("template");
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let header: Vec<String> = reader.headers().expect("header").iter().map(str::to_owned).collect();
-    let mut rows: Vec<Vec<String>> =
-        reader.records().map(|r| r.expect("row").iter().map(str::to_owned).collect()).collect();
-    let col = |name: &str| {
-        header.iter().position(|h| h.trim_start_matches('\u{feff}') == name).expect(name)
-    };
-    let at = |rows: &[Vec<String>], id: &str| rows.iter().position(|r| r[0] == id).expect(id);
-    let write = |rows: &[Vec<String>]| {
-        let mut w = csv::Writer::from_writer(Vec::new());
-        w.write_record(&header).expect("header");
-        for r in rows {
-            w.write_record(r).expect("row");
-        }
-        std::fs::write(data.dir.join("filled.csv"), w.into_inner().expect("csv")).expect("write");
-    };
+    let mut sheet = Sheet::read(&text);
     // A commitment with no due date of its own: its stage changed, nothing said.
-    let labs = at(&rows, "future-labs");
-    assert_eq!(rows[labs][col("期限")], "", "no due date set");
-    rows[labs][col("阶段")] = "已完成".into();
-    let lab = at(&rows, "key-technology-research");
-    rows[lab][col("问题")] = "经费不足。".into();
-    let platform = at(&rows, "digital-transformation-platform");
-    let other = at(&rows, "multimodal-corpus-platform");
-    rows[other][col("进展")] = "平台上线。".into();
-    rows.push(rows[platform].clone());
-    let copy = rows.len() - 1;
-    rows[copy][col("期限")] = "2026-11-30".into();
-    rows[copy][col("进展")] = "试运行。".into();
-    rows[copy][col("日期")] = "2026-11-30".into();
-    write(&rows);
+    let labs = sheet.row_of("future-labs");
+    assert_eq!(sheet.rows[labs][sheet.col("期限")], "", "no due date set");
+    sheet.set(labs, "阶段", "已完成");
+    let lab = sheet.row_of("key-technology-research");
+    sheet.set(lab, "问题", "经费不足。");
+    let platform = sheet.row_of("digital-transformation-platform");
+    let other = sheet.row_of("multimodal-corpus-platform");
+    sheet.set(other, "进展", "平台上线。");
+    sheet.rows.push(sheet.rows[platform].clone());
+    let copy = sheet.rows.len() - 1;
+    sheet.set(copy, "期限", "2026-11-30");
+    sheet.set(copy, "进展", "试运行。");
+    sheet.set(copy, "日期", "2026-11-30");
+    sheet.write(&data.dir.join("filled.csv"));
     let before = data.progress_bytes();
     let out = data.run(&["import", "filled.csv", "--dir", "."]);
     assert_eq!(out.status.code(), Some(1), "{}", data.transcript(&out));
@@ -734,13 +745,13 @@ fn updates_sheet_refuses_what_it_would_otherwise_drop() {
     );
 
     // English titles keep their places: the second link's title is the second.
-    let mut rows = rows[..copy].to_vec();
-    rows[labs][col("进展")] = "建成。".into();
-    rows[lab][col("进展")] = "立项。".into();
-    rows[lab][col("佐证标题")] = "通知\n报道".into();
-    rows[lab][col("佐证标题（英文）")] = "\nReport".into();
-    rows[lab][col("佐证链接")] = "https://example.org/n\nhttps://example.org/r".into();
-    write(&rows);
+    sheet.rows.truncate(copy);
+    sheet.set(labs, "进展", "建成。");
+    sheet.set(lab, "进展", "立项。");
+    sheet.set(lab, "佐证标题", "通知\n报道");
+    sheet.set(lab, "佐证标题（英文）", "\nReport");
+    sheet.set(lab, "佐证链接", "https://example.org/n\nhttps://example.org/r");
+    sheet.write(&data.dir.join("filled.csv"));
     let out = data.run(&["import", "filled.csv", "--dir", "."]);
     assert_eq!(out.status.code(), Some(0), "{}", data.transcript(&out));
     let p = data.progress();

@@ -258,13 +258,13 @@ pub fn stage_counts(states: &[CommitmentState<'_>]) -> BTreeMap<Stage, usize> {
     counts
 }
 
-/// A milestone indicator's due date and where it stands against it, from its
-/// latest record.
+/// A milestone indicator's stage (its latest record's), its due date and
+/// where it stands against it.
 pub fn milestone_deadline(
     plan: &PlanDocument,
     progress: &ProgressDocument,
     indicator: &str,
-) -> (Due, DeadlineState) {
+) -> (Stage, Due, DeadlineState) {
     let stage = progress
         .milestones
         .iter()
@@ -273,7 +273,7 @@ pub fn milestone_deadline(
         .map_or(Stage::NotStarted, |m| m.stage);
     let due = due_of(plan, progress, indicator);
     let state = deadline_state(stage, &due.date, &progress.release.as_of);
-    (due, state)
+    (stage, due, state)
 }
 
 #[cfg(test)]
