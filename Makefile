@@ -8,6 +8,12 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 # Keep Chromium's profile and cache out of the home folder.
 export XDG_CONFIG_HOME ?= $(CURDIR)/target/xdg/config
 export XDG_CACHE_HOME ?= $(CURDIR)/target/xdg/cache
+# Chromium, chromedriver and Lighthouse leave scratch profiles in the temp
+# folder (up to 90 MB each, some never removed when a browser is stopped):
+# keep them under target/ and empty the folder after each browser step.
+RUN_TMP := $(CURDIR)/target/run-tmp
+export TMPDIR := $(RUN_TMP)
+$(shell mkdir -p $(RUN_TMP))
 WASM := wasm32-unknown-unknown
 
 .PHONY: help setup dist serve test check-fmt clippy test-native test-wasm test-schema bench-cli bench fuzz
@@ -51,11 +57,11 @@ clippy: vendor/echarts.js
 # one binary)
 # against the fresh release build in dist/.
 test-native:
-	cargo test --workspace --locked
+	cargo test --workspace --locked; status=$$?; rm -rf $(RUN_TMP)/*; exit $$status
 
 # wasm-bindgen tests (tests/web_*.rs) in headless Chromium.
 test-wasm: vendor/echarts.js
-	cargo test --locked --target $(WASM) --test web_chart
+	cargo test --locked --target $(WASM) --test web_chart; status=$$?; rm -rf $(RUN_TMP)/*; exit $$status
 
 # The bundled data against its published JSON Schema, by a third-party validator
 # (ajv, strict mode; scripts/ajv-number-formats.cjs names schemars' number formats).
