@@ -14,7 +14,7 @@ use plan_model::{Lang, Scorecard};
 
 use plan_cli::fail::Fail;
 use plan_cli::folder::{Folder, print_findings, summary};
-use plan_cli::sheet::Encoding;
+use plan_cli::sheet::EncodingArg;
 use plan_cli::{release, sheet};
 
 #[derive(Parser)]
@@ -81,7 +81,7 @@ enum Command {
         dir: PathBuf,
         /// The file's text encoding, when detection is not enough.
         #[arg(long, value_enum)]
-        encoding: Option<Encoding>,
+        encoding: Option<EncodingArg>,
     },
     /// Write targets.csv, progress.csv and updates.csv for spreadsheets and reporters.
     Export {
@@ -184,16 +184,17 @@ fn main() -> ExitCode {
         }
         Command::Template { out, dates, updates: true, dir } => {
             let out = out.unwrap_or_else(|| PathBuf::from("updates-template.csv"));
-            plan_cli::updates_sheet::template(&dir, &out, dates.first().map(String::as_str), lang)
+            sheet::updates_template(&dir, &out, dates.first().map(String::as_str), lang)
         }
-        Command::Import { file, dir, encoding } => sheet::import(&dir, &file, encoding, lang),
+        Command::Import { file, dir, encoding } => sheet::import_file(&dir, &file, encoding, lang),
         Command::Export { out, dir } => sheet::export(&dir, &out, lang),
         Command::Release { version, notes, notes_en, date, dir } => {
-            let req = release::ReleaseRequest {
+            let date = date.unwrap_or_else(release::today);
+            let req = plan_publish::release::ReleaseRequest {
                 version: &version,
                 notes_zh: &notes,
                 notes_en: &notes_en,
-                date: date.as_deref(),
+                date: &date,
             };
             release::release(&dir, &req, lang).and_then(|said| pages_again(&dir, said, lang))
         }
@@ -231,7 +232,7 @@ fn diff(old: &Path, new: &Path, json: bool, lang: Lang) -> Result<String, Fail> 
     let (a, b) = (Folder::load(old, lang)?, Folder::load(new, lang)?);
     let d = diff_releases((&a.plan, &a.progress), (&b.plan, &b.progress));
     if json {
-        return Ok(sheet::to_pretty_json(&d).trim_end().to_owned());
+        return Ok(plan_publish::sheet::to_pretty_json(&d).trim_end().to_owned());
     }
     let mut out = say(
         Msg::DiffSummary,

@@ -1,24 +1,21 @@
-//! The updates spreadsheet (CSV): one row per key task and per commitment for
-//! a reporting date (进展 / 问题 / 下一步, a commitment's stage, evidence, its
-//! due date), filled in by the responsible units and read into progress.json
-//! `updates` and `deadlines`. Same rules as the figures' sheet: all or
-//! nothing, every bad cell named by row and column, then the whole file
+//! The updates sheet: one row per key task and per commitment for a
+//! reporting date (进展 / 问题 / 下一步, a commitment's stage, evidence, its
+//! due date), filled in by the responsible units and read into the progress
+//! data's `updates` and `deadlines`. Same rules as the figures' sheet: all
+//! or nothing, every bad cell named by row and column, then the whole file
 //! checked as a published one would be.
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use plan_model::commitments::{commitment_state, due_end};
-use plan_model::messages::{Msg, Value, say, say_both};
+use plan_model::messages::{Msg, Value, in_each_language, say, say_both};
 use plan_model::progress::{Deadline, Evidence, Stage, Update};
 use plan_model::validate::{day_of_year, is_web_address};
-use plan_model::{Bilingual, Lang, PROGRESS_FILE, PlanDocument, ProgressDocument};
+use plan_model::{Bilingual, Lang, PlanDocument, ProgressDocument};
 
-use crate::atomic::write_atomic;
-use crate::fail::Fail;
-use crate::folder::{Folder, Located, locate, print_findings, summary};
+use crate::Format;
 use crate::sheet::{
-    BOM, CellError, column_positions, print_cell_errors, sheet_text, to_pretty_json, write_csv,
+    BOM, CellError, Refusal, column_positions, csv_text, headings, quarter_ends, reader,
 };
 use crate::workbook::DropDown;
 
@@ -65,7 +62,7 @@ pub fn is_updates_header(first_line: &str) -> bool {
 /// The reporting date a template defaults to: the first quarter end after
 /// the data's as-of date, within the plan year.
 pub fn next_report_date(plan: &PlanDocument, progress: &ProgressDocument) -> String {
-    let ends = crate::sheet::quarter_ends(plan.plan.plan_year);
+    let ends = quarter_ends(plan.plan.plan_year);
     let last = ends.last().cloned().unwrap_or_default();
     ends.into_iter().find(|d| d.as_str() > progress.release.as_of.as_str()).unwrap_or(last)
 }
@@ -156,45 +153,41 @@ pub fn template_rows(
     rows
 }
 
-/// Writes the updates template for `date` (default: the next report date).
-pub fn template(dir: &Path, out: &Path, date: Option<&str>, lang: Lang) -> Result<String, Fail> {
-    let folder = Folder::load(dir, lang)?;
-    let date = date.map_or_else(|| next_report_date(&folder.plan, &folder.progress), str::to_owned);
-    if day_of_year(&date).is_none() {
-        return Err(Fail::io(say(Msg::BadDateArgument, lang, &[("date", &date)])));
-    }
-    let rows = template_rows(&folder.plan, &folder.progress, &date);
-    if crate::sheet::is_xlsx_path(out) {
-        let plan = &folder.plan;
-        let subjects = plan
-            .tasks
-            .iter()
-            .map(|t| t.id.clone())
-            .chain(plan.commitments.iter().map(|c| c.id.clone()));
-        let drop_downs = [
-            DropDown { column: OF, choices: subjects.collect() },
-            DropDown {
-                column: STAGE,
-                choices: Stage::ALL.iter().map(|s| s.label(Lang::Zh).to_owned()).collect(),
-            },
-        ];
-        let rows: Vec<Vec<String>> = rows.iter().map(|r| r.to_vec()).collect();
-        let name = Msg::SheetNameUpdates.template(Lang::Zh);
-        crate::sheet::write_xlsx(out, name, &COLUMNS, &rows, &drop_downs, lang)?;
-    } else {
-        write_csv(out, &COLUMNS, &rows, lang)?;
-    }
-    Ok(say(
-        Msg::UpdatesTemplateWritten,
-        lang,
-        &[
-            ("path", &out.display()),
-            ("rows", &rows.len()),
-            ("tasks", &folder.plan.tasks.len()),
-            ("commitments", &folder.plan.commitments.len()),
-            ("date", &date),
-        ],
-    ))
+/// The drop-down lists of the workbook template: subject and stage.
+fn drop_downs(plan: &PlanDocument) -> Vec<DropDown> {
+    let subjects = plan
+        .tasks
+        .iter()
+        .map(|t| t.id.clone())
+        .chain(plan.commitments.iter().map(|c| c.id.clone()));
+    vec![
+        DropDown { column: OF, choices: subjects.collect() },
+        DropDown {
+            column: STAGE,
+            choices: Stage::ALL.iter().map(|s| s.label(Lang::Zh).to_owned()).collect(),
+        },
+    ]
+}
+
+/// The template's file for one reporting date, as CSV or as a workbook with
+/// drop-down lists.
+pub fn template(
+    plan: &PlanDocument,
+    progress: &ProgressDocument,
+    date: &str,
+    format: Format,
+) -> Result<Vec<u8>, String> {
+    let rows = template_rows(plan, progress, date);
+    Ok(match format {
+        Format::Csv => csv_text(&headings(&COLUMNS), &rows).into_bytes(),
+        Format::Xlsx => crate::workbook::template_bytes(
+            Msg::SheetNameUpdates.template(Lang::Zh),
+            &COLUMNS,
+            &rows,
+            &drop_downs(plan),
+        )
+        .map_err(|e| e.to_string())?,
+    })
 }
 
 /// Every update as a row, in the file's order, then a row for each due date
@@ -215,36 +208,28 @@ pub fn export_rows(plan: &PlanDocument, progress: &ProgressDocument) -> Vec<[Str
     rows
 }
 
-/// Writes `updates.csv` into `out_dir`; the number of rows.
-pub fn export(
-    folder: &Folder,
-    out_dir: &Path,
-    lang: Lang,
-) -> Result<(std::path::PathBuf, usize), Fail> {
-    let path = out_dir.join("updates.csv");
-    let rows = export_rows(&folder.plan, &folder.progress);
-    write_csv(&path, &COLUMNS, &rows, lang)?;
-    Ok((path, rows.len()))
+/// The updates and due dates as a CSV file (`updates.csv`) that reads back
+/// the same.
+pub fn updates_csv(plan: &PlanDocument, progress: &ProgressDocument) -> String {
+    csv_text(&headings(&COLUMNS), &export_rows(plan, progress))
 }
 
 /// What a sheet row gives: an update, a due date, or both.
-struct Row {
+pub(crate) struct Row {
     row: usize,
     update: Option<Update>,
     deadline: Option<Deadline>,
 }
 
-fn read_rows(
+/// Reads the rows of a filled sheet: those that report something or change
+/// a due date, and every bad cell.
+pub(crate) fn read_rows(
     plan: &PlanDocument,
     progress: &ProgressDocument,
     text: &str,
-    shown: &str,
-    lang: Lang,
-) -> Result<(Vec<Row>, Vec<CellError>), Fail> {
-    let mut reader =
-        csv::ReaderBuilder::new().flexible(true).has_headers(true).from_reader(text.as_bytes());
-    let headers = reader.headers().map_err(|e| Fail::invalid(format!("{shown}: {e}")))?.clone();
-    let column_at = column_positions(&headers, &COLUMNS, &[OF, AS_OF, PROGRESS], shown, lang)?;
+) -> Result<(Vec<Row>, Vec<CellError>), Refusal> {
+    let mut reader = reader(text);
+    let column_at = column_positions(&mut reader, &COLUMNS, &[OF, AS_OF, PROGRESS])?;
     let year = u32::from(plan.plan.plan_year);
     let (mut rows, mut errors) = (Vec::new(), Vec::new());
     let mut seen: HashMap<(String, String), usize> = HashMap::new();
@@ -318,7 +303,10 @@ fn read_rows(
         if cell(PROGRESS).is_empty() {
             // A new stage, problems or next steps need their 进展: what happened.
             if let Some(stage) = new_stage {
-                fail(PROGRESS, Msg::SheetStageWithoutProgress, &[("stage", &stage.label(lang))]);
+                let problem = in_each_language(|lang| {
+                    say(Msg::SheetStageWithoutProgress, lang, &[("stage", &stage.label(lang))])
+                });
+                errors.push(CellError { row, column: PROGRESS, problem });
                 continue;
             }
             if said_more {
@@ -423,6 +411,7 @@ fn read_rows(
 }
 
 /// What an import did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct UpdatesReport {
     /// Rows that report something or change a due date.
     pub rows: usize,
@@ -437,7 +426,10 @@ pub struct UpdatesReport {
 /// Replaces updates with the same subject and date and adds new ones (kept in
 /// date order), sets due dates; returns where each row's update and deadline
 /// landed, for messages by row.
-fn merge(progress: &mut ProgressDocument, rows: &[Row]) -> (UpdatesReport, HashMap<String, usize>) {
+pub(crate) fn merge(
+    progress: &mut ProgressDocument,
+    rows: &[Row],
+) -> (UpdatesReport, HashMap<String, usize>) {
     let mut report = UpdatesReport { rows: 0, added: 0, updated: 0, deadlines: 0 };
     for r in rows {
         // A row counts when it reports something or changes a due date (not
@@ -493,105 +485,6 @@ fn merge(progress: &mut ProgressDocument, rows: &[Row]) -> (UpdatesReport, HashM
         }
     }
     (report, row_of)
-}
-
-/// The entry a finding's path is about (`updates[3]` of `updates[3].as_of`).
-fn entry_of(path: &str) -> Option<&str> {
-    let end = path.find(']')? + 1;
-    Some(&path[..end])
-}
-
-/// Reads a filled updates sheet (already decoded) into the folder's
-/// progress.json. All or nothing.
-pub fn import_text(
-    dir: &Path,
-    mut folder: Folder,
-    text: &str,
-    shown: &str,
-    lang: Lang,
-) -> Result<String, Fail> {
-    let (rows, errors) = read_rows(&folder.plan, &folder.progress, text, shown, lang)?;
-    if !errors.is_empty() {
-        print_cell_errors(&errors, &COLUMNS, shown, lang);
-        return Err(Fail::invalid(say(
-            Msg::ImportRefused,
-            lang,
-            &[("path", &shown), ("count", &errors.len())],
-        )));
-    }
-    let (report, row_of) = merge(&mut folder.progress, &rows);
-    let new_text = to_pretty_json(&folder.progress);
-    let progress_path = dir.join(PROGRESS_FILE);
-    let findings: Vec<Located> = locate(
-        &progress_path,
-        &new_text,
-        plan_model::validate_progress(&folder.plan, &folder.progress),
-    );
-    let errors =
-        findings.iter().filter(|l| l.finding.severity == plan_model::Severity::Error).count();
-    if errors > 0 {
-        for l in &findings {
-            if let Some(row) = entry_of(&l.finding.path).and_then(|e| row_of.get(e)) {
-                let problem = l.finding.message(lang);
-                eprintln!(
-                    "{}",
-                    say(
-                        Msg::RowProblem,
-                        lang,
-                        &[("path", &shown), ("row", row), ("problem", &problem)]
-                    )
-                );
-            }
-        }
-        print_findings(&findings, lang);
-        return Err(Fail::invalid(
-            summary(shown, errors, findings.len() - errors, lang)
-                + &say(Msg::NothingImported, lang, &[]),
-        ));
-    }
-    // Warnings do not stop the import, but the unit should read them.
-    print_findings(&findings, lang);
-    write_atomic(&progress_path, new_text.as_bytes()).map_err(|e| {
-        Fail::io(say(
-            Msg::CannotWriteKept,
-            lang,
-            &[("path", &progress_path.display()), ("error", &e)],
-        ))
-    })?;
-    Ok(say(
-        Msg::UpdatesImported,
-        lang,
-        &[
-            ("path", &shown),
-            ("rows", &report.rows),
-            ("target", &progress_path.display()),
-            ("added", &report.added),
-            ("updated", &report.updated),
-            ("deadlines", &report.deadlines),
-        ],
-    ))
-}
-
-/// The in-memory core of an updates import (for the fuzz target and tests):
-/// `Ok` with the report when it would be imported, `Err` with the number of
-/// errors when nothing would be.
-pub fn import_updates_bytes(
-    plan: &PlanDocument,
-    progress: &mut ProgressDocument,
-    bytes: &[u8],
-    lang: Lang,
-) -> Result<UpdatesReport, usize> {
-    let text = sheet_text(bytes, None, "input.csv", lang).map_err(|_| 1usize)?;
-    let (rows, errors) = read_rows(plan, progress, &text, "input.csv", lang).map_err(|_| 1usize)?;
-    if !errors.is_empty() {
-        return Err(errors.len());
-    }
-    let (report, _) = merge(progress, &rows);
-    let errors = plan_model::validate_progress(plan, progress)
-        .iter()
-        .filter(|f| f.severity == plan_model::Severity::Error)
-        .count();
-    if errors > 0 { Err(errors) } else { Ok(report) }
 }
 
 #[cfg(test)]

@@ -198,10 +198,10 @@ const LISTS_SHEET: &str = "编号";
 
 /// A template as an `.xlsx` workbook: the header row (bold, frozen), the
 /// rows as text (so ids and dates stay as written), and drop-down lists.
-pub fn template_bytes(
+pub fn template_bytes<R: AsRef<[String]>>(
     sheet: &str,
     columns: &[(&str, &str)],
-    rows: &[Vec<String>],
+    rows: &[R],
     drop_downs: &[DropDown],
 ) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     use rust_xlsxwriter::{DataValidation, Format, Formula, Workbook};
@@ -219,7 +219,7 @@ pub fn template_bytes(
         }
         for (r, row) in rows.iter().enumerate() {
             let r = u32::try_from(r + 1).unwrap_or(u32::MAX);
-            for (c, value) in row.iter().enumerate() {
+            for (c, value) in row.as_ref().iter().enumerate() {
                 if !value.is_empty() {
                     ws.write_string_with_format(
                         r,
