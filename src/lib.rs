@@ -4,7 +4,7 @@
 //!
 //! 1. `url`, `assessed`, `format` (pure) · `data` (the only fetch) · `locale`,
 //!    `prefs`, `near_screen`, `panic_panel` (browser glue)
-//! 2. `charts`, `figures`, `export`, `zip` (pure: no DOM, tested natively)
+//! 2. `charts`, `figures`, `export` (pure: no DOM, tested natively)
 //! 3. `ui` (small shared components), `echarts` (the chart component)
 //! 4. `share` (the figure card and its tools), `context` (the shared state)
 //! 5. `pages` (one module per view)
@@ -33,6 +33,5 @@ pub mod share;
 pub mod site;
 pub mod ui;
 pub mod url;
-pub mod zip;
 
 pub use app::App;

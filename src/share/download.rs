@@ -176,7 +176,7 @@ async fn release_zip(release: Option<String>) -> Result<(String, Vec<u8>), Downl
         files.push((format!("{root}/{file}"), bytes));
     }
     let zip =
-        crate::zip::write(&files, &manifest.published).map_err(|_| DownloadError::TooLarge)?;
+        plan_model::zip::write(&files, &manifest.published).map_err(|_| DownloadError::TooLarge)?;
     Ok((format!("{root}.zip"), zip))
 }
 

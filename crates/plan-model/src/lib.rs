@@ -18,6 +18,7 @@ pub mod schema;
 pub mod status;
 pub mod text;
 pub mod validate;
+pub mod zip;
 
 pub use load::{LoadError, parse_plan, parse_progress};
 pub use plan::{

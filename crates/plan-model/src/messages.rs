@@ -8,22 +8,29 @@ use std::fmt::Display;
 
 use crate::text::{Bilingual, Lang, fill};
 
-macro_rules! messages {
-    ($( $(#[$doc:meta])* $key:ident: $zh:literal, $en:literal; )*) => {
-        /// A message of the model or the staff tool.
+/// A table of sentences in Chinese and English: an enum of keys, each with
+/// its two texts (`{name}` places for [`crate::text::fill`]). [`Msg`] is the
+/// model's and the staff tool's table; the publishing studio keeps its own
+/// page's words in one too, so that the public site's wasm never carries them.
+#[macro_export]
+macro_rules! bilingual_table {
+    ($(#[$meta:meta])* $vis:vis enum $name:ident {
+        $( $(#[$doc:meta])* $key:ident: $zh:literal, $en:literal; )*
+    }) => {
+        $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum Msg {
+        $vis enum $name {
             $( $(#[$doc])* $key, )*
         }
 
-        impl Msg {
-            /// Every message, in the table's order.
-            pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
+        impl $name {
+            /// Every entry, in the table's order.
+            pub const ALL: &'static [$name] = &[$($name::$key),*];
 
             /// The text with its `{name}` places, in a language.
-            pub fn template(self, lang: Lang) -> &'static str {
+            pub fn template(self, lang: $crate::Lang) -> &'static str {
                 match (self, lang) {
-                    $( (Msg::$key, Lang::Zh) => $zh, (Msg::$key, Lang::En) => $en, )*
+                    $( ($name::$key, $crate::Lang::Zh) => $zh, ($name::$key, $crate::Lang::En) => $en, )*
                 }
             }
         }
@@ -49,7 +56,9 @@ pub fn in_each_language(make: impl Fn(Lang) -> String) -> Bilingual {
     Bilingual { zh: make(Lang::Zh), en: make(Lang::En) }
 }
 
-messages! {
+bilingual_table! {
+/// A message of the model or the staff tool.
+pub enum Msg {
     // Findings: what is wrong in a data file and how to fix it.
     /// An indicator id that the plan does not have.
     UnknownIndicator:
@@ -579,6 +588,7 @@ messages! {
     SheetDuplicateRow:
         "与第 {first} 行重复（同一指标、区镇和日期）：请只保留一行",
         "repeats row {first} (same indicator, district and date): keep one of them";
+}
 }
 
 #[cfg(test)]

@@ -113,7 +113,7 @@ fn gb18030(bytes: &[u8]) -> Result<String, &'static str> {
 }
 
 /// A CSV reader over a sheet's text, as both sheets read it.
-pub(crate) fn reader(text: &str) -> csv::Reader<&[u8]> {
+pub fn reader(text: &str) -> csv::Reader<&[u8]> {
     csv::ReaderBuilder::new().flexible(true).has_headers(true).from_reader(text.as_bytes())
 }
 

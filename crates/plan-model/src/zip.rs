@@ -1,5 +1,5 @@
-//! A minimal ZIP writer (stored, not compressed) for the "whole release"
-//! download: the data files are small and mostly already compressed in
+//! A minimal ZIP writer (stored, not compressed) for the site's "whole
+//! release" download and the publishing studio's release: the data files are small and mostly already compressed in
 //! transit, and a stored archive needs no compression code in the wasm.
 //! Format: PKWARE APPNOTE 6.3, local headers, central directory, end record.
 

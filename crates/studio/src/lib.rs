@@ -1,0 +1,8 @@
+//! The publishing studio: the page where staff start from the site's current
+//! release, import a filled workbook or CSV (every bad cell named and marked
+//! in a grid of the sheet), see what changed, and take away a release ZIP
+//! whose files are those `plan-data release` writes. Its own wasm, loaded by
+//! the studio page alone. `model` is the logic (native tests); `ui` the page.
+
+pub mod model;
+pub mod text;

@@ -1,0 +1,417 @@
+//! What the studio shows, worked out without a browser (tested natively):
+//! the release it starts from, what reading a sheet gives (the verdict,
+//! every message, the grid of rows with their bad cells marked, what
+//! changed), and the release's files as a ZIP.
+
+use plan_model::diff::diff_releases;
+use plan_model::messages::{Msg, say};
+use plan_model::release::{MANIFEST_FILE, RELEASE_INDEX_FILE, RELEASES_DIR, ReleaseSummary};
+use plan_model::{
+    Lang, PLAN_FILE, PROGRESS_FILE, PlanDocument, ProgressDocument, Severity, parse_plan,
+    parse_progress, validate_plan, validate_progress,
+};
+use plan_publish::import::{ImportError, SheetKind, import_text};
+use plan_publish::release::{ReleaseRequest, assemble};
+use plan_publish::sheet::sheet_text;
+
+/// Most rows the grid shows (the messages list them all).
+pub const GRID_ROWS: usize = 200;
+/// Most changes listed.
+pub const CHANGES_LISTED: usize = 300;
+/// Largest file the studio reads, in bytes: what a workbook may be.
+pub const MAX_FILE_BYTES: usize = plan_publish::workbook::MAX_WORKBOOK_BYTES;
+
+/// The release the studio starts from: the site's own files.
+#[derive(Debug, Clone)]
+pub struct Current {
+    /// The plan.
+    pub plan: PlanDocument,
+    /// The current release's progress data.
+    pub progress: ProgressDocument,
+    /// The releases index as served (its text, as the tool reads it).
+    pub index_text: Option<String>,
+    /// The versions already published.
+    pub versions: Vec<String>,
+    /// The data folder's files the manifest lists: name and bytes.
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+impl Current {
+    /// The release from its files (`files`: every file the manifest lists,
+    /// plan.json and progress.json among them) and the releases index.
+    pub fn open(
+        files: Vec<(String, Vec<u8>)>,
+        index_text: Option<String>,
+        lang: Lang,
+    ) -> Result<Self, String> {
+        let text = |name: &str| -> Result<String, String> {
+            let bytes = files
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, b)| b.clone())
+                .ok_or_else(|| format!("{name}: —"))?;
+            String::from_utf8(bytes).map_err(|e| format!("{name}: {e}"))
+        };
+        let plan = parse_plan(PLAN_FILE, &text(PLAN_FILE)?).map_err(|e| e.message(lang))?;
+        let progress =
+            parse_progress(PROGRESS_FILE, &text(PROGRESS_FILE)?).map_err(|e| e.message(lang))?;
+        let versions = index_text
+            .as_deref()
+            .and_then(|t| serde_json::from_str::<Vec<ReleaseSummary>>(t).ok())
+            .unwrap_or_default()
+            .into_iter()
+            .map(|r| r.version)
+            .collect();
+        Ok(Self { plan, progress, index_text, versions, files })
+    }
+
+    /// The line that says what the studio starts from.
+    pub fn describe(&self, lang: Lang) -> String {
+        let r = &self.progress.release;
+        crate::text::say(
+            crate::text::Say::Current,
+            lang,
+            &[
+                ("version", &r.version),
+                ("as_of", &r.as_of),
+                ("figures", &self.progress.observations.len()),
+                ("updates", &self.progress.updates.len()),
+            ],
+        )
+    }
+}
+
+/// How a sheet went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// Not read at all.
+    Refused,
+    /// Bad cells.
+    BadCells,
+    /// Cells fine, the result fails the checks.
+    Invalid,
+    /// Read into the draft.
+    Imported,
+}
+
+/// One message about the sheet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// An error (else a warning).
+    pub error: bool,
+    /// The sheet row it is about.
+    pub row: Option<usize>,
+    /// The message.
+    pub text: String,
+}
+
+/// A cell of the grid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    /// What the sheet has there.
+    pub text: String,
+    /// What is wrong with it, if anything.
+    pub problem: Option<String>,
+}
+
+/// A row of the grid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GridRow {
+    /// Its number in the sheet (the header is 1).
+    pub number: usize,
+    /// Its cells, in the template's column order.
+    pub cells: Vec<Cell>,
+    /// A problem with the row as a whole (a finding on its entry).
+    pub problem: Option<String>,
+}
+
+/// The rows with problems, as the sheet has them.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Grid {
+    /// The template's Chinese headings (and English in brackets).
+    pub headings: Vec<String>,
+    /// The rows, in sheet order (at most [`GRID_ROWS`]).
+    pub rows: Vec<GridRow>,
+    /// Rows with problems not shown.
+    pub more: usize,
+}
+
+/// What reading one sheet gave.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// The file's name.
+    pub file: String,
+    /// How it went.
+    pub verdict: Verdict,
+    /// The headline.
+    pub summary: String,
+    /// Every message, errors first in sheet order.
+    pub lines: Vec<Line>,
+    /// The rows with problems.
+    pub grid: Grid,
+    /// The draft after it: `Some` only when imported.
+    pub draft: Option<ProgressDocument>,
+}
+
+/// The sheet's cells by row, in the template's column order, for the rows
+/// asked for (`wanted` in sheet numbering).
+fn rows_of(
+    text: &str,
+    kind: SheetKind,
+    wanted: &std::collections::BTreeSet<usize>,
+) -> Vec<(usize, Vec<String>)> {
+    let columns = kind.columns();
+    let mut reader = plan_publish::sheet::reader(text);
+    let Ok(headers) = reader.headers().cloned() else { return Vec::new() };
+    let at: Vec<Option<usize>> = columns
+        .iter()
+        .map(|(zh, en)| {
+            headers.iter().position(|h| {
+                let h = h.trim().trim_start_matches(plan_publish::sheet::BOM);
+                h == *zh || h.eq_ignore_ascii_case(en)
+            })
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (index, record) in reader.records().enumerate() {
+        let number = index + 2;
+        if !wanted.contains(&number) {
+            continue;
+        }
+        let cells = match record {
+            Ok(r) => at.iter().map(|i| i.and_then(|i| r.get(i)).unwrap_or("").to_owned()).collect(),
+            Err(_) => vec![String::new(); columns.len()],
+        };
+        out.push((number, cells));
+        if out.len() == wanted.len() {
+            break;
+        }
+    }
+    out
+}
+
+/// Reads `bytes` (a sheet named `file`) into a copy of `draft`.
+pub fn read_sheet(
+    current: &Current,
+    draft: &ProgressDocument,
+    file: &str,
+    bytes: &[u8],
+    lang: Lang,
+) -> Outcome {
+    let refused = |problem: String| Outcome {
+        file: file.to_owned(),
+        verdict: Verdict::Refused,
+        summary: format!("✗ {problem}"),
+        lines: Vec::new(),
+        grid: Grid::default(),
+        draft: None,
+    };
+    if bytes.len() > MAX_FILE_BYTES {
+        let mb = |b: usize| b.div_ceil(1024 * 1024);
+        let problem = say(
+            Msg::WorkbookTooLarge,
+            lang,
+            &[("size", &mb(bytes.len())), ("max", &mb(MAX_FILE_BYTES))],
+        );
+        return refused(format!("{file}：{problem}"));
+    }
+    let text = match sheet_text(bytes, None) {
+        Ok(text) => text,
+        Err(refusal) => return refused(refusal.message(file, lang)),
+    };
+    let plan = &current.plan;
+    match import_text(plan, draft, &text) {
+        Ok(imported) => {
+            let report = imported.report.message(file, PROGRESS_FILE, lang);
+            let lines = imported
+                .findings
+                .iter()
+                .map(|f| Line {
+                    error: false,
+                    row: imported.row_of(f),
+                    text: format!("[{}] {}: {}", f.code, f.path, f.message(lang)),
+                })
+                .collect();
+            Outcome {
+                file: file.to_owned(),
+                verdict: Verdict::Imported,
+                summary: format!("✔ {report}"),
+                lines,
+                grid: Grid::default(),
+                draft: Some(imported.progress),
+            }
+        }
+        Err(ImportError::Refused(refusal)) => refused(refusal.message(file, lang)),
+        Err(ImportError::Cells { kind, errors }) => {
+            let columns = kind.columns();
+            let lines = errors
+                .iter()
+                .map(|e| Line {
+                    error: true,
+                    row: Some(e.row),
+                    text: e.message(columns, file, lang),
+                })
+                .collect();
+            let wanted: std::collections::BTreeSet<usize> = errors.iter().map(|e| e.row).collect();
+            let shown: std::collections::BTreeSet<usize> =
+                wanted.iter().copied().take(GRID_ROWS).collect();
+            let rows = rows_of(&text, kind, &shown)
+                .into_iter()
+                .map(|(number, texts)| GridRow {
+                    number,
+                    cells: texts
+                        .into_iter()
+                        .enumerate()
+                        .map(|(c, text)| Cell {
+                            text,
+                            problem: errors
+                                .iter()
+                                .find(|e| e.row == number && e.column == c)
+                                .map(|e| e.problem.get(lang).to_owned()),
+                        })
+                        .collect(),
+                    problem: None,
+                })
+                .collect();
+            Outcome {
+                file: file.to_owned(),
+                verdict: Verdict::BadCells,
+                summary: format!(
+                    "✗ {}",
+                    say(Msg::ImportRefused, lang, &[("path", &file), ("count", &errors.len())])
+                ),
+                lines,
+                grid: Grid {
+                    headings: headings(columns, lang),
+                    rows,
+                    more: wanted.len() - shown.len(),
+                },
+                draft: None,
+            }
+        }
+        Err(ImportError::Invalid(rejected)) => {
+            let lines: Vec<Line> = rejected
+                .findings
+                .iter()
+                .map(|f| {
+                    let row = rejected.row_of(f);
+                    let message = format!("[{}] {}: {}", f.code, f.path, f.message(lang));
+                    let text = match row {
+                        Some(row) => say(
+                            Msg::RowProblem,
+                            lang,
+                            &[("path", &file), ("row", &row), ("problem", &message)],
+                        ),
+                        None => message,
+                    };
+                    Line { error: f.severity == Severity::Error, row, text }
+                })
+                .collect();
+            let wanted: std::collections::BTreeSet<usize> =
+                lines.iter().filter_map(|l| l.row).collect();
+            let shown: std::collections::BTreeSet<usize> =
+                wanted.iter().copied().take(GRID_ROWS).collect();
+            let rows = rows_of(&text, rejected.kind, &shown)
+                .into_iter()
+                .map(|(number, texts)| GridRow {
+                    number,
+                    cells: texts.into_iter().map(|text| Cell { text, problem: None }).collect(),
+                    problem: rejected
+                        .findings
+                        .iter()
+                        .find(|f| rejected.row_of(f) == Some(number))
+                        .map(|f| f.message(lang).to_owned()),
+                })
+                .collect();
+            Outcome {
+                file: file.to_owned(),
+                verdict: Verdict::Invalid,
+                summary: format!(
+                    "✗ {}{}",
+                    summary(
+                        file,
+                        rejected.errors(),
+                        rejected.findings.len() - rejected.errors(),
+                        lang
+                    ),
+                    say(Msg::NothingImported, lang, &[])
+                ),
+                lines,
+                grid: Grid {
+                    headings: headings(rejected.kind.columns(), lang),
+                    rows,
+                    more: wanted.len() - shown.len(),
+                },
+                draft: None,
+            }
+        }
+    }
+}
+
+/// The closing line of a check: how many errors and warnings.
+fn summary(what: &str, errors: usize, warnings: usize, lang: Lang) -> String {
+    say(Msg::CheckSummary, lang, &[("what", &what), ("errors", &errors), ("warnings", &warnings)])
+}
+
+fn headings(columns: &[(&str, &str)], lang: Lang) -> Vec<String> {
+    columns
+        .iter()
+        .map(|(zh, en)| match lang {
+            Lang::Zh => (*zh).to_owned(),
+            Lang::En => format!("{zh} ({en})"),
+        })
+        .collect()
+}
+
+/// What changed from the current release to the draft, one line each (at
+/// most [`CHANGES_LISTED`]), and how many more there are.
+pub fn changes(current: &Current, draft: &ProgressDocument, lang: Lang) -> (Vec<String>, usize) {
+    let diff = diff_releases((&current.plan, &current.progress), (&current.plan, draft));
+    let total = diff.changes.len();
+    let listed = diff.changes.iter().take(CHANGES_LISTED).map(|c| c.describe(lang)).collect();
+    (listed, total.saturating_sub(CHANGES_LISTED))
+}
+
+/// A release of the draft as a ZIP: the file name and its bytes, or why not.
+pub fn release_zip(
+    current: &Current,
+    draft: &ProgressDocument,
+    req: &ReleaseRequest<'_>,
+    lang: Lang,
+) -> Result<(String, Vec<u8>, usize), String> {
+    req.check().map_err(|e| e.message(req, lang))?;
+    if current.versions.iter().any(|v| v == req.version) {
+        let path = format!("data/{RELEASES_DIR}/{}/", req.version);
+        return Err(say(Msg::ReleaseExists, lang, &[("version", &req.version), ("path", &path)]));
+    }
+    let mut findings = validate_plan(&current.plan);
+    findings.extend(validate_progress(&current.plan, draft));
+    let errors: Vec<_> = findings.iter().filter(|f| f.severity == Severity::Error).collect();
+    if let Some(first) = errors.first() {
+        return Err(crate::text::say(
+            crate::text::Say::DraftErrors,
+            lang,
+            &[("count", &errors.len()), ("first", &first.message(lang))],
+        ));
+    }
+    let release = assemble(draft, current.files.clone(), current.index_text.as_deref(), req);
+    // The data folder as `plan-data release` leaves it: every data file (the
+    // new progress.json), the manifest, the frozen copy and the index.
+    let mut files: Vec<(String, Vec<u8>)> = release
+        .frozen
+        .iter()
+        .filter(|(name, _)| name != plan_publish::release::SUMS_FILE)
+        .map(|(name, bytes)| (format!("data/{name}"), bytes.clone()))
+        .collect();
+    debug_assert!(files.iter().any(|(n, _)| n == &format!("data/{MANIFEST_FILE}")));
+    files.extend(release.frozen.iter().map(|(name, bytes)| {
+        (format!("data/{RELEASES_DIR}/{}/{name}", req.version), bytes.clone())
+    }));
+    files.push((
+        format!("data/{RELEASES_DIR}/{RELEASE_INDEX_FILE}"),
+        release.index_text.into_bytes(),
+    ));
+    let count = files.len();
+    let zip = plan_model::zip::write(&files, req.date).map_err(|e| format!("{e:?}"))?;
+    Ok((format!("release-{}.zip", req.version), zip, count))
+}

@@ -1,0 +1,117 @@
+//! The studio page's own words, in Chinese and English. Findings, cell
+//! problems and release messages are the staff tool's (`plan_model::messages`),
+//! so both say the same; this table holds only what the page itself says,
+//! and lives here so that the public site's wasm never carries it.
+
+use plan_model::Lang;
+use plan_model::text::fill;
+
+plan_model::bilingual_table! {
+    /// A sentence of the studio page.
+    pub enum Say {
+        /// The studio's data could not be read from the site.
+        CannotOpen:
+            "无法读取网站当前发布的数据（{path}）：{error}。请检查网络后刷新本页。",
+            "The site's current release could not be read ({path}): {error}. Check the connection and reload this page.";
+        /// While the release is fetched.
+        Opening: "正在读取网站当前发布的数据……", "Reading the site's current release…";
+        /// Step 1's heading.
+        StepStart: "1. 起点：网站当前发布的数据", "1. Start: the site's current release";
+        /// What the studio starts from.
+        Current:
+            "当前发布：版本 {version}，数据截至 {as_of}，共 {figures} 个数值、{updates} 条进展。",
+            "Current release: version {version}, figures as of {as_of}: {figures} values, {updates} updates.";
+        /// The draft differs from the current release.
+        Draft:
+            "草稿：已导入 {sheets} 个表格，尚未发布。关闭或刷新本页会丢失草稿。",
+            "Draft: {sheets} sheets imported, not yet published. Closing or reloading this page loses the draft.";
+        /// No sheet imported yet.
+        NoDraft: "尚未导入表格：草稿与当前发布相同。", "No sheet imported yet: the draft is the current release.";
+        /// Start again from the current release.
+        Discard: "放弃草稿，从当前发布重新开始", "Discard the draft and start again from the current release";
+        /// Step 2's heading.
+        StepImport: "2. 导入填好的表格", "2. Import a filled sheet";
+        /// The file input's label.
+        ChooseFile: "选择填好的表格（.xlsx 或 .csv）：", "Choose a filled sheet (.xlsx or .csv):";
+        /// Where the file goes.
+        StaysHere:
+            "表格只在本浏览器中读取，不会上传到任何地方。",
+            "The sheet is read in this browser only; it is not sent anywhere.";
+        /// While a sheet is read.
+        Reading: "正在读取 {file} ……", "Reading {file}…";
+        /// The grid's caption.
+        GridCaption:
+            "有问题的行（行号与表格相同，第 1 行是表头；✗ 标出有问题的单元格）",
+            "Rows with problems (numbered as in the sheet, the header is row 1; ✗ marks a bad cell)";
+        /// Rows left out of the grid.
+        GridMore: "另有 {count} 行有问题，未在此列出（见上方列表）。", "{count} more rows with problems are not shown here (see the list above).";
+        /// A row number heading.
+        Row: "行", "Row";
+        /// Warnings after an import.
+        Warnings:
+            "⚠ {count} 条警告：请逐条阅读，确认无误后再发布。",
+            "⚠ {count} warnings: read each before publishing.";
+        /// The box that accepts the warnings.
+        AcceptWarnings: "我已阅读以上警告，仍要发布", "I have read the warnings above and still want to publish";
+        /// Step 3's heading.
+        StepChanges: "3. 核对变化", "3. Check what changed";
+        /// No change in the figures.
+        NoChanges: "数值与当前发布相同。", "The figures are those of the current release.";
+        /// Changes left out.
+        ChangesMore: "另有 {count} 处变化未列出。", "{count} more changes are not listed.";
+        /// How many changes.
+        ChangesCount: "共 {count} 处数值变化：", "{count} changes to the figures:";
+        /// Step 4's heading.
+        StepRelease: "4. 生成发布包", "4. Make the release";
+        /// The release form's version field.
+        Version: "版本号（如 2026.12.0；不可与已发布的重复）", "Version (e.g. 2026.12.0; never one already published)";
+        /// The release form's date field.
+        Date: "发布日期（YYYY-MM-DD）", "Publication date (YYYY-MM-DD)";
+        /// The release form's Chinese notes.
+        NotesZh: "本次更新说明（中文，必填）", "What this release changes, in Chinese (required)";
+        /// The release form's English notes.
+        NotesEn: "本次更新说明（英文）", "What this release changes, in English";
+        /// The release button.
+        MakeRelease: "检查并生成发布包（ZIP）", "Check and make the release (ZIP)";
+        /// Warnings not yet accepted.
+        AcceptFirst: "请先阅读第 2 步的警告并勾选确认。", "Read the warnings in step 2 and tick the box first.";
+        /// The draft or plan has errors.
+        DraftErrors:
+            "草稿有 {count} 处错误，不能发布：{first}",
+            "The draft has {count} errors and cannot be published: {first}";
+        /// A release made.
+        ReleaseMade:
+            "✔ 已生成 {file}（{count} 个文件），浏览器已开始下载。把其中的 data 文件夹上传到网站，覆盖原有文件；旧版本的冻结副本保持不变。",
+            "✔ Made {file} ({count} files); your browser is downloading it. Upload its data folder to the site over the old one; the frozen copies of earlier releases stay as they are.";
+        /// What the ZIP holds.
+        ReleaseHolds:
+            "发布包含数据文件、manifest.json、冻结副本 releases/<版本号>/（含 SHA256SUMS）和版本索引，与 plan-data release 写出的相同。",
+            "The release holds the data files, manifest.json, the frozen copy releases/<version>/ (with SHA256SUMS) and the releases index, as plan-data release writes them.";
+        /// The download failed.
+        DownloadFailed: "浏览器未能下载发布包：{error}", "The browser could not save the release: {error}";
+    }
+}
+
+/// The sentence in a language, its places filled.
+pub fn say(key: Say, lang: Lang, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+    fill(key.template(lang), values)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn places(text: &str) -> Vec<&str> {
+        let mut names: Vec<&str> =
+            text.split('{').skip(1).filter_map(|rest| rest.split('}').next()).collect();
+        names.sort_unstable();
+        names
+    }
+
+    #[test]
+    fn both_languages_have_the_same_places() {
+        for key in Say::ALL {
+            assert_eq!(places(key.template(Lang::Zh)), places(key.template(Lang::En)), "{key:?}");
+        }
+    }
+}

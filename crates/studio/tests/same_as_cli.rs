@@ -1,0 +1,168 @@
+//! The studio and `plan-data` give the same result for the same sheet: the
+//! same findings for a sheet with typos, and a release ZIP whose every file
+//! is byte for byte what `plan-data import` + `plan-data release` write.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use kunshan_studio::model::{Current, Verdict, read_sheet, release_zip};
+use plan_model::Lang;
+use plan_model::release::Manifest;
+use plan_publish::release::ReleaseRequest;
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(repo().join("crates/plan-cli/tests/fixtures").join(name)).expect("fixture")
+}
+
+/// The site's current release as the studio fetches it: the files the
+/// manifest lists, and the releases index.
+fn current() -> Current {
+    let data = repo().join("public/data");
+    let manifest: Manifest =
+        serde_json::from_str(&std::fs::read_to_string(data.join("manifest.json")).expect("read"))
+            .expect("manifest");
+    let files = manifest
+        .files
+        .iter()
+        .map(|f| (f.path.clone(), std::fs::read(data.join(&f.path)).expect("listed file")))
+        .collect();
+    let index = std::fs::read_to_string(data.join("releases/index.json")).ok();
+    Current::open(files, index, Lang::Zh).expect("the bundled release opens")
+}
+
+/// A private copy of the data folder with its releases index (not the
+/// frozen releases, which a release leaves alone).
+fn data_copy(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("studio-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("releases")).expect("mkdir");
+    let source = repo().join("public/data");
+    for entry in std::fs::read_dir(&source).expect("data").flatten() {
+        if entry.path().is_file() {
+            std::fs::copy(entry.path(), dir.join(entry.file_name())).expect("copy");
+        }
+    }
+    std::fs::copy(source.join("releases/index.json"), dir.join("releases/index.json"))
+        .expect("index");
+    dir
+}
+
+fn unzip(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a ZIP");
+    let mut files = BTreeMap::new();
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).expect("entry");
+        let mut content = Vec::new();
+        entry.read_to_end(&mut content).expect("read");
+        files.insert(entry.name().expect("a UTF-8 name").into_owned(), content);
+    }
+    files
+}
+
+fn files_under(dir: &Path, prefix: &str, out: &mut BTreeMap<String, Vec<u8>>) {
+    for entry in std::fs::read_dir(dir).expect("dir").flatten() {
+        let name = format!("{prefix}{}", entry.file_name().to_string_lossy());
+        if entry.path().is_dir() {
+            files_under(&entry.path(), &format!("{name}/"), out);
+        } else {
+            out.insert(name, std::fs::read(entry.path()).expect("read"));
+        }
+    }
+}
+
+#[test]
+fn a_sheet_with_typos_is_refused_with_its_cells_marked() {
+    let current = current();
+    let outcome =
+        read_sheet(&current, &current.progress, "typos.xlsx", &fixture("typos.xlsx"), Lang::Zh);
+    assert_eq!(outcome.verdict, Verdict::BadCells, "{}", outcome.summary);
+    assert!(outcome.draft.is_none(), "nothing is imported");
+    assert!(!outcome.lines.is_empty());
+    // Every message names a row that the grid shows, with that cell marked.
+    for line in &outcome.lines {
+        let row = line.row.expect("a cell error names its row");
+        let shown = outcome.grid.rows.iter().find(|r| r.number == row).expect("row in the grid");
+        assert!(shown.cells.iter().any(|c| c.problem.is_some()), "row {row} has a marked cell");
+        assert!(line.text.contains(&format!("第 {row} 行")), "{}", line.text);
+    }
+    assert_eq!(outcome.grid.headings[0], "指标编号");
+}
+
+#[test]
+fn hostile_files_are_refused_and_leave_the_draft_alone() {
+    let current = current();
+    for name in ["not-a-workbook.xlsx", "zip-bomb.xlsx", "formula.xlsx", "far-cell.xlsx"] {
+        let outcome = read_sheet(&current, &current.progress, name, &fixture(name), Lang::En);
+        assert_eq!(outcome.verdict, Verdict::Refused, "{name}: {}", outcome.summary);
+        assert!(outcome.summary.contains(name), "{}", outcome.summary);
+        assert!(outcome.draft.is_none());
+    }
+    let big = vec![b'a'; kunshan_studio::model::MAX_FILE_BYTES + 1];
+    let outcome = read_sheet(&current, &current.progress, "big.csv", &big, Lang::En);
+    assert_eq!(outcome.verdict, Verdict::Refused);
+    assert!(outcome.summary.contains("MB"), "{}", outcome.summary);
+}
+
+#[test]
+fn the_release_zip_holds_what_plan_data_writes_byte_for_byte() {
+    let current = current();
+    let sheet = fixture("filled.xlsx");
+    let outcome = read_sheet(&current, &current.progress, "filled.xlsx", &sheet, Lang::Zh);
+    assert_eq!(outcome.verdict, Verdict::Imported, "{}", outcome.summary);
+    let draft = outcome.draft.expect("a draft");
+    let req = ReleaseRequest {
+        version: "2026.12.0-test",
+        notes_zh: "示例：十一月数据",
+        notes_en: "Sample: November figures",
+        date: "2026-12-01",
+    };
+    let (name, zip, count) = release_zip(&current, &draft, &req, Lang::Zh).expect("a release");
+    assert_eq!(name, "release-2026.12.0-test.zip");
+    let zipped = unzip(&zip);
+    assert_eq!(zipped.len(), count);
+
+    // The same sheet and release through the staff tool's own code.
+    let dir = data_copy("cli");
+    let sheet_path = dir.join("filled.xlsx");
+    std::fs::write(&sheet_path, &sheet).expect("write");
+    plan_cli::sheet::import_file(&dir, &sheet_path, None, Lang::Zh).expect("the tool imports");
+    std::fs::remove_file(&sheet_path).expect("rm");
+    plan_cli::release::release(&dir, &req, Lang::Zh).expect("the tool releases");
+    let mut written = BTreeMap::new();
+    files_under(&dir, "data/", &mut written);
+    let _ = std::fs::remove_dir_all(&dir);
+
+    for (path, bytes) in &written {
+        let ours = zipped.get(path).unwrap_or_else(|| panic!("{path} is missing from the ZIP"));
+        assert!(ours == bytes, "{path} differs from what plan-data wrote");
+    }
+    for path in zipped.keys() {
+        assert!(
+            written.contains_key(path),
+            "{path} is in the ZIP but plan-data wrote no such file"
+        );
+    }
+    assert!(zipped.contains_key("data/releases/2026.12.0-test/SHA256SUMS"));
+    // Every hash in the manifest checks out against the file beside it.
+    let manifest: Manifest =
+        serde_json::from_slice(&zipped["data/manifest.json"]).expect("manifest");
+    for f in &manifest.files {
+        let bytes = &zipped[&format!("data/{}", f.path)];
+        assert_eq!(plan_publish::release::sha256_hex(bytes), f.sha256, "{}", f.path);
+        assert_eq!(bytes.len() as u64, f.bytes, "{}", f.path);
+    }
+}
+
+#[test]
+fn a_version_already_published_is_refused() {
+    let current = current();
+    let used = current.versions.first().expect("the sample has releases").clone();
+    let req = ReleaseRequest { version: &used, notes_zh: "x", notes_en: "", date: "2026-12-01" };
+    let said = release_zip(&current, &current.progress, &req, Lang::Zh).expect_err("refused");
+    assert!(said.contains(&used) && said.contains("已发布"), "{said}");
+}
