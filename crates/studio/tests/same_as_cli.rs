@@ -1,6 +1,8 @@
 //! The studio and `plan-data` give the same result for the same sheet: the
 //! same findings for a sheet with typos, and a release ZIP whose every file
 //! is byte for byte what `plan-data import` + `plan-data release` write.
+//! (Native only: it runs the staff tool's code and reads files.)
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeMap;
 use std::io::Read;
