@@ -30,11 +30,13 @@ vendor/echarts.js: setup
 	node scripts/build-echarts.mjs
 
 # Release build of the site into dist/ (ECharts bundled, wasm-opt -Oz, hashed assets),
+# the publishing studio's own wasm into dist/studio/ (only its page loads it),
 # then every view rendered to a page of its own from the bundled data (src/site/),
 # with sitemap.xml and robots.txt. SITE_URL is the public address (canonical links).
 SITE_URL ?= http://127.0.0.1:$(PORT)/
 dist: setup
 	trunk build --release --offline
+	node scripts/build-studio.mjs dist
 	cargo run --quiet --locked --bin render-site -- dist --site-url $(SITE_URL)
 	@bash scripts/precompress.sh dist
 	@bash scripts/size-report.sh

@@ -81,6 +81,13 @@ if ! cargo fetch --locked --quiet --offline 2>/dev/null; then
   step "crate sources (cargo fetch)" cargo fetch --locked
 fi
 
+# 7. openpyxl (PyPI), the third-party workbook writer the studio's browser test
+#    fills the template with, as a staff member's spreadsheet program would.
+OPENPYXL_VERSION=3.1.5
+if ! python3 -c "import openpyxl, sys; sys.exit(openpyxl.__version__ != '$OPENPYXL_VERSION')" 2>/dev/null; then
+  step "openpyxl $OPENPYXL_VERSION (pip)" python3 -m pip install --quiet --disable-pip-version-check "openpyxl==$OPENPYXL_VERSION"
+fi
+
 if [ ${#installed[@]} -eq 0 ]; then
   say "everything is already installed"
 else

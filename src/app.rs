@@ -237,6 +237,7 @@ pub fn Frame(
                         Route::Department(id) => view! { <DepartmentPage id=id /> }.into_any(),
                         Route::Data => view! { <DataPage /> }.into_any(),
                         Route::Commitments => view! { <CommitmentsPage /> }.into_any(),
+                        Route::Publish => publish_page(),
                         Route::Overview => view! { <Overview /> }.into_any(),
                         Route::Embed(id) => view! { <EmbedPage id=id /> }.into_any(),
                         Route::NotFound(path) => {
@@ -258,4 +259,20 @@ pub fn Frame(
             {move || announcer.0.get()}
         </p>
     }
+}
+
+/// The studio's page. Natively it is rendered whole; in the browser the
+/// portal's app never runs there (the page loads the studio's own wasm
+/// instead), so the app carries a link to it rather than its words, and no
+/// reader's download grows for it.
+#[cfg(not(target_arch = "wasm32"))]
+fn publish_page() -> AnyView {
+    view! { <crate::pages::publish::PublishPage /> }.into_any()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn publish_page() -> AnyView {
+    let lang = crate::context::use_lang();
+    view! { <p><a href=Route::Publish.href(lang) rel="external">{tr!(lang, footer_publish)}</a></p> }
+        .into_any()
 }

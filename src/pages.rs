@@ -9,4 +9,5 @@ pub mod district;
 pub mod embed;
 pub mod indicator;
 pub mod overview;
+pub mod publish;
 pub mod task;

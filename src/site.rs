@@ -14,7 +14,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use plan_model::{Lang, PlanDocument, ProgressDocument};
 
-pub use document::{Template, TemplateError};
+pub use document::{StudioScript, Template, TemplateError};
 
 use crate::app::Frame;
 use crate::context::Portal;
@@ -53,9 +53,10 @@ impl Page {
     }
 
     /// Whether search engines should list it: not an embed (a part of
-    /// another page, for an `<iframe>`), nor "not found".
+    /// another page, for an `<iframe>`), nor "not found", nor the staff's
+    /// publishing studio.
     pub fn listed(&self) -> bool {
-        !matches!(self.route, Route::Embed(_) | Route::NotFound(_))
+        !matches!(self.route, Route::Embed(_) | Route::NotFound(_) | Route::Publish)
     }
 }
 
@@ -85,7 +86,7 @@ impl Site {
                 Subject::Department => plan.departments.iter().map(|d| d.id.clone()).collect(),
             }
         };
-        let mut routes = vec![Route::Overview, Route::Commitments, Route::Data];
+        let mut routes = vec![Route::Overview, Route::Commitments, Route::Data, Route::Publish];
         routes.extend(ids(Subject::Indicator).into_iter().map(Route::Indicator));
         routes.extend(ids(Subject::Task).into_iter().map(Route::Task));
         routes.extend(ids(Subject::District).into_iter().map(Route::District));

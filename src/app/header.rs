@@ -85,6 +85,7 @@ pub fn SiteFooter(
         <footer class="site-footer">
             <p>{tr!(lang, footer_note)}</p>
             <p><a class="feed-link" href=feed type="application/atom+xml">{tr!(lang, feed_label)}</a></p>
+            <p><a class="publish-link" href=Route::Publish.href(lang)>{tr!(lang, footer_publish)}</a></p>
         </footer>
     }
 }

@@ -17,6 +17,23 @@ use crate::url::{Location, Route};
 pub struct Template {
     /// The head's elements but its title and description (every page has its own).
     pub(super) assets: String,
+    /// The publishing studio's loader (`studio/studio.json`, written by
+    /// scripts/build-studio.mjs), for the studio's page alone.
+    pub(super) studio: Option<StudioScript>,
+}
+
+/// The studio's loader and stylesheet: their addresses from the site's root
+/// and their integrity.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+pub struct StudioScript {
+    /// `studio/boot-<hash>.js`.
+    pub script: String,
+    /// `sha384-…`.
+    pub integrity: String,
+    /// `studio/studio-<hash>.css`.
+    pub style: String,
+    /// Its `sha384-…`.
+    pub style_integrity: String,
 }
 
 /// Why Trunk's `index.html` cannot be a template.
@@ -33,6 +50,11 @@ pub enum TemplateError {
 }
 
 impl Template {
+    /// The template with the studio's loader, for the studio's page.
+    pub fn with_studio(self, studio: Option<StudioScript>) -> Self {
+        Template { studio, ..self }
+    }
+
     /// Reads Trunk's built `index.html`.
     pub fn parse(html: &str) -> Result<Self, TemplateError> {
         let start = html.find("<head>").ok_or(TemplateError::NoHead)? + "<head>".len();
@@ -54,7 +76,7 @@ impl Template {
         if !assets.contains("Content-Security-Policy") {
             return Err(TemplateError::NoPolicy);
         }
-        Ok(Template { assets })
+        Ok(Template { assets, studio: None })
     }
 }
 
@@ -68,6 +90,7 @@ fn column(lang: Lang, route: &Route) -> &'static str {
         Route::Department(_) => tr!(lang, column_departments),
         Route::Data => tr!(lang, nav_data),
         Route::Commitments => tr!(lang, nav_commitments),
+        Route::Publish => tr!(lang, nav_publish),
         Route::Embed(_) => tr!(lang, column_charts),
     }
 }
@@ -172,16 +195,30 @@ pub(super) fn page_with_base(
         format!(r#"<meta name="portal-release" content="{}">"#, escape(&release.version)),
     ]);
     // The chart library's early fetch, only where there is a chart to draw.
-    let assets = if body.contains("class=\"chart\"") {
-        template.assets.clone()
-    } else {
-        template
-            .assets
-            .lines()
-            .filter(|l| !l.contains("data-for-charts"))
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
+    let charts = body.contains("class=\"chart\"");
+    let studio = matches!(route, Route::Publish);
+    let mut assets: Vec<String> = template
+        .assets
+        .lines()
+        .filter(|l| charts || !l.contains("data-for-charts"))
+        // The studio's page runs the studio, not the portal's app (whose
+        // taking over would replace the studio's part of the page).
+        .filter(|l| !(studio && l.contains("src=\"./boot-")))
+        .map(str::to_owned)
+        .collect();
+    if studio && let Some(s) = &template.studio {
+        assets.push(format!(
+            r#"<link rel="stylesheet" href="{}" integrity="{}" crossorigin="anonymous">"#,
+            escape(&s.style),
+            escape(&s.style_integrity)
+        ));
+        assets.push(format!(
+            r#"<script type="module" src="{}" integrity="{}" crossorigin="anonymous"></script>"#,
+            escape(&s.script),
+            escape(&s.integrity)
+        ));
+    }
+    let assets = assets.join("\n");
     format!(
         "<!doctype html>\n<html lang=\"{lang_tag}\"{embedded}>\n<head>\n<meta charset=\"utf-8\">\n{meta}\n{assets}\n</head>\n<body>\n<div id=\"page\">{body}</div>\n</body>\n</html>\n",
         lang_tag = lang.tag(),

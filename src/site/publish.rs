@@ -212,6 +212,43 @@ fn template(dist: &Path) -> Result<(Template, Option<String>), PublishError> {
 }
 
 /// The address kept by the last publish.
+/// Where scripts/build-studio.mjs says the studio's loader is.
+pub const STUDIO_FILE: &str = "studio/studio.json";
+
+/// The studio's loader, when the studio was built into `dist` (a site built
+/// without it still renders: the studio's page then says what it needs).
+fn studio_script(dist: &Path) -> Result<Option<super::StudioScript>, PublishError> {
+    let file = dist.join(STUDIO_FILE);
+    let Ok(text) = std::fs::read_to_string(&file) else { return Ok(None) };
+    serde_json::from_str(&text)
+        .map(Some)
+        .map_err(|e| PublishError::Read { file, detail: e.to_string() })
+}
+
+/// The blank templates the studio's page offers, for this release: the
+/// figures' sheet (the plan year's quarter ends) and the updates sheet (the
+/// next report date), each as a workbook and as CSV, as `plan-data
+/// template` writes them.
+fn templates(site: &Site) -> Result<Vec<(String, Vec<u8>)>, String> {
+    use crate::pages::publish::{FIGURES_TEMPLATE, TEMPLATES_DIR, UPDATES_TEMPLATE};
+    use plan_publish::{Format, figures, updates};
+    let (plan, progress) = (&*site.plan, &*site.progress);
+    let dates = plan_publish::sheet::quarter_ends(plan.plan.plan_year);
+    let date = updates::next_report_date(plan, progress);
+    let mut out = Vec::new();
+    for (format, ext) in [(Format::Xlsx, "xlsx"), (Format::Csv, "csv")] {
+        out.push((
+            format!("{TEMPLATES_DIR}/{FIGURES_TEMPLATE}.{ext}"),
+            figures::template(plan, &dates, format)?,
+        ));
+        out.push((
+            format!("{TEMPLATES_DIR}/{UPDATES_TEMPLATE}.{ext}"),
+            updates::template(plan, progress, &date, format)?,
+        ));
+    }
+    Ok(out)
+}
+
 fn kept_address(dist: &Path) -> Result<String, PublishError> {
     let file = dist.join(SITE_FILE);
     let text = std::fs::read_to_string(&file)
@@ -233,11 +270,16 @@ pub fn publish(dist: &Path, url: Option<&str>) -> Result<Report, PublishError> {
     };
     let site = read_site(dist, &url)?;
     let (template, fresh) = template(dist)?;
+    let template = template.with_studio(studio_script(dist)?);
     let pages = site.pages();
     let mut files: Vec<(PathBuf, String)> = Vec::with_capacity(pages.len() + 4);
     if let Some(trunk) = fresh {
         files.push((dist.join(TEMPLATE_FILE), trunk));
     }
+    let sheets = templates(&site).map_err(|detail| PublishError::Write {
+        file: dist.join(crate::pages::publish::TEMPLATES_DIR),
+        detail,
+    })?;
     let root = Page { lang: Lang::Zh, route: crate::url::Route::Overview };
     files.push((dist.join("index.html"), site.render(&template, &root, true)));
     for page in &pages {
@@ -260,6 +302,16 @@ pub fn publish(dist: &Path, url: Option<&str>) -> Result<Report, PublishError> {
         }
         plan_model::atomic::write_atomic(path, text.as_bytes()).map_err(fail)?;
         bytes += text.len();
+    }
+    for (name, content) in &sheets {
+        let path = dist.join(name);
+        let fail =
+            |e: std::io::Error| PublishError::Write { file: path.clone(), detail: e.to_string() };
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder).map_err(fail)?;
+        }
+        plan_model::atomic::write_atomic(&path, content).map_err(fail)?;
+        bytes += content.len();
     }
     Ok(Report { pages: pages.len() + 2, bytes, millis: started.elapsed().as_millis() })
 }

@@ -22,6 +22,9 @@ pub enum Route {
     Commitments,
     /// Data and methods: how status is computed, downloads, releases (`<lang>/data/`).
     Data,
+    /// The publishing studio, for staff (`<lang>/publish/`): its own wasm
+    /// imports a workbook and makes a release in the browser.
+    Publish,
     /// One chart alone, for an `<iframe>` on another site (`<lang>/embed/<figure>/`).
     Embed(FigureId),
     /// A path we do not know; shown as "not found" with a way home.
@@ -66,6 +69,7 @@ impl Location {
             ["department", id] => one(id, Route::Department),
             ["data"] => Route::Data,
             ["commitments"] => Route::Commitments,
+            ["publish"] => Route::Publish,
             ["embed", rest @ ..] if rest.iter().all(|p| is_id(p)) => {
                 FigureId::parse(rest).map_or_else(|| Route::NotFound(path.to_owned()), Route::Embed)
             }
@@ -95,6 +99,7 @@ impl Location {
             Route::Department(id) => format!("department/{id}/"),
             Route::Data => "data/".to_owned(),
             Route::Commitments => "commitments/".to_owned(),
+            Route::Publish => "publish/".to_owned(),
             Route::Embed(figure) => format!("embed/{}/", figure.path()),
         };
         format!("{}/{path}", lang.code())
@@ -143,6 +148,8 @@ mod tests {
         let at = |p: &str| Location::parse(p, "");
         assert_eq!(at("").route, Route::Overview);
         assert_eq!(at("en/commitments/").route, Route::Commitments);
+        assert_eq!(at("zh/publish/").route, Route::Publish);
+        assert_eq!(Location::page_path(Lang::En, &Route::Publish), "en/publish/");
         assert_eq!(Location::page_path(Lang::Zh, &Route::Commitments), "zh/commitments/");
         assert_eq!(at("index.html").route, Route::Overview);
         assert_eq!(at("en/").lang, Some(Lang::En));

@@ -16,4 +16,5 @@ mod overview;
 mod pages;
 mod payloads;
 mod site;
+mod studio;
 mod task;

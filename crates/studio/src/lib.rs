@@ -6,3 +6,5 @@
 
 pub mod model;
 pub mod text;
+#[cfg(target_arch = "wasm32")]
+mod ui;

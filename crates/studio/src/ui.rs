@@ -1,0 +1,415 @@
+//! The studio page in the browser: fetches the site's current release, reads
+//! the sheet the user picks (in this browser; nothing is sent anywhere), and
+//! hands back the release as a ZIP. Thin: what to show is `model`'s.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use plan_model::release::{MANIFEST_FILE, Manifest, RELEASE_INDEX_FILE, RELEASES_DIR};
+use plan_model::{Lang, ProgressDocument};
+use plan_publish::release::ReleaseRequest;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::model::{self, Current, Outcome, Verdict};
+use crate::text::{Say, say};
+
+/// The element the studio fills (the static page puts it there, with a
+/// sentence for a browser that cannot run the studio).
+const ROOT: &str = "studio";
+
+/// Starts the studio when its wasm is loaded.
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(root) =
+        document.get_element_by_id(ROOT).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let lang = match document.document_element().map(|e| e.get_attribute("lang")) {
+        Some(Some(tag)) if tag.starts_with("en") => Lang::En,
+        _ => Lang::Zh,
+    };
+    // What the static page says without scripts gives way to the studio.
+    root.set_text_content(None);
+    leptos::mount::mount_to(root, move || view! { <Studio lang=lang /> }).forget();
+}
+
+/// Fetches one of the site's data files, as bytes (never from a cache: the
+/// studio must start from what is published now).
+async fn fetch(path: &str) -> Result<Vec<u8>, String> {
+    let response = gloo_net::http::Request::get(path)
+        .cache(web_sys::RequestCache::NoCache)
+        .send()
+        .await
+        .map_err(|e| e.to_string())?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    response.binary().await.map_err(|e| e.to_string())
+}
+
+/// The current release: the manifest, every file it lists, the index.
+async fn open(lang: Lang) -> Result<Current, String> {
+    let cannot = |path: &str, error: String| {
+        say(Say::CannotOpen, lang, &[("path", &path), ("error", &error)])
+    };
+    let manifest_path = format!("data/{MANIFEST_FILE}");
+    let manifest: Manifest = fetch(&manifest_path)
+        .await
+        .and_then(|b| serde_json::from_slice(&b).map_err(|e| e.to_string()))
+        .map_err(|e| cannot(&manifest_path, e))?;
+    let mut files = Vec::new();
+    for f in &manifest.files {
+        let path = format!("data/{}", f.path);
+        let bytes = fetch(&path).await.map_err(|e| cannot(&path, e))?;
+        files.push((f.path.clone(), bytes));
+    }
+    let index_path = format!("data/{RELEASES_DIR}/{RELEASE_INDEX_FILE}");
+    let index = fetch(&index_path).await.ok().and_then(|b| String::from_utf8(b).ok());
+    Current::open(files, index, lang)
+}
+
+/// Lets the browser paint (the "reading…" line) before a long piece of work.
+async fn next_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// A file's bytes.
+async fn file_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| e.as_string().unwrap_or_else(|| format!("{e:?}")))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Hands bytes to the browser as a download.
+fn save(bytes: &[u8], name: &str) -> Result<(), String> {
+    let js = |e: JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/zip");
+    let blob =
+        web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(js)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js)?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let link: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(js)?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(name);
+    link.set_hidden(true);
+    document.body().ok_or("no body")?.append_child(&link).map_err(js)?;
+    link.click();
+    link.remove();
+    let revoke = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(w) = web_sys::window() {
+        let _ =
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
+    }
+    Ok(())
+}
+
+/// Today in the reader's calendar, `YYYY-MM-DD` (the release form's default).
+fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+}
+
+#[component]
+fn Studio(lang: Lang) -> impl IntoView {
+    let current: RwSignal<Option<Result<Arc<Current>, String>>> = RwSignal::new(None);
+    // The draft: the current release's progress data with every sheet read
+    // so far; `None` until a sheet is imported.
+    let draft: RwSignal<Option<Arc<ProgressDocument>>> = RwSignal::new(None);
+    let sheets = RwSignal::new(0usize);
+    let outcome: RwSignal<Option<Arc<Outcome>>> = RwSignal::new(None);
+    let reading: RwSignal<Option<String>> = RwSignal::new(None);
+    let warnings = RwSignal::new(0usize);
+    let accepted = RwSignal::new(false);
+    spawn_local(async move {
+        current.set(Some(open(lang).await.map(Arc::new)));
+    });
+    let loaded = move || current.get().and_then(Result::ok);
+
+    let on_file = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        let Some(now) = loaded() else { return };
+        let name = file.name();
+        reading.set(Some(say(Say::Reading, lang, &[("file", &name)])));
+        spawn_local(async move {
+            next_paint().await;
+            let result = match file_bytes(&file).await {
+                Ok(bytes) => {
+                    let base =
+                        draft.get_untracked().unwrap_or_else(|| Arc::new(now.progress.clone()));
+                    model::read_sheet(&now, &base, &name, &bytes, lang)
+                }
+                Err(error) => {
+                    model::read_sheet(&now, &now.progress, &name, &[], lang).with_summary(error)
+                }
+            };
+            if let Some(new) = result.draft.clone() {
+                draft.set(Some(Arc::new(new)));
+                sheets.update(|n| *n += 1);
+                warnings.update(|w| *w += result.lines.len());
+                accepted.set(false);
+            }
+            outcome.set(Some(Arc::new(result)));
+            reading.set(None);
+            // The same file may be chosen again after it is fixed.
+            input.set_value("");
+        });
+    };
+    let discard = move |_| {
+        draft.set(None);
+        sheets.set(0);
+        warnings.set(0);
+        accepted.set(false);
+        outcome.set(None);
+    };
+
+    view! {
+        <div class="studio">
+            <section aria-labelledby="studio-start">
+                <h2 id="studio-start">{say(Say::StepStart, lang, &[])}</h2>
+                {move || match current.get() {
+                    None => view! { <p role="status">{say(Say::Opening, lang, &[])}</p> }.into_any(),
+                    Some(Err(error)) => view! { <p class="studio-error" role="alert">{error}</p> }.into_any(),
+                    Some(Ok(c)) => view! {
+                        <p>{c.describe(lang)}</p>
+                        <p class="studio-draft" role="status">
+                            {move || if sheets.get() == 0 {
+                                say(Say::NoDraft, lang, &[])
+                            } else {
+                                say(Say::Draft, lang, &[("sheets", &sheets.get())])
+                            }}
+                        </p>
+                        <Show when=move || { sheets.get() > 0 }>
+                            <button type="button" on:click=discard>{say(Say::Discard, lang, &[])}</button>
+                        </Show>
+                    }.into_any(),
+                }}
+            </section>
+            <section aria-labelledby="studio-import">
+                <h2 id="studio-import">{say(Say::StepImport, lang, &[])}</h2>
+                <p>{say(Say::StaysHere, lang, &[])}</p>
+                <p>
+                    <label for="studio-file">{say(Say::ChooseFile, lang, &[])}</label>
+                    " "
+                    <input id="studio-file" type="file"
+                        accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                        prop:disabled=move || loaded().is_none()
+                        on:change=on_file />
+                </p>
+                <p class="studio-reading" role="status">{move || reading.get()}</p>
+                {move || outcome.get().map(|o| view! { <OutcomeView outcome=o lang=lang accepted=accepted /> })}
+            </section>
+            <section aria-labelledby="studio-changes">
+                <h2 id="studio-changes">{say(Say::StepChanges, lang, &[])}</h2>
+                {move || loaded().map(|c| {
+                    let progress = draft.get().unwrap_or_else(|| Arc::new(c.progress.clone()));
+                    let (listed, more) = model::changes(&c, &progress, lang);
+                    if listed.is_empty() {
+                        view! { <p>{say(Say::NoChanges, lang, &[])}</p> }.into_any()
+                    } else {
+                        let count = listed.len() + more;
+                        view! {
+                            <p>{say(Say::ChangesCount, lang, &[("count", &count)])}</p>
+                            <ul class="studio-changes">
+                                {listed.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                            </ul>
+                            {(more > 0).then(|| view! { <p>{say(Say::ChangesMore, lang, &[("count", &more)])}</p> })}
+                        }.into_any()
+                    }
+                })}
+            </section>
+            <ReleaseForm lang=lang current=current draft=draft warnings=warnings accepted=accepted />
+        </div>
+    }
+}
+
+impl Outcome {
+    /// The outcome with another headline (a file the browser could not read).
+    fn with_summary(mut self, error: String) -> Self {
+        self.summary = format!("✗ {}: {error}", self.file);
+        self.verdict = Verdict::Refused;
+        self.draft = None;
+        self
+    }
+}
+
+#[component]
+fn OutcomeView(outcome: Arc<Outcome>, lang: Lang, accepted: RwSignal<bool>) -> impl IntoView {
+    let verdict = match outcome.verdict {
+        Verdict::Imported => "imported",
+        Verdict::Refused => "refused",
+        Verdict::BadCells => "bad-cells",
+        Verdict::Invalid => "invalid",
+    };
+    let warnings = if outcome.verdict == Verdict::Imported { outcome.lines.len() } else { 0 };
+    let lines = outcome
+        .lines
+        .iter()
+        .map(|l| {
+            let class = if l.error { "studio-line-error" } else { "studio-line-warning" };
+            let glyph = if l.error { "✗ " } else { "⚠ " };
+            view! { <li class=class>{glyph}{l.text.clone()}</li> }
+        })
+        .collect_view();
+    let grid = &outcome.grid;
+    let grid_view = (!grid.rows.is_empty()).then(|| {
+        let headings = grid
+            .headings
+            .iter()
+            .map(|h| view! { <th scope="col">{h.clone()}</th> })
+            .collect_view();
+        let rows = grid
+            .rows
+            .iter()
+            .map(|r| {
+                let cells = r
+                    .cells
+                    .iter()
+                    .map(|c| match &c.problem {
+                        Some(problem) => view! {
+                            <td class="cell-bad">
+                                <span class="cell-value">{c.text.clone()}</span>
+                                <span class="cell-problem">"✗ "{problem.clone()}</span>
+                            </td>
+                        }
+                        .into_any(),
+                        None => view! { <td>{c.text.clone()}</td> }.into_any(),
+                    })
+                    .collect_view();
+                let row_problem = r.problem.clone();
+                view! {
+                    <tr class:row-bad=row_problem.is_some()>
+                        <th scope="row">{r.number}</th>
+                        {cells}
+                    </tr>
+                    {row_problem.map(|p| view! {
+                        <tr class="row-problem"><td colspan=r.cells.len() + 1>"✗ "{p}</td></tr>
+                    })}
+                }
+            })
+            .collect_view();
+        let caption = say(Say::GridCaption, lang, &[]);
+        let label = caption.clone();
+        view! {
+            <div class="table-scroll studio-grid-wrap" role="region" aria-label=label tabindex="0">
+                <table class="studio-grid">
+                    <caption>{caption}</caption>
+                    <thead><tr><th scope="col">{say(Say::Row, lang, &[])}</th>{headings}</tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+    });
+    let more = (grid.more > 0)
+        .then(|| view! { <p>{say(Say::GridMore, lang, &[("count", &grid.more)])}</p> });
+    view! {
+        <div class="studio-outcome" data-verdict=verdict>
+            <p class="studio-summary" role="alert">{outcome.summary.clone()}</p>
+            {(warnings > 0).then(|| view! { <p>{say(Say::Warnings, lang, &[("count", &warnings)])}</p> })}
+            <ul class="studio-lines">{lines}</ul>
+            {grid_view}
+            {more}
+            {(warnings > 0).then(|| view! {
+                <p>
+                    <label>
+                        <input type="checkbox" prop:checked=move || accepted.get()
+                            on:change=move |ev| accepted.set(event_target_checked(&ev)) />
+                        " "{say(Say::AcceptWarnings, lang, &[])}
+                    </label>
+                </p>
+            })}
+        </div>
+    }
+}
+
+#[component]
+fn ReleaseForm(
+    lang: Lang,
+    current: RwSignal<Option<Result<Arc<Current>, String>>>,
+    draft: RwSignal<Option<Arc<ProgressDocument>>>,
+    warnings: RwSignal<usize>,
+    accepted: RwSignal<bool>,
+) -> impl IntoView {
+    let version = RwSignal::new(String::new());
+    let date = RwSignal::new(today());
+    let notes_zh = RwSignal::new(String::new());
+    let notes_en = RwSignal::new(String::new());
+    let said: RwSignal<Option<Result<String, String>>> = RwSignal::new(None);
+    let make = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(Ok(c)) = current.get_untracked() else { return };
+        if warnings.get_untracked() > 0 && !accepted.get_untracked() {
+            said.set(Some(Err(say(Say::AcceptFirst, lang, &[]))));
+            return;
+        }
+        let progress = draft.get_untracked().unwrap_or_else(|| Arc::new(c.progress.clone()));
+        let (v, d, zh, en) = (
+            version.get_untracked(),
+            date.get_untracked(),
+            notes_zh.get_untracked(),
+            notes_en.get_untracked(),
+        );
+        let req = ReleaseRequest {
+            version: v.trim(),
+            notes_zh: zh.trim(),
+            notes_en: en.trim(),
+            date: d.trim(),
+        };
+        said.set(Some(match model::release_zip(&c, &progress, &req, lang) {
+            Ok((name, bytes, count)) => match save(&bytes, &name) {
+                Ok(()) => Ok(say(Say::ReleaseMade, lang, &[("file", &name), ("count", &count)])),
+                Err(error) => Err(say(Say::DownloadFailed, lang, &[("error", &error)])),
+            },
+            Err(error) => Err(error),
+        }));
+    };
+    view! {
+        <section aria-labelledby="studio-release">
+            <h2 id="studio-release">{say(Say::StepRelease, lang, &[])}</h2>
+            <p>{say(Say::ReleaseHolds, lang, &[])}</p>
+            <form class="studio-form" on:submit=make>
+                <p><label for="studio-version">{say(Say::Version, lang, &[])}</label><br/>
+                    <input id="studio-version" name="version" required autocomplete="off"
+                        prop:value=move || version.get()
+                        on:input=move |ev| version.set(event_target_value(&ev)) /></p>
+                <p><label for="studio-date">{say(Say::Date, lang, &[])}</label><br/>
+                    <input id="studio-date" name="date" required
+                        prop:value=move || date.get()
+                        on:input=move |ev| date.set(event_target_value(&ev)) /></p>
+                <p><label for="studio-notes-zh">{say(Say::NotesZh, lang, &[])}</label><br/>
+                    <textarea id="studio-notes-zh" name="notes_zh" rows="3" required
+                        prop:value=move || notes_zh.get()
+                        on:input=move |ev| notes_zh.set(event_target_value(&ev))></textarea></p>
+                <p><label for="studio-notes-en">{say(Say::NotesEn, lang, &[])}</label><br/>
+                    <textarea id="studio-notes-en" name="notes_en" rows="3"
+                        prop:value=move || notes_en.get()
+                        on:input=move |ev| notes_en.set(event_target_value(&ev))></textarea></p>
+                <p><button type="submit" prop:disabled=move || !matches!(current.get(), Some(Ok(_)))>
+                    {say(Say::MakeRelease, lang, &[])}</button></p>
+            </form>
+            <p class="studio-release-said" role="status">
+                {move || said.get().map(|r| match r {
+                    Ok(text) => view! { <span class="studio-ok">{text}</span> }.into_any(),
+                    Err(text) => view! { <span class="studio-error">"✗ "{text}</span> }.into_any(),
+                })}
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,376 @@
+//! The publishing studio (`<lang>/publish/`) in a real browser, as a staff
+//! member uses it: download the template, fill it with a third-party writer
+//! (openpyxl) with one typo, import it, read the finding that names its row
+//! and column with the cell marked, fix it, import again, see what changed,
+//! make the release, and find in the ZIP byte for byte what `plan-data`
+//! writes for the same sheet, every hash checking out. Also: hostile files
+//! leave the draft as it was, markup stays text, and the page loads the
+//! studio's wasm and not the portal's (nor does any other page load the
+//! studio's).
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, Locator};
+use plan_model::Lang;
+use plan_model::release::Manifest;
+use portal_harness::{Driver, StaticServer, cdp, console_errors, dist_dir, tempdir, wait_for_js};
+use serde_json::json;
+
+const VERSION: &str = "2026.12.0-e2e";
+const DATE: &str = "2026-12-01";
+const NOTES_ZH: &str = "示例：年底预计数";
+const NOTES_EN: &str = "Sample: year-end estimates";
+
+async fn downloaded(dir: &Path, name: &str) -> Vec<u8> {
+    let path = dir.join(name);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        // Chromium writes to a `.crdownload` file and renames it when done.
+        if path.is_file() {
+            let bytes = std::fs::read(&path).expect("read download");
+            if !bytes.is_empty() {
+                return bytes;
+            }
+        }
+        assert!(Instant::now() < deadline, "no download {name} in {}", dir.display());
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+fn fill(template: &Path, out: &Path, typo: bool) -> usize {
+    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/fill_template.py");
+    let mut cmd = std::process::Command::new("python3");
+    cmd.arg(script).arg(template).arg(out);
+    if typo {
+        cmd.arg("typo");
+    }
+    let run = cmd.output().expect("python3");
+    assert!(run.status.success(), "openpyxl: {}", String::from_utf8_lossy(&run.stderr));
+    String::from_utf8_lossy(&run.stdout).trim().parse().expect("the typo's row")
+}
+
+/// Chooses a file in the studio's file input, as the file dialog would.
+async fn choose(client: &Client, file: &Path) {
+    let input = client.find(Locator::Css("#studio-file")).await.expect("the file input");
+    input.send_keys(file.to_str().expect("utf-8 path")).await.expect("choose the file");
+}
+
+/// The outcome of reading `file`, once the studio shows it with `verdict`.
+async fn outcome(client: &Client, verdict: &str, file: &str) -> String {
+    let script = format!(
+        "const o = document.querySelector('.studio-outcome[data-verdict=\"{verdict}\"]'); return o && o.innerText.includes({file:?}) && o.innerText"
+    );
+    let found = wait_for_js(client, &script, &format!("{file}: {verdict}")).await;
+    found.as_str().unwrap_or_default().to_owned()
+}
+
+async fn set_field(client: &Client, css: &str, text: &str) {
+    let field = client.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{css}: {e}"));
+    field.clear().await.expect("clear");
+    field.send_keys(text).await.expect("type");
+}
+
+fn unzip(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
+    // A stored ZIP (plan_model::zip): local headers, then the central directory.
+    let mut files = BTreeMap::new();
+    let mut at = 0;
+    while bytes.len() >= at + 30 && bytes[at..at + 4] == [0x50, 0x4b, 0x03, 0x04] {
+        let u16_at = |i: usize| usize::from(u16::from_le_bytes([bytes[i], bytes[i + 1]]));
+        let u32_at =
+            |i: usize| u32::from_le_bytes(bytes[i..i + 4].try_into().expect("4 bytes")) as usize;
+        let (size, name_len, extra) = (u32_at(at + 18), u16_at(at + 26), u16_at(at + 28));
+        let name = String::from_utf8(bytes[at + 30..at + 30 + name_len].to_vec()).expect("name");
+        let start = at + 30 + name_len + extra;
+        files.insert(name, bytes[start..start + size].to_vec());
+        at = start + size;
+    }
+    files
+}
+
+fn files_under(dir: &Path, prefix: &str, out: &mut BTreeMap<String, Vec<u8>>) {
+    for entry in std::fs::read_dir(dir).expect("dir").flatten() {
+        let name = format!("{prefix}{}", entry.file_name().to_string_lossy());
+        if entry.path().is_dir() {
+            files_under(&entry.path(), &format!("{name}/"), out);
+        } else {
+            out.insert(name, std::fs::read(entry.path()).expect("read"));
+        }
+    }
+}
+
+/// What `plan-data import` + `plan-data release` write for `sheet` into a
+/// copy of the served data folder (its files and releases index).
+fn what_the_tool_writes(data: &Path, sheet: &Path) -> BTreeMap<String, Vec<u8>> {
+    let dir = tempdir("studio-cli");
+    std::fs::create_dir_all(dir.join("releases")).expect("mkdir");
+    for entry in std::fs::read_dir(data).expect("data").flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if entry.path().is_file() && !name.ends_with(".gz") && !name.ends_with(".br") {
+            std::fs::copy(entry.path(), dir.join(&name)).expect("copy");
+        }
+    }
+    std::fs::copy(data.join("releases/index.json"), dir.join("releases/index.json"))
+        .expect("index");
+    plan_cli::sheet::import_file(&dir, sheet, None, Lang::Zh).expect("plan-data import");
+    let req = plan_publish::release::ReleaseRequest {
+        version: VERSION,
+        notes_zh: NOTES_ZH,
+        notes_en: NOTES_EN,
+        date: DATE,
+    };
+    plan_cli::release::release(&dir, &req, Lang::Zh).expect("plan-data release");
+    let mut written = BTreeMap::new();
+    files_under(&dir, "data/", &mut written);
+    written
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_staff_member_imports_a_workbook_fixes_a_typo_and_takes_away_the_release() {
+    let dist = dist_dir();
+    let server = StaticServer::start(&dist);
+    let driver = Driver::start();
+    let client = driver.browser(1280, 1000).await;
+    let downloads = tempdir("studio-downloads");
+    // Not `portal_harness::open`: the portal's app never runs on this page.
+    client.goto(&format!("{}zh/publish/", server.url)).await.expect("open");
+    cdp(
+        &client,
+        "Browser.setDownloadBehavior",
+        json!({ "behavior": "allow", "downloadPath": downloads.to_str().expect("utf-8") }),
+    )
+    .await;
+    wait_for_js(
+        &client,
+        "const i = document.querySelector('#studio-file'); return i && !i.disabled",
+        "the studio, with the current release read",
+    )
+    .await;
+    let start = client
+        .find(Locator::Css(".studio section"))
+        .await
+        .expect("step 1")
+        .text()
+        .await
+        .expect("text");
+    assert!(start.contains("2026.09.0-sample"), "step 1 names the current release: {start}");
+
+    // The page runs the studio's wasm, not the portal's app.
+    let loaded = client
+        .execute(
+            "return performance.getEntriesByType('resource').map(e => e.name).join(' ')",
+            vec![],
+        )
+        .await
+        .expect("resources");
+    let loaded = loaded.as_str().unwrap_or_default();
+    assert!(loaded.contains("studio/studio-"), "the studio's wasm loads: {loaded}");
+    assert!(!loaded.contains("kunshan-portal"), "the portal's app does not load here: {loaded}");
+
+    // 1. The template, as the page offers it.
+    client
+        .find(Locator::Css("a[href$='progress-template.xlsx']"))
+        .await
+        .expect("the template link")
+        .click()
+        .await
+        .expect("click");
+    let template = downloaded(&downloads, "progress-template.xlsx").await;
+    assert!(template.starts_with(b"PK\x03\x04"), "the template is a workbook");
+    let work = tempdir("studio-sheets");
+    let template_path = work.join("template.xlsx");
+    std::fs::write(&template_path, &template).expect("write");
+
+    // 2. Filled with one typo: refused, the row and column named, the cell marked.
+    let with_typo = work.join("进展-有错.xlsx");
+    let row = fill(&template_path, &with_typo, true);
+    choose(&client, &with_typo).await;
+    let said = outcome(&client, "bad-cells", "进展-有错.xlsx").await;
+    assert!(said.contains(&format!("第 {row} 行")), "the row is named: {said}");
+    assert!(said.contains("“数值”列"), "the column is named: {said}");
+    assert!(said.contains("1O"), "the bad value is quoted: {said}");
+    let marked = client
+        .execute(
+            "return [...document.querySelectorAll('.studio-grid tbody tr')].filter(r => r.querySelector('.cell-bad')).map(r => r.querySelector('th').textContent)",
+            vec![],
+        )
+        .await
+        .expect("marked rows");
+    assert_eq!(marked, json!([row.to_string()]), "the grid marks the one bad cell's row");
+    client
+        .execute("document.querySelector('.studio-outcome').scrollIntoView()", vec![])
+        .await
+        .expect("scroll");
+    portal_harness::save_screenshot(&client, "studio-typo-zh.png").await;
+    let draft = client.find(Locator::Css(".studio-draft")).await.expect("draft").text().await;
+    assert!(draft.expect("text").contains("尚未导入"), "nothing was imported");
+
+    // 3. Fixed: imported into the draft, and what changed is listed.
+    let fixed = work.join("进展.xlsx");
+    fill(&template_path, &fixed, false);
+    choose(&client, &fixed).await;
+    let said = outcome(&client, "imported", "进展.xlsx").await;
+    assert!(said.contains("新增 3"), "three new figures: {said}");
+    let changes = wait_for_js(
+        &client,
+        "const l = document.querySelectorAll('.studio-changes li'); return l.length && [...l].map(e => e.textContent)",
+        "what changed",
+    )
+    .await;
+    let changes: Vec<String> = serde_json::from_value(changes).expect("lines");
+    assert_eq!(changes.len(), 3, "{changes:?}");
+    assert!(changes.iter().any(|c| c.contains("1234")), "{changes:?}");
+
+    // 4. The release: a version already used is refused, a new one made.
+    set_field(&client, "#studio-version", "2026.09.0-sample").await;
+    set_field(&client, "#studio-date", DATE).await;
+    set_field(&client, "#studio-notes-zh", NOTES_ZH).await;
+    set_field(&client, "#studio-notes-en", NOTES_EN).await;
+    client
+        .find(Locator::Css(".studio-form button"))
+        .await
+        .expect("button")
+        .click()
+        .await
+        .expect("click");
+    let refused = wait_for_js(
+        &client,
+        "const e = document.querySelector('.studio-release-said .studio-error'); return e && e.textContent",
+        "the refusal",
+    )
+    .await;
+    assert!(refused.as_str().unwrap_or_default().contains("已发布"), "{refused}");
+    set_field(&client, "#studio-version", VERSION).await;
+    client
+        .find(Locator::Css(".studio-form button"))
+        .await
+        .expect("button")
+        .click()
+        .await
+        .expect("click");
+    let zip = downloaded(&downloads, &format!("release-{VERSION}.zip")).await;
+    let zipped = unzip(&zip);
+
+    // Byte for byte what the staff tool writes for the same sheet.
+    let written = what_the_tool_writes(&dist.join("data"), &fixed);
+    assert_eq!(
+        zipped.keys().collect::<Vec<_>>(),
+        written.keys().collect::<Vec<_>>(),
+        "the ZIP holds the files plan-data writes"
+    );
+    for (path, bytes) in &written {
+        assert!(&zipped[path] == bytes, "{path} differs from what plan-data wrote");
+    }
+    // Every hash checks out, by the manifest and by `sha256sum -c`.
+    let manifest: Manifest = serde_json::from_slice(&zipped["data/manifest.json"]).expect("json");
+    assert_eq!(manifest.version, VERSION);
+    for f in &manifest.files {
+        let bytes = &zipped[&format!("data/{}", f.path)];
+        assert_eq!(plan_publish::release::sha256_hex(bytes), f.sha256, "{}", f.path);
+    }
+    let frozen = tempdir("studio-frozen");
+    let prefix = format!("data/releases/{VERSION}/");
+    for (path, bytes) in zipped.iter().filter(|(p, _)| p.starts_with(&prefix)) {
+        std::fs::write(frozen.join(&path[prefix.len()..]), bytes).expect("write");
+    }
+    let check = std::process::Command::new("sha256sum")
+        .args(["-c", "SHA256SUMS"])
+        .current_dir(&frozen)
+        .output()
+        .expect("sha256sum");
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
+    let done = client
+        .find(Locator::Css(".studio-release-said"))
+        .await
+        .expect("said")
+        .text()
+        .await
+        .expect("text");
+    assert!(done.contains(&format!("release-{VERSION}.zip")), "{done}");
+    portal_harness::save_screenshot(&client, "studio-released-zh.png").await;
+    let errors = console_errors(&client).await;
+    assert!(errors.is_empty(), "console errors: {errors:?}");
+    let _ = std::fs::remove_dir_all(&downloads);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hostile_files_get_a_message_and_leave_the_draft_as_it_was() {
+    let dist = dist_dir();
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("crates/plan-cli/tests/fixtures");
+    let server = StaticServer::start(&dist);
+    let driver = Driver::start();
+    let client = driver.browser(1280, 1000).await;
+    client.goto(&format!("{}en/publish/", server.url)).await.expect("open");
+    wait_for_js(
+        &client,
+        "const i = document.querySelector('#studio-file'); return i && !i.disabled",
+        "the studio",
+    )
+    .await;
+    // A good sheet first, so there is a draft to keep.
+    choose(&client, &fixtures.join("filled.xlsx")).await;
+    outcome(&client, "imported", "filled.xlsx").await;
+    for (file, words) in [
+        ("not-a-workbook.xlsx", "not a valid Excel workbook"),
+        ("zip-bomb.xlsx", "unpacks to"),
+        ("formula.xlsx", "formula"),
+        ("far-cell.xlsx", "beyond the limits"),
+        ("cell-error.xlsx", "error value"),
+    ] {
+        choose(&client, &fixtures.join(file)).await;
+        let said = outcome(&client, "refused", file).await;
+        assert!(said.contains(file) && said.contains(words), "{file}: {said}");
+        let draft = client.find(Locator::Css(".studio-draft")).await.expect("draft").text().await;
+        assert!(draft.expect("text").contains("1 sheets imported"), "{file}: the draft is kept");
+    }
+    // Markup in a cell is shown as the text it is.
+    let work = tempdir("studio-markup");
+    let sheet = work.join("markup.csv");
+    std::fs::write(
+        &sheet,
+        "指标编号,区镇编号,日期,数值\nai-enterprises,,2026-12-31,<img src=x onerror=alert(1)><b>12</b>\n",
+    )
+    .expect("write");
+    choose(&client, &sheet).await;
+    let said = outcome(&client, "bad-cells", "markup.csv").await;
+    assert!(said.contains("<b>12</b>"), "the markup is quoted as text: {said}");
+    let elements = client
+        .execute("return document.querySelectorAll('.studio img, .studio b').length", vec![])
+        .await
+        .expect("count");
+    assert_eq!(elements, json!(0), "no element came from the cell");
+    let errors = console_errors(&client).await;
+    assert!(errors.is_empty(), "console errors: {errors:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn other_pages_never_load_the_studio() {
+    let dist = dist_dir();
+    let server = StaticServer::start(&dist);
+    let driver = Driver::start();
+    let client = driver.browser(1280, 900).await;
+    portal_harness::open(&client, &format!("{}zh/", server.url)).await;
+    // Use the page, so that the app loads on first use.
+    client.find(Locator::Css("select")).await.expect("a control").click().await.expect("click");
+    portal_harness::wait_for_app(&client, "the app").await;
+    let loaded = client
+        .execute(
+            "return performance.getEntriesByType('resource').map(e => e.name).join(' ')",
+            vec![],
+        )
+        .await
+        .expect("resources");
+    let loaded = loaded.as_str().unwrap_or_default();
+    assert!(loaded.contains("kunshan-portal"), "the app loaded: {loaded}");
+    assert!(!loaded.contains("studio"), "no studio file on the overview: {loaded}");
+    let html = std::fs::read_to_string(dist.join("zh/index.html")).expect("page");
+    assert!(!html.contains("studio/"), "the overview names no studio file");
+    let mut buf = String::new();
+    std::fs::File::open(dist.join("zh/publish/index.html"))
+        .expect("the studio's page")
+        .read_to_string(&mut buf)
+        .expect("read");
+    assert!(buf.contains("studio/boot-") && !buf.contains("src=\"./boot-"), "{buf}");
+}
