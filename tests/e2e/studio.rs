@@ -182,6 +182,14 @@ async fn a_staff_member_imports_a_workbook_fixes_a_typo_and_takes_away_the_relea
     let work = tempdir("studio-sheets");
     let template_path = work.join("template.xlsx");
     std::fs::write(&template_path, &template).expect("write");
+    // From here on the network is gone: the studio works on what it loaded.
+    cdp(&client, "Network.enable", json!({})).await;
+    cdp(
+        &client,
+        "Network.emulateNetworkConditions",
+        json!({ "offline": true, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 }),
+    )
+    .await;
 
     // 2. Filled with one typo: refused, the row and column named, the cell marked.
     let with_typo = work.join("进展-有错.xlsx");
@@ -289,6 +297,13 @@ async fn a_staff_member_imports_a_workbook_fixes_a_typo_and_takes_away_the_relea
         .await
         .expect("text");
     assert!(done.contains(&format!("release-{VERSION}.zip")), "{done}");
+    client
+        .execute(
+            "document.querySelector('.studio-release-said').scrollIntoView({block: 'end'})",
+            vec![],
+        )
+        .await
+        .expect("scroll");
     portal_harness::save_screenshot(&client, "studio-released-zh.png").await;
     let errors = console_errors(&client).await;
     assert!(errors.is_empty(), "console errors: {errors:?}");

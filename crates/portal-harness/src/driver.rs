@@ -9,6 +9,7 @@
 use std::collections::HashSet;
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::sync::Mutex;
@@ -50,6 +51,13 @@ pub struct Driver {
 
 impl Drop for Driver {
     fn drop(&mut self) {
+        // chromedriver and every Chromium it started (a session a test did not
+        // close would outlive chromedriver, holding memory and a profile in
+        // the temp folder for good).
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", self.child.id())])
+            .stderr(Stdio::null())
+            .status();
         let _ = self.child.kill();
         let _ = self.child.wait();
         for attempt in 0..2 {
@@ -87,6 +95,9 @@ impl Driver {
                 .arg(format!("--port={port}"))
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
+                // A process group of its own, which the browsers it starts
+                // join: stopping the group stops them too (see `Drop`).
+                .process_group(0)
                 .spawn()
                 .unwrap_or_else(|e| panic!("cannot start {binary}: {e} (run `make setup`)"));
             let deadline = Instant::now() + READY_PATIENCE;
