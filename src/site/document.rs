@@ -204,7 +204,14 @@ pub(super) fn page_with_base(
         // The studio's page runs the studio, not the portal's app (whose
         // taking over would replace the studio's part of the page).
         .filter(|l| !(studio && l.contains("src=\"./boot-")))
-        .map(str::to_owned)
+        // The studio reads sheets in a worker of its own (same origin).
+        .map(|l| {
+            if studio && l.contains("Content-Security-Policy") {
+                l.replace("worker-src 'none'", "worker-src 'self'")
+            } else {
+                l.to_owned()
+            }
+        })
         .collect();
     if studio && let Some(s) = &template.studio {
         assets.push(format!(

@@ -167,6 +167,7 @@ async fn a_staff_member_imports_a_workbook_fixes_a_typo_and_takes_away_the_relea
         .expect("resources");
     let loaded = loaded.as_str().unwrap_or_default();
     assert!(loaded.contains("studio/studio-"), "the studio's wasm loads: {loaded}");
+    assert!(loaded.contains("studio/worker-"), "its session runs in a worker: {loaded}");
     assert!(!loaded.contains("kunshan-portal"), "the portal's app does not load here: {loaded}");
 
     // 1. The template, as the page offers it.

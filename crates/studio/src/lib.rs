@@ -4,6 +4,8 @@
 //! whose files are those `plan-data release` writes. Its own wasm, loaded by
 //! the studio page alone. `model` is the logic (native tests); `ui` the page.
 
+#[cfg(target_arch = "wasm32")]
+mod bridge;
 pub mod model;
 pub mod text;
 #[cfg(target_arch = "wasm32")]

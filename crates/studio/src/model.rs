@@ -13,6 +13,7 @@ use plan_model::{
 use plan_publish::import::{ImportError, SheetKind, import_text};
 use plan_publish::release::{ReleaseRequest, assemble};
 use plan_publish::sheet::sheet_text;
+use serde::{Deserialize, Serialize};
 
 /// Most rows the grid shows (the messages list them all).
 pub const GRID_ROWS: usize = 200;
@@ -82,7 +83,7 @@ impl Current {
 }
 
 /// How a sheet went.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Verdict {
     /// Not read at all.
     Refused,
@@ -95,7 +96,7 @@ pub enum Verdict {
 }
 
 /// One message about the sheet.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Line {
     /// An error (else a warning).
     pub error: bool,
@@ -106,7 +107,7 @@ pub struct Line {
 }
 
 /// A cell of the grid.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cell {
     /// What the sheet has there.
     pub text: String,
@@ -115,7 +116,7 @@ pub struct Cell {
 }
 
 /// A row of the grid.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GridRow {
     /// Its number in the sheet (the header is 1).
     pub number: usize,
@@ -126,7 +127,7 @@ pub struct GridRow {
 }
 
 /// The rows with problems, as the sheet has them.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Grid {
     /// The template's Chinese headings (and English in brackets).
     pub headings: Vec<String>,
@@ -137,7 +138,7 @@ pub struct Grid {
 }
 
 /// What reading one sheet gave.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Outcome {
     /// The file's name.
     pub file: String,
@@ -149,7 +150,9 @@ pub struct Outcome {
     pub lines: Vec<Line>,
     /// The rows with problems.
     pub grid: Grid,
-    /// The draft after it: `Some` only when imported.
+    /// The draft after it: `Some` only when imported (kept where the
+    /// session is, never sent to the page).
+    #[serde(skip)]
     pub draft: Option<ProgressDocument>,
 }
 
@@ -414,4 +417,160 @@ pub fn release_zip(
     let count = files.len();
     let zip = plan_model::zip::write(&files, req.date).map_err(|e| format!("{e:?}"))?;
     Ok((format!("release-{}.zip", req.version), zip, count))
+}
+
+/// What the page asks of the studio's session (which runs in a worker, off
+/// the page's thread, or on it where a browser has no module workers). File
+/// bytes travel beside a request, not in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Request {
+    /// Start from the current release: the files the manifest lists (their
+    /// names; the bytes beside, in the same order) and the releases index.
+    Open {
+        /// The files' names.
+        names: Vec<String>,
+        /// `releases/index.json`, when there is one.
+        index: Option<String>,
+        /// The page's language.
+        lang: Lang,
+    },
+    /// Read a sheet (its bytes beside) into the draft.
+    Read {
+        /// Its file name.
+        file: String,
+    },
+    /// Start again from the current release.
+    Discard,
+    /// Make the release of the draft (the ZIP comes back beside the reply).
+    Release {
+        /// Version.
+        version: String,
+        /// Publication date.
+        date: String,
+        /// Notes in Chinese.
+        notes_zh: String,
+        /// Notes in English.
+        notes_en: String,
+    },
+}
+
+/// Where the session stands, for the page.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Standing {
+    /// What it started from.
+    pub current: String,
+    /// Sheets read into the draft.
+    pub sheets: usize,
+    /// Warnings of those imports.
+    pub warnings: usize,
+    /// What changed against the current release (at most [`CHANGES_LISTED`]).
+    pub changes: Vec<String>,
+    /// Changes not listed.
+    pub more_changes: usize,
+    /// The session's wasm memory, in bytes (0 natively): for the bench.
+    pub memory_bytes: u64,
+}
+
+/// The session's answer.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum Response {
+    /// Opened (or why not).
+    Opened(Result<Standing, String>),
+    /// A sheet read, and where the session stands after it.
+    Read(Box<Outcome>, Standing),
+    /// Back to the current release.
+    Discarded(Standing),
+    /// The release ZIP's name and file count (its bytes beside), or why not.
+    Released(Result<(String, usize), String>),
+}
+
+/// The studio's state: the release it started from and the draft.
+#[derive(Debug, Default)]
+pub struct Session {
+    current: Option<Current>,
+    draft: Option<ProgressDocument>,
+    sheets: usize,
+    warnings: usize,
+    lang: Lang,
+}
+
+impl Session {
+    fn standing(&self) -> Standing {
+        let Some(current) = &self.current else { return Standing::default() };
+        let draft = self.draft.as_ref().unwrap_or(&current.progress);
+        let (changes, more_changes) = changes(current, draft, self.lang);
+        Standing {
+            current: current.describe(self.lang),
+            sheets: self.sheets,
+            warnings: self.warnings,
+            changes,
+            more_changes,
+            memory_bytes: memory_bytes(),
+        }
+    }
+
+    /// Answers a request; `blobs` are the bytes beside it, and the bytes
+    /// beside the answer come back with it.
+    pub fn handle(&mut self, request: Request, blobs: Vec<Vec<u8>>) -> (Response, Vec<Vec<u8>>) {
+        let not_open = || "—".to_owned();
+        match request {
+            Request::Open { names, index, lang } => {
+                self.lang = lang;
+                let files = names.into_iter().zip(blobs).collect();
+                match Current::open(files, index, lang) {
+                    Ok(current) => {
+                        *self = Session { current: Some(current), lang, ..Session::default() };
+                        (Response::Opened(Ok(self.standing())), Vec::new())
+                    }
+                    Err(error) => (Response::Opened(Err(error)), Vec::new()),
+                }
+            }
+            Request::Read { file } => {
+                let Some(current) = &self.current else {
+                    return (Response::Opened(Err(not_open())), Vec::new());
+                };
+                let bytes = blobs.into_iter().next().unwrap_or_default();
+                let draft = self.draft.as_ref().unwrap_or(&current.progress);
+                let mut outcome = read_sheet(current, draft, &file, &bytes, self.lang);
+                if let Some(new) = outcome.draft.take() {
+                    self.draft = Some(new);
+                    self.sheets += 1;
+                    self.warnings += outcome.lines.len();
+                }
+                (Response::Read(Box::new(outcome), self.standing()), Vec::new())
+            }
+            Request::Discard => {
+                (self.draft, self.sheets, self.warnings) = (None, 0, 0);
+                (Response::Discarded(self.standing()), Vec::new())
+            }
+            Request::Release { version, date, notes_zh, notes_en } => {
+                let Some(current) = &self.current else {
+                    return (Response::Released(Err(not_open())), Vec::new());
+                };
+                let draft = self.draft.as_ref().unwrap_or(&current.progress);
+                let req = ReleaseRequest {
+                    version: version.trim(),
+                    notes_zh: notes_zh.trim(),
+                    notes_en: notes_en.trim(),
+                    date: date.trim(),
+                };
+                match release_zip(current, draft, &req, self.lang) {
+                    Ok((name, zip, count)) => (Response::Released(Ok((name, count))), vec![zip]),
+                    Err(error) => (Response::Released(Err(error)), Vec::new()),
+                }
+            }
+        }
+    }
+}
+
+/// The wasm memory's size, in bytes (0 natively).
+fn memory_bytes() -> u64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        core::arch::wasm32::memory_size(0) as u64 * 65_536
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        0
+    }
 }

@@ -87,6 +87,10 @@ plan_model::bilingual_table! {
         ReleaseHolds:
             "发布包含数据文件、manifest.json、冻结副本 releases/<版本号>/（含 SHA256SUMS）和版本索引，与 plan-data release 写出的相同。",
             "The release holds the data files, manifest.json, the frozen copy releases/<version>/ (with SHA256SUMS) and the releases index, as plan-data release writes them.";
+        /// The worker that reads the sheets stopped.
+        WorkerStopped:
+            "发布工作台的后台处理已停止（{error}；可能是表格过大或浏览器内存不足），草稿已丢失。请刷新本页后重试。",
+            "The studio's background work stopped ({error}; the sheet may be too large or the browser short of memory) and the draft is lost. Reload this page and try again.";
         /// The download failed.
         DownloadFailed: "浏览器未能下载发布包：{error}", "The browser could not save the release: {error}";
     }

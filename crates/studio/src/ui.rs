@@ -6,23 +6,24 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use plan_model::Lang;
 use plan_model::release::{MANIFEST_FILE, Manifest, RELEASE_INDEX_FILE, RELEASES_DIR};
-use plan_model::{Lang, ProgressDocument};
-use plan_publish::release::ReleaseRequest;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::model::{self, Current, Outcome, Verdict};
+use crate::bridge::Backend;
+use crate::model::{self, Outcome, Request, Response, Standing, Verdict};
 use crate::text::{Say, say};
 
 /// The element the studio fills (the static page puts it there, with a
 /// sentence for a browser that cannot run the studio).
 const ROOT: &str = "studio";
 
-/// Starts the studio when its wasm is loaded.
-#[wasm_bindgen(start)]
-pub fn start() {
+/// Starts the studio on its page (the loader calls this once the wasm is
+/// in, with the address of the worker that runs the session).
+#[wasm_bindgen]
+pub fn start_studio(worker_url: Option<String>) {
     console_error_panic_hook::set_once();
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let Some(root) =
@@ -34,9 +35,10 @@ pub fn start() {
         Some(Some(tag)) if tag.starts_with("en") => Lang::En,
         _ => Lang::Zh,
     };
+    let backend = Backend::new(worker_url, lang);
     // What the static page says without scripts gives way to the studio.
     root.set_text_content(None);
-    leptos::mount::mount_to(root, move || view! { <Studio lang=lang /> }).forget();
+    leptos::mount::mount_to(root, move || view! { <Studio lang=lang backend=backend /> }).forget();
 }
 
 /// Fetches one of the site's data files, as bytes (never from a cache: the
@@ -53,8 +55,9 @@ async fn fetch(path: &str) -> Result<Vec<u8>, String> {
     response.binary().await.map_err(|e| e.to_string())
 }
 
-/// The current release: the manifest, every file it lists, the index.
-async fn open(lang: Lang) -> Result<Current, String> {
+/// The current release as the site serves it: the files the manifest
+/// lists (names and bytes) and the releases index.
+async fn fetch_release(lang: Lang) -> Result<(Vec<String>, Vec<Vec<u8>>, Option<String>), String> {
     let cannot = |path: &str, error: String| {
         say(Say::CannotOpen, lang, &[("path", &path), ("error", &error)])
     };
@@ -63,19 +66,19 @@ async fn open(lang: Lang) -> Result<Current, String> {
         .await
         .and_then(|b| serde_json::from_slice(&b).map_err(|e| e.to_string()))
         .map_err(|e| cannot(&manifest_path, e))?;
-    let mut files = Vec::new();
+    let (mut names, mut blobs) = (Vec::new(), Vec::new());
     for f in &manifest.files {
         let path = format!("data/{}", f.path);
-        let bytes = fetch(&path).await.map_err(|e| cannot(&path, e))?;
-        files.push((f.path.clone(), bytes));
+        blobs.push(fetch(&path).await.map_err(|e| cannot(&path, e))?);
+        names.push(f.path.clone());
     }
     let index_path = format!("data/{RELEASES_DIR}/{RELEASE_INDEX_FILE}");
     let index = fetch(&index_path).await.ok().and_then(|b| String::from_utf8(b).ok());
-    Current::open(files, index, lang)
+    Ok((names, blobs, index))
 }
 
 /// Lets the browser paint (the "reading…" line) before a long piece of work.
-async fn next_paint() {
+pub(crate) async fn next_paint() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
             let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30);
@@ -127,80 +130,105 @@ fn today() -> String {
 }
 
 #[component]
-fn Studio(lang: Lang) -> impl IntoView {
-    let current: RwSignal<Option<Result<Arc<Current>, String>>> = RwSignal::new(None);
-    // The draft: the current release's progress data with every sheet read
-    // so far; `None` until a sheet is imported.
-    let draft: RwSignal<Option<Arc<ProgressDocument>>> = RwSignal::new(None);
-    let sheets = RwSignal::new(0usize);
+fn Studio(lang: Lang, backend: Backend) -> impl IntoView {
+    // The backend holds JS handles (not `Send`): kept on this thread.
+    let backend = StoredValue::new_local(backend);
+    // Where the session stands (`None` while the release is read).
+    let standing: RwSignal<Option<Result<Standing, String>>> = RwSignal::new(None);
     let outcome: RwSignal<Option<Arc<Outcome>>> = RwSignal::new(None);
     let reading: RwSignal<Option<String>> = RwSignal::new(None);
-    let warnings = RwSignal::new(0usize);
     let accepted = RwSignal::new(false);
+    // How long the last sheet took and the session's memory (for the bench).
+    let took: RwSignal<(f64, u64)> = RwSignal::new((0.0, 0));
+    let opener = backend.get_value();
     spawn_local(async move {
-        current.set(Some(open(lang).await.map(Arc::new)));
+        let opened = match fetch_release(lang).await {
+            Ok((names, blobs, index)) => {
+                match opener.call(Request::Open { names, index, lang }, blobs).await.0 {
+                    Response::Opened(result) => result,
+                    _ => Err("—".to_owned()),
+                }
+            }
+            Err(error) => Err(error),
+        };
+        standing.set(Some(opened));
     });
-    let loaded = move || current.get().and_then(Result::ok);
+    let ready = move || matches!(standing.get(), Some(Ok(_)));
+    let sheets = move || standing.get().and_then(Result::ok).map_or(0, |s| s.sheets);
 
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-        let Some(now) = loaded() else { return };
         let name = file.name();
         reading.set(Some(say(Say::Reading, lang, &[("file", &name)])));
+        let backend = backend.get_value();
         spawn_local(async move {
             next_paint().await;
-            let result = match file_bytes(&file).await {
-                Ok(bytes) => {
-                    let base =
-                        draft.get_untracked().unwrap_or_else(|| Arc::new(now.progress.clone()));
-                    model::read_sheet(&now, &base, &name, &bytes, lang)
-                }
-                Err(error) => {
-                    model::read_sheet(&now, &now.progress, &name, &[], lang).with_summary(error)
-                }
+            let started = js_sys::Date::now();
+            // A file over the limit is not even read into memory: its size
+            // alone refuses it (the session says so in its words).
+            let bytes = if file.size() > model::MAX_FILE_BYTES as f64 {
+                Ok(vec![0u8; model::MAX_FILE_BYTES + 1])
+            } else {
+                file_bytes(&file).await
             };
-            if let Some(new) = result.draft.clone() {
-                draft.set(Some(Arc::new(new)));
-                sheets.update(|n| *n += 1);
-                warnings.update(|w| *w += result.lines.len());
-                accepted.set(false);
+            let response = match bytes {
+                Ok(bytes) => {
+                    backend.call(Request::Read { file: name.clone() }, vec![bytes]).await.0
+                }
+                Err(error) => Response::Opened(Err(format!("{name}: {error}"))),
+            };
+            match response {
+                Response::Read(o, now) => {
+                    if o.verdict == Verdict::Imported {
+                        accepted.set(false);
+                    }
+                    took.set((js_sys::Date::now() - started, now.memory_bytes));
+                    outcome.set(Some(Arc::new(*o)));
+                    standing.set(Some(Ok(now)));
+                }
+                Response::Opened(Err(error)) | Response::Released(Err(error)) => {
+                    standing.set(Some(Err(error)));
+                }
+                _ => {}
             }
-            outcome.set(Some(Arc::new(result)));
             reading.set(None);
             // The same file may be chosen again after it is fixed.
             input.set_value("");
         });
     };
     let discard = move |_| {
-        draft.set(None);
-        sheets.set(0);
-        warnings.set(0);
-        accepted.set(false);
-        outcome.set(None);
+        let backend = backend.get_value();
+        spawn_local(async move {
+            if let Response::Discarded(now) = backend.call(Request::Discard, Vec::new()).await.0 {
+                standing.set(Some(Ok(now)));
+                outcome.set(None);
+                accepted.set(false);
+            }
+        });
     };
 
     view! {
         <div class="studio">
             <section aria-labelledby="studio-start">
                 <h2 id="studio-start">{say(Say::StepStart, lang, &[])}</h2>
-                {move || match current.get() {
+                {move || match standing.get() {
                     None => view! { <p role="status">{say(Say::Opening, lang, &[])}</p> }.into_any(),
-                    Some(Err(error)) => view! { <p class="studio-error" role="alert">{error}</p> }.into_any(),
-                    Some(Ok(c)) => view! {
-                        <p>{c.describe(lang)}</p>
+                    Some(Err(error)) => view! { <p class="studio-error" role="alert">"✗ "{error}</p> }.into_any(),
+                    Some(Ok(s)) => view! {
+                        <p class="studio-current">{s.current.clone()}</p>
                         <p class="studio-draft" role="status">
-                            {move || if sheets.get() == 0 {
+                            {if s.sheets == 0 {
                                 say(Say::NoDraft, lang, &[])
                             } else {
-                                say(Say::Draft, lang, &[("sheets", &sheets.get())])
+                                say(Say::Draft, lang, &[("sheets", &s.sheets)])
                             }}
                         </p>
-                        <Show when=move || { sheets.get() > 0 }>
-                            <button type="button" on:click=discard>{say(Say::Discard, lang, &[])}</button>
-                        </Show>
                     }.into_any(),
                 }}
+                <Show when=move || { sheets() > 0 }>
+                    <button type="button" class="studio-discard" on:click=discard>{say(Say::Discard, lang, &[])}</button>
+                </Show>
             </section>
             <section aria-labelledby="studio-import">
                 <h2 id="studio-import">{say(Say::StepImport, lang, &[])}</h2>
@@ -210,43 +238,38 @@ fn Studio(lang: Lang) -> impl IntoView {
                     " "
                     <input id="studio-file" type="file"
                         accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                        prop:disabled=move || loaded().is_none()
+                        prop:disabled=move || !ready() || reading.get().is_some()
                         on:change=on_file />
                 </p>
                 <p class="studio-reading" role="status">{move || reading.get()}</p>
-                {move || outcome.get().map(|o| view! { <OutcomeView outcome=o lang=lang accepted=accepted /> })}
+                {move || outcome.get().map(|o| {
+                    let (millis, memory) = took.get();
+                    view! {
+                        <div class="studio-took" hidden data-millis=millis.to_string() data-memory=memory.to_string()></div>
+                        <OutcomeView outcome=o lang=lang accepted=accepted />
+                    }
+                })}
             </section>
             <section aria-labelledby="studio-changes">
                 <h2 id="studio-changes">{say(Say::StepChanges, lang, &[])}</h2>
-                {move || loaded().map(|c| {
-                    let progress = draft.get().unwrap_or_else(|| Arc::new(c.progress.clone()));
-                    let (listed, more) = model::changes(&c, &progress, lang);
-                    if listed.is_empty() {
+                {move || standing.get().and_then(Result::ok).map(|s| {
+                    if s.changes.is_empty() {
                         view! { <p>{say(Say::NoChanges, lang, &[])}</p> }.into_any()
                     } else {
-                        let count = listed.len() + more;
+                        let count = s.changes.len() + s.more_changes;
+                        let more = s.more_changes;
                         view! {
                             <p>{say(Say::ChangesCount, lang, &[("count", &count)])}</p>
                             <ul class="studio-changes">
-                                {listed.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                                {s.changes.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
                             </ul>
                             {(more > 0).then(|| view! { <p>{say(Say::ChangesMore, lang, &[("count", &more)])}</p> })}
                         }.into_any()
                     }
                 })}
             </section>
-            <ReleaseForm lang=lang current=current draft=draft warnings=warnings accepted=accepted />
+            <ReleaseForm lang=lang backend=backend standing=standing accepted=accepted />
         </div>
-    }
-}
-
-impl Outcome {
-    /// The outcome with another headline (a file the browser could not read).
-    fn with_summary(mut self, error: String) -> Self {
-        self.summary = format!("✗ {}: {error}", self.file);
-        self.verdict = Verdict::Refused;
-        self.draft = None;
-        self
     }
 }
 
@@ -342,9 +365,8 @@ fn OutcomeView(outcome: Arc<Outcome>, lang: Lang, accepted: RwSignal<bool>) -> i
 #[component]
 fn ReleaseForm(
     lang: Lang,
-    current: RwSignal<Option<Result<Arc<Current>, String>>>,
-    draft: RwSignal<Option<Arc<ProgressDocument>>>,
-    warnings: RwSignal<usize>,
+    backend: StoredValue<Backend, LocalStorage>,
+    standing: RwSignal<Option<Result<Standing, String>>>,
     accepted: RwSignal<bool>,
 ) -> impl IntoView {
     let version = RwSignal::new(String::new());
@@ -352,33 +374,39 @@ fn ReleaseForm(
     let notes_zh = RwSignal::new(String::new());
     let notes_en = RwSignal::new(String::new());
     let said: RwSignal<Option<Result<String, String>>> = RwSignal::new(None);
+    let busy = RwSignal::new(false);
     let make = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(Ok(c)) = current.get_untracked() else { return };
-        if warnings.get_untracked() > 0 && !accepted.get_untracked() {
+        let Some(Ok(now)) = standing.get_untracked() else { return };
+        if now.warnings > 0 && !accepted.get_untracked() {
             said.set(Some(Err(say(Say::AcceptFirst, lang, &[]))));
             return;
         }
-        let progress = draft.get_untracked().unwrap_or_else(|| Arc::new(c.progress.clone()));
-        let (v, d, zh, en) = (
-            version.get_untracked(),
-            date.get_untracked(),
-            notes_zh.get_untracked(),
-            notes_en.get_untracked(),
-        );
-        let req = ReleaseRequest {
-            version: v.trim(),
-            notes_zh: zh.trim(),
-            notes_en: en.trim(),
-            date: d.trim(),
+        let request = Request::Release {
+            version: version.get_untracked(),
+            date: date.get_untracked(),
+            notes_zh: notes_zh.get_untracked(),
+            notes_en: notes_en.get_untracked(),
         };
-        said.set(Some(match model::release_zip(&c, &progress, &req, lang) {
-            Ok((name, bytes, count)) => match save(&bytes, &name) {
-                Ok(()) => Ok(say(Say::ReleaseMade, lang, &[("file", &name), ("count", &count)])),
-                Err(error) => Err(say(Say::DownloadFailed, lang, &[("error", &error)])),
-            },
-            Err(error) => Err(error),
-        }));
+        let backend = backend.get_value();
+        busy.set(true);
+        spawn_local(async move {
+            let (response, blobs) = backend.call(request, Vec::new()).await;
+            said.set(Some(match response {
+                Response::Released(Ok((name, count))) => {
+                    let zip = blobs.into_iter().next().unwrap_or_default();
+                    match save(&zip, &name) {
+                        Ok(()) => {
+                            Ok(say(Say::ReleaseMade, lang, &[("file", &name), ("count", &count)]))
+                        }
+                        Err(error) => Err(say(Say::DownloadFailed, lang, &[("error", &error)])),
+                    }
+                }
+                Response::Released(Err(error)) | Response::Opened(Err(error)) => Err(error),
+                _ => Err("—".to_owned()),
+            }));
+            busy.set(false);
+        });
     };
     view! {
         <section aria-labelledby="studio-release">
@@ -401,7 +429,7 @@ fn ReleaseForm(
                     <textarea id="studio-notes-en" name="notes_en" rows="3"
                         prop:value=move || notes_en.get()
                         on:input=move |ev| notes_en.set(event_target_value(&ev))></textarea></p>
-                <p><button type="submit" prop:disabled=move || !matches!(current.get(), Some(Ok(_)))>
+                <p><button type="submit" prop:disabled=move || !matches!(standing.get(), Some(Ok(_))) || busy.get()>
                     {say(Say::MakeRelease, lang, &[])}</button></p>
             </form>
             <p class="studio-release-said" role="status">

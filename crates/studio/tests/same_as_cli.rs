@@ -168,3 +168,52 @@ fn a_version_already_published_is_refused() {
     let said = release_zip(&current, &current.progress, &req, Lang::Zh).expect_err("refused");
     assert!(said.contains(&used) && said.contains("已发布"), "{said}");
 }
+
+#[test]
+fn a_session_keeps_its_draft_through_refused_sheets_until_discarded() {
+    use kunshan_studio::model::{Request, Response, Session};
+    let data = repo().join("public/data");
+    let manifest: Manifest =
+        serde_json::from_str(&std::fs::read_to_string(data.join("manifest.json")).expect("read"))
+            .expect("manifest");
+    let names: Vec<String> = manifest.files.iter().map(|f| f.path.clone()).collect();
+    let blobs = names.iter().map(|n| std::fs::read(data.join(n)).expect("file")).collect();
+    let index = std::fs::read_to_string(data.join("releases/index.json")).ok();
+    let mut session = Session::default();
+    let (opened, _) = session.handle(Request::Open { names, index, lang: Lang::En }, blobs);
+    let Response::Opened(Ok(standing)) = opened else { panic!("opened: {opened:?}") };
+    assert!(standing.current.contains("2026.09.0-sample"), "{}", standing.current);
+    assert!(standing.changes.is_empty());
+
+    let read = |session: &mut Session, file: &str| {
+        let (response, _) =
+            session.handle(Request::Read { file: file.to_owned() }, vec![fixture(file)]);
+        let Response::Read(outcome, standing) = response else { panic!("{response:?}") };
+        (outcome.verdict, standing)
+    };
+    let (verdict, standing) = read(&mut session, "filled.xlsx");
+    assert_eq!(verdict, Verdict::Imported);
+    assert_eq!(standing.sheets, 1);
+    assert!(!standing.changes.is_empty(), "the draft differs from the release");
+    let changed = standing.changes.clone();
+    for hostile in ["typos.xlsx", "zip-bomb.xlsx", "formula.xlsx"] {
+        let (verdict, standing) = read(&mut session, hostile);
+        assert_ne!(verdict, Verdict::Imported, "{hostile}");
+        assert_eq!((standing.sheets, &standing.changes), (1, &changed), "{hostile}: draft kept");
+    }
+    let (released, zip) = session.handle(
+        Request::Release {
+            version: "2026.12.0-s".into(),
+            date: "2026-12-01".into(),
+            notes_zh: "示例".into(),
+            notes_en: String::new(),
+        },
+        Vec::new(),
+    );
+    assert!(matches!(released, Response::Released(Ok(_))), "{released:?}");
+    assert!(zip.first().is_some_and(|z| z.starts_with(b"PK\x03\x04")), "a ZIP beside the reply");
+    let (discarded, _) = session.handle(Request::Discard, Vec::new());
+    let Response::Discarded(standing) = discarded else { panic!("{discarded:?}") };
+    assert_eq!(standing.sheets, 0);
+    assert!(standing.changes.is_empty());
+}
