@@ -18,6 +18,10 @@
 //!    (`scripts/bench-cli.py scaled`): load + validate and status times from
 //!    the app's own Performance marks, and the wasm memory. (The CLI's scale
 //!    figures come from `make bench-cli`.)
+//! 6. Every page rendered (as `plan-data release` does), 1x and 10x.
+//! 7. The publishing studio importing every figure of the 1x, 10x and 100x
+//!    data as an .xlsx workbook: time from the file chosen to the outcome,
+//!    the session's wasm memory, and the page thread's longest pause.
 
 #![allow(missing_docs)]
 

@@ -87,6 +87,67 @@ fn scaled_site(dist: &Path, root: &Path, n: usize) -> (PathBuf, Value) {
     (dir, json!({ "observations": observations, "progress_bytes": size }))
 }
 
+/// Runs of the studio's import per scale.
+const STUDIO_RUNS: usize = 3;
+
+/// The figures' sheet of a scaled site as an .xlsx workbook (every figure
+/// a row, as `plan-data export` would give it, written by the template's
+/// writer), in `dir`.
+fn scaled_workbook(dir: &Path) -> (PathBuf, usize) {
+    let data = dir.join("data");
+    let read = |name: &str| std::fs::read_to_string(data.join(name)).expect("scaled data");
+    let plan = plan_model::parse_plan("plan.json", &read("plan.json")).expect("plan");
+    let progress =
+        plan_model::parse_progress("progress.json", &read("progress.json")).expect("progress");
+    let rows = plan_publish::figures::progress_rows(&plan, &progress);
+    let bytes = plan_publish::workbook::template_bytes(
+        "进展数据",
+        &plan_publish::figures::COLUMNS,
+        &rows,
+        &[],
+    )
+    .expect("workbook");
+    let file = dir.join("figures.xlsx");
+    std::fs::write(&file, bytes).expect("write");
+    (file, rows.len())
+}
+
+/// The studio (`zh/publish/`) importing a workbook: the time from the file
+/// chosen to the outcome shown, the session's wasm memory, and the longest
+/// pause of the page's own thread meanwhile (a 10 ms heartbeat's largest gap).
+async fn studio_import(client: &Client, url: &str, file: &Path) -> Value {
+    client.goto("about:blank").await.expect("blank");
+    client.goto(url).await.expect("open");
+    support::wait_for_js_within(
+        client,
+        "const i = document.querySelector('#studio-file'); return i && !i.disabled",
+        "the studio",
+        std::time::Duration::from_secs(60),
+    )
+    .await;
+    client
+        .execute(
+            "window.__beats = []; window.__beat = setInterval(() => window.__beats.push(performance.now()), 10); return true",
+            vec![],
+        )
+        .await
+        .expect("heartbeat");
+    let input = client.find(fantoccini::Locator::Css("#studio-file")).await.expect("input");
+    input.send_keys(file.to_str().expect("utf-8")).await.expect("choose");
+    support::wait_for_js_within(
+        client,
+        "const t = document.querySelector('.studio-took'); if (!t) return null;
+         clearInterval(window.__beat);
+         const b = window.__beats; let gap = 0;
+         for (let i = 1; i < b.length; i++) gap = Math.max(gap, b[i] - b[i - 1]);
+         const verdict = document.querySelector('.studio-outcome').dataset.verdict;
+         return { ms: Number(t.dataset.millis), memory: Number(t.dataset.memory), pause_ms: gap, verdict };",
+        "the import",
+        std::time::Duration::from_secs(120),
+    )
+    .await
+}
+
 /// One cold load of the overview: the app's own marks (see `data::marks`).
 async fn scale_load(client: &Client, url: &str) -> Value {
     client.goto("about:blank").await.expect("blank");
@@ -390,11 +451,28 @@ pub async fn run() {
     let p50 = percentile(&mut times, 50.0);
     let p95 = percentile(&mut times, 95.0);
 
-    // 5. Scale, in the browser: load + validate + status at 1x, 10x, 100x.
+    // 5. Scale, in the browser: load + validate + status at 1x, 10x, 100x;
+    // 7. the studio importing every figure of that data as a workbook.
     let mut scale = Vec::new();
+    let mut studio = Vec::new();
     for n in SCALES {
         let (dir, size) = scaled_site(&dist, &site, n);
         let name = dir.file_name().expect("name").to_string_lossy().into_owned();
+        let (workbook, rows) = scaled_workbook(&dir);
+        let studio_url = format!("{}{name}/zh/publish/", server.url);
+        let mut imports = Vec::new();
+        for _ in 0..STUDIO_RUNS {
+            imports.push(studio_import(&client, &studio_url, &workbook).await);
+        }
+        let pick = |key: &str| {
+            let mut v: Vec<f64> = imports.iter().filter_map(|r| r[key].as_f64()).collect();
+            median(&mut v)
+        };
+        studio.push(json!({ "scale": n, "rows": rows,
+            "workbook_bytes": std::fs::metadata(&workbook).map(|m| m.len()).unwrap_or_default(),
+            "import_ms": pick("ms"), "pause_ms": pick("pause_ms"),
+            "memory_bytes": imports.iter().filter_map(|r| r["memory"].as_f64()).fold(0.0, f64::max),
+            "verdicts": imports.iter().map(|r| r["verdict"].clone()).collect::<Vec<_>>() }));
         let url = format!("{}{name}/zh/", server.url);
         let mut runs = Vec::new();
         for _ in 0..SCALE_LOADS {
@@ -519,6 +597,28 @@ pub async fn run() {
         );
     }
     println!("   budget: 10x data, load + validate + status <= 300 ms");
+    println!(
+        "\n7. The studio importing every figure as a workbook (zh/publish/, in its worker), median of {STUDIO_RUNS}"
+    );
+    println!(
+        "   {:>5} {:>8} {:>14} {:>10} {:>16} {:>15}  verdicts",
+        "scale", "rows", "workbook bytes", "import ms", "page pause ms", "wasm memory MiB"
+    );
+    for r in &studio {
+        println!(
+            "   {:>4}x {:>8} {:>14} {:>10.0} {:>16.0} {:>15.1}  {}",
+            r["scale"],
+            r["rows"],
+            r["workbook_bytes"],
+            r["import_ms"].as_f64().unwrap_or(f64::NAN),
+            r["pause_ms"].as_f64().unwrap_or(f64::NAN),
+            r["memory_bytes"].as_f64().unwrap_or(f64::NAN) / 1048576.0,
+            r["verdicts"],
+        );
+    }
+    println!(
+        "   budget: 100x (51,700 rows) <= 2000 ms; the page's longest pause stays short (worker)"
+    );
 
     let results = json!({
         "first_view": { "assets": assets, "total": { "raw": raw_total, "gzip": gz_total, "brotli": br_total } },
@@ -530,6 +630,7 @@ pub async fn run() {
         "district_filter_ms": { "all": times, "p50": p50, "p95": p95 },
         "lighthouse": lighthouse,
         "scale": scale,
+        "studio": studio,
     });
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("bench/results");
     std::fs::create_dir_all(&dir).expect("results folder");

@@ -306,6 +306,18 @@ async fn a_staff_member_imports_a_workbook_fixes_a_typo_and_takes_away_the_relea
         .await
         .expect("scroll");
     portal_harness::save_screenshot(&client, "studio-released-zh.png").await;
+
+    // 5. The release just made can be opened again, to go on from it.
+    let zip_path = downloads.join(format!("release-{VERSION}.zip"));
+    let input = client.find(Locator::Css("#studio-zip")).await.expect("the ZIP input");
+    input.send_keys(zip_path.to_str().expect("utf-8")).await.expect("choose the ZIP");
+    let from_zip = wait_for_js(
+        &client,
+        "const c = document.querySelector('.studio-current'); return c && c.textContent.includes('.zip') && c.textContent",
+        "the studio started from the ZIP",
+    )
+    .await;
+    assert!(from_zip.as_str().unwrap_or_default().contains(VERSION), "{from_zip}");
     let errors = console_errors(&client).await;
     assert!(errors.is_empty(), "console errors: {errors:?}");
     let _ = std::fs::remove_dir_all(&downloads);

@@ -66,6 +66,62 @@ impl Current {
         Ok(Self { plan, progress, index_text, versions, files })
     }
 
+    /// The release in a release ZIP (one the studio made, not yet uploaded,
+    /// or any ZIP of a data folder): its top-level `data/` files and its
+    /// releases index. The ZIP is untrusted: its size and what it unpacks to
+    /// are bounded as a workbook's are.
+    pub fn from_zip(bytes: &[u8], shown: &str, lang: Lang) -> Result<Self, String> {
+        use std::io::Read;
+        let refused = |why: String| format!("{shown}：{why}");
+        if bytes.len() > MAX_FILE_BYTES {
+            let mb = |b: usize| b.div_ceil(1024 * 1024);
+            return Err(refused(say(
+                Msg::WorkbookTooLarge,
+                lang,
+                &[("size", &mb(bytes.len())), ("max", &mb(MAX_FILE_BYTES))],
+            )));
+        }
+        let not_release = || refused(crate::text::say(crate::text::Say::NotARelease, lang, &[]));
+        let mut archive =
+            zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| not_release())?;
+        let unpacked: u64 =
+            (0..archive.len()).filter_map(|i| archive.by_index_raw(i).ok().map(|f| f.size())).sum();
+        let max = plan_publish::workbook::MAX_UNPACKED_BYTES;
+        if unpacked > max {
+            let mb = |b: u64| b.div_ceil(1024 * 1024);
+            return Err(refused(say(
+                Msg::WorkbookUnpacksTooLarge,
+                lang,
+                &[("size", &mb(unpacked)), ("max", &mb(max))],
+            )));
+        }
+        let index_name = format!("data/{RELEASES_DIR}/{RELEASE_INDEX_FILE}");
+        let (mut files, mut index) = (Vec::new(), None);
+        for i in 0..archive.len() {
+            let mut entry = archive.by_index(i).map_err(|_| not_release())?;
+            let Some(name) = entry.enclosed_name().and_then(|p| p.to_str().map(str::to_owned))
+            else {
+                continue;
+            };
+            let top = name.strip_prefix("data/").filter(|rest| !rest.contains('/'));
+            if top.is_none() && name != index_name {
+                continue;
+            }
+            let mut content = Vec::new();
+            entry.read_to_end(&mut content).map_err(|_| not_release())?;
+            match top {
+                Some(top) => files.push((top.to_owned(), content)),
+                None => index = String::from_utf8(content).ok(),
+            }
+        }
+        if !files.iter().any(|(n, _)| n == PLAN_FILE)
+            || !files.iter().any(|(n, _)| n == PROGRESS_FILE)
+        {
+            return Err(not_release());
+        }
+        Self::open(files, index, lang).map_err(refused)
+    }
+
     /// The line that says what the studio starts from.
     pub fn describe(&self, lang: Lang) -> String {
         let r = &self.progress.release;
@@ -434,6 +490,11 @@ pub enum Request {
         /// The page's language.
         lang: Lang,
     },
+    /// Start instead from a release ZIP (its bytes beside).
+    OpenZip {
+        /// Its file name.
+        file: String,
+    },
     /// Read a sheet (its bytes beside) into the draft.
     Read {
         /// Its file name.
@@ -480,6 +541,8 @@ pub enum Response {
     Read(Box<Outcome>, Standing),
     /// Back to the current release.
     Discarded(Standing),
+    /// A release ZIP that cannot be opened (why), and the session as it was.
+    ZipRefused(String, Standing),
     /// The release ZIP's name and file count (its bytes beside), or why not.
     Released(Result<(String, usize), String>),
 }
@@ -523,6 +586,18 @@ impl Session {
                         (Response::Opened(Ok(self.standing())), Vec::new())
                     }
                     Err(error) => (Response::Opened(Err(error)), Vec::new()),
+                }
+            }
+            Request::OpenZip { file } => {
+                let bytes = blobs.into_iter().next().unwrap_or_default();
+                match Current::from_zip(&bytes, &file, self.lang) {
+                    Ok(current) => {
+                        let lang = self.lang;
+                        *self = Session { current: Some(current), lang, ..Session::default() };
+                        (Response::Opened(Ok(self.standing())), Vec::new())
+                    }
+                    // The session goes on from where it was.
+                    Err(error) => (Response::ZipRefused(error, self.standing()), Vec::new()),
                 }
             }
             Request::Read { file } => {

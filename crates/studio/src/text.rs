@@ -87,6 +87,16 @@ plan_model::bilingual_table! {
         ReleaseHolds:
             "发布包含数据文件、manifest.json、冻结副本 releases/<版本号>/（含 SHA256SUMS）和版本索引，与 plan-data release 写出的相同。",
             "The release holds the data files, manifest.json, the frozen copy releases/<version>/ (with SHA256SUMS) and the releases index, as plan-data release writes them.";
+        /// A ZIP that holds no release.
+        NotARelease:
+            "不是发布包：发布包是工作台生成的 ZIP，内含 data/plan.json 和 data/progress.json。",
+            "this is not a release: a release is a ZIP the studio made, holding data/plan.json and data/progress.json.";
+        /// The second way to start.
+        ChooseZip:
+            "或者从一个尚未上传的发布包（ZIP）继续：",
+            "Or go on from a release (ZIP) not yet uploaded:";
+        /// Started from a ZIP.
+        FromZip: "（来自 {file}）", " (from {file})";
         /// The worker that reads the sheets stopped.
         WorkerStopped:
             "发布工作台的后台处理已停止（{error}；可能是表格过大或浏览器内存不足），草稿已丢失。请刷新本页后重试。",

@@ -197,6 +197,40 @@ fn Studio(lang: Lang, backend: Backend) -> impl IntoView {
             input.set_value("");
         });
     };
+    // A release ZIP to start from instead (one made here and not yet uploaded).
+    let zip_said: RwSignal<Option<String>> = RwSignal::new(None);
+    let on_zip = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        let name = file.name();
+        let backend = backend.get_value();
+        spawn_local(async move {
+            let bytes = if file.size() > model::MAX_FILE_BYTES as f64 {
+                Ok(vec![0u8; model::MAX_FILE_BYTES + 1])
+            } else {
+                file_bytes(&file).await
+            };
+            let request = Request::OpenZip { file: name.clone() };
+            let response = match bytes {
+                Ok(bytes) => backend.call(request, vec![bytes]).await.0,
+                Err(error) => Response::Opened(Err(format!("{name}: {error}"))),
+            };
+            match response {
+                Response::Opened(Ok(mut now)) => {
+                    now.current.push_str(&say(Say::FromZip, lang, &[("file", &name)]));
+                    standing.set(Some(Ok(now)));
+                    outcome.set(None);
+                    accepted.set(false);
+                    zip_said.set(None);
+                }
+                Response::ZipRefused(error, _) | Response::Opened(Err(error)) => {
+                    zip_said.set(Some(error));
+                }
+                _ => {}
+            }
+            input.set_value("");
+        });
+    };
     let discard = move |_| {
         let backend = backend.get_value();
         spawn_local(async move {
@@ -229,6 +263,16 @@ fn Studio(lang: Lang, backend: Backend) -> impl IntoView {
                 <Show when=move || { sheets() > 0 }>
                     <button type="button" class="studio-discard" on:click=discard>{say(Say::Discard, lang, &[])}</button>
                 </Show>
+                <p>
+                    <label for="studio-zip">{say(Say::ChooseZip, lang, &[])}</label>
+                    " "
+                    <input id="studio-zip" type="file" accept=".zip,application/zip"
+                        prop:disabled=move || !ready() || reading.get().is_some()
+                        on:change=on_zip />
+                </p>
+                <p class="studio-zip-said" role="status">
+                    {move || zip_said.get().map(|e| view! { <span class="studio-error">"✗ "{e}</span> })}
+                </p>
             </section>
             <section aria-labelledby="studio-import">
                 <h2 id="studio-import">{say(Say::StepImport, lang, &[])}</h2>

@@ -217,3 +217,48 @@ fn a_session_keeps_its_draft_through_refused_sheets_until_discarded() {
     assert_eq!(standing.sheets, 0);
     assert!(standing.changes.is_empty());
 }
+
+#[test]
+fn a_release_zip_not_yet_uploaded_can_be_opened_and_released_again() {
+    let current = current();
+    let outcome =
+        read_sheet(&current, &current.progress, "filled.xlsx", &fixture("filled.xlsx"), Lang::Zh);
+    let draft = outcome.draft.expect("imported");
+    let first = ReleaseRequest {
+        version: "2026.12.0",
+        notes_zh: "示例：第一批",
+        notes_en: "",
+        date: "2026-12-01",
+    };
+    let (_, zip, _) = release_zip(&current, &draft, &first, Lang::Zh).expect("first release");
+    let reopened = Current::from_zip(&zip, "release-2026.12.0.zip", Lang::Zh).expect("opens");
+    assert_eq!(reopened.progress.release.version, "2026.12.0");
+    assert_eq!(reopened.versions.first().map(String::as_str), Some("2026.12.0"));
+    // The same version again is refused; a next one carries both in its index.
+    let again = release_zip(&reopened, &reopened.progress, &first, Lang::Zh);
+    assert!(again.is_err(), "a version in the ZIP's index is taken");
+    let outcome = read_sheet(
+        &reopened,
+        &reopened.progress,
+        "updates.xlsx",
+        &fixture("updates.xlsx"),
+        Lang::Zh,
+    );
+    assert_eq!(outcome.verdict, Verdict::Imported, "{}", outcome.summary);
+    let second = ReleaseRequest { version: "2026.12.1", notes_zh: "示例：第二批", ..first };
+    let (_, zip, _) =
+        release_zip(&reopened, outcome.draft.as_ref().expect("draft"), &second, Lang::Zh)
+            .expect("second release");
+    let files = unzip(&zip);
+    let index: Vec<plan_model::release::ReleaseSummary> =
+        serde_json::from_slice(&files["data/releases/index.json"]).expect("index");
+    let versions: Vec<&str> = index.iter().map(|r| r.version.as_str()).collect();
+    assert_eq!(&versions[..3], ["2026.12.1", "2026.12.0", "2026.09.0-sample"]);
+
+    for (name, words) in [("zip-bomb.xlsx", "解压后"), ("filled.xlsx", "不是发布包")] {
+        let said = Current::from_zip(&fixture(name), name, Lang::Zh).expect_err(name);
+        assert!(said.contains(name) && said.contains(words), "{name}: {said}");
+    }
+    let said = Current::from_zip(b"not a zip", "x.zip", Lang::Zh).expect_err("not a zip");
+    assert!(said.contains("不是发布包"), "{said}");
+}
