@@ -8,14 +8,14 @@ use fantoccini::Client;
 use portal_harness::{Driver, PAGE_READY, StaticServer, dist_dir, wait_for_js};
 use serde_json::Value;
 
-fn axe_source() -> String {
+pub(crate) fn axe_source() -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("node_modules/axe-core/axe.min.js");
     std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("{}: {e} (run `make setup`)", path.display()))
 }
 
 /// Runs axe on the page; returns one line per violation and node.
-async fn violations(client: &Client, axe: &str) -> Vec<String> {
+pub(crate) async fn violations(client: &Client, axe: &str) -> Vec<String> {
     client.execute(axe, vec![]).await.expect("inject axe");
     let result = client
         .execute_async(

@@ -402,3 +402,41 @@ async fn other_pages_never_load_the_studio() {
         .expect("read");
     assert!(buf.contains("studio/boot-") && !buf.contains("src=\"./boot-"), "{buf}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_studio_has_no_axe_violations_with_its_findings_shown() {
+    let dist = dist_dir();
+    let axe = crate::axe::axe_source();
+    let typos =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("crates/plan-cli/tests/fixtures/typos.xlsx");
+    let server = StaticServer::start(&dist);
+    let driver = Driver::start();
+    let mut failures = Vec::new();
+    for (width, height) in [(1280, 900), (375, 812)] {
+        let client = driver.browser(1280, 900).await;
+        if width < 500 {
+            portal_harness::emulate_phone(&client, width, height).await;
+        }
+        for scheme in ["light", "dark"] {
+            portal_harness::emulate_colour_scheme(&client, scheme).await;
+            for lang in ["zh", "en"] {
+                let url = format!("{}{lang}/publish/", server.url);
+                client.goto(&url).await.expect("open");
+                wait_for_js(
+                    &client,
+                    "const i = document.querySelector('#studio-file'); return i && !i.disabled",
+                    "the studio",
+                )
+                .await;
+                // As a staff member sees it with the findings and the grid shown.
+                choose(&client, &typos).await;
+                outcome(&client, "bad-cells", "typos.xlsx").await;
+                for v in crate::axe::violations(&client, &axe).await {
+                    failures.push(format!("{url} [{scheme}, {width}px] {v}"));
+                }
+            }
+        }
+        client.close().await.expect("close");
+    }
+    assert!(failures.is_empty(), "{} axe violations:\n{}", failures.len(), failures.join("\n"));
+}

@@ -304,9 +304,12 @@ fn Studio(lang: Lang, backend: Backend) -> impl IntoView {
                         let more = s.more_changes;
                         view! {
                             <p>{say(Say::ChangesCount, lang, &[("count", &count)])}</p>
-                            <ul class="studio-changes">
-                                {s.changes.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
-                            </ul>
+                            <div class="studio-scroll" role="region" tabindex="0"
+                                aria-label=say(Say::StepChanges, lang, &[])>
+                                <ul class="studio-changes">
+                                    {s.changes.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                                </ul>
+                            </div>
                             {(more > 0).then(|| view! { <p>{say(Say::ChangesMore, lang, &[("count", &more)])}</p> })}
                         }.into_any()
                     }
@@ -384,13 +387,17 @@ fn OutcomeView(outcome: Arc<Outcome>, lang: Lang, accepted: RwSignal<bool>) -> i
             </div>
         }
     });
+    let summary_label = outcome.summary.clone();
     let more = (grid.more > 0)
         .then(|| view! { <p>{say(Say::GridMore, lang, &[("count", &grid.more)])}</p> });
     view! {
         <div class="studio-outcome" data-verdict=verdict>
             <p class="studio-summary" role="alert">{outcome.summary.clone()}</p>
             {(warnings > 0).then(|| view! { <p>{say(Say::Warnings, lang, &[("count", &warnings)])}</p> })}
-            <ul class="studio-lines">{lines}</ul>
+            // A long list scrolls: a region that the keyboard can reach.
+            <div class="studio-scroll" role="region" tabindex="0" aria-label=summary_label>
+                <ul class="studio-lines">{lines}</ul>
+            </div>
             {grid_view}
             {more}
             {(warnings > 0).then(|| view! {
