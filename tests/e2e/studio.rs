@@ -230,6 +230,20 @@ async fn a_staff_member_imports_a_workbook_fixes_a_typo_and_takes_away_the_relea
     .await;
     let changes: Vec<String> = serde_json::from_value(changes).expect("lines");
     assert_eq!(changes.len(), 3, "{changes:?}");
+    // The status preview: what the site will say once this is published.
+    let preview = client
+        .find(Locator::Css(".studio-preview"))
+        .await
+        .expect("the preview")
+        .text()
+        .await
+        .expect("text");
+    assert!(preview.contains("原 "), "counts beside the current release's: {preview}");
+    client
+        .execute("document.querySelector('#studio-changes').scrollIntoView()", vec![])
+        .await
+        .expect("scroll");
+    portal_harness::save_screenshot(&client, "studio-changes-zh.png").await;
     assert!(changes.iter().any(|c| c.contains("1234")), "{changes:?}");
 
     // 4. The release: a version already used is refused, a new one made.

@@ -6,6 +6,7 @@
 use plan_model::diff::diff_releases;
 use plan_model::messages::{Msg, say};
 use plan_model::release::{MANIFEST_FILE, RELEASE_INDEX_FILE, RELEASES_DIR, ReleaseSummary};
+use plan_model::status::Scorecard;
 use plan_model::{
     Lang, PLAN_FILE, PROGRESS_FILE, PlanDocument, ProgressDocument, Severity, parse_plan,
     parse_progress, validate_plan, validate_progress,
@@ -528,8 +529,61 @@ pub struct Standing {
     pub changes: Vec<String>,
     /// Changes not listed.
     pub more_changes: usize,
+    /// The portal's citywide status counts after the release, with the
+    /// current release's beside them: (status in words with its glyph, after,
+    /// before), best first.
+    pub status_counts: Vec<(String, usize, usize)>,
+    /// Each indicator whose citywide status the draft changes, in words.
+    pub status_changes: Vec<String>,
     /// The session's wasm memory, in bytes (0 natively): for the bench.
     pub memory_bytes: u64,
+}
+
+/// How the portal's citywide statuses would read with `draft` instead of the
+/// current release: the counts (after, before) and each indicator whose
+/// status changes, with its completion before and after.
+fn status_preview(
+    current: &Current,
+    before: &Scorecard,
+    draft: &ProgressDocument,
+    lang: Lang,
+) -> (Vec<(String, usize, usize)>, Vec<String>) {
+    let after = Scorecard::compute(&current.plan, draft);
+    let (now, then) =
+        (after.city_status_counts(&current.plan), before.city_status_counts(&current.plan));
+    let counts = now
+        .iter()
+        .zip(&then)
+        .map(|((status, n), (_, b))| (format!("{} {}", status.icon(), status.label(lang)), *n, *b))
+        .collect();
+    let percent = |a: Option<&plan_model::status::Assessment>| {
+        a.and_then(|a| a.completion_percent).map_or_else(|| "—".to_owned(), |p| format!("{p:.1}%"))
+    };
+    let changes = current
+        .plan
+        .indicators
+        .iter()
+        .filter_map(|ind| {
+            let (old, new) = (before.city.get(&ind.id), after.city.get(&ind.id));
+            let status = |a: Option<&plan_model::status::Assessment>| {
+                a.map_or(plan_model::status::Status::NoData, |a| a.status)
+            };
+            (status(old) != status(new)).then(|| {
+                crate::text::say(
+                    crate::text::Say::StatusChange,
+                    lang,
+                    &[
+                        ("indicator", &ind.name.get(lang)),
+                        ("before", &format!("{} {}", status(old).icon(), status(old).label(lang))),
+                        ("after", &format!("{} {}", status(new).icon(), status(new).label(lang))),
+                        ("from", &percent(old)),
+                        ("to", &percent(new)),
+                    ],
+                )
+            })
+        })
+        .collect();
+    (counts, changes)
 }
 
 /// The session's answer.
@@ -551,6 +605,8 @@ pub enum Response {
 #[derive(Debug, Default)]
 pub struct Session {
     current: Option<Current>,
+    /// The current release's scorecard, computed once.
+    scorecard: Option<Scorecard>,
     draft: Option<ProgressDocument>,
     sheets: usize,
     warnings: usize,
@@ -562,7 +618,13 @@ impl Session {
         let Some(current) = &self.current else { return Standing::default() };
         let draft = self.draft.as_ref().unwrap_or(&current.progress);
         let (changes, more_changes) = changes(current, draft, self.lang);
+        let (status_counts, status_changes) = match &self.scorecard {
+            Some(before) => status_preview(current, before, draft, self.lang),
+            None => (Vec::new(), Vec::new()),
+        };
         Standing {
+            status_counts,
+            status_changes,
             current: current.describe(self.lang),
             sheets: self.sheets,
             warnings: self.warnings,
@@ -582,7 +644,13 @@ impl Session {
                 let files = names.into_iter().zip(blobs).collect();
                 match Current::open(files, index, lang) {
                     Ok(current) => {
-                        *self = Session { current: Some(current), lang, ..Session::default() };
+                        let scorecard = Some(Scorecard::compute(&current.plan, &current.progress));
+                        *self = Session {
+                            current: Some(current),
+                            scorecard,
+                            lang,
+                            ..Session::default()
+                        };
                         (Response::Opened(Ok(self.standing())), Vec::new())
                     }
                     Err(error) => (Response::Opened(Err(error)), Vec::new()),
@@ -593,7 +661,13 @@ impl Session {
                 match Current::from_zip(&bytes, &file, self.lang) {
                     Ok(current) => {
                         let lang = self.lang;
-                        *self = Session { current: Some(current), lang, ..Session::default() };
+                        let scorecard = Some(Scorecard::compute(&current.plan, &current.progress));
+                        *self = Session {
+                            current: Some(current),
+                            scorecard,
+                            lang,
+                            ..Session::default()
+                        };
                         (Response::Opened(Ok(self.standing())), Vec::new())
                     }
                     // The session goes on from where it was.

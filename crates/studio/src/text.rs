@@ -87,6 +87,18 @@ plan_model::bilingual_table! {
         ReleaseHolds:
             "发布包含数据文件、manifest.json、冻结副本 releases/<版本号>/（含 SHA256SUMS）和版本索引，与 plan-data release 写出的相同。",
             "The release holds the data files, manifest.json, the frozen copy releases/<version>/ (with SHA256SUMS) and the releases index, as plan-data release writes them.";
+        /// The status preview's heading.
+        StatusPreview:
+            "发布后网站将显示的全市状态（括号内为当前发布）：",
+            "The citywide statuses the site will show after the release (the current release's in brackets):";
+        /// One status count.
+        StatusCount: "{status}：{after}（原 {before}）", "{status}: {after} ({before})";
+        /// An indicator whose status changes.
+        StatusChange:
+            "{indicator}：{before} → {after}（完成度 {from} → {to}）",
+            "{indicator}: {before} → {after} (completion {from} → {to})";
+        /// No status changes.
+        NoStatusChange: "没有指标的全市状态发生变化。", "No indicator's citywide status changes.";
         /// A ZIP that holds no release.
         NotARelease:
             "不是发布包：发布包是工作台生成的 ZIP，内含 data/plan.json 和 data/progress.json。",

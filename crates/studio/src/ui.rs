@@ -297,6 +297,29 @@ fn Studio(lang: Lang, backend: Backend) -> impl IntoView {
             <section aria-labelledby="studio-changes">
                 <h2 id="studio-changes">{say(Say::StepChanges, lang, &[])}</h2>
                 {move || standing.get().and_then(Result::ok).map(|s| {
+                    let counts = s
+                        .status_counts
+                        .iter()
+                        .map(|(status, after, before)| {
+                            let text = say(Say::StatusCount, lang, &[("status", status), ("after", after), ("before", before)]);
+                            view! { <li>{text}</li> }
+                        })
+                        .collect_view();
+                    let moved = if s.status_changes.is_empty() {
+                        view! { <p>{say(Say::NoStatusChange, lang, &[])}</p> }.into_any()
+                    } else {
+                        let lines = s.status_changes.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view();
+                        view! { <ul class="studio-status-changes">{lines}</ul> }.into_any()
+                    };
+                    view! {
+                        <div class="studio-preview">
+                            <p>{say(Say::StatusPreview, lang, &[])}</p>
+                            <ul class="studio-status-counts">{counts}</ul>
+                            {moved}
+                        </div>
+                    }
+                })}
+                {move || standing.get().and_then(Result::ok).map(|s| {
                     if s.changes.is_empty() {
                         view! { <p>{say(Say::NoChanges, lang, &[])}</p> }.into_any()
                     } else {

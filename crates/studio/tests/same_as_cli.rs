@@ -262,3 +262,48 @@ fn a_release_zip_not_yet_uploaded_can_be_opened_and_released_again() {
     let said = Current::from_zip(b"not a zip", "x.zip", Lang::Zh).expect_err("not a zip");
     assert!(said.contains("不是发布包"), "{said}");
 }
+
+#[test]
+fn the_status_preview_says_what_the_site_will_show_after_the_release() {
+    use kunshan_studio::model::{Request, Response, Session};
+    use plan_model::status::{Scorecard, Status};
+    let data = repo().join("public/data");
+    let manifest: Manifest =
+        serde_json::from_str(&std::fs::read_to_string(data.join("manifest.json")).expect("read"))
+            .expect("manifest");
+    let names: Vec<String> = manifest.files.iter().map(|f| f.path.clone()).collect();
+    let blobs = names.iter().map(|n| std::fs::read(data.join(n)).expect("file")).collect();
+    let mut session = Session::default();
+    let (opened, _) = session.handle(Request::Open { names, index: None, lang: Lang::En }, blobs);
+    let Response::Opened(Ok(standing)) = opened else { panic!("{opened:?}") };
+    let plan = current().plan;
+    let total: usize = standing.status_counts.iter().map(|c| c.1).sum();
+    assert_eq!(total, plan.indicators.len(), "every indicator counted once");
+    assert!(standing.status_counts.iter().all(|(_, after, before)| after == before));
+    assert!(standing.status_changes.is_empty());
+
+    // A year-end figure at twice the target of an indicator not yet achieved.
+    let card = Scorecard::compute(&plan, &current().progress);
+    let ind = plan
+        .indicators
+        .iter()
+        .find(|i| {
+            i.target.level().is_some_and(|l| l > 0.0)
+                && card.city.get(&i.id).is_some_and(|a| a.status != Status::Achieved)
+        })
+        .expect("an indicator not yet achieved");
+    let level = ind.target.level().expect("level");
+    let sheet = format!("指标编号,区镇编号,日期,数值\n{},,2026-12-31,{}\n", ind.id, level * 2.0);
+    let (read, _) =
+        session.handle(Request::Read { file: "one.csv".into() }, vec![sheet.into_bytes()]);
+    let Response::Read(outcome, standing) = read else { panic!("{read:?}") };
+    assert_eq!(outcome.verdict, Verdict::Imported, "{}", outcome.summary);
+    let line = standing
+        .status_changes
+        .iter()
+        .find(|l| l.starts_with(ind.name.en.as_str()))
+        .unwrap_or_else(|| panic!("{} changes: {:?}", ind.id, standing.status_changes));
+    assert!(line.contains("→ ✔ Achieved") || line.contains("Achieved ("), "{line}");
+    let achieved = &standing.status_counts[0];
+    assert_eq!(achieved.1, achieved.2 + 1, "one more achieved: {achieved:?}");
+}
