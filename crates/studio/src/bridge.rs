@@ -76,6 +76,8 @@ pub fn worker_start() {
 struct Link {
     worker: web_sys::Worker,
     waiting: RefCell<VecDeque<js_sys::Function>>,
+    /// Set once the worker said it is ready.
+    started: std::cell::Cell<bool>,
     /// Set when the worker stopped after it started: its draft is gone.
     stopped: std::cell::Cell<bool>,
     /// Resolves with "ready", or "failed" when the worker could not start.
@@ -101,31 +103,43 @@ impl Backend {
             let waiting = RefCell::new(VecDeque::new());
             let ready =
                 js_sys::Promise::new(&mut |resolve, _| waiting.borrow_mut().push_back(resolve));
-            let link = Rc::new(Link { worker, waiting, ready, stopped: Default::default() });
+            let link = Rc::new(Link {
+                worker,
+                waiting,
+                ready,
+                started: Default::default(),
+                stopped: Default::default(),
+            });
             let answered = Rc::downgrade(&link);
             let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
                 move |event: web_sys::MessageEvent| {
-                    if let Some(link) = answered.upgrade()
-                        && let Some(resolve) = link.waiting.borrow_mut().pop_front()
-                    {
-                        let _ = resolve.call1(&JsValue::NULL, &event.data());
+                    if let Some(link) = answered.upgrade() {
+                        if event.data().as_string().as_deref() == Some("ready") {
+                            link.started.set(true);
+                        }
+                        if let Some(resolve) = link.waiting.borrow_mut().pop_front() {
+                            let _ = resolve.call1(&JsValue::NULL, &event.data());
+                        }
                     }
                 },
             );
             link.worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
             on_message.forget();
-            // A worker that cannot start, or stops: every request waiting
-            // is answered "failed" rather than left waiting for good.
+            // A worker that cannot start (the page then runs the session
+            // itself), or stops (its draft is gone): every request waiting is
+            // answered "failed" rather than left waiting for good.
             let failed = Rc::downgrade(&link);
             let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
                 if let Some(link) = failed.upgrade() {
-                    link.stopped.set(true);
+                    link.stopped.set(link.started.get());
                     for resolve in link.waiting.borrow_mut().drain(..) {
                         let _ = resolve.call1(&JsValue::NULL, &"failed".into());
                     }
                 }
             });
             link.worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+            // A reply that cannot be read resolves its request too.
+            link.worker.set_onmessageerror(Some(on_error.as_ref().unchecked_ref()));
             on_error.forget();
             Some(link)
         });

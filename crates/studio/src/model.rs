@@ -20,6 +20,8 @@ use serde::{Deserialize, Serialize};
 pub const GRID_ROWS: usize = 200;
 /// Most changes listed.
 pub const CHANGES_LISTED: usize = 300;
+/// Most messages listed about one sheet (the count says how many more).
+pub const LINES_LISTED: usize = 500;
 /// Largest file the studio reads, in bytes: what a workbook may be.
 pub const MAX_FILE_BYTES: usize = plan_publish::workbook::MAX_WORKBOOK_BYTES;
 
@@ -36,6 +38,9 @@ pub struct Current {
     pub versions: Vec<String>,
     /// The data folder's files the manifest lists: name and bytes.
     pub files: Vec<(String, Vec<u8>)>,
+    /// Frozen releases a release ZIP held (`data/releases/<v>/…`): carried
+    /// into the next ZIP, so that uploading the last one alone loses none.
+    pub carried: Vec<(String, Vec<u8>)>,
 }
 
 impl Current {
@@ -57,14 +62,19 @@ impl Current {
         let plan = parse_plan(PLAN_FILE, &text(PLAN_FILE)?).map_err(|e| e.message(lang))?;
         let progress =
             parse_progress(PROGRESS_FILE, &text(PROGRESS_FILE)?).map_err(|e| e.message(lang))?;
-        let versions = index_text
-            .as_deref()
-            .and_then(|t| serde_json::from_str::<Vec<ReleaseSummary>>(t).ok())
-            .unwrap_or_default()
-            .into_iter()
-            .map(|r| r.version)
-            .collect();
-        Ok(Self { plan, progress, index_text, versions, files })
+        // The index is the one guard against reusing a published version
+        // (the tool also sees the frozen folder): one that cannot be read
+        // stops the studio rather than starting the history again.
+        let index: Vec<ReleaseSummary> = match index_text.as_deref() {
+            None => Vec::new(),
+            Some(t) => serde_json::from_str(t)
+                .map_err(|e| format!("data/{RELEASES_DIR}/{RELEASE_INDEX_FILE}: {e}"))?,
+        };
+        let mut versions: Vec<String> = index.into_iter().map(|r| r.version).collect();
+        versions.push(progress.release.version.clone());
+        versions.extend(progress.release.changelog.iter().map(|c| c.version.clone()));
+        versions.dedup();
+        Ok(Self { plan, progress, index_text, versions, files, carried: Vec::new() })
     }
 
     /// The release in a release ZIP (one the studio made, not yet uploaded,
@@ -85,8 +95,10 @@ impl Current {
         let not_release = || refused(crate::text::say(crate::text::Say::NotARelease, lang, &[]));
         let mut archive =
             zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| not_release())?;
-        let unpacked: u64 =
-            (0..archive.len()).filter_map(|i| archive.by_index_raw(i).ok().map(|f| f.size())).sum();
+        // Declared sizes, added without wrapping (a Zip64 entry may claim 2^63).
+        let unpacked: u64 = (0..archive.len())
+            .filter_map(|i| archive.by_index_raw(i).ok().map(|f| f.size()))
+            .fold(0, u64::saturating_add);
         let max = plan_publish::workbook::MAX_UNPACKED_BYTES;
         if unpacked > max {
             let mb = |b: u64| b.div_ceil(1024 * 1024);
@@ -97,7 +109,9 @@ impl Current {
             )));
         }
         let index_name = format!("data/{RELEASES_DIR}/{RELEASE_INDEX_FILE}");
-        let (mut files, mut index) = (Vec::new(), None);
+        let (mut files, mut index, mut carried) = (Vec::new(), None, Vec::new());
+        // What is read may not pass the limit either, whatever was declared.
+        let mut budget = max;
         for i in 0..archive.len() {
             let mut entry = archive.by_index(i).map_err(|_| not_release())?;
             let Some(name) = entry.enclosed_name().and_then(|p| p.to_str().map(str::to_owned))
@@ -105,14 +119,25 @@ impl Current {
                 continue;
             };
             let top = name.strip_prefix("data/").filter(|rest| !rest.contains('/'));
-            if top.is_none() && name != index_name {
+            let frozen = name
+                .strip_prefix(&format!("data/{RELEASES_DIR}/"))
+                .is_some_and(|rest| rest.split('/').count() == 2);
+            if top.is_none() && name != index_name && !frozen {
                 continue;
             }
             let mut content = Vec::new();
-            entry.read_to_end(&mut content).map_err(|_| not_release())?;
+            (&mut entry).take(budget + 1).read_to_end(&mut content).map_err(|_| not_release())?;
+            budget = budget.checked_sub(content.len() as u64).ok_or_else(|| {
+                refused(say(
+                    Msg::WorkbookUnpacksTooLarge,
+                    lang,
+                    &[("size", &"> 256"), ("max", &(max / 1024 / 1024))],
+                ))
+            })?;
             match top {
                 Some(top) => files.push((top.to_owned(), content)),
-                None => index = String::from_utf8(content).ok(),
+                None if frozen => carried.push((name, content)),
+                None => index = Some(String::from_utf8(content).map_err(|_| not_release())?),
             }
         }
         if !files.iter().any(|(n, _)| n == PLAN_FILE)
@@ -120,7 +145,9 @@ impl Current {
         {
             return Err(not_release());
         }
-        Self::open(files, index, lang).map_err(refused)
+        let mut current = Self::open(files, index, lang).map_err(refused)?;
+        current.carried = carried;
+        Ok(current)
     }
 
     /// The line that says what the studio starts from.
@@ -203,8 +230,12 @@ pub struct Outcome {
     pub verdict: Verdict,
     /// The headline.
     pub summary: String,
-    /// Every message, errors first in sheet order.
+    /// The messages, in sheet order (at most [`LINES_LISTED`]).
     pub lines: Vec<Line>,
+    /// Messages not listed.
+    pub more_lines: usize,
+    /// Warnings on the draft after an import (all of them, listed or not).
+    pub warnings: usize,
     /// The rows with problems.
     pub grid: Grid,
     /// The draft after it: `Some` only when imported (kept where the
@@ -226,10 +257,16 @@ fn rows_of(
     let at: Vec<Option<usize>> = columns
         .iter()
         .map(|(zh, en)| {
-            headers.iter().position(|h| {
-                let h = h.trim().trim_start_matches(plan_publish::sheet::BOM);
-                h == *zh || h.eq_ignore_ascii_case(en)
-            })
+            // The last heading that matches, as the import reads the sheet.
+            headers
+                .iter()
+                .enumerate()
+                .filter(|(_, h)| {
+                    let h = h.trim().trim_start_matches(plan_publish::sheet::BOM);
+                    h == *zh || h.eq_ignore_ascii_case(en)
+                })
+                .map(|(i, _)| i)
+                .last()
         })
         .collect();
     let mut out = Vec::new();
@@ -250,6 +287,35 @@ fn rows_of(
     out
 }
 
+/// Why a file of `size` bytes is not read, if it is too large.
+pub fn too_large(size: u64, lang: Lang) -> Option<String> {
+    let max = MAX_FILE_BYTES as u64;
+    let mb = |b: u64| b.div_ceil(1024 * 1024);
+    (size > max)
+        .then(|| say(Msg::WorkbookTooLarge, lang, &[("size", &mb(size)), ("max", &mb(max))]))
+}
+
+/// The first [`LINES_LISTED`] lines, and how many more there are.
+fn capped(mut lines: Vec<Line>) -> (Vec<Line>, usize) {
+    let more = lines.len().saturating_sub(LINES_LISTED);
+    lines.truncate(LINES_LISTED);
+    (lines, more)
+}
+
+/// A sheet refused whole, with why.
+fn refused_outcome(file: &str, problem: String) -> Outcome {
+    Outcome {
+        file: file.to_owned(),
+        verdict: Verdict::Refused,
+        summary: format!("✗ {problem}"),
+        lines: Vec::new(),
+        more_lines: 0,
+        warnings: 0,
+        grid: Grid::default(),
+        draft: None,
+    }
+}
+
 /// Reads `bytes` (a sheet named `file`) into a copy of `draft`.
 pub fn read_sheet(
     current: &Current,
@@ -258,21 +324,8 @@ pub fn read_sheet(
     bytes: &[u8],
     lang: Lang,
 ) -> Outcome {
-    let refused = |problem: String| Outcome {
-        file: file.to_owned(),
-        verdict: Verdict::Refused,
-        summary: format!("✗ {problem}"),
-        lines: Vec::new(),
-        grid: Grid::default(),
-        draft: None,
-    };
-    if bytes.len() > MAX_FILE_BYTES {
-        let mb = |b: usize| b.div_ceil(1024 * 1024);
-        let problem = say(
-            Msg::WorkbookTooLarge,
-            lang,
-            &[("size", &mb(bytes.len())), ("max", &mb(MAX_FILE_BYTES))],
-        );
+    let refused = |problem: String| refused_outcome(file, problem);
+    if let Some(problem) = too_large(bytes.len() as u64, lang) {
         return refused(format!("{file}：{problem}"));
     }
     let text = match sheet_text(bytes, None) {
@@ -283,20 +336,25 @@ pub fn read_sheet(
     match import_text(plan, draft, &text) {
         Ok(imported) => {
             let report = imported.report.message(file, PROGRESS_FILE, lang);
-            let lines = imported
-                .findings
-                .iter()
-                .map(|f| Line {
-                    error: false,
-                    row: imported.row_of(f),
-                    text: format!("[{}] {}: {}", f.code, f.path, f.message(lang)),
-                })
-                .collect();
+            let warnings = imported.findings.len();
+            let (lines, more_lines) = capped(
+                imported
+                    .findings
+                    .iter()
+                    .map(|f| Line {
+                        error: false,
+                        row: imported.row_of(f),
+                        text: format!("[{}] {}: {}", f.code, f.path, f.message(lang)),
+                    })
+                    .collect(),
+            );
             Outcome {
                 file: file.to_owned(),
                 verdict: Verdict::Imported,
                 summary: format!("✔ {report}"),
                 lines,
+                more_lines,
+                warnings,
                 grid: Grid::default(),
                 draft: Some(imported.progress),
             }
@@ -304,14 +362,22 @@ pub fn read_sheet(
         Err(ImportError::Refused(refusal)) => refused(refusal.message(file, lang)),
         Err(ImportError::Cells { kind, errors }) => {
             let columns = kind.columns();
-            let lines = errors
-                .iter()
-                .map(|e| Line {
-                    error: true,
-                    row: Some(e.row),
-                    text: e.message(columns, file, lang),
-                })
-                .collect();
+            let (lines, more_lines) = capped(
+                errors
+                    .iter()
+                    .map(|e| Line {
+                        error: true,
+                        row: Some(e.row),
+                        text: e.message(columns, file, lang),
+                    })
+                    .collect(),
+            );
+            // The first problem of each cell, found by its place.
+            let mut at: std::collections::HashMap<(usize, usize), &str> =
+                std::collections::HashMap::new();
+            for e in &errors {
+                at.entry((e.row, e.column)).or_insert(e.problem.get(lang));
+            }
             let wanted: std::collections::BTreeSet<usize> = errors.iter().map(|e| e.row).collect();
             let shown: std::collections::BTreeSet<usize> =
                 wanted.iter().copied().take(GRID_ROWS).collect();
@@ -324,10 +390,7 @@ pub fn read_sheet(
                         .enumerate()
                         .map(|(c, text)| Cell {
                             text,
-                            problem: errors
-                                .iter()
-                                .find(|e| e.row == number && e.column == c)
-                                .map(|e| e.problem.get(lang).to_owned()),
+                            problem: at.get(&(number, c)).map(|p| (*p).to_owned()),
                         })
                         .collect(),
                     problem: None,
@@ -341,6 +404,8 @@ pub fn read_sheet(
                     say(Msg::ImportRefused, lang, &[("path", &file), ("count", &errors.len())])
                 ),
                 lines,
+                more_lines,
+                warnings: 0,
                 grid: Grid {
                     headings: headings(columns, lang),
                     rows,
@@ -369,6 +434,15 @@ pub fn read_sheet(
                 .collect();
             let wanted: std::collections::BTreeSet<usize> =
                 lines.iter().filter_map(|l| l.row).collect();
+            // Each row's first finding, found by its row.
+            let mut first: std::collections::HashMap<usize, String> =
+                std::collections::HashMap::new();
+            for f in &rejected.findings {
+                if let Some(row) = rejected.row_of(f) {
+                    first.entry(row).or_insert_with(|| f.message(lang).to_owned());
+                }
+            }
+            let (lines, more_lines) = capped(lines);
             let shown: std::collections::BTreeSet<usize> =
                 wanted.iter().copied().take(GRID_ROWS).collect();
             let rows = rows_of(&text, rejected.kind, &shown)
@@ -376,11 +450,7 @@ pub fn read_sheet(
                 .map(|(number, texts)| GridRow {
                     number,
                     cells: texts.into_iter().map(|text| Cell { text, problem: None }).collect(),
-                    problem: rejected
-                        .findings
-                        .iter()
-                        .find(|f| rejected.row_of(f) == Some(number))
-                        .map(|f| f.message(lang).to_owned()),
+                    problem: first.get(&number).cloned(),
                 })
                 .collect();
             Outcome {
@@ -397,6 +467,8 @@ pub fn read_sheet(
                     say(Msg::NothingImported, lang, &[])
                 ),
                 lines,
+                more_lines,
+                warnings: 0,
                 grid: Grid {
                     headings: headings(rejected.kind.columns(), lang),
                     rows,
@@ -471,6 +543,12 @@ pub fn release_zip(
         format!("data/{RELEASES_DIR}/{RELEASE_INDEX_FILE}"),
         release.index_text.into_bytes(),
     ));
+    // Frozen releases from the ZIP this started from, not yet on the site.
+    for (path, bytes) in &current.carried {
+        if !files.iter().any(|(p, _)| p == path) {
+            files.push((path.clone(), bytes.clone()));
+        }
+    }
     let count = files.len();
     let zip = plan_model::zip::write(&files, req.date).map_err(|e| format!("{e:?}"))?;
     Ok((format!("release-{}.zip", req.version), zip, count))
@@ -486,20 +564,26 @@ pub enum Request {
     Open {
         /// The files' names.
         names: Vec<String>,
+        /// Each file's SHA-256 as the manifest gives it, in the same order.
+        hashes: Vec<String>,
         /// `releases/index.json`, when there is one.
         index: Option<String>,
         /// The page's language.
         lang: Lang,
     },
-    /// Start instead from a release ZIP (its bytes beside).
+    /// Start instead from a release ZIP (its bytes beside, unless too large).
     OpenZip {
         /// Its file name.
         file: String,
+        /// Its size in bytes.
+        size: u64,
     },
-    /// Read a sheet (its bytes beside) into the draft.
+    /// Read a sheet (its bytes beside, unless too large) into the draft.
     Read {
         /// Its file name.
         file: String,
+        /// Its size in bytes.
+        size: u64,
     },
     /// Start again from the current release.
     Discard,
@@ -513,6 +597,8 @@ pub enum Request {
         notes_zh: String,
         /// Notes in English.
         notes_en: String,
+        /// The draft's warnings were read and accepted.
+        accept_warnings: bool,
     },
 }
 
@@ -639,8 +725,20 @@ impl Session {
     pub fn handle(&mut self, request: Request, blobs: Vec<Vec<u8>>) -> (Response, Vec<Vec<u8>>) {
         let not_open = || "—".to_owned();
         match request {
-            Request::Open { names, index, lang } => {
+            Request::Open { names, hashes, index, lang } => {
                 self.lang = lang;
+                // Files from two releases (a host half-way through an upload,
+                // a stale cache) would make a release of neither.
+                for ((name, hash), bytes) in names.iter().zip(&hashes).zip(&blobs) {
+                    if &plan_publish::release::sha256_hex(bytes) != hash {
+                        let said = crate::text::say(
+                            crate::text::Say::NotAsListed,
+                            lang,
+                            &[("file", &format!("data/{name}"))],
+                        );
+                        return (Response::Opened(Err(said)), Vec::new());
+                    }
+                }
                 let files = names.into_iter().zip(blobs).collect();
                 match Current::open(files, index, lang) {
                     Ok(current) => {
@@ -656,7 +754,11 @@ impl Session {
                     Err(error) => (Response::Opened(Err(error)), Vec::new()),
                 }
             }
-            Request::OpenZip { file } => {
+            Request::OpenZip { file, size } => {
+                if let Some(problem) = too_large(size, self.lang) {
+                    let said = format!("{file}：{problem}");
+                    return (Response::ZipRefused(said, self.standing()), Vec::new());
+                }
                 let bytes = blobs.into_iter().next().unwrap_or_default();
                 match Current::from_zip(&bytes, &file, self.lang) {
                     Ok(current) => {
@@ -674,17 +776,24 @@ impl Session {
                     Err(error) => (Response::ZipRefused(error, self.standing()), Vec::new()),
                 }
             }
-            Request::Read { file } => {
+            Request::Read { file, size } => {
                 let Some(current) = &self.current else {
                     return (Response::Opened(Err(not_open())), Vec::new());
                 };
-                let bytes = blobs.into_iter().next().unwrap_or_default();
                 let draft = self.draft.as_ref().unwrap_or(&current.progress);
-                let mut outcome = read_sheet(current, draft, &file, &bytes, self.lang);
+                // A file over the limit was not even read: its size says so.
+                let mut outcome = match too_large(size, self.lang) {
+                    Some(problem) => refused_outcome(&file, format!("{file}：{problem}")),
+                    None => {
+                        let bytes = blobs.into_iter().next().unwrap_or_default();
+                        read_sheet(current, draft, &file, &bytes, self.lang)
+                    }
+                };
                 if let Some(new) = outcome.draft.take() {
                     self.draft = Some(new);
                     self.sheets += 1;
-                    self.warnings += outcome.lines.len();
+                    // The checks ran on the whole draft: these are all its warnings.
+                    self.warnings = outcome.warnings;
                 }
                 (Response::Read(Box::new(outcome), self.standing()), Vec::new())
             }
@@ -692,10 +801,14 @@ impl Session {
                 (self.draft, self.sheets, self.warnings) = (None, 0, 0);
                 (Response::Discarded(self.standing()), Vec::new())
             }
-            Request::Release { version, date, notes_zh, notes_en } => {
+            Request::Release { version, date, notes_zh, notes_en, accept_warnings } => {
                 let Some(current) = &self.current else {
                     return (Response::Released(Err(not_open())), Vec::new());
                 };
+                if self.warnings > 0 && !accept_warnings {
+                    let said = crate::text::say(crate::text::Say::AcceptFirst, self.lang, &[]);
+                    return (Response::Released(Err(said)), Vec::new());
+                }
                 let draft = self.draft.as_ref().unwrap_or(&current.progress);
                 let req = ReleaseRequest {
                     version: version.trim(),

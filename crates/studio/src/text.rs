@@ -43,6 +43,8 @@ plan_model::bilingual_table! {
         GridCaption:
             "有问题的行（行号与表格相同，第 1 行是表头；✗ 标出有问题的单元格）",
             "Rows with problems (numbered as in the sheet, the header is row 1; ✗ marks a bad cell)";
+        /// Messages left out of the list.
+        LinesMore: "另有 {count} 条未列出：请先改正以上各处再导入。", "{count} more are not listed: fix those above and import again.";
         /// Rows left out of the grid.
         GridMore: "另有 {count} 行有问题，未在此列出（见上方列表）。", "{count} more rows with problems are not shown here (see the list above).";
         /// A row number heading.
@@ -52,7 +54,7 @@ plan_model::bilingual_table! {
             "⚠ {count} 条警告：请逐条阅读，确认无误后再发布。",
             "⚠ {count} warnings: read each before publishing.";
         /// The box that accepts the warnings.
-        AcceptWarnings: "我已阅读以上警告，仍要发布", "I have read the warnings above and still want to publish";
+        AcceptWarnings: "我已阅读第 2 步列出的警告，仍要发布", "I have read the warnings listed in step 2 and still want to publish";
         /// Step 3's heading.
         StepChanges: "3. 核对变化", "3. Check what changed";
         /// No change in the figures.
@@ -74,7 +76,7 @@ plan_model::bilingual_table! {
         /// The release button.
         MakeRelease: "检查并生成发布包（ZIP）", "Check and make the release (ZIP)";
         /// Warnings not yet accepted.
-        AcceptFirst: "请先阅读第 2 步的警告并勾选确认。", "Read the warnings in step 2 and tick the box first.";
+        AcceptFirst: "草稿有警告：请先阅读并勾选“我已阅读以上警告”。", "The draft has warnings: read them and tick the box first.";
         /// The draft or plan has errors.
         DraftErrors:
             "草稿有 {count} 处错误，不能发布：{first}",
@@ -99,6 +101,10 @@ plan_model::bilingual_table! {
             "{indicator}: {before} → {after} (completion {from} → {to})";
         /// No status changes.
         NoStatusChange: "没有指标的全市状态发生变化。", "No indicator's citywide status changes.";
+        /// A file the site serves that is not as its manifest lists it.
+        NotAsListed:
+            "网站上的 {file} 与发布清单不一致（大小或 SHA-256 不同），可能正在更新：请稍后刷新本页。",
+            "{file} on the site is not as its manifest lists it (size or SHA-256 differ); the site may be being updated: reload this page a little later.";
         /// A ZIP that holds no release.
         NotARelease:
             "不是发布包：发布包是工作台生成的 ZIP，内含 data/plan.json 和 data/progress.json。",

@@ -57,7 +57,10 @@ async fn fetch(path: &str) -> Result<Vec<u8>, String> {
 
 /// The current release as the site serves it: the files the manifest
 /// lists (names and bytes) and the releases index.
-async fn fetch_release(lang: Lang) -> Result<(Vec<String>, Vec<Vec<u8>>, Option<String>), String> {
+#[allow(clippy::type_complexity)]
+async fn fetch_release(
+    lang: Lang,
+) -> Result<(Vec<String>, Vec<String>, Vec<Vec<u8>>, Option<String>), String> {
     let cannot = |path: &str, error: String| {
         say(Say::CannotOpen, lang, &[("path", &path), ("error", &error)])
     };
@@ -66,15 +69,24 @@ async fn fetch_release(lang: Lang) -> Result<(Vec<String>, Vec<Vec<u8>>, Option<
         .await
         .and_then(|b| serde_json::from_slice(&b).map_err(|e| e.to_string()))
         .map_err(|e| cannot(&manifest_path, e))?;
-    let (mut names, mut blobs) = (Vec::new(), Vec::new());
+    let (mut names, mut hashes, mut blobs) = (Vec::new(), Vec::new(), Vec::new());
     for f in &manifest.files {
         let path = format!("data/{}", f.path);
         blobs.push(fetch(&path).await.map_err(|e| cannot(&path, e))?);
         names.push(f.path.clone());
+        hashes.push(f.sha256.clone());
     }
+    // The index guards against reusing a version: only a site that has none
+    // yet (404) goes on without it.
     let index_path = format!("data/{RELEASES_DIR}/{RELEASE_INDEX_FILE}");
-    let index = fetch(&index_path).await.ok().and_then(|b| String::from_utf8(b).ok());
-    Ok((names, blobs, index))
+    let index = match fetch(&index_path).await {
+        Ok(bytes) => {
+            Some(String::from_utf8(bytes).map_err(|e| cannot(&index_path, e.to_string()))?)
+        }
+        Err(error) if error == "HTTP 404" => None,
+        Err(error) => return Err(cannot(&index_path, error)),
+    };
+    Ok((names, hashes, blobs, index))
 }
 
 /// Lets the browser paint (the "reading…" line) before a long piece of work.
@@ -138,13 +150,14 @@ fn Studio(lang: Lang, backend: Backend) -> impl IntoView {
     let outcome: RwSignal<Option<Arc<Outcome>>> = RwSignal::new(None);
     let reading: RwSignal<Option<String>> = RwSignal::new(None);
     let accepted = RwSignal::new(false);
+    let read_error: RwSignal<Option<String>> = RwSignal::new(None);
     // How long the last sheet took and the session's memory (for the bench).
     let took: RwSignal<(f64, u64)> = RwSignal::new((0.0, 0));
     let opener = backend.get_value();
     spawn_local(async move {
         let opened = match fetch_release(lang).await {
-            Ok((names, blobs, index)) => {
-                match opener.call(Request::Open { names, index, lang }, blobs).await.0 {
+            Ok((names, hashes, blobs, index)) => {
+                match opener.call(Request::Open { names, hashes, index, lang }, blobs).await.0 {
                     Response::Opened(result) => result,
                     _ => Err("—".to_owned()),
                 }
@@ -159,6 +172,11 @@ fn Studio(lang: Lang, backend: Backend) -> impl IntoView {
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        // One sheet at a time (the input stays enabled, so focus stays on it).
+        if reading.get_untracked().is_some() {
+            input.set_value("");
+            return;
+        }
         let name = file.name();
         reading.set(Some(say(Say::Reading, lang, &[("file", &name)])));
         let backend = backend.get_value();
@@ -167,17 +185,25 @@ fn Studio(lang: Lang, backend: Backend) -> impl IntoView {
             let started = js_sys::Date::now();
             // A file over the limit is not even read into memory: its size
             // alone refuses it (the session says so in its words).
-            let bytes = if file.size() > model::MAX_FILE_BYTES as f64 {
-                Ok(vec![0u8; model::MAX_FILE_BYTES + 1])
+            let size = file.size() as u64;
+            let bytes = if model::too_large(size, lang).is_some() {
+                Ok(Vec::new())
             } else {
                 file_bytes(&file).await
             };
+            let request = Request::Read { file: name.clone(), size };
             let response = match bytes {
-                Ok(bytes) => {
-                    backend.call(Request::Read { file: name.clone() }, vec![bytes]).await.0
+                Ok(bytes) => backend.call(request, vec![bytes]).await.0,
+                Err(error) => {
+                    // A file the browser cannot read (still open in Excel, say):
+                    // said here; the session and its draft go on.
+                    reading.set(None);
+                    read_error.set(Some(format!("{name}: {error}")));
+                    input.set_value("");
+                    return;
                 }
-                Err(error) => Response::Opened(Err(format!("{name}: {error}"))),
             };
+            read_error.set(None);
             match response {
                 Response::Read(o, now) => {
                     if o.verdict == Verdict::Imported {
@@ -205,12 +231,13 @@ fn Studio(lang: Lang, backend: Backend) -> impl IntoView {
         let name = file.name();
         let backend = backend.get_value();
         spawn_local(async move {
-            let bytes = if file.size() > model::MAX_FILE_BYTES as f64 {
-                Ok(vec![0u8; model::MAX_FILE_BYTES + 1])
+            let size = file.size() as u64;
+            let bytes = if model::too_large(size, lang).is_some() {
+                Ok(Vec::new())
             } else {
                 file_bytes(&file).await
             };
-            let request = Request::OpenZip { file: name.clone() };
+            let request = Request::OpenZip { file: name.clone(), size };
             let response = match bytes {
                 Ok(bytes) => backend.call(request, vec![bytes]).await.0,
                 Err(error) => Response::Opened(Err(format!("{name}: {error}"))),
@@ -238,6 +265,14 @@ fn Studio(lang: Lang, backend: Backend) -> impl IntoView {
                 standing.set(Some(Ok(now)));
                 outcome.set(None);
                 accepted.set(false);
+                // The button is gone: focus goes on to the file input.
+                if let Some(input) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id("studio-file"))
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = input.focus();
+                }
             }
         });
     };
@@ -267,7 +302,7 @@ fn Studio(lang: Lang, backend: Backend) -> impl IntoView {
                     <label for="studio-zip">{say(Say::ChooseZip, lang, &[])}</label>
                     " "
                     <input id="studio-zip" type="file" accept=".zip,application/zip"
-                        prop:disabled=move || !ready() || reading.get().is_some()
+                        prop:disabled=move || !ready()
                         on:change=on_zip />
                 </p>
                 <p class="studio-zip-said" role="status">
@@ -282,15 +317,18 @@ fn Studio(lang: Lang, backend: Backend) -> impl IntoView {
                     " "
                     <input id="studio-file" type="file"
                         accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                        prop:disabled=move || !ready() || reading.get().is_some()
+                        prop:disabled=move || !ready()
                         on:change=on_file />
                 </p>
-                <p class="studio-reading" role="status">{move || reading.get()}</p>
+                <p class="studio-reading" role="status">
+                    {move || reading.get()}
+                    {move || read_error.get().map(|e| view! { <span class="studio-error">"✗ "{e}</span> })}
+                </p>
                 {move || outcome.get().map(|o| {
                     let (millis, memory) = took.get();
                     view! {
                         <div class="studio-took" hidden data-millis=millis.to_string() data-memory=memory.to_string()></div>
-                        <OutcomeView outcome=o lang=lang accepted=accepted />
+                        <OutcomeView outcome=o lang=lang />
                     }
                 })}
             </section>
@@ -338,20 +376,20 @@ fn Studio(lang: Lang, backend: Backend) -> impl IntoView {
                     }
                 })}
             </section>
-            <ReleaseForm lang=lang backend=backend standing=standing accepted=accepted />
+            <ReleaseForm lang=lang backend=backend standing=standing accepted=accepted reading=reading />
         </div>
     }
 }
 
 #[component]
-fn OutcomeView(outcome: Arc<Outcome>, lang: Lang, accepted: RwSignal<bool>) -> impl IntoView {
+fn OutcomeView(outcome: Arc<Outcome>, lang: Lang) -> impl IntoView {
     let verdict = match outcome.verdict {
         Verdict::Imported => "imported",
         Verdict::Refused => "refused",
         Verdict::BadCells => "bad-cells",
         Verdict::Invalid => "invalid",
     };
-    let warnings = if outcome.verdict == Verdict::Imported { outcome.lines.len() } else { 0 };
+    let warnings = outcome.warnings;
     let lines = outcome
         .lines
         .iter()
@@ -411,6 +449,8 @@ fn OutcomeView(outcome: Arc<Outcome>, lang: Lang, accepted: RwSignal<bool>) -> i
         }
     });
     let summary_label = outcome.summary.clone();
+    let more_lines = (outcome.more_lines > 0)
+        .then(|| view! { <p>{say(Say::LinesMore, lang, &[("count", &outcome.more_lines)])}</p> });
     let more = (grid.more > 0)
         .then(|| view! { <p>{say(Say::GridMore, lang, &[("count", &grid.more)])}</p> });
     view! {
@@ -421,17 +461,10 @@ fn OutcomeView(outcome: Arc<Outcome>, lang: Lang, accepted: RwSignal<bool>) -> i
             <div class="studio-scroll" role="region" tabindex="0" aria-label=summary_label>
                 <ul class="studio-lines">{lines}</ul>
             </div>
+            {more_lines}
             {grid_view}
             {more}
-            {(warnings > 0).then(|| view! {
-                <p>
-                    <label>
-                        <input type="checkbox" prop:checked=move || accepted.get()
-                            on:change=move |ev| accepted.set(event_target_checked(&ev)) />
-                        " "{say(Say::AcceptWarnings, lang, &[])}
-                    </label>
-                </p>
-            })}
+
         </div>
     }
 }
@@ -442,6 +475,7 @@ fn ReleaseForm(
     backend: StoredValue<Backend, LocalStorage>,
     standing: RwSignal<Option<Result<Standing, String>>>,
     accepted: RwSignal<bool>,
+    reading: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let version = RwSignal::new(String::new());
     let date = RwSignal::new(today());
@@ -452,6 +486,10 @@ fn ReleaseForm(
     let make = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(Ok(now)) = standing.get_untracked() else { return };
+        // Not while a sheet is read: its warnings are not known yet.
+        if reading.get_untracked().is_some() {
+            return;
+        }
         if now.warnings > 0 && !accepted.get_untracked() {
             said.set(Some(Err(say(Say::AcceptFirst, lang, &[]))));
             return;
@@ -461,6 +499,7 @@ fn ReleaseForm(
             date: date.get_untracked(),
             notes_zh: notes_zh.get_untracked(),
             notes_en: notes_en.get_untracked(),
+            accept_warnings: accepted.get_untracked(),
         };
         let backend = backend.get_value();
         busy.set(true);
@@ -503,7 +542,21 @@ fn ReleaseForm(
                     <textarea id="studio-notes-en" name="notes_en" rows="3"
                         prop:value=move || notes_en.get()
                         on:input=move |ev| notes_en.set(event_target_value(&ev))></textarea></p>
-                <p><button type="submit" prop:disabled=move || !matches!(standing.get(), Some(Ok(_))) || busy.get()>
+                {move || {
+                    let warnings = standing.get().and_then(Result::ok).map_or(0, |s| s.warnings);
+                    (warnings > 0).then(|| view! {
+                        <p class="studio-accept">
+                            <label>
+                                <input type="checkbox" prop:checked=move || accepted.get()
+                                    on:change=move |ev| accepted.set(event_target_checked(&ev)) />
+                                " "{say(Say::Warnings, lang, &[("count", &warnings)])}" "
+                                {say(Say::AcceptWarnings, lang, &[])}
+                            </label>
+                        </p>
+                    })
+                }}
+                <p><button type="submit"
+                    prop:disabled=move || !matches!(standing.get(), Some(Ok(_))) || busy.get() || reading.get().is_some()>
                     {say(Say::MakeRelease, lang, &[])}</button></p>
             </form>
             <p class="studio-release-said" role="status">

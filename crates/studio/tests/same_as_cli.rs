@@ -177,17 +177,34 @@ fn a_session_keeps_its_draft_through_refused_sheets_until_discarded() {
         serde_json::from_str(&std::fs::read_to_string(data.join("manifest.json")).expect("read"))
             .expect("manifest");
     let names: Vec<String> = manifest.files.iter().map(|f| f.path.clone()).collect();
-    let blobs = names.iter().map(|n| std::fs::read(data.join(n)).expect("file")).collect();
+    let hashes: Vec<String> = manifest.files.iter().map(|f| f.sha256.clone()).collect();
+    let blobs: Vec<Vec<u8>> =
+        names.iter().map(|n| std::fs::read(data.join(n)).expect("file")).collect();
     let index = std::fs::read_to_string(data.join("releases/index.json")).ok();
     let mut session = Session::default();
-    let (opened, _) = session.handle(Request::Open { names, index, lang: Lang::En }, blobs);
+    // A file not as the manifest lists it is refused.
+    let mut wrong = blobs.clone();
+    wrong[0].push(b' ');
+    let (refused, _) = session.handle(
+        Request::Open {
+            names: names.clone(),
+            hashes: hashes.clone(),
+            index: index.clone(),
+            lang: Lang::En,
+        },
+        wrong,
+    );
+    assert!(matches!(&refused, Response::Opened(Err(e)) if e.contains("manifest")), "{refused:?}");
+    let (opened, _) = session.handle(Request::Open { names, hashes, index, lang: Lang::En }, blobs);
     let Response::Opened(Ok(standing)) = opened else { panic!("opened: {opened:?}") };
     assert!(standing.current.contains("2026.09.0-sample"), "{}", standing.current);
     assert!(standing.changes.is_empty());
 
     let read = |session: &mut Session, file: &str| {
+        let bytes = fixture(file);
+        let size = bytes.len() as u64;
         let (response, _) =
-            session.handle(Request::Read { file: file.to_owned() }, vec![fixture(file)]);
+            session.handle(Request::Read { file: file.to_owned(), size }, vec![bytes]);
         let Response::Read(outcome, standing) = response else { panic!("{response:?}") };
         (outcome.verdict, standing)
     };
@@ -207,6 +224,7 @@ fn a_session_keeps_its_draft_through_refused_sheets_until_discarded() {
             date: "2026-12-01".into(),
             notes_zh: "示例".into(),
             notes_en: String::new(),
+            accept_warnings: true,
         },
         Vec::new(),
     );
@@ -272,9 +290,11 @@ fn the_status_preview_says_what_the_site_will_show_after_the_release() {
         serde_json::from_str(&std::fs::read_to_string(data.join("manifest.json")).expect("read"))
             .expect("manifest");
     let names: Vec<String> = manifest.files.iter().map(|f| f.path.clone()).collect();
+    let hashes: Vec<String> = manifest.files.iter().map(|f| f.sha256.clone()).collect();
     let blobs = names.iter().map(|n| std::fs::read(data.join(n)).expect("file")).collect();
     let mut session = Session::default();
-    let (opened, _) = session.handle(Request::Open { names, index: None, lang: Lang::En }, blobs);
+    let (opened, _) =
+        session.handle(Request::Open { names, hashes, index: None, lang: Lang::En }, blobs);
     let Response::Opened(Ok(standing)) = opened else { panic!("{opened:?}") };
     let plan = current().plan;
     let total: usize = standing.status_counts.iter().map(|c| c.1).sum();
@@ -294,8 +314,9 @@ fn the_status_preview_says_what_the_site_will_show_after_the_release() {
         .expect("an indicator not yet achieved");
     let level = ind.target.level().expect("level");
     let sheet = format!("指标编号,区镇编号,日期,数值\n{},,2026-12-31,{}\n", ind.id, level * 2.0);
+    let size = sheet.len() as u64;
     let (read, _) =
-        session.handle(Request::Read { file: "one.csv".into() }, vec![sheet.into_bytes()]);
+        session.handle(Request::Read { file: "one.csv".into(), size }, vec![sheet.into_bytes()]);
     let Response::Read(outcome, standing) = read else { panic!("{read:?}") };
     assert_eq!(outcome.verdict, Verdict::Imported, "{}", outcome.summary);
     let line = standing
@@ -306,4 +327,108 @@ fn the_status_preview_says_what_the_site_will_show_after_the_release() {
     assert!(line.contains("→ ✔ Achieved") || line.contains("Achieved ("), "{line}");
     let achieved = &standing.status_counts[0];
     assert_eq!(achieved.1, achieved.2 + 1, "one more achieved: {achieved:?}");
+}
+
+/// A session opened on the bundled release (in English).
+fn session(index: Option<String>) -> kunshan_studio::model::Session {
+    use kunshan_studio::model::{Request, Response, Session};
+    let data = repo().join("public/data");
+    let manifest: Manifest =
+        serde_json::from_str(&std::fs::read_to_string(data.join("manifest.json")).expect("read"))
+            .expect("manifest");
+    let names: Vec<String> = manifest.files.iter().map(|f| f.path.clone()).collect();
+    let hashes: Vec<String> = manifest.files.iter().map(|f| f.sha256.clone()).collect();
+    let blobs = names.iter().map(|n| std::fs::read(data.join(n)).expect("file")).collect();
+    let mut session = Session::default();
+    let (opened, _) = session.handle(Request::Open { names, hashes, index, lang: Lang::En }, blobs);
+    assert!(matches!(opened, Response::Opened(Ok(_))), "{opened:?}");
+    session
+}
+
+fn release_request(version: &str, accept_warnings: bool) -> kunshan_studio::model::Request {
+    kunshan_studio::model::Request::Release {
+        version: version.to_owned(),
+        date: "2026-12-01".to_owned(),
+        notes_zh: "示例".to_owned(),
+        notes_en: String::new(),
+        accept_warnings,
+    }
+}
+
+#[test]
+fn warnings_must_be_accepted_and_a_published_version_is_taken_even_without_an_index() {
+    use kunshan_studio::model::{Request, Response};
+    // A running total that falls: imported, with a warning.
+    let current = current();
+    let ind = current
+        .plan
+        .indicators
+        .iter()
+        .find(|i| {
+            i.cumulative
+                && current
+                    .progress
+                    .observations
+                    .iter()
+                    .any(|o| o.indicator == i.id && o.district.is_none() && o.value > 10.0)
+        })
+        .expect("a cumulative indicator with a citywide figure");
+    let sheet = format!("指标编号,区镇编号,日期,数值\n{},,2026-12-31,1\n", ind.id);
+    let mut s = session(None);
+    let size = sheet.len() as u64;
+    let (read, _) =
+        s.handle(Request::Read { file: "fall.csv".into(), size }, vec![sheet.into_bytes()]);
+    let Response::Read(outcome, standing) = read else { panic!("{read:?}") };
+    assert_eq!(outcome.verdict, Verdict::Imported, "{}", outcome.summary);
+    assert!(standing.warnings > 0, "a falling total is a warning: {:?}", outcome.lines);
+    let (refused, zip) = s.handle(release_request("2026.12.0", false), Vec::new());
+    assert!(
+        matches!(&refused, Response::Released(Err(e)) if e.contains("warnings")),
+        "{refused:?}"
+    );
+    assert!(zip.is_empty());
+    let (made, _) = s.handle(release_request("2026.12.0", true), Vec::new());
+    assert!(matches!(made, Response::Released(Ok(_))), "{made:?}");
+
+    // With no index, the release's own version and its changelog's are still taken.
+    let mut s = session(None);
+    for taken in ["2026.09.0-sample", "2026.06.0-sample"] {
+        let (refused, _) = s.handle(release_request(taken, true), Vec::new());
+        assert!(matches!(&refused, Response::Released(Err(e)) if e.contains(taken)), "{refused:?}");
+    }
+    // A size over the limit is refused without any bytes read.
+    let (read, _) =
+        s.handle(Request::Read { file: "huge.xlsx".into(), size: 80 << 20 }, Vec::new());
+    let Response::Read(outcome, _) = read else { panic!("{read:?}") };
+    assert_eq!(outcome.verdict, Verdict::Refused);
+    assert!(outcome.summary.contains("80 MB"), "the real size: {}", outcome.summary);
+}
+
+#[test]
+fn an_index_that_cannot_be_read_stops_the_studio_rather_than_losing_the_history() {
+    let data = repo().join("public/data");
+    let files = vec![
+        ("plan.json".to_owned(), std::fs::read(data.join("plan.json")).expect("plan")),
+        ("progress.json".to_owned(), std::fs::read(data.join("progress.json")).expect("progress")),
+    ];
+    let said = Current::open(files, Some("[{\"version\": ".to_owned()), Lang::En)
+        .expect_err("a broken index");
+    assert!(said.contains("releases/index.json"), "{said}");
+}
+
+#[test]
+fn a_release_made_from_a_zip_carries_the_zips_frozen_release_along() {
+    let current = current();
+    let first =
+        ReleaseRequest { version: "2026.12.0", notes_zh: "一", notes_en: "", date: "2026-12-01" };
+    let (_, zip, _) = release_zip(&current, &current.progress, &first, Lang::Zh).expect("first");
+    let reopened = Current::from_zip(&zip, "first.zip", Lang::Zh).expect("opens");
+    let second = ReleaseRequest { version: "2026.12.1", notes_zh: "二", ..first };
+    let (_, zip, _) =
+        release_zip(&reopened, &reopened.progress, &second, Lang::Zh).expect("second");
+    let files = unzip(&zip);
+    for name in ["progress.json", "manifest.json", "SHA256SUMS"] {
+        assert!(files.contains_key(&format!("data/releases/2026.12.0/{name}")), "{name} carried");
+        assert!(files.contains_key(&format!("data/releases/2026.12.1/{name}")), "{name} new");
+    }
 }
