@@ -12,7 +12,7 @@ use plan_model::{Bilingual, Lang, PlanDocument, ProgressDocument, Target};
 
 use crate::Format;
 use crate::sheet::{
-    CellError, Refusal, column_positions, csv_text, headings, parse_number, reader,
+    CellError, Refusal, column_positions, csv_text, headings, parse_number, plain, reader,
 };
 use crate::workbook::DropDown;
 
@@ -286,8 +286,9 @@ pub(crate) fn read_rows(
                 continue;
             }
         };
-        let cell =
-            |c: usize| column_at[c].and_then(|i| record.get(i)).map(str::trim).unwrap_or_default();
+        let cell = |c: usize| {
+            column_at[c].and_then(|i| record.get(i)).map(|v| plain(v.trim())).unwrap_or_default()
+        };
         if record.iter().all(|f| f.trim().is_empty()) || cell(VALUE).is_empty() {
             continue; // blank or unfilled row
         }

@@ -142,15 +142,40 @@ pub(crate) fn column_positions<const N: usize>(
     Ok(column_at)
 }
 
+/// Characters that make a spreadsheet read a cell as a formula.
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell as a CSV file may carry it to a spreadsheet: text that a
+/// spreadsheet would run as a formula (`=HYPERLINK(…)`, `+…`, `@…`) gets a
+/// leading `'`, so Excel and WPS show it as text; a number (`-3`) is left
+/// as it is. [`plain`] takes the `'` off again on import.
+pub fn defused(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(FORMULA_START) && parse_number(cell).is_none() {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// A cell as it was before [`defused`]: a `'` before a formula character
+/// is the export's, not the text's.
+pub fn plain(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_START) => rest,
+        _ => cell,
+    }
+}
+
 /// A sheet as CSV text: the header row, then the rows, with a BOM (which
-/// makes Excel read the file as UTF-8).
+/// makes Excel read the file as UTF-8); cells a spreadsheet would run as
+/// formulas are [`defused`].
 pub fn csv_text<R: AsRef<[String]>>(headings: &[&str], rows: &[R]) -> String {
     let mut writer =
         csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
     // Writing to memory cannot fail.
     let _ = writer.write_record(headings);
     for row in rows {
-        let _ = writer.write_record(row.as_ref());
+        let _ = writer.write_record(row.as_ref().iter().map(|c| defused(c).into_owned()));
     }
     let bytes = writer.into_inner().unwrap_or_default();
     format!("{BOM}{}", String::from_utf8_lossy(&bytes))
@@ -242,6 +267,19 @@ mod tests {
         let (gb, _, _) = encoding_rs::GB18030.encode("张浦镇");
         assert_eq!(decode(&gb, None).as_deref(), Ok("张浦镇"));
         assert_eq!(decode(&gb, Some(Encoding::Utf8)), Err("utf-8"));
+    }
+
+    #[test]
+    fn formulas_are_defused_for_spreadsheets_and_read_back_as_written() {
+        for text in ["=HYPERLINK(\"http://x\",\"y\")", "+86 512", "@SUM(A1)", "-x"] {
+            let out = defused(text);
+            assert!(out.starts_with('\''), "{text} -> {out}");
+            assert_eq!(plain(&out), text);
+        }
+        for kept in ["-3", "+1.5", "进展", "it's", "'quoted'"] {
+            assert_eq!(defused(kept), kept);
+            assert_eq!(plain(kept), kept);
+        }
     }
 
     #[test]

@@ -15,7 +15,7 @@ use plan_model::{Bilingual, Lang, PlanDocument, ProgressDocument};
 
 use crate::Format;
 use crate::sheet::{
-    BOM, CellError, Refusal, column_positions, csv_text, headings, quarter_ends, reader,
+    BOM, CellError, Refusal, column_positions, csv_text, headings, plain, quarter_ends, reader,
 };
 use crate::workbook::DropDown;
 
@@ -244,8 +244,9 @@ pub(crate) fn read_rows(
                 continue;
             }
         };
-        let cell =
-            |c: usize| column_at[c].and_then(|i| record.get(i)).map(str::trim).unwrap_or_default();
+        let cell = |c: usize| {
+            column_at[c].and_then(|i| record.get(i)).map(|v| plain(v.trim())).unwrap_or_default()
+        };
         let mut fail = |column: usize, msg: Msg, values: &[Value<'_>]| {
             errors.push(CellError { row, column, problem: say_both(msg, values) });
         };
@@ -353,7 +354,8 @@ pub(crate) fn read_rows(
         let (titles, urls) = (lines(EVIDENCE_TITLE), lines(EVIDENCE_URL));
         // English titles keep their places (an empty line is a title not
         // translated), so each stays with its link.
-        let raw_en = column_at[EVIDENCE_TITLE_EN].and_then(|i| record.get(i)).unwrap_or_default();
+        let raw_en =
+            plain(column_at[EVIDENCE_TITLE_EN].and_then(|i| record.get(i)).unwrap_or_default());
         let titles_en: Vec<&str> = if raw_en.trim().is_empty() {
             Vec::new()
         } else {
