@@ -499,9 +499,46 @@ fn headings(columns: &[(&str, &str)], lang: Lang) -> Vec<String> {
 /// most [`CHANGES_LISTED`]), and how many more there are.
 pub fn changes(current: &Current, draft: &ProgressDocument, lang: Lang) -> (Vec<String>, usize) {
     let diff = diff_releases((&current.plan, &current.progress), (&current.plan, draft));
-    let total = diff.changes.len();
-    let listed = diff.changes.iter().take(CHANGES_LISTED).map(|c| c.describe(lang)).collect();
-    (listed, total.saturating_sub(CHANGES_LISTED))
+    let mut all: Vec<String> = diff.changes.iter().map(|c| c.describe(lang)).collect();
+    all.extend(report_changes(current, draft, lang));
+    let more = all.len().saturating_sub(CHANGES_LISTED);
+    all.truncate(CHANGES_LISTED);
+    (all, more)
+}
+
+/// The updates (进展) and due dates the draft adds or changes: the release
+/// diff covers figures only.
+fn report_changes(current: &Current, draft: &ProgressDocument, lang: Lang) -> Vec<String> {
+    use crate::text::{Say, say};
+    let plan = &current.plan;
+    let name = |of: &str| {
+        plan.commitment(of)
+            .map(|c| c.name.get(lang).to_owned())
+            .or_else(|| plan.tasks.iter().find(|t| t.id == of).map(|t| t.name.get(lang).to_owned()))
+            .unwrap_or_else(|| of.to_owned())
+    };
+    let mut out = Vec::new();
+    for u in &draft.updates {
+        let before = current.progress.updates.iter().find(|x| x.of == u.of && x.as_of == u.as_of);
+        let key = match before {
+            None => Say::UpdateAdded,
+            Some(old) if old != u => Say::UpdateChanged,
+            Some(_) => continue,
+        };
+        out.push(say(key, lang, &[("name", &name(&u.of)), ("date", &u.as_of)]));
+    }
+    for d in &draft.deadlines {
+        let before = current.progress.deadlines.iter().find(|x| x.of == d.of);
+        if before.is_none_or(|b| b.due != d.due) {
+            let old = before.map_or_else(|| "—".to_owned(), |b| b.due.clone());
+            out.push(say(
+                Say::DueChanged,
+                lang,
+                &[("name", &name(&d.of)), ("before", &old), ("after", &d.due)],
+            ));
+        }
+    }
+    out
 }
 
 /// A release of the draft as a ZIP: the file name and its bytes, or why not.

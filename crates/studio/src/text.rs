@@ -58,11 +58,11 @@ plan_model::bilingual_table! {
         /// Step 3's heading.
         StepChanges: "3. 核对变化", "3. Check what changed";
         /// No change in the figures.
-        NoChanges: "数值与当前发布相同。", "The figures are those of the current release.";
+        NoChanges: "数值、进展和期限都与当前发布相同。", "The figures, updates and due dates are those of the current release.";
         /// Changes left out.
         ChangesMore: "另有 {count} 处变化未列出。", "{count} more changes are not listed.";
         /// How many changes.
-        ChangesCount: "共 {count} 处数值变化：", "{count} changes to the figures:";
+        ChangesCount: "共 {count} 处变化（数值、进展和期限）：", "{count} changes (figures, updates and due dates):";
         /// Step 4's heading.
         StepRelease: "4. 生成发布包", "4. Make the release";
         /// The release form's version field.
@@ -105,6 +105,12 @@ plan_model::bilingual_table! {
         NotAsListed:
             "网站上的 {file} 与发布清单不一致（大小或 SHA-256 不同），可能正在更新：请稍后刷新本页。",
             "{file} on the site is not as its manifest lists it (size or SHA-256 differ); the site may be being updated: reload this page a little later.";
+        /// An update the draft adds.
+        UpdateAdded: "新增进展：{name}（{date}）", "New update: {name} ({date})";
+        /// An update the draft changes.
+        UpdateChanged: "修改进展：{name}（{date}）", "Changed update: {name} ({date})";
+        /// A due date the draft sets or changes.
+        DueChanged: "期限：{name}：{before} → {after}", "Due date: {name}: {before} → {after}";
         /// A ZIP that holds no release.
         NotARelease:
             "不是发布包：发布包是工作台生成的 ZIP，内含 data/plan.json 和 data/progress.json。",

@@ -432,3 +432,19 @@ fn a_release_made_from_a_zip_carries_the_zips_frozen_release_along() {
         assert!(files.contains_key(&format!("data/releases/2026.12.1/{name}")), "{name} new");
     }
 }
+
+#[test]
+fn what_changed_lists_the_updates_and_due_dates_too() {
+    let current = current();
+    let outcome =
+        read_sheet(&current, &current.progress, "updates.xlsx", &fixture("updates.xlsx"), Lang::En);
+    assert_eq!(outcome.verdict, Verdict::Imported, "{}", outcome.summary);
+    let draft = outcome.draft.expect("draft");
+    let (listed, _) = kunshan_studio::model::changes(&current, &draft, Lang::En);
+    assert!(
+        listed.iter().any(|l| l.starts_with("New update: ") || l.starts_with("Changed update: ")),
+        "{listed:?}"
+    );
+    let (none, more) = kunshan_studio::model::changes(&current, &current.progress, Lang::En);
+    assert!(none.is_empty() && more == 0);
+}
