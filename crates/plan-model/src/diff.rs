@@ -152,30 +152,59 @@ pub fn diff_releases(
 }
 
 impl Change {
-    /// One readable line.
+    /// One readable line, naming indicators and districts by id (as
+    /// `plan-data diff` prints them).
     pub fn describe(&self, lang: Lang) -> String {
+        self.describe_with(lang, &|id: &str| id.to_owned(), &|d: &str| d.to_owned())
+    }
+
+    /// One readable line, naming indicators and districts as the plan does
+    /// (by id where the plan has no such one).
+    pub fn describe_named(&self, plan: &PlanDocument, lang: Lang) -> String {
+        let indicator = |id: &str| {
+            plan.indicator(id).map_or_else(|| id.to_owned(), |i| i.name.get(lang).to_owned())
+        };
+        let district = |id: &str| {
+            plan.districts
+                .iter()
+                .find(|d| d.id == id)
+                .map_or_else(|| id.to_owned(), |d| d.name.get(lang).to_owned())
+        };
+        self.describe_with(lang, &indicator, &district)
+    }
+
+    fn describe_with(
+        &self,
+        lang: Lang,
+        indicator_name: &dyn Fn(&str) -> String,
+        district_name: &dyn Fn(&str) -> String,
+    ) -> String {
         let place = |d: &Option<String>| match d {
-            Some(d) => d.clone(),
+            Some(d) => district_name(d),
             None => Msg::Citywide.template(lang).to_owned(),
         };
         let level = |t: &Target| t.level().map_or_else(|| "—".to_owned(), |v| v.to_string());
         match self {
             Change::IndicatorAdded { indicator } => {
-                say(Msg::IndicatorAdded, lang, &[("indicator", indicator)])
+                say(Msg::IndicatorAdded, lang, &[("indicator", &indicator_name(indicator))])
             }
             Change::IndicatorRemoved { indicator } => {
-                say(Msg::IndicatorRemoved, lang, &[("indicator", indicator)])
+                say(Msg::IndicatorRemoved, lang, &[("indicator", &indicator_name(indicator))])
             }
             Change::TargetChanged { indicator, old, new } => say(
                 Msg::TargetChanged,
                 lang,
-                &[("indicator", indicator), ("old", &level(old)), ("new", &level(new))],
+                &[
+                    ("indicator", &indicator_name(indicator)),
+                    ("old", &level(old)),
+                    ("new", &level(new)),
+                ],
             ),
             Change::ValueAdded { indicator, district, as_of, value } => say(
                 Msg::ValueAdded,
                 lang,
                 &[
-                    ("indicator", indicator),
+                    ("indicator", &indicator_name(indicator)),
                     ("place", &place(district)),
                     ("as_of", as_of),
                     ("value", value),
@@ -185,7 +214,7 @@ impl Change {
                 Msg::ValueRemoved,
                 lang,
                 &[
-                    ("indicator", indicator),
+                    ("indicator", &indicator_name(indicator)),
                     ("place", &place(district)),
                     ("as_of", as_of),
                     ("value", value),
@@ -195,7 +224,7 @@ impl Change {
                 Msg::ValueChanged,
                 lang,
                 &[
-                    ("indicator", indicator),
+                    ("indicator", &indicator_name(indicator)),
                     ("place", &place(district)),
                     ("as_of", as_of),
                     ("old", old),

@@ -499,7 +499,8 @@ fn headings(columns: &[(&str, &str)], lang: Lang) -> Vec<String> {
 /// most [`CHANGES_LISTED`]), and how many more there are.
 pub fn changes(current: &Current, draft: &ProgressDocument, lang: Lang) -> (Vec<String>, usize) {
     let diff = diff_releases((&current.plan, &current.progress), (&current.plan, draft));
-    let mut all: Vec<String> = diff.changes.iter().map(|c| c.describe(lang)).collect();
+    let mut all: Vec<String> =
+        diff.changes.iter().map(|c| c.describe_named(&current.plan, lang)).collect();
     all.extend(report_changes(current, draft, lang));
     let more = all.len().saturating_sub(CHANGES_LISTED);
     all.truncate(CHANGES_LISTED);

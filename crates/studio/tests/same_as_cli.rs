@@ -448,3 +448,18 @@ fn what_changed_lists_the_updates_and_due_dates_too() {
     let (none, more) = kunshan_studio::model::changes(&current, &current.progress, Lang::En);
     assert!(none.is_empty() && more == 0);
 }
+
+#[test]
+fn what_changed_names_indicators_and_districts_as_the_plan_does() {
+    let current = current();
+    let outcome =
+        read_sheet(&current, &current.progress, "filled.xlsx", &fixture("filled.xlsx"), Lang::Zh);
+    let draft = outcome.draft.expect("imported");
+    let (listed, _) = kunshan_studio::model::changes(&current, &draft, Lang::Zh);
+    assert!(
+        listed.iter().any(|l| l.contains("引育人工智能相关企业（全市，2026-12-31）")),
+        "{listed:?}"
+    );
+    assert!(listed.iter().any(|l| l.contains("张浦镇")), "the district by name: {listed:?}");
+    assert!(!listed.iter().any(|l| l.contains("ai-enterprises")), "{listed:?}");
+}
