@@ -302,6 +302,31 @@ fn capped(mut lines: Vec<Line>) -> (Vec<Line>, usize) {
     (lines, more)
 }
 
+/// Why a file was refused, in the studio's words: the draft, not
+/// progress.json, is what stays as it was.
+fn refusal_message(refusal: &plan_publish::sheet::Refusal, file: &str, lang: Lang) -> String {
+    use crate::text::{Say, say as studio_say};
+    match refusal {
+        plan_publish::sheet::Refusal::Workbook(problem) => {
+            format!("{file}：{}{}", problem.get(lang), studio_say(Say::DraftUnchanged, lang, &[]))
+        }
+        // The tool's words name its command-line options: here, the page's.
+        plan_publish::sheet::Refusal::Encoding(encoding) => format!(
+            "{file}：{}{}",
+            studio_say(Say::WrongEncoding, lang, &[("encoding", encoding)]),
+            studio_say(Say::DraftUnchanged, lang, &[])
+        ),
+        plan_publish::sheet::Refusal::MissingColumn { zh, en } => format!(
+            "{file}：{}{}",
+            studio_say(Say::MissingColumn, lang, &[("zh", zh), ("en", en)]),
+            studio_say(Say::DraftUnchanged, lang, &[])
+        ),
+        other => {
+            format!("{}{}", other.message(file, lang), studio_say(Say::DraftUnchanged, lang, &[]))
+        }
+    }
+}
+
 /// A sheet refused whole, with why.
 fn refused_outcome(file: &str, problem: String) -> Outcome {
     Outcome {
@@ -330,7 +355,7 @@ pub fn read_sheet(
     }
     let text = match sheet_text(bytes, None) {
         Ok(text) => text,
-        Err(refusal) => return refused(refusal.message(file, lang)),
+        Err(refusal) => return refused(refusal_message(&refusal, file, lang)),
     };
     let plan = &current.plan;
     match import_text(plan, draft, &text) {
@@ -359,7 +384,7 @@ pub fn read_sheet(
                 draft: Some(imported.progress),
             }
         }
-        Err(ImportError::Refused(refusal)) => refused(refusal.message(file, lang)),
+        Err(ImportError::Refused(refusal)) => refused(refusal_message(&refusal, file, lang)),
         Err(ImportError::Cells { kind, errors }) => {
             let columns = kind.columns();
             let (lines, more_lines) = capped(
@@ -401,7 +426,11 @@ pub fn read_sheet(
                 verdict: Verdict::BadCells,
                 summary: format!(
                     "✗ {}",
-                    say(Msg::ImportRefused, lang, &[("path", &file), ("count", &errors.len())])
+                    crate::text::say(
+                        crate::text::Say::BadCells,
+                        lang,
+                        &[("file", &file), ("count", &errors.len())]
+                    )
                 ),
                 lines,
                 more_lines,
@@ -464,7 +493,7 @@ pub fn read_sheet(
                         rejected.findings.len() - rejected.errors(),
                         lang
                     ),
-                    say(Msg::NothingImported, lang, &[])
+                    crate::text::say(crate::text::Say::DraftUnchanged, lang, &[])
                 ),
                 lines,
                 more_lines,

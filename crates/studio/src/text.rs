@@ -121,6 +121,20 @@ plan_model::bilingual_table! {
             "Or go on from a release (ZIP) not yet uploaded:";
         /// Started from a ZIP.
         FromZip: "（来自 {file}）", " (from {file})";
+        /// A sheet with bad cells.
+        BadCells:
+            "{file}：{count} 处错误，未导入任何数据，草稿未改动。请在表格中改正下列单元格，保存后重新选择文件。",
+            "{file}: {count} errors; nothing was imported and the draft is unchanged. Correct the cells below, save, and choose the file again.";
+        /// A CSV in no encoding tried.
+        WrongEncoding:
+            "无法按 {encoding} 编码读取：请在表格软件中另存为“CSV UTF-8”或 Excel 工作簿（.xlsx）后重新选择。",
+            "cannot be read as {encoding}: save it as \"CSV UTF-8\" or as an Excel workbook (.xlsx) and choose it again.";
+        /// A sheet without one of the template's columns.
+        MissingColumn:
+            "第 1 行缺少“{zh}”列（{en}）：请使用本页的空白模板，不要删除或改名表头。",
+            "row 1 has no '{zh}' ({en}) column: use a blank template from this page and keep its header row.";
+        /// After a refusal.
+        DraftUnchanged: " 未导入任何数据，草稿未改动。", " Nothing was imported; the draft is unchanged.";
         /// The worker that reads the sheets stopped.
         WorkerStopped:
             "发布工作台的后台处理已停止（{error}；可能是表格过大或浏览器内存不足），草稿已丢失。请刷新本页后重试。",

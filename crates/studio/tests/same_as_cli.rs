@@ -463,3 +463,19 @@ fn what_changed_names_indicators_and_districts_as_the_plan_does() {
     assert!(listed.iter().any(|l| l.contains("张浦镇")), "the district by name: {listed:?}");
     assert!(!listed.iter().any(|l| l.contains("ai-enterprises")), "{listed:?}");
 }
+
+#[test]
+fn refusals_speak_of_the_page_and_the_draft_not_the_command_line() {
+    let current = current();
+    for (file, bytes) in [
+        ("missing.csv", fixture("missing-column.csv")),
+        ("binary.csv", fixture("not-text.csv")),
+        ("not-a-workbook.xlsx", fixture("not-a-workbook.xlsx")),
+    ] {
+        let outcome = read_sheet(&current, &current.progress, file, &bytes, Lang::Zh);
+        assert_eq!(outcome.verdict, Verdict::Refused, "{file}: {}", outcome.summary);
+        assert!(outcome.summary.contains("草稿未改动"), "{file}: {}", outcome.summary);
+        assert!(!outcome.summary.contains("--encoding"), "{file}: {}", outcome.summary);
+        assert!(!outcome.summary.contains("progress.json"), "{file}: {}", outcome.summary);
+    }
+}
