@@ -217,7 +217,7 @@ async fn an_embed_on_another_origin_fits_its_height_and_a_pinned_one_keeps_its_r
 }
 
 /// Waits for a finished download (Chromium writes `.crdownload` first).
-async fn downloaded(dir: &Path, name: &str) -> Vec<u8> {
+pub(crate) async fn downloaded(dir: &Path, name: &str) -> Vec<u8> {
     let path = dir.join(name);
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {

@@ -11,9 +11,10 @@
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use fantoccini::{Client, Locator};
+
+use crate::embed::downloaded;
 use plan_model::Lang;
 use plan_model::release::Manifest;
 use portal_harness::{Driver, StaticServer, cdp, console_errors, dist_dir, tempdir, wait_for_js};
@@ -23,22 +24,6 @@ const VERSION: &str = "2026.12.0-e2e";
 const DATE: &str = "2026-12-01";
 const NOTES_ZH: &str = "示例：年底预计数";
 const NOTES_EN: &str = "Sample: year-end estimates";
-
-async fn downloaded(dir: &Path, name: &str) -> Vec<u8> {
-    let path = dir.join(name);
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        // Chromium writes to a `.crdownload` file and renames it when done.
-        if path.is_file() {
-            let bytes = std::fs::read(&path).expect("read download");
-            if !bytes.is_empty() {
-                return bytes;
-            }
-        }
-        assert!(Instant::now() < deadline, "no download {name} in {}", dir.display());
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
 
 fn fill(template: &Path, out: &Path, typo: bool) -> usize {
     let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/fill_template.py");

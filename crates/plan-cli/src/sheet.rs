@@ -8,7 +8,7 @@ use plan_model::messages::{Msg, say};
 use std::path::Path;
 
 use plan_model::validate::day_of_year;
-use plan_model::{Lang, PROGRESS_FILE, Severity};
+use plan_model::{Lang, PROGRESS_FILE};
 use plan_publish::Format;
 use plan_publish::import::{ImportError, SheetKind, import};
 use plan_publish::sheet::{CellError, Encoding, quarter_ends};
@@ -187,14 +187,14 @@ pub fn import_file(
             ));
         }
     };
-    if imported.kind == SheetKind::Updates {
+    let checked = &imported.checked;
+    if checked.kind == SheetKind::Updates {
         // Warnings do not stop the import, but the unit should read them.
         let findings: Vec<Located> =
-            locate(&progress_path, &imported.text, imported.findings.clone());
+            locate(&progress_path, &checked.text, checked.findings.clone());
         print_findings(&findings, lang);
     }
-    debug_assert!(imported.findings.iter().all(|f| f.severity != Severity::Error));
-    write_atomic(&progress_path, imported.text.as_bytes()).map_err(|e| {
+    write_atomic(&progress_path, checked.text.as_bytes()).map_err(|e| {
         Fail::io(say(
             Msg::CannotWriteKept,
             lang,

@@ -12,7 +12,8 @@ use plan_model::{Bilingual, Lang, PlanDocument, ProgressDocument, Target};
 
 use crate::Format;
 use crate::sheet::{
-    CellError, Refusal, column_positions, csv_text, headings, parse_number, plain, reader,
+    CellError, Refusal, column_positions, csv_text, headings, parse_number, plain, plan_year_date,
+    reader, template_file,
 };
 use crate::workbook::DropDown;
 
@@ -110,16 +111,7 @@ fn drop_downs(plan: &PlanDocument) -> Vec<DropDown> {
 /// with drop-down lists.
 pub fn template(plan: &PlanDocument, dates: &[String], format: Format) -> Result<Vec<u8>, String> {
     let rows = template_rows(plan, dates);
-    Ok(match format {
-        Format::Csv => csv_text(&headings(&COLUMNS), &rows).into_bytes(),
-        Format::Xlsx => crate::workbook::template_bytes(
-            Msg::SheetNameFigures.template(Lang::Zh),
-            &COLUMNS,
-            &rows,
-            &drop_downs(plan),
-        )
-        .map_err(|e| e.to_string())?,
-    })
+    template_file(format, Msg::SheetNameFigures, &COLUMNS, &rows, &drop_downs(plan))
 }
 
 /// Every observation as a spreadsheet row, in file order.
@@ -329,16 +321,9 @@ pub(crate) fn read_rows(
             }
         };
         let as_of = cell(AS_OF);
-        match day_of_year(as_of) {
-            None => {
-                fail(AS_OF, Msg::SheetBadDate, &[("date", &as_of), ("year", &year)]);
-                continue;
-            }
-            Some((y, _)) if y != year => {
-                fail(AS_OF, Msg::DateOutsidePlanYear, &[("date", &as_of), ("year", &year)]);
-                continue;
-            }
-            Some(_) => {}
+        if let Err(msg) = plan_year_date(as_of, year) {
+            fail(AS_OF, msg, &[("date", &as_of), ("year", &year)]);
+            continue;
         }
         let raw = cell(VALUE);
         let Some(value) = parse_number(raw) else {

@@ -79,25 +79,12 @@ impl Report {
 /// The progress data with a sheet read in, and what was checked.
 #[derive(Debug, Clone)]
 pub struct Imported {
-    /// Which sheet it was.
-    pub kind: SheetKind,
     /// What it did.
     pub report: Report,
     /// The progress data as it would now be.
     pub progress: ProgressDocument,
-    /// The same, as the file would be written (findings are located in it).
-    pub text: String,
-    /// The checks' findings on the result (warnings only: an error stops
-    /// the import).
-    pub findings: Vec<Finding>,
-    row_of: HashMap<String, usize>,
-}
-
-impl Imported {
-    /// The sheet row a finding is about, where it is about one.
-    pub fn row_of(&self, finding: &Finding) -> Option<usize> {
-        row_of(&self.row_of, finding)
-    }
+    /// The checks on it (warnings only: an error stops the import).
+    pub checked: Checked,
 }
 
 /// Why nothing was imported.
@@ -114,22 +101,23 @@ pub enum ImportError {
     },
     /// Every cell reads, but the result fails the checks a published file
     /// must pass.
-    Invalid(Box<Rejected>),
+    Invalid(Box<Checked>),
 }
 
-/// A result that failed the checks: the findings, in the text they are about.
+/// What the checks found on the merged data: the findings, in the text
+/// they are about, each traced to its sheet row where it has one.
 #[derive(Debug, Clone)]
-pub struct Rejected {
+pub struct Checked {
     /// Which sheet it was.
     pub kind: SheetKind,
-    /// The progress data as it would have been, as a file.
+    /// The progress data as a file (the findings are located in it).
     pub text: String,
     /// Every finding (errors and warnings).
     pub findings: Vec<Finding>,
     row_of: HashMap<String, usize>,
 }
 
-impl Rejected {
+impl Checked {
     /// The sheet row a finding is about, where it is about one.
     pub fn row_of(&self, finding: &Finding) -> Option<usize> {
         row_of(&self.row_of, finding)
@@ -194,11 +182,11 @@ pub fn import_text(
         }
     };
     let findings = validate_progress(plan, &progress);
-    let text = to_pretty_json(&progress);
-    if findings.iter().any(|f| f.severity == Severity::Error) {
-        return Err(ImportError::Invalid(Box::new(Rejected { kind, text, findings, row_of })));
+    let checked = Checked { kind, text: to_pretty_json(&progress), findings, row_of };
+    if checked.errors() > 0 {
+        return Err(ImportError::Invalid(Box::new(checked)));
     }
-    Ok(Imported { kind, report, progress, text, findings, row_of })
+    Ok(Imported { report, progress, checked })
 }
 
 #[cfg(test)]

@@ -235,6 +235,33 @@ pub fn to_pretty_json<T: serde::Serialize>(value: &T) -> String {
     text
 }
 
+/// Whether a sheet's date cell is a date of the plan year: the message for
+/// the cell (with its `date` and `year` places) when it is not.
+pub(crate) fn plan_year_date(as_of: &str, year: u32) -> Result<(), Msg> {
+    match plan_model::validate::day_of_year(as_of) {
+        None => Err(Msg::SheetBadDate),
+        Some((y, _)) if y != year => Err(Msg::DateOutsidePlanYear),
+        Some(_) => Ok(()),
+    }
+}
+
+/// A template's file: CSV, or a workbook (sheet `name`) with drop-down lists.
+pub(crate) fn template_file<R: AsRef<[String]>>(
+    format: crate::Format,
+    name: Msg,
+    columns: &[(&'static str, &'static str)],
+    rows: &[R],
+    drop_downs: &[crate::workbook::DropDown],
+) -> Result<Vec<u8>, String> {
+    Ok(match format {
+        crate::Format::Csv => csv_text(&headings(columns), rows).into_bytes(),
+        crate::Format::Xlsx => {
+            crate::workbook::template_bytes(name.template(Lang::Zh), columns, rows, drop_downs)
+                .map_err(|e| e.to_string())?
+        }
+    })
+}
+
 /// The quarter ends of the plan year: the default dates of the template.
 pub fn quarter_ends(year: u16) -> Vec<String> {
     ["03-31", "06-30", "09-30", "12-31"].iter().map(|md| format!("{year}-{md}")).collect()

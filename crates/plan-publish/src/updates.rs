@@ -10,12 +10,13 @@ use std::collections::HashMap;
 use plan_model::commitments::{commitment_state, due_end};
 use plan_model::messages::{Msg, Value, in_each_language, say, say_both};
 use plan_model::progress::{Deadline, Evidence, Stage, Update};
-use plan_model::validate::{day_of_year, is_web_address};
+use plan_model::validate::is_web_address;
 use plan_model::{Bilingual, Lang, PlanDocument, ProgressDocument};
 
 use crate::Format;
 use crate::sheet::{
-    BOM, CellError, Refusal, column_positions, csv_text, headings, plain, quarter_ends, reader,
+    BOM, CellError, Refusal, column_positions, csv_text, headings, plain, plan_year_date,
+    quarter_ends, reader, template_file,
 };
 use crate::workbook::DropDown;
 
@@ -178,16 +179,7 @@ pub fn template(
     format: Format,
 ) -> Result<Vec<u8>, String> {
     let rows = template_rows(plan, progress, date);
-    Ok(match format {
-        Format::Csv => csv_text(&headings(&COLUMNS), &rows).into_bytes(),
-        Format::Xlsx => crate::workbook::template_bytes(
-            Msg::SheetNameUpdates.template(Lang::Zh),
-            &COLUMNS,
-            &rows,
-            &drop_downs(plan),
-        )
-        .map_err(|e| e.to_string())?,
-    })
+    template_file(format, Msg::SheetNameUpdates, &COLUMNS, &rows, &drop_downs(plan))
 }
 
 /// Every update as a row, in the file's order, then a row for each due date
@@ -318,16 +310,9 @@ pub(crate) fn read_rows(
             continue;
         }
         let as_of = cell(AS_OF);
-        match day_of_year(as_of) {
-            None => {
-                fail(AS_OF, Msg::SheetBadDate, &[("date", &as_of), ("year", &year)]);
-                continue;
-            }
-            Some((y, _)) if y != year => {
-                fail(AS_OF, Msg::DateOutsidePlanYear, &[("date", &as_of), ("year", &year)]);
-                continue;
-            }
-            Some(_) => {}
+        if let Err(msg) = plan_year_date(as_of, year) {
+            fail(AS_OF, msg, &[("date", &as_of), ("year", &year)]);
+            continue;
         }
         let Ok(stage) = stage_from(cell(STAGE)) else {
             fail(STAGE, Msg::SheetBadStage, &[("stage", &cell(STAGE))]);

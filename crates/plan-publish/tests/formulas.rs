@@ -27,7 +27,7 @@ fn a_formula_in_an_update_is_exported_as_text_and_imported_back_unchanged() {
     assert!(csv.contains(&format!("\"'{}\"", PAYLOAD.replace('"', "\"\""))), "defused in the CSV");
     assert!(!csv.contains(",=HYPERLINK"), "never a bare formula");
     let imported = import(&plan, &progress, csv.as_bytes(), None).expect("reads back");
-    assert_eq!(imported.kind, SheetKind::Updates);
+    assert_eq!(imported.checked.kind, SheetKind::Updates);
     assert_eq!(
         imported.progress.updates, progress.updates,
         "the same updates, formula text and all"

@@ -361,14 +361,15 @@ pub fn read_sheet(
     match import_text(plan, draft, &text) {
         Ok(imported) => {
             let report = imported.report.message(file, PROGRESS_FILE, lang);
-            let warnings = imported.findings.len();
+            let warnings = imported.checked.findings.len();
             let (lines, more_lines) = capped(
                 imported
+                    .checked
                     .findings
                     .iter()
                     .map(|f| Line {
                         error: false,
-                        row: imported.row_of(f),
+                        row: imported.checked.row_of(f),
                         text: format!("[{}] {}: {}", f.code, f.path, f.message(lang)),
                     })
                     .collect(),
@@ -760,6 +761,9 @@ pub struct Session {
     current: Option<Current>,
     /// The current release's scorecard, computed once.
     scorecard: Option<Scorecard>,
+    /// What the draft changes, for [`Session::standing`]; `None` once the
+    /// draft changes.
+    draft_view: Option<Standing>,
     draft: Option<ProgressDocument>,
     sheets: usize,
     warnings: usize,
@@ -767,23 +771,28 @@ pub struct Session {
 }
 
 impl Session {
-    fn standing(&self) -> Standing {
+    /// Where the session stands. What the draft changes (the diff and a
+    /// second scorecard: tens of ms at 100×) is worked out once per draft,
+    /// not again for every refused sheet.
+    fn standing(&mut self) -> Standing {
         let Some(current) = &self.current else { return Standing::default() };
-        let draft = self.draft.as_ref().unwrap_or(&current.progress);
-        let (changes, more_changes) = changes(current, draft, self.lang);
-        let (status_counts, status_changes) = match &self.scorecard {
-            Some(before) => status_preview(current, before, draft, self.lang),
-            None => (Vec::new(), Vec::new()),
-        };
+        let lang = self.lang;
+        let (draft, scorecard) = (&self.draft, &self.scorecard);
+        let view = self.draft_view.get_or_insert_with(|| {
+            let draft = draft.as_ref().unwrap_or(&current.progress);
+            let (changes, more_changes) = changes(current, draft, lang);
+            let (status_counts, status_changes) = match scorecard {
+                Some(before) => status_preview(current, before, draft, lang),
+                None => (Vec::new(), Vec::new()),
+            };
+            Standing { changes, more_changes, status_counts, status_changes, ..Standing::default() }
+        });
         Standing {
-            status_counts,
-            status_changes,
-            current: current.describe(self.lang),
+            current: current.describe(lang),
             sheets: self.sheets,
             warnings: self.warnings,
-            changes,
-            more_changes,
             memory_bytes: memory_bytes(),
+            ..view.clone()
         }
     }
 
@@ -858,6 +867,7 @@ impl Session {
                 };
                 if let Some(new) = outcome.draft.take() {
                     self.draft = Some(new);
+                    self.draft_view = None;
                     self.sheets += 1;
                     // The checks ran on the whole draft: these are all its warnings.
                     self.warnings = outcome.warnings;
@@ -865,7 +875,7 @@ impl Session {
                 (Response::Read(Box::new(outcome), self.standing()), Vec::new())
             }
             Request::Discard => {
-                (self.draft, self.sheets, self.warnings) = (None, 0, 0);
+                (self.draft, self.sheets, self.warnings, self.draft_view) = (None, 0, 0, None);
                 (Response::Discarded(self.standing()), Vec::new())
             }
             Request::Release { version, date, notes_zh, notes_en, accept_warnings } => {
