@@ -54,6 +54,8 @@ check-fmt:
 clippy: vendor/echarts.js
 	cargo clippy --workspace --all-targets --locked -- -D warnings
 	cargo clippy --workspace --all-targets --locked --target $(WASM) --exclude plan-cli --exclude portal-harness -- -D warnings
+	# The studio's worker build: its session with the site's renderer (`render`) in wasm.
+	cargo clippy --locked --target $(WASM) -p kunshan-studio --features worker -- -D warnings
 
 # Native unit, snapshot and CLI tests, and the browser end-to-end tests (tests/e2e/,
 # one binary)

@@ -265,12 +265,12 @@ pub fn Frame(
 /// portal's app never runs there (the page loads the studio's own wasm
 /// instead), so the app carries a link to it rather than its words, and no
 /// reader's download grows for it.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(static_render)]
 fn publish_page() -> AnyView {
     view! { <crate::pages::publish::PublishPage /> }.into_any()
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(not(static_render))]
 fn publish_page() -> AnyView {
     let lang = crate::context::use_lang();
     view! { <p><a href=Route::Publish.href(lang) rel="external">{tr!(lang, footer_publish)}</a></p> }

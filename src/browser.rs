@@ -4,11 +4,11 @@
 
 /// The window, in the browser; `None` natively.
 pub fn window() -> Option<web_sys::Window> {
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(not(static_render))]
     {
         web_sys::window()
     }
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(static_render)]
     {
         None
     }

@@ -29,7 +29,7 @@ pub mod pages;
 pub mod panic_panel;
 pub mod prefs;
 pub mod share;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(static_render)]
 pub mod site;
 pub mod ui;
 pub mod url;

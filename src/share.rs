@@ -2,7 +2,7 @@
 //! (`card`), the embed, download and cite tools (`tools`), the downloads
 //! themselves (`download`) and the addresses they give (`address`).
 
-mod address;
+pub mod address;
 mod card;
 mod download;
 mod tools;

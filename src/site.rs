@@ -111,6 +111,7 @@ impl Site {
 
     /// The view of a page as HTML, and what it says of itself for the head.
     pub fn body(&self, page: &Page) -> (String, Option<PageHead>) {
+        crate::share::address::restart_ids();
         let owner = Owner::new();
         let rendered = owner.with(|| {
             provide_context(self.read_ahead.clone());

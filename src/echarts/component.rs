@@ -263,11 +263,11 @@ pub fn EChart(
     // A page rendered natively carries its chart's option (data, not script:
     // `<` escaped, so the text cannot end the element), for the loader to draw
     // with ECharts alone, before the app and without it.
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(static_render)]
     let option_in_page = chart
         .with_untracked(|c| option_json(c, &hint.get_untracked(), choosable).ok())
         .map(|json| json.replace('<', "\\u003c"));
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(not(static_render))]
     let option_in_page: Option<String> = None;
 
     view! {

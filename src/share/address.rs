@@ -37,9 +37,19 @@ pub(super) fn pinned_view_url(figure: &Figure) -> String {
     format!("{}{}", site_base(), Location::href(figure.lang, &figure.id.page(), &filters))
 }
 
+thread_local! {
+    static NEXT_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
 /// A number unique in this page (ids for labels).
 pub(super) fn next_id() -> u32 {
-    use std::sync::atomic::{AtomicU32, Ordering};
-    static NEXT: AtomicU32 = AtomicU32::new(0);
-    NEXT.fetch_add(1, Ordering::Relaxed)
+    NEXT_ID.replace(NEXT_ID.get() + 1)
+}
+
+/// Numbers ids from the start again, for a page rendered on its own: the
+/// same data then gives the same bytes, however many pages were rendered
+/// before it (a release rendered by `plan-data` and by the studio compare
+/// byte for byte).
+pub fn restart_ids() {
+    NEXT_ID.set(0);
 }

@@ -4,7 +4,6 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::Instant;
 
 use plan_model::load::parse_located;
 use plan_model::release::{
@@ -107,27 +106,61 @@ pub struct Report {
     pub millis: u128,
 }
 
-fn read(path: &Path) -> Result<String, PublishError> {
-    std::fs::read_to_string(path)
-        .map_err(|e| PublishError::Read { file: path.to_owned(), detail: e.to_string() })
+/// Where a publish reads the site's files: a built `dist/` on disk
+/// ([`Disk`]), or the publishing studio's copy in memory. Paths are from the
+/// site's root, `/`-separated (`data/plan.json`).
+pub trait SiteFiles {
+    /// The file's bytes, or why not (a missing file: `NotFound`).
+    fn read(&self, path: &str) -> std::io::Result<Vec<u8>>;
+    /// How errors name the file: its place on disk, or its path in the site.
+    fn shown(&self, path: &str) -> PathBuf {
+        PathBuf::from(path)
+    }
+}
+
+/// A built site on disk.
+pub struct Disk<'a>(pub &'a Path);
+
+impl SiteFiles for Disk<'_> {
+    fn read(&self, path: &str) -> std::io::Result<Vec<u8>> {
+        std::fs::read(self.0.join(path))
+    }
+    fn shown(&self, path: &str) -> PathBuf {
+        self.0.join(path)
+    }
+}
+
+/// Files in memory, by path from the site's root.
+impl SiteFiles for std::collections::BTreeMap<String, Vec<u8>> {
+    fn read(&self, path: &str) -> std::io::Result<Vec<u8>> {
+        self.get(path).cloned().ok_or_else(|| std::io::ErrorKind::NotFound.into())
+    }
+}
+
+fn read(files: &dyn SiteFiles, path: &str) -> Result<String, PublishError> {
+    let failed = |detail: String| PublishError::Read { file: files.shown(path), detail };
+    let bytes = files.read(path).map_err(|e| failed(e.to_string()))?;
+    String::from_utf8(bytes).map_err(|e| failed(e.to_string()))
 }
 
 /// Reads and parses one data file, its errors located in it.
 fn load<T>(
-    path: &Path,
+    files: &dyn SiteFiles,
+    path: &str,
     parse: impl Fn(&str, &str) -> Result<T, LoadError>,
 ) -> Result<T, PublishError> {
-    parse(&path.display().to_string(), &read(path)?).map_err(|e| data_error(path, &e))
+    let shown = files.shown(path);
+    parse(&shown.display().to_string(), &read(files, path)?).map_err(|e| data_error(shown, &e))
 }
 
-fn data_error(path: &Path, error: &LoadError) -> PublishError {
+fn data_error(file: PathBuf, error: &LoadError) -> PublishError {
     let detail = Bilingual { zh: error.message(Lang::Zh), en: error.message(Lang::En) };
-    PublishError::Data { file: path.to_owned(), detail }
+    PublishError::Data { file, detail }
 }
 
 /// The errors among a file's findings, as one message (with where each is);
 /// none is fine.
-fn no_errors(path: &Path, findings: Vec<plan_model::Finding>) -> Result<(), PublishError> {
+fn no_errors(file: PathBuf, findings: Vec<plan_model::Finding>) -> Result<(), PublishError> {
     let errors: Vec<_> =
         findings.into_iter().filter(|f| f.severity == plan_model::Severity::Error).collect();
     if errors.is_empty() {
@@ -140,34 +173,43 @@ fn no_errors(path: &Path, findings: Vec<plan_model::Finding>) -> Result<(), Publ
             .collect::<Vec<_>>()
             .join("; ")
     };
-    Err(PublishError::Data {
-        file: path.to_owned(),
-        detail: Bilingual { zh: said(Lang::Zh), en: said(Lang::En) },
-    })
+    Err(PublishError::Data { file, detail: Bilingual { zh: said(Lang::Zh), en: said(Lang::En) } })
 }
 
-/// Reads what the pages are rendered from: the plan, the progress figures,
-/// the manifest, the release index and the release before.
+/// `data/<name>`, a data file's path from the site's root.
+fn data(name: &str) -> String {
+    format!("{DATA_DIR}/{name}")
+}
+
+/// `data/releases/<version>/<name>`, a file of a frozen release.
+fn frozen(version: &str, name: &str) -> String {
+    format!("{DATA_DIR}/{RELEASES_DIR}/{version}/{name}")
+}
+
+/// Reads what the pages are rendered from (the plan, the progress figures,
+/// the manifest, the release index and the release before) out of a built
+/// `dist/`, or of any folder with the data in `data/`.
 pub fn read_site(dist: &Path, url: &str) -> Result<Site, PublishError> {
-    let data = dist.join(DATA_DIR);
-    let plan_path = data.join(PLAN_FILE);
-    let plan: PlanDocument = load(&plan_path, plan_model::parse_plan)?;
-    no_errors(&plan_path, plan_model::validate_plan(&plan))?;
-    let progress_path = data.join(PROGRESS_FILE);
-    let progress: ProgressDocument = load(&progress_path, plan_model::parse_progress)?;
-    no_errors(&progress_path, plan_model::validate_progress(&plan, &progress))?;
-    let manifest: Manifest = load(&data.join(MANIFEST_FILE), parse_located)?;
+    read_site_from(&Disk(dist), url)
+}
+
+/// [`read_site`] from wherever the files are.
+pub fn read_site_from(files: &dyn SiteFiles, url: &str) -> Result<Site, PublishError> {
+    let plan_path = data(PLAN_FILE);
+    let plan: PlanDocument = load(files, &plan_path, plan_model::parse_plan)?;
+    no_errors(files.shown(&plan_path), plan_model::validate_plan(&plan))?;
+    let progress_path = data(PROGRESS_FILE);
+    let progress: ProgressDocument = load(files, &progress_path, plan_model::parse_progress)?;
+    no_errors(files.shown(&progress_path), plan_model::validate_progress(&plan, &progress))?;
+    let manifest: Manifest = load(files, &data(MANIFEST_FILE), parse_located)?;
     let releases: Vec<ReleaseSummary> =
-        load(&data.join(RELEASES_DIR).join(RELEASE_INDEX_FILE), parse_located)?;
+        load(files, &data(&format!("{RELEASES_DIR}/{RELEASE_INDEX_FILE}")), parse_located)?;
     let previous = match plan_model::release::previous(&releases, &progress.release.version) {
         None => None,
-        Some(before) => {
-            let folder = data.join(RELEASES_DIR).join(&before.version);
-            Some((
-                load(&folder.join(PLAN_FILE), plan_model::parse_plan)?,
-                load(&folder.join(PROGRESS_FILE), plan_model::parse_progress)?,
-            ))
-        }
+        Some(before) => Some((
+            load(files, &frozen(&before.version, PLAN_FILE), plan_model::parse_plan)?,
+            load(files, &frozen(&before.version, PROGRESS_FILE), plan_model::parse_progress)?,
+        )),
     };
     let url = if url.ends_with('/') { url.to_owned() } else { format!("{url}/") };
     let read_ahead =
@@ -177,14 +219,17 @@ pub fn read_site(dist: &Path, url: &str) -> Result<Site, PublishError> {
 
 /// Every published release, newest first, from its frozen copy
 /// (`data/releases/<version>/`), for the feeds.
-fn read_history(dist: &Path, site: &Site) -> Result<Vec<super::feed::Published>, PublishError> {
+fn read_history(
+    files: &dyn SiteFiles,
+    site: &Site,
+) -> Result<Vec<super::feed::Published>, PublishError> {
     let index = site.read_ahead.releases.clone().unwrap_or_default();
     index
         .into_iter()
         .map(|summary| {
-            let folder = dist.join(DATA_DIR).join(RELEASES_DIR).join(&summary.version);
-            let plan = load(&folder.join(PLAN_FILE), plan_model::parse_plan)?;
-            let progress = load(&folder.join(PROGRESS_FILE), plan_model::parse_progress)?;
+            let plan = load(files, &frozen(&summary.version, PLAN_FILE), plan_model::parse_plan)?;
+            let progress =
+                load(files, &frozen(&summary.version, PROGRESS_FILE), plan_model::parse_progress)?;
             Ok(super::feed::Published {
                 summary,
                 plan: Arc::new(plan),
@@ -194,35 +239,40 @@ fn read_history(dist: &Path, site: &Site) -> Result<Vec<super::feed::Published>,
         .collect()
 }
 
+/// The files [`read_history`] reads: each release's frozen plan and
+/// figures, and the release before the current one (for the studio, which
+/// fetches what a publish will read).
+pub fn history_files(index: &[ReleaseSummary]) -> Vec<String> {
+    index
+        .iter()
+        .flat_map(|r| [frozen(&r.version, PLAN_FILE), frozen(&r.version, PROGRESS_FILE)])
+        .collect()
+}
+
 /// Trunk's page: `index.html` as Trunk built it (kept as `template.html`),
 /// or `template.html` once `index.html` is a rendered page.
-fn template(dist: &Path) -> Result<(Template, Option<String>), PublishError> {
-    let index = dist.join("index.html");
-    let kept = dist.join(TEMPLATE_FILE);
-    let text = read(&index)?;
+fn template(files: &dyn SiteFiles) -> Result<(Template, Option<String>), PublishError> {
+    let text = read(files, "index.html")?;
     let (file, text, fresh) = if text.contains("<div id=\"page\">") {
-        let kept_text = read(&kept)?;
-        (kept, kept_text, None)
+        (TEMPLATE_FILE, read(files, TEMPLATE_FILE)?, None)
     } else {
-        (index, text.clone(), Some(text))
+        ("index.html", text.clone(), Some(text))
     };
-    let template =
-        Template::parse(&text).map_err(|error| PublishError::Template { file, error })?;
+    let template = Template::parse(&text)
+        .map_err(|error| PublishError::Template { file: files.shown(file), error })?;
     Ok((template, fresh))
 }
 
-/// The address kept by the last publish.
 /// Where scripts/build-studio.mjs says the studio's loader is.
 pub const STUDIO_FILE: &str = "studio/studio.json";
 
 /// The studio's loader, when the studio was built into `dist` (a site built
 /// without it still renders: the studio's page then says what it needs).
-fn studio_script(dist: &Path) -> Result<Option<super::StudioScript>, PublishError> {
-    let file = dist.join(STUDIO_FILE);
-    let Ok(text) = std::fs::read_to_string(&file) else { return Ok(None) };
-    serde_json::from_str(&text)
+fn studio_script(files: &dyn SiteFiles) -> Result<Option<super::StudioScript>, PublishError> {
+    let Ok(bytes) = files.read(STUDIO_FILE) else { return Ok(None) };
+    serde_json::from_slice(&bytes)
         .map(Some)
-        .map_err(|e| PublishError::Read { file, detail: e.to_string() })
+        .map_err(|e| PublishError::Read { file: files.shown(STUDIO_FILE), detail: e.to_string() })
 }
 
 /// The blank templates the studio's page offers, for this release: the
@@ -249,61 +299,75 @@ fn templates(site: &Site) -> Result<Vec<(String, Vec<u8>)>, String> {
     Ok(out)
 }
 
-fn kept_address(dist: &Path) -> Result<String, PublishError> {
-    let file = dist.join(SITE_FILE);
-    let text = std::fs::read_to_string(&file)
-        .map_err(|_| PublishError::NoAddress { file: file.clone() })?;
-    let kept: serde_json::Value =
-        serde_json::from_str(&text).map_err(|_| PublishError::NoAddress { file: file.clone() })?;
-    kept["url"].as_str().map(str::to_owned).ok_or(PublishError::NoAddress { file })
+/// The address the last publish kept (`site.json`).
+pub fn kept_address(files: &dyn SiteFiles) -> Result<String, PublishError> {
+    let no_address = || PublishError::NoAddress { file: files.shown(SITE_FILE) };
+    let bytes = files.read(SITE_FILE).map_err(|_| no_address())?;
+    let kept: serde_json::Value = serde_json::from_slice(&bytes).map_err(|_| no_address())?;
+    kept["url"].as_str().map(str::to_owned).ok_or_else(no_address)
 }
 
-/// Renders every page of the site into `dist/` (built by Trunk, with the
-/// data in `dist/data/`), with the Atom feeds, `sitemap.xml`, `robots.txt`
-/// and `404.html`.
+/// Every file a publish writes, made in memory.
+#[derive(Debug)]
+pub struct Built {
+    /// Each file's path from the site's root and its bytes, in the order
+    /// they are written.
+    pub files: Vec<(String, Vec<u8>)>,
+    /// Pages among them (both languages, the root copy and `404.html` included).
+    pub pages: usize,
+}
+
+/// Renders every page of the site from its files (Trunk's page and the data
+/// in `data/`), with the Atom feeds, `sitemap.xml`, `robots.txt`,
+/// `404.html` and the studio's blank templates, in memory: nothing is
+/// written, and the same files give the same bytes wherever this runs (a
+/// publish on disk, or the studio in a browser).
 /// The site's public address is `url`, else the one the last publish kept.
-pub fn publish(dist: &Path, url: Option<&str>) -> Result<Report, PublishError> {
-    let started = Instant::now();
+pub fn build(files: &dyn SiteFiles, url: Option<&str>) -> Result<Built, PublishError> {
     let url = match url {
         Some(url) => url.to_owned(),
-        None => kept_address(dist)?,
+        None => kept_address(files)?,
     };
-    let site = read_site(dist, &url)?;
-    let (template, fresh) = template(dist)?;
-    let template = template.with_studio(studio_script(dist)?);
+    let site = read_site_from(files, &url)?;
+    let (template, fresh) = template(files)?;
+    let template = template.with_studio(studio_script(files)?);
     let pages = site.pages();
-    let mut files: Vec<(PathBuf, String)> = Vec::with_capacity(pages.len() + 4);
+    let mut out: Vec<(String, Vec<u8>)> = Vec::with_capacity(pages.len() + 16);
     if let Some(trunk) = fresh {
-        files.push((dist.join(TEMPLATE_FILE), trunk));
+        out.push((TEMPLATE_FILE.to_owned(), trunk.into_bytes()));
     }
     let sheets = templates(&site).map_err(|detail| PublishError::Write {
-        file: dist.join(crate::pages::publish::TEMPLATES_DIR),
+        file: files.shown(crate::pages::publish::TEMPLATES_DIR),
         detail,
     })?;
     let root = Page { lang: Lang::Zh, route: crate::url::Route::Overview };
-    files.push((dist.join("index.html"), site.render(&template, &root, true)));
+    out.push(("index.html".to_owned(), site.render(&template, &root, true).into_bytes()));
     for page in &pages {
-        files.push((dist.join(page.file()), site.render(&template, page, false)));
+        out.push((page.file(), site.render(&template, page, false).into_bytes()));
     }
-    files.push((dist.join("404.html"), site.not_found(&template)));
-    let history = read_history(dist, &site)?;
+    out.push(("404.html".to_owned(), site.not_found(&template).into_bytes()));
+    let history = read_history(files, &site)?;
     for (file, xml) in super::feed::feeds(&site, &history) {
-        files.push((dist.join(file), xml));
+        out.push((file, xml.into_bytes()));
     }
-    files.push((dist.join("sitemap.xml"), site.sitemap(&pages)));
-    files.push((dist.join("robots.txt"), site.robots()));
-    files.push((dist.join(SITE_FILE), serde_json::json!({ "url": site.url }).to_string()));
+    out.push(("sitemap.xml".to_owned(), site.sitemap(&pages).into_bytes()));
+    out.push(("robots.txt".to_owned(), site.robots().into_bytes()));
+    out.push((
+        SITE_FILE.to_owned(),
+        serde_json::json!({ "url": site.url }).to_string().into_bytes(),
+    ));
+    out.extend(sheets);
+    Ok(Built { files: out, pages: pages.len() + 2 })
+}
+
+/// Renders every page of the site into `dist/` (built by Trunk, with the
+/// data in `dist/data/`): [`build`], then each file written whole.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn publish(dist: &Path, url: Option<&str>) -> Result<Report, PublishError> {
+    let started = std::time::Instant::now();
+    let built = build(&Disk(dist), url)?;
     let mut bytes = 0;
-    for (path, text) in &files {
-        let fail =
-            |e: std::io::Error| PublishError::Write { file: path.clone(), detail: e.to_string() };
-        if let Some(folder) = path.parent() {
-            std::fs::create_dir_all(folder).map_err(fail)?;
-        }
-        plan_model::atomic::write_atomic(path, text.as_bytes()).map_err(fail)?;
-        bytes += text.len();
-    }
-    for (name, content) in &sheets {
+    for (name, content) in &built.files {
         let path = dist.join(name);
         let fail =
             |e: std::io::Error| PublishError::Write { file: path.clone(), detail: e.to_string() };
@@ -313,5 +377,5 @@ pub fn publish(dist: &Path, url: Option<&str>) -> Result<Report, PublishError> {
         plan_model::atomic::write_atomic(&path, content).map_err(fail)?;
         bytes += content.len();
     }
-    Ok(Report { pages: pages.len() + 2, bytes, millis: started.elapsed().as_millis() })
+    Ok(Report { pages: built.pages, bytes, millis: started.elapsed().as_millis() })
 }

@@ -30,8 +30,8 @@ pub fn LoadingSkeleton(
 #[component]
 pub fn Later(children: ChildrenFn) -> impl IntoView {
     // Natively (a static page) everything is rendered at once.
-    let ready = RwSignal::new(!cfg!(target_arch = "wasm32"));
-    #[cfg(target_arch = "wasm32")]
+    let ready = RwSignal::new(cfg!(static_render));
+    #[cfg(not(static_render))]
     set_timeout(move || _ = ready.try_set(true), std::time::Duration::ZERO);
     // Until then an empty, hidden marker: "the page is not all there yet".
     move || {
@@ -99,11 +99,11 @@ where
             .into_any(),
         })
     };
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(not(static_render))]
     {
         view! { <Transition fallback=move || view! { <LoadingSkeleton lang=lang /> }>{shown}</Transition> }
     }
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(static_render)]
     {
         shown
     }

@@ -17,7 +17,9 @@ use fantoccini::{Client, Locator};
 use crate::embed::downloaded;
 use plan_model::Lang;
 use plan_model::release::Manifest;
-use portal_harness::{Driver, StaticServer, cdp, console_errors, dist_dir, tempdir, wait_for_js};
+use portal_harness::{
+    Driver, StaticServer, cdp, console_errors, dist_dir, tempdir, wait_for_js, wait_for_js_within,
+};
 use serde_json::json;
 
 const VERSION: &str = "2026.12.0-e2e";
@@ -87,29 +89,33 @@ fn files_under(dir: &Path, prefix: &str, out: &mut BTreeMap<String, Vec<u8>>) {
 }
 
 /// What `plan-data import` + `plan-data release` write for `sheet` into a
-/// copy of the served data folder (its files and releases index).
-fn what_the_tool_writes(data: &Path, sheet: &Path) -> BTreeMap<String, Vec<u8>> {
-    let dir = tempdir("studio-cli");
-    std::fs::create_dir_all(dir.join("releases")).expect("mkdir");
-    for entry in std::fs::read_dir(data).expect("data").flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if entry.path().is_file() && !name.ends_with(".gz") && !name.ends_with(".br") {
-            std::fs::copy(entry.path(), dir.join(&name)).expect("copy");
-        }
-    }
-    std::fs::copy(data.join("releases/index.json"), dir.join("releases/index.json"))
-        .expect("index");
-    plan_cli::sheet::import_file(&dir, sheet, None, Lang::Zh).expect("plan-data import");
+/// copy of the served site: the data folder, then (as `plan-data release`
+/// does in a built site's data folder) every page rendered again. The files
+/// it wrote anew or changed, and the whole site after.
+fn what_the_tool_writes(
+    dist: &Path,
+    sheet: &Path,
+) -> (BTreeMap<String, Vec<u8>>, BTreeMap<String, Vec<u8>>) {
+    let site = tempdir("studio-cli");
+    portal_harness::copy_dir(dist, &site);
+    let mut before = BTreeMap::new();
+    files_under(&site, "", &mut before);
+    let data = site.join("data");
+    plan_cli::sheet::import_file(&data, sheet, None, Lang::Zh).expect("plan-data import");
     let req = plan_publish::release::ReleaseRequest {
         version: VERSION,
         notes_zh: NOTES_ZH,
         notes_en: NOTES_EN,
         date: DATE,
     };
-    plan_cli::release::release(&dir, &req, Lang::Zh).expect("plan-data release");
-    let mut written = BTreeMap::new();
-    files_under(&dir, "data/", &mut written);
-    written
+    plan_cli::release::release(&data, &req, Lang::Zh).expect("plan-data release");
+    // `plan-data release`'s pages step (crates/plan-cli/src/main.rs).
+    kunshan_portal::site::publish::publish(&site, None).expect("the pages rendered again");
+    let mut after = BTreeMap::new();
+    files_under(&site, "", &mut after);
+    let _ = std::fs::remove_dir_all(&site);
+    let written = after.iter().filter(|(p, b)| before.get(*p) != Some(*b));
+    (written.map(|(p, b)| (p.clone(), b.clone())).collect(), after)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -258,19 +264,35 @@ async fn a_staff_member_imports_a_workbook_fixes_a_typo_and_takes_away_the_relea
         .click()
         .await
         .expect("click");
+    // The worker renders every page of the release before the ZIP is saved.
+    let said = wait_for_js_within(
+        &client,
+        "const t = document.querySelector('.studio-release-said').textContent; return !t.includes('已发布') && t.trim() && t",
+        "the release made",
+        std::time::Duration::from_secs(90),
+    )
+    .await;
+    let said = said.as_str().unwrap_or_default().to_owned();
+    assert!(said.starts_with('✔'), "{said}");
     let zip = downloaded(&downloads, &format!("release-{VERSION}.zip")).await;
     let zipped = unzip(&zip);
 
-    // Byte for byte what the staff tool writes for the same sheet.
-    let written = what_the_tool_writes(&dist.join("data"), &fixed);
-    assert_eq!(
-        zipped.keys().collect::<Vec<_>>(),
-        written.keys().collect::<Vec<_>>(),
-        "the ZIP holds the files plan-data writes"
-    );
+    // Byte for byte what the staff tool writes for the same sheet: every
+    // file it wrote anew or changed (the data and the pages) is in the ZIP,
+    // and every file in the ZIP is the tool's.
+    let (written, after) = what_the_tool_writes(&dist, &fixed);
+    assert!(written.len() > 200, "the data and the pages: {} files", written.len());
     for (path, bytes) in &written {
-        assert!(&zipped[path] == bytes, "{path} differs from what plan-data wrote");
+        let ours = zipped.get(path).unwrap_or_else(|| panic!("{path} is missing from the ZIP"));
+        assert!(ours == bytes, "{path} differs from what plan-data wrote");
     }
+    for (path, ours) in &zipped {
+        let theirs =
+            after.get(path).unwrap_or_else(|| panic!("{path}: plan-data wrote no such file"));
+        assert!(ours == theirs, "{path} differs from what plan-data wrote");
+    }
+    let overview = String::from_utf8_lossy(&zipped["zh/index.html"]);
+    assert!(overview.contains(VERSION), "the overview names the new release");
     // Every hash checks out, by the manifest and by `sha256sum -c`.
     let manifest: Manifest = serde_json::from_slice(&zipped["data/manifest.json"]).expect("json");
     assert_eq!(manifest.version, VERSION);

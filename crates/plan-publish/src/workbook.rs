@@ -204,8 +204,16 @@ pub fn template_bytes<R: AsRef<[String]>>(
     rows: &[R],
     drop_downs: &[DropDown],
 ) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
-    use rust_xlsxwriter::{DataValidation, Format, Formula, Workbook};
+    use rust_xlsxwriter::{
+        DataValidation, DocProperties, ExcelDateTime, Format, Formula, Workbook,
+    };
     let mut book = Workbook::new();
+    // A fixed creation time (the DOS epoch ZIP archives start from), not the
+    // clock's: the same data give the same bytes, so the templates the site
+    // serves change only when their rows do, and a release rendered by the
+    // studio equals `plan-data release`'s byte for byte.
+    let epoch = ExcelDateTime::from_ymd(1980, 1, 1)?;
+    book.set_properties(&DocProperties::new().set_creation_datetime(&epoch));
     let bold = Format::new().set_bold();
     let text = Format::new().set_num_format("@");
     let last_row = u32::try_from(rows.len()).unwrap_or(u32::MAX).max(1);

@@ -5,19 +5,21 @@
 //! up the page; where a browser cannot start the worker, on the page itself.
 
 use std::cell::RefCell;
-use std::collections::VecDeque;
-use std::rc::Rc;
+#[cfg(not(feature = "worker"))]
+use std::{collections::VecDeque, rc::Rc};
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
+#[cfg(not(feature = "worker"))]
+use plan_model::Lang;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
+#[cfg(not(feature = "worker"))]
 use wasm_bindgen_futures::JsFuture;
 
-use plan_model::Lang;
-
 use crate::model::{Request, Response, Session};
+#[cfg(not(feature = "worker"))]
 use crate::text::{Say, say};
 
 /// A message: `{ json, blobs }`, and the buffers to move with it.
@@ -50,10 +52,33 @@ fn read<T: DeserializeOwned>(message: &JsValue) -> (Result<T, String>, Vec<Vec<u
     (value, blobs)
 }
 
+/// The worker's executor: drops every task unrun.
+#[cfg(feature = "worker")]
+struct NoTasks;
+
+#[cfg(feature = "worker")]
+impl any_spawner::CustomExecutor for NoTasks {
+    fn spawn(&self, _: any_spawner::PinnedFuture<()>) {}
+    fn spawn_local(&self, _: any_spawner::PinnedLocalFuture<()>) {}
+    fn poll_local(&self) {}
+}
+
 /// The worker's side: answers each request in turn with its session.
+#[cfg(feature = "worker")]
 #[wasm_bindgen]
 pub fn worker_start() {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    // A panic stops the worker: its message goes to the page first, as the
+    // answer to the request, so the page can say what happened.
+    std::panic::set_hook(Box::new(|info| {
+        let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+        let _ = scope.post_message(&info.to_string().into());
+        console_error_panic_hook::hook(info);
+    }));
+    // The pages are rendered as natively: to HTML, with no effect run (an
+    // effect is a task; tasks are dropped here, unrun). The session itself
+    // needs none.
+    let _ = any_spawner::Executor::init_custom_executor(NoTasks);
     let session = RefCell::new(Session::default());
     let reply = scope.clone();
     let on_message =
@@ -73,6 +98,7 @@ pub fn worker_start() {
 
 /// The worker, from the page's side: each answer resolves the oldest
 /// request waiting (the worker answers in order).
+#[cfg(not(feature = "worker"))]
 struct Link {
     worker: web_sys::Worker,
     waiting: RefCell<VecDeque<js_sys::Function>>,
@@ -85,6 +111,7 @@ struct Link {
 }
 
 /// Where the session runs.
+#[cfg(not(feature = "worker"))]
 #[derive(Clone)]
 pub struct Backend {
     link: Option<Rc<Link>>,
@@ -92,6 +119,7 @@ pub struct Backend {
     lang: Lang,
 }
 
+#[cfg(not(feature = "worker"))]
 impl Backend {
     /// A worker from `url` when there is one and it starts, else the page.
     pub fn new(url: Option<String>, lang: Lang) -> Self {
@@ -176,6 +204,7 @@ impl Backend {
 }
 
 /// The answer to `request` when the worker stopped: why, in the answer's shape.
+#[cfg(not(feature = "worker"))]
 fn lost(request: &Request, error: String, lang: Lang) -> Response {
     let said = say(Say::WorkerStopped, lang, &[("error", &error)]);
     match request {

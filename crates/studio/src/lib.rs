@@ -2,11 +2,12 @@
 //! release, import a filled workbook or CSV (every bad cell named and marked
 //! in a grid of the sheet), see what changed, and take away a release ZIP
 //! whose files are those `plan-data release` writes. Its own wasm, loaded by
-//! the studio page alone. `model` is the logic (native tests); `ui` the page.
+//! the studio page alone. `model` is the logic (native tests); `ui` the page;
+//! `bridge` the messages between the page's wasm and the worker's.
 
 #[cfg(target_arch = "wasm32")]
 mod bridge;
 pub mod model;
 pub mod text;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "worker")))]
 mod ui;

@@ -3,6 +3,8 @@
 //! every message, the grid of rows with their bad cells marked, what
 //! changed), and the release's files as a ZIP.
 
+use std::collections::BTreeMap;
+
 use plan_model::diff::diff_releases;
 use plan_model::messages::{Msg, say};
 use plan_model::release::{MANIFEST_FILE, RELEASE_INDEX_FILE, RELEASES_DIR, ReleaseSummary};
@@ -572,13 +574,85 @@ fn report_changes(current: &Current, draft: &ProgressDocument, lang: Lang) -> Ve
     out
 }
 
-/// A release of the draft as a ZIP: the file name and its bytes, or why not.
+/// The site's own files a release's pages are rendered from, beside the
+/// data the manifest lists: Trunk's page (`index.html`, or `template.html`
+/// once the pages are rendered), the kept address, the studio's loader and
+/// every published release's frozen plan and figures (for the feeds). The
+/// page fetches those the site has; `index_text` is the releases index.
+pub fn site_files_wanted(index_text: Option<&str>) -> Vec<String> {
+    // The names `site::publish` reads (`TEMPLATE_FILE`, `SITE_FILE`,
+    // `STUDIO_FILE`, `history_files`): the page's wasm has not the renderer
+    // to ask (tests/same_as_cli.rs checks these are what it reads).
+    let mut wanted: Vec<String> =
+        ["index.html", "template.html", "site.json", "studio/studio.json"]
+            .map(str::to_owned)
+            .to_vec();
+    let index: Vec<ReleaseSummary> =
+        index_text.and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default();
+    for release in &index {
+        for name in [PLAN_FILE, PROGRESS_FILE] {
+            wanted.push(format!("data/{RELEASES_DIR}/{}/{name}", release.version));
+        }
+    }
+    wanted
+}
+
+/// Files by path from the site's root, with their bytes.
+type Files = Vec<(String, Vec<u8>)>;
+
+/// A release made: the ZIP and what it holds.
+#[derive(Debug)]
+pub struct Made {
+    /// `release-<version>.zip`.
+    pub name: String,
+    /// Its bytes.
+    pub zip: Vec<u8>,
+    /// Files in it.
+    pub files: usize,
+    /// The pages rendered into it, or why there are none (the site this
+    /// runs on was not built with its pages; the data are there all the same).
+    pub pages: Result<usize, String>,
+}
+
+/// The pages `plan-data release` renders again into a built site after a
+/// release: every view, the feeds, the sitemap, `404.html` and the blank
+/// templates, by the site's own renderer (`site::publish::build`), from the
+/// site's files with the release's data files laid over them.
+#[cfg(renders_pages)]
+fn release_pages(
+    site: &BTreeMap<String, Vec<u8>>,
+    data: &[(String, Vec<u8>)],
+    lang: Lang,
+) -> Result<(Files, usize), String> {
+    if site.is_empty() {
+        return Err(crate::text::say(crate::text::Say::NoSiteFiles, lang, &[]));
+    }
+    let mut files = site.clone();
+    files.extend(data.iter().cloned());
+    let built = kunshan_portal::site::publish::build(&files, None).map_err(|e| e.message(lang))?;
+    Ok((built.files, built.pages))
+}
+
+/// Where the page runs the session itself (a browser without module
+/// workers), it has not the renderer: the release holds the data alone.
+#[cfg(not(renders_pages))]
+fn release_pages(
+    _: &BTreeMap<String, Vec<u8>>,
+    _: &[(String, Vec<u8>)],
+    lang: Lang,
+) -> Result<(Files, usize), String> {
+    Err(crate::text::say(crate::text::Say::NoWorker, lang, &[]))
+}
+
+/// A release of the draft as a ZIP, or why not: the data folder as
+/// `plan-data release` leaves it, and the pages it renders again.
 pub fn release_zip(
     current: &Current,
     draft: &ProgressDocument,
     req: &ReleaseRequest<'_>,
+    site: &BTreeMap<String, Vec<u8>>,
     lang: Lang,
-) -> Result<(String, Vec<u8>, usize), String> {
+) -> Result<Made, String> {
     req.check().map_err(|e| e.message(req, lang))?;
     if current.versions.iter().any(|v| v == req.version) {
         let path = format!("data/{RELEASES_DIR}/{}/", req.version);
@@ -617,9 +691,13 @@ pub fn release_zip(
             files.push((path.clone(), bytes.clone()));
         }
     }
+    let pages = release_pages(site, &files, lang).map(|(built, pages)| {
+        files.extend(built);
+        pages
+    });
     let count = files.len();
     let zip = plan_model::zip::write(&files, req.date).map_err(|e| format!("{e:?}"))?;
-    Ok((format!("release-{}.zip", req.version), zip, count))
+    Ok(Made { name: format!("release-{}.zip", req.version), zip, files: count, pages })
 }
 
 /// What the page asks of the studio's session (which runs in a worker, off
@@ -636,6 +714,11 @@ pub enum Request {
         hashes: Vec<String>,
         /// `releases/index.json`, when there is one.
         index: Option<String>,
+        /// The site's own files the pages are rendered from
+        /// ([`site_files_wanted`], those the site has), their bytes beside,
+        /// after the data files'.
+        #[serde(default)]
+        site: Vec<String>,
         /// The page's language.
         lang: Lang,
     },
@@ -751,8 +834,19 @@ pub enum Response {
     Discarded(Standing),
     /// A release ZIP that cannot be opened (why), and the session as it was.
     ZipRefused(String, Standing),
-    /// The release ZIP's name and file count (its bytes beside), or why not.
-    Released(Result<(String, usize), String>),
+    /// The release made (its ZIP beside), or why not.
+    Released(Result<Released, String>),
+}
+
+/// What a release made holds, for the page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Released {
+    /// The ZIP's file name.
+    pub name: String,
+    /// Files in it.
+    pub files: usize,
+    /// Pages rendered into it, or why there are none.
+    pub pages: Result<usize, String>,
 }
 
 /// The studio's state: the release it started from and the draft.
@@ -765,6 +859,9 @@ pub struct Session {
     /// draft changes.
     draft_view: Option<Standing>,
     draft: Option<ProgressDocument>,
+    /// The site's own files the pages are rendered from (kept when a
+    /// release ZIP is opened: the pages are this site's).
+    site: BTreeMap<String, Vec<u8>>,
     sheets: usize,
     warnings: usize,
     lang: Lang,
@@ -801,8 +898,11 @@ impl Session {
     pub fn handle(&mut self, request: Request, blobs: Vec<Vec<u8>>) -> (Response, Vec<Vec<u8>>) {
         let not_open = || "—".to_owned();
         match request {
-            Request::Open { names, hashes, index, lang } => {
+            Request::Open { names, hashes, index, site, lang } => {
                 self.lang = lang;
+                let mut blobs = blobs;
+                let site_blobs = blobs.split_off(names.len().min(blobs.len()));
+                let site: BTreeMap<String, Vec<u8>> = site.into_iter().zip(site_blobs).collect();
                 // Files from two releases (a host half-way through an upload,
                 // a stale cache) would make a release of neither.
                 for ((name, hash), bytes) in names.iter().zip(&hashes).zip(&blobs) {
@@ -822,6 +922,7 @@ impl Session {
                         *self = Session {
                             current: Some(current),
                             scorecard,
+                            site,
                             lang,
                             ..Session::default()
                         };
@@ -843,6 +944,7 @@ impl Session {
                         *self = Session {
                             current: Some(current),
                             scorecard,
+                            site: std::mem::take(&mut self.site),
                             lang,
                             ..Session::default()
                         };
@@ -893,8 +995,11 @@ impl Session {
                     notes_en: notes_en.trim(),
                     date: date.trim(),
                 };
-                match release_zip(current, draft, &req, self.lang) {
-                    Ok((name, zip, count)) => (Response::Released(Ok((name, count))), vec![zip]),
+                match release_zip(current, draft, &req, &self.site, self.lang) {
+                    Ok(made) => {
+                        let Made { name, zip, files, pages } = made;
+                        (Response::Released(Ok(Released { name, files, pages })), vec![zip])
+                    }
                     Err(error) => (Response::Released(Err(error)), Vec::new()),
                 }
             }

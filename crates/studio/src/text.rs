@@ -81,14 +81,26 @@ plan_model::bilingual_table! {
         DraftErrors:
             "草稿有 {count} 处错误，不能发布：{first}",
             "The draft has {count} errors and cannot be published: {first}";
-        /// A release made.
+        /// A release made, with its pages.
         ReleaseMade:
-            "✔ 已生成 {file}（{count} 个文件），浏览器已开始下载。把其中的 data 文件夹上传到网站，覆盖原有文件；旧版本的冻结副本保持不变。",
-            "✔ Made {file} ({count} files); your browser is downloading it. Upload its data folder to the site over the old one; the frozen copies of earlier releases stay as they are.";
+            "✔ 已生成 {file}（{count} 个文件，其中 {pages} 个页面），浏览器已开始下载。解压后把其中的全部内容（data 文件夹和各个页面）上传到网站根目录，覆盖原有文件；旧版本的冻结副本保持不变。",
+            "✔ Made {file} ({count} files, {pages} of them pages); your browser is downloading it. Unzip it and upload all it holds (the data folder and the pages) to the site's root over the old files; the frozen copies of earlier releases stay as they are.";
+        /// A release made without its pages.
+        ReleaseDataOnly:
+            "✔ 已生成 {file}（{count} 个文件，只含数据），浏览器已开始下载。{why}上传其中的 data 文件夹后，网站页面仍显示旧版本，直到在网站文件夹中运行 plan-data release 或 make dist 重新生成页面。",
+            "✔ Made {file} ({count} files, the data only); your browser is downloading it. {why} Once its data folder is uploaded, the site's pages still show the old release until plan-data release or make dist renders them again in the site's folder.";
         /// What the ZIP holds.
         ReleaseHolds:
-            "发布包含数据文件、manifest.json、冻结副本 releases/<版本号>/（含 SHA256SUMS）和版本索引，与 plan-data release 写出的相同。",
-            "The release holds the data files, manifest.json, the frozen copy releases/<version>/ (with SHA256SUMS) and the releases index, as plan-data release writes them.";
+            "发布包含数据文件、manifest.json、冻结副本 releases/<版本号>/（含 SHA256SUMS）、版本索引，以及用新数据重新生成的网站页面（各页面、订阅源、站点地图和空白模板），与在网站文件夹中运行 plan-data release 写出的文件相同。",
+            "The release holds the data files, manifest.json, the frozen copy releases/<version>/ (with SHA256SUMS), the releases index and the site's pages rendered again with the new data (every page, the feeds, the sitemap and the blank templates), as plan-data release writes them in the site's folder.";
+        /// The site's own files could not be read: the release holds data only.
+        NoSiteFiles:
+            "未能读取网站的页面模板（index.html、site.json），发布包只含数据，不含页面。",
+            "The site's page template (index.html, site.json) could not be read: the release holds the data only, not the pages.";
+        /// The session runs on the page, without the renderer.
+        NoWorker:
+            "此浏览器不支持发布工作台的后台处理（模块 Worker），无法生成页面，发布包只含数据。请使用较新的浏览器以生成完整的发布包。",
+            "This browser cannot run the studio's background work (a module worker), so the pages cannot be rendered: the release holds the data only. Use a newer browser for a complete release.";
         /// The status preview's heading.
         StatusPreview:
             "发布后网站将显示的全市状态（括号内为当前发布）：",

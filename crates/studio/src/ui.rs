@@ -56,11 +56,9 @@ async fn fetch(path: &str) -> Result<Vec<u8>, String> {
 }
 
 /// The current release as the site serves it: the files the manifest
-/// lists (names and bytes) and the releases index.
-#[allow(clippy::type_complexity)]
-async fn fetch_release(
-    lang: Lang,
-) -> Result<(Vec<String>, Vec<String>, Vec<Vec<u8>>, Option<String>), String> {
+/// lists (names and hashes), the releases index and the site's own files
+/// its pages are rendered from (those it has), in a request with their bytes.
+async fn fetch_release(lang: Lang) -> Result<(Request, Vec<Vec<u8>>), String> {
     let cannot = |path: &str, error: String| {
         say(Say::CannotOpen, lang, &[("path", &path), ("error", &error)])
     };
@@ -86,7 +84,16 @@ async fn fetch_release(
         Err(error) if error == "HTTP 404" => None,
         Err(error) => return Err(cannot(&index_path, error)),
     };
-    Ok((names, hashes, blobs, index))
+    // A site without some of them (not built by `make dist`) still gives a
+    // release: of its data alone, and the page says why.
+    let mut site = Vec::new();
+    for path in model::site_files_wanted(index.as_deref()) {
+        if let Ok(bytes) = fetch(&path).await {
+            site.push(path);
+            blobs.push(bytes);
+        }
+    }
+    Ok((Request::Open { names, hashes, index, site, lang }, blobs))
 }
 
 /// Lets the browser paint (the "reading…" line) before a long piece of work.
@@ -156,12 +163,10 @@ fn Studio(lang: Lang, backend: Backend) -> impl IntoView {
     let opener = backend.get_value();
     spawn_local(async move {
         let opened = match fetch_release(lang).await {
-            Ok((names, hashes, blobs, index)) => {
-                match opener.call(Request::Open { names, hashes, index, lang }, blobs).await.0 {
-                    Response::Opened(result) => result,
-                    _ => Err("—".to_owned()),
-                }
-            }
+            Ok((request, blobs)) => match opener.call(request, blobs).await.0 {
+                Response::Opened(result) => result,
+                _ => Err("—".to_owned()),
+            },
             Err(error) => Err(error),
         };
         standing.set(Some(opened));
@@ -506,13 +511,23 @@ fn ReleaseForm(
         spawn_local(async move {
             let (response, blobs) = backend.call(request, Vec::new()).await;
             said.set(Some(match response {
-                Response::Released(Ok((name, count))) => {
+                Response::Released(Ok(made)) => {
                     let zip = blobs.into_iter().next().unwrap_or_default();
-                    match save(&zip, &name) {
-                        Ok(()) => {
-                            Ok(say(Say::ReleaseMade, lang, &[("file", &name), ("count", &count)]))
+                    let (file, count) = (&made.name, &made.files);
+                    match (save(&zip, file), &made.pages) {
+                        (Ok(()), Ok(pages)) => Ok(say(
+                            Say::ReleaseMade,
+                            lang,
+                            &[("file", file), ("count", count), ("pages", pages)],
+                        )),
+                        (Ok(()), Err(why)) => Ok(say(
+                            Say::ReleaseDataOnly,
+                            lang,
+                            &[("file", file), ("count", count), ("why", why)],
+                        )),
+                        (Err(error), _) => {
+                            Err(say(Say::DownloadFailed, lang, &[("error", &error)]))
                         }
-                        Err(error) => Err(say(Say::DownloadFailed, lang, &[("error", &error)])),
                     }
                 }
                 Response::Released(Err(error)) | Response::Opened(Err(error)) => Err(error),

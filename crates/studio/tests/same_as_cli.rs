@@ -37,23 +37,6 @@ fn current() -> Current {
     Current::open(files, index, Lang::Zh).expect("the bundled release opens")
 }
 
-/// A private copy of the data folder with its releases index (not the
-/// frozen releases, which a release leaves alone).
-fn data_copy(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("studio-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.join("releases")).expect("mkdir");
-    let source = repo().join("public/data");
-    for entry in std::fs::read_dir(&source).expect("data").flatten() {
-        if entry.path().is_file() {
-            std::fs::copy(entry.path(), dir.join(entry.file_name())).expect("copy");
-        }
-    }
-    std::fs::copy(source.join("releases/index.json"), dir.join("releases/index.json"))
-        .expect("index");
-    dir
-}
-
 fn unzip(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a ZIP");
     let mut files = BTreeMap::new();
@@ -110,9 +93,56 @@ fn hostile_files_are_refused_and_leave_the_draft_alone() {
     assert!(outcome.summary.contains("MB"), "{}", outcome.summary);
 }
 
+/// No site files: a release of the data alone.
+fn no_site() -> BTreeMap<String, Vec<u8>> {
+    BTreeMap::new()
+}
+
+/// Trunk's page, as far as the renderer reads it (its head's assets).
+const TRUNK: &str = "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n\
+    <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'\" />\n\
+    <link rel=\"stylesheet\" href=\"./main-1.css\"/>\n\
+    <script type=\"module\" src=\"./boot-1.js\"></script>\n</head>\n<body></body>\n</html>\n";
+
+/// A built and published site in a private folder: the bundled data (with
+/// its frozen releases) under `data/`, Trunk's page, then every page
+/// rendered as `make dist` does.
+fn built_site(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("studio-site-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    portal_harness::copy_dir(&repo().join("public/data"), &dir.join("data"));
+    std::fs::write(dir.join("index.html"), TRUNK).expect("index.html");
+    kunshan_portal::site::publish::publish(&dir, Some("https://example.org/plan/"))
+        .expect("the site renders");
+    dir
+}
+
+/// What the studio's page fetches from a site: the files its manifest lists
+/// and the releases index, then the site's own files it has.
+fn fetched(site: &Path) -> (Current, BTreeMap<String, Vec<u8>>) {
+    let data = site.join("data");
+    let manifest: Manifest =
+        serde_json::from_slice(&std::fs::read(data.join("manifest.json")).expect("read"))
+            .expect("manifest");
+    let files = manifest
+        .files
+        .iter()
+        .map(|f| (f.path.clone(), std::fs::read(data.join(&f.path)).expect("listed file")))
+        .collect();
+    let index = std::fs::read_to_string(data.join("releases/index.json")).ok();
+    let wanted = kunshan_studio::model::site_files_wanted(index.as_deref());
+    let own = wanted
+        .into_iter()
+        .filter_map(|path| std::fs::read(site.join(&path)).ok().map(|bytes| (path, bytes)))
+        .collect();
+    (Current::open(files, index, Lang::Zh).expect("the release opens"), own)
+}
+
 #[test]
 fn the_release_zip_holds_what_plan_data_writes_byte_for_byte() {
-    let current = current();
+    let site = built_site("studio");
+    let (current, own) = fetched(&site);
+    assert!(own.contains_key("template.html") && own.contains_key("site.json"), "{:?}", own.keys());
     let sheet = fixture("filled.xlsx");
     let outcome = read_sheet(&current, &current.progress, "filled.xlsx", &sheet, Lang::Zh);
     assert_eq!(outcome.verdict, Verdict::Imported, "{}", outcome.summary);
@@ -123,32 +153,52 @@ fn the_release_zip_holds_what_plan_data_writes_byte_for_byte() {
         notes_en: "Sample: November figures",
         date: "2026-12-01",
     };
-    let (name, zip, count) = release_zip(&current, &draft, &req, Lang::Zh).expect("a release");
-    assert_eq!(name, "release-2026.12.0-test.zip");
-    let zipped = unzip(&zip);
-    assert_eq!(zipped.len(), count);
+    let made = release_zip(&current, &draft, &req, &own, Lang::Zh).expect("a release");
+    assert_eq!(made.name, "release-2026.12.0-test.zip");
+    let pages = made.pages.expect("the pages are rendered");
+    assert!(pages > 200, "{pages} pages");
+    let zipped = unzip(&made.zip);
+    assert_eq!(zipped.len(), made.files);
 
-    // The same sheet and release through the staff tool's own code.
-    let dir = data_copy("cli");
-    let sheet_path = dir.join("filled.xlsx");
+    // The same sheet and release through the staff tool: `plan-data import`,
+    // then `plan-data release` into the site's data folder, which renders
+    // the pages again (crates/plan-cli/src/main.rs, `pages_again`).
+    let mut before = BTreeMap::new();
+    files_under(&site, "", &mut before);
+    let data = site.join("data");
+    let sheet_path = site.join("filled.xlsx");
     std::fs::write(&sheet_path, &sheet).expect("write");
-    plan_cli::sheet::import_file(&dir, &sheet_path, None, Lang::Zh).expect("the tool imports");
+    plan_cli::sheet::import_file(&data, &sheet_path, None, Lang::Zh).expect("the tool imports");
     std::fs::remove_file(&sheet_path).expect("rm");
-    plan_cli::release::release(&dir, &req, Lang::Zh).expect("the tool releases");
-    let mut written = BTreeMap::new();
-    files_under(&dir, "data/", &mut written);
-    let _ = std::fs::remove_dir_all(&dir);
+    plan_cli::release::release(&data, &req, Lang::Zh).expect("the tool releases");
+    kunshan_portal::site::publish::publish(&site, None).expect("the tool renders the pages");
+    let mut after = BTreeMap::new();
+    files_under(&site, "", &mut after);
+    let _ = std::fs::remove_dir_all(&site);
 
-    for (path, bytes) in &written {
+    // Every file the tool wrote anew or changed is in the ZIP, the same.
+    let mut changed = 0;
+    for (path, bytes) in &after {
+        if before.get(path) == Some(bytes) {
+            continue;
+        }
+        changed += 1;
         let ours = zipped.get(path).unwrap_or_else(|| panic!("{path} is missing from the ZIP"));
         assert!(ours == bytes, "{path} differs from what plan-data wrote");
     }
-    for path in zipped.keys() {
-        assert!(
-            written.contains_key(path),
-            "{path} is in the ZIP but plan-data wrote no such file"
-        );
+    assert!(changed > 200, "the pages say the new release: {changed} files changed");
+    // And every file in the ZIP is the tool's, byte for byte.
+    for (path, ours) in &zipped {
+        let theirs =
+            after.get(path).unwrap_or_else(|| panic!("{path}: plan-data wrote no such file"));
+        assert!(ours == theirs, "{path} differs from what plan-data wrote");
     }
+    for page in ["index.html", "zh/index.html", "en/data/index.html", "zh/feed.xml", "sitemap.xml"]
+    {
+        assert!(zipped.contains_key(page), "{page} in the ZIP");
+    }
+    let overview = String::from_utf8(zipped["zh/index.html"].clone()).expect("text");
+    assert!(overview.contains("2026.12.0-test"), "the page names the new release");
     assert!(zipped.contains_key("data/releases/2026.12.0-test/SHA256SUMS"));
     // Every hash in the manifest checks out against the file beside it.
     let manifest: Manifest =
@@ -161,11 +211,46 @@ fn the_release_zip_holds_what_plan_data_writes_byte_for_byte() {
 }
 
 #[test]
+fn the_studio_fetches_the_site_files_the_renderer_reads() {
+    use kunshan_portal::site::publish::{SITE_FILE, STUDIO_FILE, TEMPLATE_FILE, history_files};
+    let index = std::fs::read_to_string(repo().join("public/data/releases/index.json")).ok();
+    let wanted = kunshan_studio::model::site_files_wanted(index.as_deref());
+    let releases: Vec<plan_model::release::ReleaseSummary> =
+        serde_json::from_str(index.as_deref().expect("an index")).expect("index");
+    let mut read: Vec<String> =
+        ["index.html", TEMPLATE_FILE, SITE_FILE, STUDIO_FILE].map(str::to_owned).to_vec();
+    read.extend(history_files(&releases));
+    assert_eq!(wanted, read);
+    assert!(wanted.len() > 4 + 2, "the frozen releases too: {wanted:?}");
+}
+
+#[test]
+fn a_site_without_its_page_template_still_gives_a_release_of_the_data_saying_why() {
+    let current = current();
+    let req =
+        ReleaseRequest { version: "2026.12.0", notes_zh: "一", notes_en: "", date: "2026-12-01" };
+    for lang in [Lang::Zh, Lang::En] {
+        let made = release_zip(&current, &current.progress, &req, &no_site(), lang).expect("made");
+        let why = made.pages.expect_err("no pages");
+        assert!(why.contains("index.html"), "{why}");
+        let files = unzip(&made.zip);
+        assert!(files.keys().all(|k| k.starts_with("data/")), "the data alone");
+    }
+    // A site whose files are there but its address is not: said, with the file.
+    let mut own = no_site();
+    own.insert("index.html".to_owned(), TRUNK.as_bytes().to_vec());
+    let made = release_zip(&current, &current.progress, &req, &own, Lang::En).expect("made");
+    let why = made.pages.expect_err("no address");
+    assert!(why.contains("site.json"), "{why}");
+}
+
+#[test]
 fn a_version_already_published_is_refused() {
     let current = current();
     let used = current.versions.first().expect("the sample has releases").clone();
     let req = ReleaseRequest { version: &used, notes_zh: "x", notes_en: "", date: "2026-12-01" };
-    let said = release_zip(&current, &current.progress, &req, Lang::Zh).expect_err("refused");
+    let said =
+        release_zip(&current, &current.progress, &req, &no_site(), Lang::Zh).expect_err("refused");
     assert!(said.contains(&used) && said.contains("已发布"), "{said}");
 }
 
@@ -190,12 +275,14 @@ fn a_session_keeps_its_draft_through_refused_sheets_until_discarded() {
             names: names.clone(),
             hashes: hashes.clone(),
             index: index.clone(),
+            site: Vec::new(),
             lang: Lang::En,
         },
         wrong,
     );
     assert!(matches!(&refused, Response::Opened(Err(e)) if e.contains("manifest")), "{refused:?}");
-    let (opened, _) = session.handle(Request::Open { names, hashes, index, lang: Lang::En }, blobs);
+    let (opened, _) = session
+        .handle(Request::Open { names, hashes, index, site: Vec::new(), lang: Lang::En }, blobs);
     let Response::Opened(Ok(standing)) = opened else { panic!("opened: {opened:?}") };
     assert!(standing.current.contains("2026.09.0-sample"), "{}", standing.current);
     assert!(standing.changes.is_empty());
@@ -248,12 +335,13 @@ fn a_release_zip_not_yet_uploaded_can_be_opened_and_released_again() {
         notes_en: "",
         date: "2026-12-01",
     };
-    let (_, zip, _) = release_zip(&current, &draft, &first, Lang::Zh).expect("first release");
+    let zip =
+        release_zip(&current, &draft, &first, &no_site(), Lang::Zh).expect("first release").zip;
     let reopened = Current::from_zip(&zip, "release-2026.12.0.zip", Lang::Zh).expect("opens");
     assert_eq!(reopened.progress.release.version, "2026.12.0");
     assert_eq!(reopened.versions.first().map(String::as_str), Some("2026.12.0"));
     // The same version again is refused; a next one carries both in its index.
-    let again = release_zip(&reopened, &reopened.progress, &first, Lang::Zh);
+    let again = release_zip(&reopened, &reopened.progress, &first, &no_site(), Lang::Zh);
     assert!(again.is_err(), "a version in the ZIP's index is taken");
     let outcome = read_sheet(
         &reopened,
@@ -264,9 +352,15 @@ fn a_release_zip_not_yet_uploaded_can_be_opened_and_released_again() {
     );
     assert_eq!(outcome.verdict, Verdict::Imported, "{}", outcome.summary);
     let second = ReleaseRequest { version: "2026.12.1", notes_zh: "示例：第二批", ..first };
-    let (_, zip, _) =
-        release_zip(&reopened, outcome.draft.as_ref().expect("draft"), &second, Lang::Zh)
-            .expect("second release");
+    let zip = release_zip(
+        &reopened,
+        outcome.draft.as_ref().expect("draft"),
+        &second,
+        &no_site(),
+        Lang::Zh,
+    )
+    .expect("second release")
+    .zip;
     let files = unzip(&zip);
     let index: Vec<plan_model::release::ReleaseSummary> =
         serde_json::from_slice(&files["data/releases/index.json"]).expect("index");
@@ -332,7 +426,8 @@ fn session(index: Option<String>) -> kunshan_studio::model::Session {
     let hashes: Vec<String> = manifest.files.iter().map(|f| f.sha256.clone()).collect();
     let blobs = names.iter().map(|n| std::fs::read(data.join(n)).expect("file")).collect();
     let mut session = Session::default();
-    let (opened, _) = session.handle(Request::Open { names, hashes, index, lang: Lang::En }, blobs);
+    let (opened, _) = session
+        .handle(Request::Open { names, hashes, index, site: Vec::new(), lang: Lang::En }, blobs);
     assert!(matches!(opened, Response::Opened(Ok(_))), "{opened:?}");
     session
 }
@@ -413,11 +508,13 @@ fn a_release_made_from_a_zip_carries_the_zips_frozen_release_along() {
     let current = current();
     let first =
         ReleaseRequest { version: "2026.12.0", notes_zh: "一", notes_en: "", date: "2026-12-01" };
-    let (_, zip, _) = release_zip(&current, &current.progress, &first, Lang::Zh).expect("first");
+    let zip =
+        release_zip(&current, &current.progress, &first, &no_site(), Lang::Zh).expect("first").zip;
     let reopened = Current::from_zip(&zip, "first.zip", Lang::Zh).expect("opens");
     let second = ReleaseRequest { version: "2026.12.1", notes_zh: "二", ..first };
-    let (_, zip, _) =
-        release_zip(&reopened, &reopened.progress, &second, Lang::Zh).expect("second");
+    let zip = release_zip(&reopened, &reopened.progress, &second, &no_site(), Lang::Zh)
+        .expect("second")
+        .zip;
     let files = unzip(&zip);
     for name in ["progress.json", "manifest.json", "SHA256SUMS"] {
         assert!(files.contains_key(&format!("data/releases/2026.12.0/{name}")), "{name} carried");
