@@ -307,6 +307,44 @@ pub fn kept_address(files: &dyn SiteFiles) -> Result<String, PublishError> {
     kept["url"].as_str().map(str::to_owned).ok_or_else(no_address)
 }
 
+/// A site read and its template, ready to render any of its pages.
+pub struct Prepared {
+    /// What every page is rendered from.
+    pub site: Site,
+    /// Trunk's page (with the studio's loader).
+    pub template: Template,
+    /// Trunk's page as it was, when `index.html` was not yet rendered (kept
+    /// as `template.html`).
+    fresh: Option<String>,
+}
+
+impl Prepared {
+    /// The page whose file is `file` (`zh/indicator/<id>/index.html`, or
+    /// `index.html`), rendered as a publish renders it; `None` for a page
+    /// the site has not.
+    pub fn render(&self, file: &str) -> Option<String> {
+        if file == "index.html" {
+            let root = Page { lang: Lang::Zh, route: crate::url::Route::Overview };
+            return Some(self.site.render(&self.template, &root, true));
+        }
+        let page = self.site.pages().into_iter().find(|p| p.file() == file)?;
+        Some(self.site.render(&self.template, &page, false))
+    }
+}
+
+/// Reads the site and its template (the address: `url`, else the one the
+/// last publish kept).
+pub fn prepare(files: &dyn SiteFiles, url: Option<&str>) -> Result<Prepared, PublishError> {
+    let url = match url {
+        Some(url) => url.to_owned(),
+        None => kept_address(files)?,
+    };
+    let site = read_site_from(files, &url)?;
+    let (template, fresh) = template(files)?;
+    let template = template.with_studio(studio_script(files)?);
+    Ok(Prepared { site, template, fresh })
+}
+
 /// Every file a publish writes, made in memory.
 #[derive(Debug)]
 pub struct Built {
@@ -324,13 +362,7 @@ pub struct Built {
 /// publish on disk, or the studio in a browser).
 /// The site's public address is `url`, else the one the last publish kept.
 pub fn build(files: &dyn SiteFiles, url: Option<&str>) -> Result<Built, PublishError> {
-    let url = match url {
-        Some(url) => url.to_owned(),
-        None => kept_address(files)?,
-    };
-    let site = read_site_from(files, &url)?;
-    let (template, fresh) = template(files)?;
-    let template = template.with_studio(studio_script(files)?);
+    let Prepared { site, template, fresh } = prepare(files, url)?;
     let pages = site.pages();
     let mut out: Vec<(String, Vec<u8>)> = Vec::with_capacity(pages.len() + 16);
     if let Some(trunk) = fresh {

@@ -237,6 +237,67 @@ async fn a_staff_member_imports_a_workbook_fixes_a_typo_and_takes_away_the_relea
     portal_harness::save_screenshot(&client, "studio-changes-zh.png").await;
     assert!(changes.iter().any(|c| c.contains("1234")), "{changes:?}");
 
+    // The page preview: the site's own pages, rendered with the draft in the
+    // worker, in a frame that runs no script. Its stylesheet is the site's,
+    // which this test's server forbids caching (`no-store`; a host caches
+    // the hashed file): the network is back for this step alone.
+    let online = |offline: bool| json!({ "offline": offline, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 });
+    cdp(&client, "Network.emulateNetworkConditions", online(false)).await;
+    let show = "document.querySelector('.studio-preview-show').click()";
+    client.execute(show, vec![]).await.expect("preview");
+    let frame_text = "const f = document.querySelector('.studio-preview-frame'); \
+        const d = f && f.contentDocument; \
+        return d && d.body && f.dataset.file === arguments[0] && d.body.textContent";
+    let overview = wait_for_js_within(
+        &client,
+        &frame_text.replace("arguments[0]", "'zh/index.html'"),
+        "the overview previewed",
+        std::time::Duration::from_secs(30),
+    )
+    .await;
+    assert!(overview.as_str().unwrap_or_default().contains("preview"), "marked: the version");
+    let page = "zh/indicator/ai-enterprises/index.html";
+    client
+        .execute(
+            "const s = document.querySelector('#studio-preview-page'); s.value = arguments[0]; \
+             s.dispatchEvent(new Event('change')); document.querySelector('.studio-preview-show').click()",
+            vec![json!(page)],
+        )
+        .await
+        .expect("choose a page");
+    let shown = wait_for_js_within(
+        &client,
+        &frame_text.replace("arguments[0]", &format!("'{page}'")),
+        "the indicator previewed",
+        std::time::Duration::from_secs(30),
+    )
+    .await;
+    let shown = shown.as_str().unwrap_or_default().replace(',', "");
+    assert!(shown.contains("1234"), "the draft's figure is on the page");
+    // Polled: the frame's stylesheet may still be loading.
+    let frame = wait_for_js(
+        &client,
+        "const f = document.querySelector('.studio-preview-frame'); const d = f.contentDocument; \
+         const hidden = d.querySelector('.visually-hidden'); \
+         const styled = !!hidden && getComputedStyle(hidden).position === 'absolute'; \
+         return styled && { sandbox: f.getAttribute('sandbox'), styled, \
+           ran: f.contentWindow.echarts !== undefined || \
+             d.querySelectorAll('.chart svg, .chart canvas').length > 0, \
+           tables: d.querySelectorAll('table').length }",
+        "the preview styled by the site's stylesheet",
+    )
+    .await;
+    assert_eq!(frame["sandbox"], "allow-same-origin", "no script may run: {frame}");
+    assert_eq!(frame["styled"], true, "the site's stylesheet applies: {frame}");
+    assert_eq!(frame["ran"], false, "no script ran, no chart was drawn: {frame}");
+    assert!(frame["tables"].as_u64().unwrap_or_default() > 0, "the tables are there: {frame}");
+    client
+        .execute("document.querySelector('.studio-page-preview').scrollIntoView()", vec![])
+        .await
+        .expect("scroll");
+    portal_harness::save_screenshot(&client, "studio-page-preview-zh.png").await;
+    cdp(&client, "Network.emulateNetworkConditions", online(true)).await;
+
     // 4. The release: a version already used is refused, a new one made.
     set_field(&client, "#studio-version", "2026.09.0-sample").await;
     set_field(&client, "#studio-date", DATE).await;

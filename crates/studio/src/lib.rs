@@ -8,6 +8,8 @@
 #[cfg(target_arch = "wasm32")]
 mod bridge;
 pub mod model;
+#[cfg(renders_pages)]
+pub mod preview;
 pub mod text;
 #[cfg(all(target_arch = "wasm32", not(feature = "worker")))]
 mod ui;

@@ -644,6 +644,40 @@ fn release_pages(
     Err(crate::text::say(crate::text::Say::NoWorker, lang, &[]))
 }
 
+/// The data folder as `plan-data release` leaves it for `req`: every data
+/// file (the new progress.json), the manifest, the frozen copy and the
+/// index, with the frozen releases a ZIP carried.
+pub(crate) fn release_files(
+    current: &Current,
+    draft: &ProgressDocument,
+    req: &ReleaseRequest<'_>,
+) -> Files {
+    let release = assemble(draft, current.files.clone(), current.index_text.as_deref(), req);
+    // The data folder as `plan-data release` leaves it: every data file (the
+    // new progress.json), the manifest, the frozen copy and the index.
+    let mut files: Files = release
+        .frozen
+        .iter()
+        .filter(|(name, _)| name != plan_publish::release::SUMS_FILE)
+        .map(|(name, bytes)| (format!("data/{name}"), bytes.clone()))
+        .collect();
+    debug_assert!(files.iter().any(|(n, _)| n == &format!("data/{MANIFEST_FILE}")));
+    files.extend(release.frozen.iter().map(|(name, bytes)| {
+        (format!("data/{RELEASES_DIR}/{}/{name}", req.version), bytes.clone())
+    }));
+    files.push((
+        format!("data/{RELEASES_DIR}/{RELEASE_INDEX_FILE}"),
+        release.index_text.into_bytes(),
+    ));
+    // Frozen releases from the ZIP this started from, not yet on the site.
+    for (path, bytes) in &current.carried {
+        if !files.iter().any(|(p, _)| p == path) {
+            files.push((path.clone(), bytes.clone()));
+        }
+    }
+    files
+}
+
 /// A release of the draft as a ZIP, or why not: the data folder as
 /// `plan-data release` leaves it, and the pages it renders again.
 pub fn release_zip(
@@ -668,29 +702,7 @@ pub fn release_zip(
             &[("count", &errors.len()), ("first", &first.message(lang))],
         ));
     }
-    let release = assemble(draft, current.files.clone(), current.index_text.as_deref(), req);
-    // The data folder as `plan-data release` leaves it: every data file (the
-    // new progress.json), the manifest, the frozen copy and the index.
-    let mut files: Vec<(String, Vec<u8>)> = release
-        .frozen
-        .iter()
-        .filter(|(name, _)| name != plan_publish::release::SUMS_FILE)
-        .map(|(name, bytes)| (format!("data/{name}"), bytes.clone()))
-        .collect();
-    debug_assert!(files.iter().any(|(n, _)| n == &format!("data/{MANIFEST_FILE}")));
-    files.extend(release.frozen.iter().map(|(name, bytes)| {
-        (format!("data/{RELEASES_DIR}/{}/{name}", req.version), bytes.clone())
-    }));
-    files.push((
-        format!("data/{RELEASES_DIR}/{RELEASE_INDEX_FILE}"),
-        release.index_text.into_bytes(),
-    ));
-    // Frozen releases from the ZIP this started from, not yet on the site.
-    for (path, bytes) in &current.carried {
-        if !files.iter().any(|(p, _)| p == path) {
-            files.push((path.clone(), bytes.clone()));
-        }
-    }
+    let mut files = release_files(current, draft, req);
     let pages = release_pages(site, &files, lang).map(|(built, pages)| {
         files.extend(built);
         pages
@@ -738,6 +750,15 @@ pub enum Request {
     },
     /// Start again from the current release.
     Discard,
+    /// A page of the site rendered with the draft.
+    Preview {
+        /// Its file (`None`: the overview).
+        file: Option<String>,
+        /// The site's address as the browser has it, ending in `/`.
+        root: String,
+        /// The date the preview's release carries (today).
+        date: String,
+    },
     /// Make the release of the draft (the ZIP comes back beside the reply).
     Release {
         /// Version.
@@ -836,6 +857,29 @@ pub enum Response {
     ZipRefused(String, Standing),
     /// The release made (its ZIP beside), or why not.
     Released(Result<Released, String>),
+    /// A page of the preview, or why there is none.
+    Preview(Result<Preview, String>),
+}
+
+/// A page the preview offers: its file and its name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PreviewPage {
+    /// `zh/indicator/<id>/index.html`.
+    pub file: String,
+    /// What it shows, in the page's language.
+    pub label: String,
+}
+
+/// A page of the site rendered with the draft.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Preview {
+    /// Every page the preview offers, in the studio's language.
+    pub pages: Vec<PreviewPage>,
+    /// The page shown.
+    pub file: String,
+    /// Its HTML, as the release will render it (version "preview"), with a
+    /// `<base>` so that it finds its stylesheet.
+    pub html: String,
 }
 
 /// What a release made holds, for the page.
@@ -862,6 +906,10 @@ pub struct Session {
     /// The site's own files the pages are rendered from (kept when a
     /// release ZIP is opened: the pages are this site's).
     site: BTreeMap<String, Vec<u8>>,
+    /// The draft's site for the preview, read once per draft (`None` once
+    /// the draft changes).
+    #[cfg(renders_pages)]
+    previewer: Option<crate::preview::Previewer>,
     sheets: usize,
     warnings: usize,
     lang: Lang,
@@ -891,6 +939,33 @@ impl Session {
             memory_bytes: memory_bytes(),
             ..view.clone()
         }
+    }
+
+    /// The draft changed: its preview is read again when next asked for.
+    fn forget_preview(&mut self) {
+        #[cfg(renders_pages)]
+        {
+            self.previewer = None;
+        }
+    }
+
+    /// A page of the site with the draft.
+    #[cfg(renders_pages)]
+    fn preview(&mut self, file: Option<&str>, root: &str, date: &str) -> Result<Preview, String> {
+        let Some(current) = &self.current else { return Err("—".to_owned()) };
+        let lang = self.lang;
+        if self.previewer.is_none() {
+            let draft = self.draft.as_ref().unwrap_or(&current.progress);
+            let made = crate::preview::Previewer::new(current, draft, &self.site, date, lang)?;
+            self.previewer = Some(made);
+        }
+        self.previewer.as_ref().map_or_else(|| Err("—".to_owned()), |p| p.page(file, root, lang))
+    }
+
+    /// Where the page runs the session itself, there is no renderer.
+    #[cfg(not(renders_pages))]
+    fn preview(&mut self, _: Option<&str>, _: &str, _: &str) -> Result<Preview, String> {
+        Err(crate::text::say(crate::text::Say::NoWorkerPreview, self.lang, &[]))
     }
 
     /// Answers a request; `blobs` are the bytes beside it, and the bytes
@@ -970,6 +1045,7 @@ impl Session {
                 if let Some(new) = outcome.draft.take() {
                     self.draft = Some(new);
                     self.draft_view = None;
+                    self.forget_preview();
                     self.sheets += 1;
                     // The checks ran on the whole draft: these are all its warnings.
                     self.warnings = outcome.warnings;
@@ -978,7 +1054,11 @@ impl Session {
             }
             Request::Discard => {
                 (self.draft, self.sheets, self.warnings, self.draft_view) = (None, 0, 0, None);
+                self.forget_preview();
                 (Response::Discarded(self.standing()), Vec::new())
+            }
+            Request::Preview { file, root, date } => {
+                (Response::Preview(self.preview(file.as_deref(), &root, &date)), Vec::new())
             }
             Request::Release { version, date, notes_zh, notes_en, accept_warnings } => {
                 let Some(current) = &self.current else {

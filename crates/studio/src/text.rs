@@ -101,6 +101,42 @@ plan_model::bilingual_table! {
         NoWorker:
             "此浏览器不支持发布工作台的后台处理（模块 Worker），无法生成页面，发布包只含数据。请使用较新的浏览器以生成完整的发布包。",
             "This browser cannot run the studio's background work (a module worker), so the pages cannot be rendered: the release holds the data only. Use a newer browser for a complete release.";
+        /// The page preview's heading.
+        PreviewHeading: "页面预览", "Page preview";
+        /// What the preview is.
+        PreviewIntro:
+            "下面是用草稿数据生成的网站页面，与发布后相同，只是版本号显示为“preview”。它尚未发布；页面里的链接打开的是网站已发布的内容。预览中不运行网站脚本：图表在发布后绘制，这里显示页面本身和每个图表旁的数据表。",
+            "Below, the site's pages rendered with the draft, as they will be after the release but with the version \"preview\". Nothing is published yet; links in the page open the site as published. The site's scripts do not run in the preview: the charts are drawn once released; here you see the page itself and the table beside each chart.";
+        /// The page chooser's label.
+        PreviewChoose: "选择要预览的页面：", "Choose a page to preview:";
+        /// The preview button.
+        PreviewShow: "预览此页", "Preview this page";
+        /// While a page is rendered.
+        PreviewRendering: "正在生成预览……", "Rendering the preview…";
+        /// The preview frame's title.
+        PreviewFrame: "预览（未发布）：{page}", "Preview (not published): {page}";
+        /// The notes of the preview's release.
+        PreviewNotes: "预览：尚未发布。", "Preview: not yet published.";
+        /// A page name in the chooser.
+        PageOverview: "总览", "Overview";
+        /// A page name in the chooser.
+        PageCommitments: "全部举措", "All commitments";
+        /// A page name in the chooser.
+        PageData: "数据与方法", "Data and methods";
+        /// A page name in the chooser.
+        PageIndicator: "指标：{name}", "Indicator: {name}";
+        /// A page name in the chooser.
+        PageTask: "任务：{name}", "Task: {name}";
+        /// A page name in the chooser.
+        PageDistrict: "区镇：{name}", "District: {name}";
+        /// A page name in the chooser.
+        PageDepartment: "部门：{name}", "Department: {name}";
+        /// A page the site has not.
+        NoSuchPage: "网站没有页面 {file}。", "The site has no page {file}.";
+        /// The session runs on the page: no preview.
+        NoWorkerPreview:
+            "此浏览器不支持发布工作台的后台处理（模块 Worker），无法预览页面。",
+            "This browser cannot run the studio's background work (a module worker), so pages cannot be previewed.";
         /// The status preview's heading.
         StatusPreview:
             "发布后网站将显示的全市状态（括号内为当前发布）：",
