@@ -631,3 +631,40 @@ fn updates_and_evidence_from_the_data_are_text_and_only_web_addresses_link() {
     assert!(html.contains("<span>脚本链接</span>"), "its title stays, as text");
     assert!(!html.contains("\"onmouseover"), "a quote cannot leave the attribute");
 }
+
+#[test]
+fn every_page_has_fresh_precompressed_copies_after_each_publish() {
+    use std::io::Read;
+    let dist = built_copy("packed");
+    publish::publish(&dist, Some("https://example.org/")).expect("first");
+    // A stale copy, as `make dist`'s precompression would leave from before.
+    std::fs::write(dist.join("robots.txt.br"), b"stale").expect("write");
+    let progress = dist.join("data/progress.json");
+    let text = std::fs::read_to_string(&progress).expect("read");
+    let mut data: serde_json::Value = serde_json::from_str(&text).expect("json");
+    data["release"]["version"] = "2026.12.9-packed".into();
+    std::fs::write(&progress, data.to_string()).expect("write");
+    publish::publish(&dist, None).expect("again");
+    for page in ["index.html", "zh/index.html", "en/data/index.html", "zh/feed.xml", "sitemap.xml"]
+    {
+        let raw = std::fs::read(dist.join(page)).expect("page");
+        let mut unbrotli = Vec::new();
+        brotli::Decompressor::new(
+            &std::fs::read(dist.join(format!("{page}.br"))).expect("br")[..],
+            4096,
+        )
+        .read_to_end(&mut unbrotli)
+        .expect("brotli");
+        let mut ungzip = Vec::new();
+        flate2::read::GzDecoder::new(
+            &std::fs::read(dist.join(format!("{page}.gz"))).expect("gz")[..],
+        )
+        .read_to_end(&mut ungzip)
+        .expect("gzip");
+        assert!(unbrotli == raw && ungzip == raw, "{page}: its copies are the page");
+    }
+    let overview = std::fs::read_to_string(dist.join("zh/index.html")).expect("page");
+    assert!(overview.contains("2026.12.9-packed"), "the page says the new release");
+    assert!(!dist.join("robots.txt.br").exists(), "no stale copy is left beside a page");
+    let _ = std::fs::remove_dir_all(dist);
+}
