@@ -591,6 +591,8 @@ fn ReleaseForm(
     let notes_en = RwSignal::new(String::new());
     let said: RwSignal<Option<Result<String, String>>> = RwSignal::new(None);
     let busy = RwSignal::new(false);
+    // How long the last release took, data and pages (for the bench).
+    let took = RwSignal::new(0.0_f64);
     let make = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(Ok(now)) = standing.get_untracked() else { return };
@@ -612,7 +614,9 @@ fn ReleaseForm(
         let backend = backend.get_value();
         busy.set(true);
         spawn_local(async move {
+            let started = js_sys::Date::now();
             let (response, blobs) = backend.call(request, Vec::new()).await;
+            took.set(js_sys::Date::now() - started);
             said.set(Some(match response {
                 Response::Released(Ok(made)) => {
                     let zip = blobs.into_iter().next().unwrap_or_default();
@@ -677,7 +681,7 @@ fn ReleaseForm(
                     prop:disabled=move || !matches!(standing.get(), Some(Ok(_))) || busy.get() || reading.get().is_some()>
                     {say(Say::MakeRelease, lang, &[])}</button></p>
             </form>
-            <p class="studio-release-said" role="status">
+            <p class="studio-release-said" role="status" data-millis=move || took.get().to_string()>
                 {move || said.get().map(|r| match r {
                     Ok(text) => view! { <span class="studio-ok">{text}</span> }.into_any(),
                     Err(text) => view! { <span class="studio-error">"✗ "{text}</span> }.into_any(),
