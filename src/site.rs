@@ -3,7 +3,9 @@
 //! with the data handed over (nothing is fetched, no effect runs). What a
 //! crawler, a link preview, a reader with scripts off or an old browser gets.
 //! The app, once loaded, takes the rendered page's place (`app::Shell`).
-//! Native only: the top layer, used by the `render-site` binary.
+//! The top layer, built natively (the `render-site` binary, `plan-data
+//! release`) and in the studio's worker (the app's feature `render`), never in
+//! the app's own wasm.
 
 mod document;
 pub mod feed;

@@ -29,7 +29,8 @@ pub fn LoadingSkeleton(
 /// shown (and answers taps) sooner. For parts below the first screen only.
 #[component]
 pub fn Later(children: ChildrenFn) -> impl IntoView {
-    // Natively (a static page) everything is rendered at once.
+    // In a static render (natively, or the studio's worker) everything is
+    // rendered at once.
     let ready = RwSignal::new(cfg!(static_render));
     #[cfg(not(static_render))]
     set_timeout(move || _ = ready.try_set(true), std::time::Duration::ZERO);
