@@ -389,6 +389,75 @@ async fn a_staff_member_imports_a_workbook_fixes_a_typo_and_takes_away_the_relea
         .expect("scroll");
     portal_harness::save_screenshot(&client, "studio-released-zh.png").await;
 
+    // 4b. The same release written straight into a folder. The folder picker
+    // is a dialog a test cannot answer: it hands over a folder of the
+    // browser's own private file system instead (the same kind of handle).
+    client
+        .execute(
+            "window.__pick = 'not-a-site';
+             window.showDirectoryPicker = async () => {
+               const root = await navigator.storage.getDirectory();
+               const dir = await root.getDirectoryHandle(window.__pick, { create: true });
+               if (window.__pick === 'site') {
+                 const data = await dir.getDirectoryHandle('data', { create: true });
+                 const w = await (await data.getFileHandle('manifest.json', { create: true })).createWritable();
+                 await w.write('{}'); await w.close();
+               }
+               return dir;
+             };
+             document.querySelector('.studio-write-folder').click(); return true",
+            vec![],
+        )
+        .await
+        .expect("write into a folder");
+    let folder_said = "const p = document.querySelector('.studio-folder-said'); \
+        const t = p ? p.textContent.trim() : ''; return t.length > 0 ? t : null";
+    let refused = wait_for_js(&client, folder_said, "a folder that is not a site's").await;
+    assert!(refused.as_str().unwrap_or_default().contains("不是网站文件夹"), "{refused}");
+    client
+        .execute(
+            "window.__pick = 'site'; document.querySelector('.studio-write-folder').click(); return true",
+            vec![],
+        )
+        .await
+        .expect("write again");
+    let wrote = wait_for_js_within(
+        &client,
+        "const p = document.querySelector('.studio-folder-said'); \
+         return p && p.textContent.includes('✔') && p.textContent",
+        "the release written into the folder",
+        std::time::Duration::from_secs(60),
+    )
+    .await;
+    assert!(wrote.as_str().unwrap_or_default().contains(&zipped.len().to_string()), "{wrote}");
+    let in_folder = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             (async () => {
+               const hex = (b) => [...new Uint8Array(b)].map(x => x.toString(16).padStart(2, '0')).join('');
+               const out = {};
+               const walk = async (dir, prefix) => {
+                 for await (const [name, handle] of dir.entries()) {
+                   if (handle.kind === 'directory') await walk(handle, prefix + name + '/');
+                   else out[prefix + name] = hex(await crypto.subtle.digest('SHA-256',
+                     await (await handle.getFile()).arrayBuffer()));
+                 }
+               };
+               await walk(await (await navigator.storage.getDirectory()).getDirectoryHandle('site'), '');
+               return out;
+             })().then(done, (e) => done(String(e)));",
+            vec![],
+        )
+        .await
+        .expect("read the folder back");
+    let in_folder: BTreeMap<String, String> =
+        serde_json::from_value(in_folder.clone()).unwrap_or_else(|_| panic!("{in_folder}"));
+    let in_zip: BTreeMap<String, String> = zipped
+        .iter()
+        .map(|(path, bytes)| (path.clone(), plan_publish::release::sha256_hex(bytes)))
+        .collect();
+    assert!(in_folder == in_zip, "the folder holds the ZIP's files, byte for byte");
+
     // 5. The release just made can be opened again, to go on from it.
     let zip_path = downloads.join(format!("release-{VERSION}.zip"));
     let input = client.find(Locator::Css("#studio-zip")).await.expect("the ZIP input");

@@ -7,6 +7,8 @@
 
 #[cfg(target_arch = "wasm32")]
 mod bridge;
+#[cfg(all(target_arch = "wasm32", not(feature = "worker")))]
+mod folder;
 pub mod model;
 #[cfg(renders_pages)]
 pub mod preview;

@@ -101,6 +101,30 @@ plan_model::bilingual_table! {
         NoWorker:
             "此浏览器不支持发布工作台的后台处理（模块 Worker），无法生成页面，发布包只含数据。请使用较新的浏览器以生成完整的发布包。",
             "This browser cannot run the studio's background work (a module worker), so the pages cannot be rendered: the release holds the data only. Use a newer browser for a complete release.";
+        /// The button that writes the release into a folder.
+        WriteFolder: "直接写入网站文件夹……", "Write it straight into the site's folder…";
+        /// What that button does.
+        WriteFolderIntro:
+            "也可以不下载 ZIP：选择电脑上的网站文件夹（其中有 data 文件夹），工作台把同样的文件直接写进去（仅 Chrome、Edge 等浏览器支持）。",
+            "Or, instead of the ZIP: choose the site's folder on this computer (the one holding the data folder) and the studio writes the same files straight into it (Chrome, Edge and the like only).";
+        /// Written into the folder.
+        FolderWritten:
+            "✔ 已把 {count} 个文件写入所选文件夹（数据和页面）。",
+            "✔ Wrote {count} files into the folder chosen (the data and the pages).";
+        /// No folder chosen.
+        FolderNotChosen: "未写入：没有选择文件夹（{error}）。", "Nothing written: no folder was chosen ({error}).";
+        /// Not a site's folder.
+        NotASiteFolder:
+            "未写入：所选文件夹不是网站文件夹（其中没有 data/manifest.json）。请选择网站的根文件夹。",
+            "Nothing written: the folder chosen is not a site's (it has no data/manifest.json). Choose the site's root folder.";
+        /// The version is in the folder already.
+        FolderHasVersion:
+            "未写入：所选文件夹中已有版本 {version}（data/releases/{version}/），已发布的版本不会被覆盖。",
+            "Nothing written: the folder chosen already has version {version} (data/releases/{version}/); a published version is never overwritten.";
+        /// Writing stopped part way.
+        FolderStopped:
+            "写入 {file} 时停止：{error}。已写入 {done} / {count} 个文件；请重新写入，或改用 ZIP。",
+            "Stopped writing {file}: {error}. {done} of {count} files were written; write again, or use the ZIP.";
         /// The page preview's heading.
         PreviewHeading: "页面预览", "Page preview";
         /// What the preview is.

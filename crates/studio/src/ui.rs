@@ -593,6 +593,25 @@ fn ReleaseForm(
     let busy = RwSignal::new(false);
     // How long the last release took, data and pages (for the bench).
     let took = RwSignal::new(0.0_f64);
+    // The last release made (its ZIP and version), to write into a folder.
+    let made: StoredValue<Option<(Vec<u8>, String)>, LocalStorage> = StoredValue::new_local(None);
+    let has_made = RwSignal::new(false);
+    let folder_said: RwSignal<Option<Result<String, String>>> = RwSignal::new(None);
+    let write_folder = move |_| {
+        let Some((zip, version)) = made.get_value() else { return };
+        busy.set(true);
+        folder_said.set(None);
+        spawn_local(async move {
+            let result = match crate::folder::unzip(&zip) {
+                Ok(files) => crate::folder::write(&files, &version, lang)
+                    .await
+                    .map(|count| say(Say::FolderWritten, lang, &[("count", &count)])),
+                Err(error) => Err(error),
+            };
+            folder_said.set(Some(result));
+            busy.set(false);
+        });
+    };
     let make = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(Ok(now)) = standing.get_untracked() else { return };
@@ -618,8 +637,14 @@ fn ReleaseForm(
             let (response, blobs) = backend.call(request, Vec::new()).await;
             took.set(js_sys::Date::now() - started);
             said.set(Some(match response {
-                Response::Released(Ok(made)) => {
+                Response::Released(Ok(released)) => {
                     let zip = blobs.into_iter().next().unwrap_or_default();
+                    let version =
+                        released.name.trim_start_matches("release-").trim_end_matches(".zip");
+                    made.set_value(Some((zip.clone(), version.to_owned())));
+                    has_made.set(true);
+                    folder_said.set(None);
+                    let made = released;
                     let (file, count) = (&made.name, &made.files);
                     match (save(&zip, file), &made.pages) {
                         (Ok(()), Ok(pages)) => Ok(say(
@@ -683,6 +708,18 @@ fn ReleaseForm(
             </form>
             <p class="studio-release-said" role="status" data-millis=move || took.get().to_string()>
                 {move || said.get().map(|r| match r {
+                    Ok(text) => view! { <span class="studio-ok">{text}</span> }.into_any(),
+                    Err(text) => view! { <span class="studio-error">"✗ "{text}</span> }.into_any(),
+                })}
+            </p>
+            <Show when=move || has_made.get() && crate::folder::supported()>
+                <p>{say(Say::WriteFolderIntro, lang, &[])}</p>
+                <p><button type="button" class="studio-write-folder"
+                    prop:disabled=move || busy.get()
+                    on:click=write_folder>{say(Say::WriteFolder, lang, &[])}</button></p>
+            </Show>
+            <p class="studio-folder-said" role="status">
+                {move || folder_said.get().map(|r| match r {
                     Ok(text) => view! { <span class="studio-ok">{text}</span> }.into_any(),
                     Err(text) => view! { <span class="studio-error">"✗ "{text}</span> }.into_any(),
                 })}
