@@ -313,6 +313,9 @@ pub struct Prepared {
     pub site: Site,
     /// Trunk's page (with the studio's loader).
     pub template: Template,
+    /// Every page of the site (worked out once: which charts can be drawn
+    /// is a figure built for each).
+    pub pages: Vec<Page>,
     /// Trunk's page as it was, when `index.html` was not yet rendered (kept
     /// as `template.html`).
     fresh: Option<String>,
@@ -327,8 +330,8 @@ impl Prepared {
             let root = Page { lang: Lang::Zh, route: crate::url::Route::Overview };
             return Some(self.site.render(&self.template, &root, true));
         }
-        let page = self.site.pages().into_iter().find(|p| p.file() == file)?;
-        Some(self.site.render(&self.template, &page, false))
+        let page = self.pages.iter().find(|p| p.file() == file)?;
+        Some(self.site.render(&self.template, page, false))
     }
 }
 
@@ -342,7 +345,8 @@ pub fn prepare(files: &dyn SiteFiles, url: Option<&str>) -> Result<Prepared, Pub
     let site = read_site_from(files, &url)?;
     let (template, fresh) = template(files)?;
     let template = template.with_studio(studio_script(files)?);
-    Ok(Prepared { site, template, fresh })
+    let pages = site.pages();
+    Ok(Prepared { site, template, pages, fresh })
 }
 
 /// Every file a publish writes, made in memory.
@@ -362,8 +366,7 @@ pub struct Built {
 /// publish on disk, or the studio in a browser).
 /// The site's public address is `url`, else the one the last publish kept.
 pub fn build(files: &dyn SiteFiles, url: Option<&str>) -> Result<Built, PublishError> {
-    let Prepared { site, template, fresh } = prepare(files, url)?;
-    let pages = site.pages();
+    let Prepared { site, template, pages, fresh } = prepare(files, url)?;
     let mut out: Vec<(String, Vec<u8>)> = Vec::with_capacity(pages.len() + 16);
     if let Some(trunk) = fresh {
         out.push((TEMPLATE_FILE.to_owned(), trunk.into_bytes()));

@@ -55,9 +55,8 @@ impl Previewer {
         let named =
             |kind: Say, name: &plan_model::Bilingual| say(kind, lang, &[("name", &name.get(lang))]);
         let pages = prepared
-            .site
-            .pages()
-            .into_iter()
+            .pages
+            .iter()
             .filter(|page| page.lang == lang)
             .filter_map(|page| {
                 let label = match &page.route {

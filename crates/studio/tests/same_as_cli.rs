@@ -21,20 +21,10 @@ fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(repo().join("crates/plan-cli/tests/fixtures").join(name)).expect("fixture")
 }
 
-/// The site's current release as the studio fetches it: the files the
-/// manifest lists, and the releases index.
+/// The bundled release as the studio fetches it (`public/` stands for a
+/// site: its `data/`, and none of a built site's own files).
 fn current() -> Current {
-    let data = repo().join("public/data");
-    let manifest: Manifest =
-        serde_json::from_str(&std::fs::read_to_string(data.join("manifest.json")).expect("read"))
-            .expect("manifest");
-    let files = manifest
-        .files
-        .iter()
-        .map(|f| (f.path.clone(), std::fs::read(data.join(&f.path)).expect("listed file")))
-        .collect();
-    let index = std::fs::read_to_string(data.join("releases/index.json")).ok();
-    Current::open(files, index, Lang::Zh).expect("the bundled release opens")
+    fetched(&repo().join("public")).0
 }
 
 fn unzip(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
