@@ -389,6 +389,10 @@ async fn a_staff_member_imports_a_workbook_fixes_a_typo_and_takes_away_the_relea
         .expect("scroll");
     portal_harness::save_screenshot(&client, "studio-released-zh.png").await;
 
+    client
+        .execute(&format!("window.__version = '{VERSION}'; return true"), vec![])
+        .await
+        .expect("the version");
     // 4b. The same release written straight into a folder. The folder picker
     // is a dialog a test cannot answer: it hands over a folder of the
     // browser's own private file system instead (the same kind of handle).
@@ -402,6 +406,11 @@ async fn a_staff_member_imports_a_workbook_fixes_a_typo_and_takes_away_the_relea
                  const data = await dir.getDirectoryHandle('data', { create: true });
                  const w = await (await data.getFileHandle('manifest.json', { create: true })).createWritable();
                  await w.write('{}'); await w.close();
+                 // A frozen copy a stopped write left half done (no SHA256SUMS yet).
+                 const releases = await data.getDirectoryHandle('releases', { create: true });
+                 const half = await releases.getDirectoryHandle(window.__version, { create: true });
+                 const h = await (await half.getFileHandle('plan.json', { create: true })).createWritable();
+                 await h.write('half'); await h.close();
                }
                return dir;
              };
@@ -457,6 +466,24 @@ async fn a_staff_member_imports_a_workbook_fixes_a_typo_and_takes_away_the_relea
         .map(|(path, bytes)| (path.clone(), plan_publish::release::sha256_hex(bytes)))
         .collect();
     assert!(in_folder == in_zip, "the folder holds the ZIP's files, byte for byte");
+    // Now that the version is whole in the folder, writing it again is refused.
+    client
+        .execute(
+            "window.showDirectoryPicker = async () =>
+               (await navigator.storage.getDirectory()).getDirectoryHandle('site');
+             document.querySelector('.studio-write-folder').click(); return true",
+            vec![],
+        )
+        .await
+        .expect("write once more");
+    let again = wait_for_js(
+        &client,
+        "const p = document.querySelector('.studio-folder-said'); \
+         return p && p.textContent.includes('已有版本') && p.textContent",
+        "the same version refused",
+    )
+    .await;
+    assert!(again.as_str().unwrap_or_default().contains("已有版本"), "{again}");
 
     // 5. The release just made can be opened again, to go on from it.
     let zip_path = downloads.join(format!("release-{VERSION}.zip"));
@@ -469,6 +496,39 @@ async fn a_staff_member_imports_a_workbook_fixes_a_typo_and_takes_away_the_relea
     )
     .await;
     assert!(from_zip.as_str().unwrap_or_default().contains(VERSION), "{from_zip}");
+
+    // 6. Or from a folder on this computer: the site's folder after the
+    // upload (here the tool's copy of it). A folder without a site's data in
+    // it is refused first, naming it, and the session goes on as it was.
+    let not_a_site = tempdir("studio-not-a-site");
+    std::fs::write(not_a_site.join("表格.xlsx"), b"PK").expect("write");
+    let uploaded = tempdir("studio-uploaded-site");
+    for (path, bytes) in &after {
+        let to = uploaded.join(path);
+        std::fs::create_dir_all(to.parent().expect("a folder")).expect("mkdir");
+        std::fs::write(to, bytes).expect("write");
+    }
+    let folder_input = client.find(Locator::Css("#studio-folder")).await.expect("the folder input");
+    folder_input.send_keys(not_a_site.to_str().expect("utf-8")).await.expect("choose a folder");
+    let refused = wait_for_js(
+        &client,
+        "const p = document.querySelector('.studio-zip-said'); return p && p.textContent.includes('✗') && p.textContent",
+        "a folder without a site's data refused",
+    )
+    .await;
+    let refused = refused.as_str().unwrap_or_default().to_owned();
+    let not_a_site_name = not_a_site.file_name().expect("name").to_string_lossy().into_owned();
+    assert!(refused.contains(&not_a_site_name) && refused.contains("没有网站的数据"), "{refused}");
+    folder_input.send_keys(uploaded.to_str().expect("utf-8")).await.expect("choose the site");
+    let from_folder = wait_for_js(
+        &client,
+        "const c = document.querySelector('.studio-current'); return c && c.textContent.includes('来自文件夹') && c.textContent",
+        "the studio started from the site's folder",
+    )
+    .await;
+    assert!(from_folder.as_str().unwrap_or_default().contains(VERSION), "{from_folder}");
+    let _ = std::fs::remove_dir_all(&not_a_site);
+    let _ = std::fs::remove_dir_all(&uploaded);
     let errors = console_errors(&client).await;
     assert!(errors.is_empty(), "console errors: {errors:?}");
     let _ = std::fs::remove_dir_all(&downloads);

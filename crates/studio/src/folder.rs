@@ -2,8 +2,8 @@
 //! the browser can (the File System Access API: Chrome and Edge): the folder
 //! the user picks must be a site's (it has `data/manifest.json`) without this
 //! version; each file is written whole (a writable stream replaces the file
-//! only when closed), the data first and the pages after, as `plan-data
-//! release` writes them.
+//! only when closed), the data and the pages first and the frozen copy last,
+//! so that a write that stops part way can simply be done again.
 
 use js_sys::{Function, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::JsCast;
@@ -11,6 +11,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use plan_model::Lang;
+use plan_model::release::RELEASES_DIR;
+use plan_publish::release::SUMS_FILE;
 
 use crate::text::{Say, say};
 
@@ -78,14 +80,27 @@ pub async fn write(
     if !manifest {
         return Err(say(Say::NotASiteFolder, lang, &[]));
     }
-    if folder(&root, &["data", "releases", version], false).await.is_ok() {
+    // A version is in the folder once its frozen copy is whole: its
+    // SHA256SUMS, written last of all, is there. A copy a stopped write left
+    // half done is written again.
+    let has_version = match folder(&root, &["data", RELEASES_DIR, version], false).await {
+        Ok(dir) => call(&dir, "getFileHandle", &[SUMS_FILE.into()]).await.is_ok(),
+        Err(_) => false,
+    };
+    if has_version {
         return Err(say(Say::FolderHasVersion, lang, &[("version", &version)]));
     }
-    // The frozen copy last: if writing stops part way, the version is not
-    // in the folder yet, and writing again is not refused.
-    let frozen = format!("data/releases/{version}/");
-    let (last, first): (Vec<_>, Vec<_>) = files.iter().partition(|(p, _)| p.starts_with(&frozen));
-    for (done, (path, bytes)) in first.into_iter().chain(last).enumerate() {
+    // The frozen copy last, and its SHA256SUMS last of all.
+    let frozen = format!("data/{RELEASES_DIR}/{version}/");
+    let sums = format!("{frozen}{SUMS_FILE}");
+    let rank = |path: &str| match path {
+        p if p == sums => 2,
+        p if p.starts_with(&frozen) => 1,
+        _ => 0,
+    };
+    let mut ordered: Vec<&(String, Vec<u8>)> = files.iter().collect();
+    ordered.sort_by_key(|(p, _)| rank(p));
+    for (done, (path, bytes)) in ordered.into_iter().enumerate() {
         let parts: Vec<&str> = path.split('/').collect();
         let Some((name, dirs)) = parts.split_last() else { continue };
         let stopped = |e: JsValue| {

@@ -103,15 +103,9 @@ impl Current {
             .fold(0, u64::saturating_add);
         let max = plan_publish::workbook::MAX_UNPACKED_BYTES;
         if unpacked > max {
-            let mb = |b: u64| b.div_ceil(1024 * 1024);
-            return Err(refused(say(
-                Msg::WorkbookUnpacksTooLarge,
-                lang,
-                &[("size", &mb(unpacked)), ("max", &mb(max))],
-            )));
+            return Err(refused(unpacks_too_large(unpacked, lang)));
         }
-        let index_name = format!("data/{RELEASES_DIR}/{RELEASE_INDEX_FILE}");
-        let (mut files, mut index, mut carried) = (Vec::new(), None, Vec::new());
+        let mut entries = Vec::new();
         // What is read may not pass the limit either, whatever was declared.
         let mut budget = max;
         for i in 0..archive.len() {
@@ -120,34 +114,63 @@ impl Current {
             else {
                 continue;
             };
-            let top = name.strip_prefix("data/").filter(|rest| !rest.contains('/'));
-            let frozen = name
-                .strip_prefix(&format!("data/{RELEASES_DIR}/"))
-                .is_some_and(|rest| rest.split('/').count() == 2);
-            if top.is_none() && name != index_name && !frozen {
+            if release_entry(&name).is_none() {
                 continue;
             }
             let mut content = Vec::new();
             (&mut entry).take(budget + 1).read_to_end(&mut content).map_err(|_| not_release())?;
-            budget = budget.checked_sub(content.len() as u64).ok_or_else(|| {
-                refused(say(
-                    Msg::WorkbookUnpacksTooLarge,
-                    lang,
-                    &[("size", &"> 256"), ("max", &(max / 1024 / 1024))],
-                ))
-            })?;
-            match top {
-                Some(top) => files.push((top.to_owned(), content)),
-                None if frozen => carried.push((name, content)),
-                None => index = Some(String::from_utf8(content).map_err(|_| not_release())?),
+            budget = budget
+                .checked_sub(content.len() as u64)
+                .ok_or_else(|| refused(unpacks_too_large(max + 1, lang)))?;
+            entries.push((name, content));
+        }
+        Self::from_entries(entries, lang).map_err(|why| match why {
+            None => not_release(),
+            Some(why) => refused(why),
+        })
+    }
+
+    /// The release in a folder on this computer the user chose: the site's
+    /// folder, its `data` folder, or an unpacked release ZIP (`files`: paths
+    /// from the chosen folder, as [`folder_entries`] picked them).
+    pub fn from_folder(
+        files: Vec<(String, Vec<u8>)>,
+        shown: &str,
+        lang: Lang,
+    ) -> Result<Self, String> {
+        let refused = |why: String| format!("{shown}：{why}");
+        let total = files.iter().map(|(_, b)| b.len() as u64).fold(0, u64::saturating_add);
+        if total > plan_publish::workbook::MAX_UNPACKED_BYTES {
+            return Err(refused(unpacks_too_large(total, lang)));
+        }
+        Self::from_entries(files, lang).map_err(|why| {
+            refused(why.unwrap_or_else(|| {
+                crate::text::say(crate::text::Say::NotAReleaseFolder, lang, &[])
+            }))
+        })
+    }
+
+    /// The release in `entries` (`data/…` paths, as [`release_entry`] keeps
+    /// them); `Err(None)` when they hold no release at all.
+    fn from_entries(entries: Vec<(String, Vec<u8>)>, lang: Lang) -> Result<Self, Option<String>> {
+        let (mut files, mut index, mut carried) = (Vec::new(), None, Vec::new());
+        for (name, content) in entries {
+            match release_entry(&name) {
+                Some(Entry::Data(top)) => files.push((top.to_owned(), content)),
+                Some(Entry::Frozen) => carried.push((name, content)),
+                Some(Entry::Index) => {
+                    index =
+                        Some(String::from_utf8(content).map_err(|e| Some(format!("{name}: {e}")))?)
+                }
+                None => {}
             }
         }
         if !files.iter().any(|(n, _)| n == PLAN_FILE)
             || !files.iter().any(|(n, _)| n == PROGRESS_FILE)
         {
-            return Err(not_release());
+            return Err(None);
         }
-        let mut current = Self::open(files, index, lang).map_err(refused)?;
+        let mut current = Self::open(files, index, lang).map_err(Some)?;
         current.carried = carried;
         Ok(current)
     }
@@ -166,6 +189,63 @@ impl Current {
             ],
         )
     }
+}
+
+/// What a path from a release's root (`data/…`) is to the studio.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Entry<'a> {
+    /// A top-level data file (its name).
+    Data(&'a str),
+    /// The releases index.
+    Index,
+    /// A frozen release's file (`data/releases/<version>/<file>`).
+    Frozen,
+}
+
+/// What `path` is in a release, or `None` for what the studio leaves
+/// (pages, and anything else a site's folder holds).
+fn release_entry(path: &str) -> Option<Entry<'_>> {
+    let rest = path.strip_prefix("data/")?;
+    if !rest.contains('/') {
+        return Some(Entry::Data(rest));
+    }
+    let releases = rest.strip_prefix(RELEASES_DIR)?.strip_prefix('/')?;
+    if releases == RELEASE_INDEX_FILE {
+        return Some(Entry::Index);
+    }
+    (releases.split('/').count() == 2).then_some(Entry::Frozen)
+}
+
+/// The files of a folder the user chose that the studio reads, each as a
+/// path from the release's root (`data/…`) beside its place in `paths`.
+/// `paths` are as the browser gives them: from the chosen folder, its name
+/// first (`site/data/plan.json`). The data folder is the shallowest one
+/// holding `manifest.json`, `plan.json` and `progress.json`, so the chosen
+/// folder may be the site's, its `data` folder, or one above them.
+pub fn folder_entries(paths: &[String]) -> Vec<(usize, String)> {
+    let has = |dir: &str, name: &str| paths.iter().any(|p| p == &format!("{dir}{name}"));
+    let data = paths
+        .iter()
+        .filter_map(|p| p.strip_suffix(MANIFEST_FILE))
+        .filter(|dir| dir.is_empty() || dir.ends_with('/'))
+        .filter(|dir| has(dir, PLAN_FILE) && has(dir, PROGRESS_FILE))
+        .min_by_key(|dir| (dir.matches('/').count(), dir.len()));
+    let Some(data) = data else { return Vec::new() };
+    paths
+        .iter()
+        .enumerate()
+        .filter_map(|(at, p)| {
+            let inside = format!("data/{}", p.strip_prefix(data)?);
+            release_entry(&inside).is_some().then_some((at, inside))
+        })
+        .collect()
+}
+
+/// "Unpacks to more than allowed", in the workbook's words.
+fn unpacks_too_large(bytes: u64, lang: Lang) -> String {
+    let mb = |b: u64| b.div_ceil(1024 * 1024);
+    let max = plan_publish::workbook::MAX_UNPACKED_BYTES;
+    say(Msg::WorkbookUnpacksTooLarge, lang, &[("size", &mb(bytes)), ("max", &mb(max))])
 }
 
 /// How a sheet went.
@@ -741,6 +821,17 @@ pub enum Request {
         /// Its size in bytes.
         size: u64,
     },
+    /// Start instead from a folder on this computer: the files of it
+    /// [`folder_entries`] picks (their bytes beside, in the same order,
+    /// unless too large together).
+    OpenFolder {
+        /// The folder's name.
+        folder: String,
+        /// Each file's path from the release's root (`data/…`).
+        names: Vec<String>,
+        /// Their size together, in bytes.
+        size: u64,
+    },
     /// Read a sheet (its bytes beside, unless too large) into the draft.
     Read {
         /// Its file name.
@@ -853,8 +944,9 @@ pub enum Response {
     Read(Box<Outcome>, Standing),
     /// Back to the current release.
     Discarded(Standing),
-    /// A release ZIP that cannot be opened (why), and the session as it was.
-    ZipRefused(String, Standing),
+    /// A release ZIP or folder that cannot be opened (why), and the session
+    /// as it was.
+    OpenRefused(String, Standing),
     /// The release made (its ZIP beside), or why not.
     Released(Result<Released, String>),
     /// A page of the preview, or why there is none.
@@ -968,6 +1060,26 @@ impl Session {
         Err(crate::text::say(crate::text::Say::NoWorkerPreview, self.lang, &[]))
     }
 
+    /// Starts again from a release the user opened (a ZIP or a folder), or
+    /// goes on as it was if it cannot be opened.
+    fn start_from(&mut self, opened: Result<Current, String>) -> (Response, Vec<Vec<u8>>) {
+        match opened {
+            Ok(current) => {
+                let scorecard = Some(Scorecard::compute(&current.plan, &current.progress));
+                *self = Session {
+                    current: Some(current),
+                    scorecard,
+                    // The pages are still this site's.
+                    site: std::mem::take(&mut self.site),
+                    lang: self.lang,
+                    ..Session::default()
+                };
+                (Response::Opened(Ok(self.standing())), Vec::new())
+            }
+            Err(error) => (Response::OpenRefused(error, self.standing()), Vec::new()),
+        }
+    }
+
     /// Answers a request; `blobs` are the bytes beside it, and the bytes
     /// beside the answer come back with it.
     pub fn handle(&mut self, request: Request, blobs: Vec<Vec<u8>>) -> (Response, Vec<Vec<u8>>) {
@@ -1009,25 +1121,20 @@ impl Session {
             Request::OpenZip { file, size } => {
                 if let Some(problem) = too_large(size, self.lang) {
                     let said = format!("{file}：{problem}");
-                    return (Response::ZipRefused(said, self.standing()), Vec::new());
+                    return (Response::OpenRefused(said, self.standing()), Vec::new());
                 }
                 let bytes = blobs.into_iter().next().unwrap_or_default();
-                match Current::from_zip(&bytes, &file, self.lang) {
-                    Ok(current) => {
-                        let lang = self.lang;
-                        let scorecard = Some(Scorecard::compute(&current.plan, &current.progress));
-                        *self = Session {
-                            current: Some(current),
-                            scorecard,
-                            site: std::mem::take(&mut self.site),
-                            lang,
-                            ..Session::default()
-                        };
-                        (Response::Opened(Ok(self.standing())), Vec::new())
-                    }
-                    // The session goes on from where it was.
-                    Err(error) => (Response::ZipRefused(error, self.standing()), Vec::new()),
+                let opened = Current::from_zip(&bytes, &file, self.lang);
+                self.start_from(opened)
+            }
+            Request::OpenFolder { folder, names, size } => {
+                if size > plan_publish::workbook::MAX_UNPACKED_BYTES {
+                    let said = format!("{folder}：{}", unpacks_too_large(size, self.lang));
+                    return (Response::OpenRefused(said, self.standing()), Vec::new());
                 }
+                let files = names.into_iter().zip(blobs).collect();
+                let opened = Current::from_folder(files, &folder, self.lang);
+                self.start_from(opened)
             }
             Request::Read { file, size } => {
                 let Some(current) = &self.current else {

@@ -193,6 +193,20 @@ plan_model::bilingual_table! {
             "Or go on from a release (ZIP) not yet uploaded:";
         /// Started from a ZIP.
         FromZip: "（来自 {file}）", " (from {file})";
+        /// The third way to start.
+        ChooseFolder:
+            "或者从这台电脑上的一个文件夹开始（网站文件夹、其中的 data 文件夹，或解压后的发布包）。浏览器可能会问是否“上传”这些文件：它们并不会离开这台电脑，只在本页读取。",
+            "Or start from a folder on this computer (the site's folder, its data folder, or an unpacked release). The browser may ask whether to \"upload\" its files: they do not leave this computer; only this page reads them.";
+        /// The folder input's label.
+        FolderLabel: "选择文件夹：", "Choose a folder:";
+        /// Started from a folder.
+        FromFolder: "（来自文件夹 {folder}）", " (from the folder {folder})";
+        /// Reading a folder.
+        ReadingFolder: "正在读取文件夹 {folder}（{count} 个文件）……", "Reading the folder {folder} ({count} files)…";
+        /// A folder without a release in it.
+        NotAReleaseFolder:
+            "这个文件夹里没有网站的数据：需要一个同时含有 manifest.json、plan.json 和 progress.json 的 data 文件夹。",
+            "this folder holds no site data: it needs a data folder with manifest.json, plan.json and progress.json in it.";
         /// A sheet with bad cells.
         BadCells:
             "{file}：{count} 处错误，未导入任何数据，草稿未改动。请在表格中改正下列单元格，保存后重新选择文件。",

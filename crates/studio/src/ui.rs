@@ -114,6 +114,15 @@ async fn file_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// A file's path from the folder the user chose, the folder's name first.
+fn relative_path(file: &web_sys::File) -> String {
+    js_sys::Reflect::get(file, &"webkitRelativePath".into())
+        .ok()
+        .and_then(|p| p.as_string())
+        .filter(|p| !p.is_empty())
+        .unwrap_or_else(|| file.name())
+}
+
 /// Hands bytes to the browser as a download.
 fn save(bytes: &[u8], name: &str) -> Result<(), String> {
     let js = |e: JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
@@ -255,8 +264,63 @@ fn Studio(lang: Lang, backend: Backend) -> impl IntoView {
                     accepted.set(false);
                     zip_said.set(None);
                 }
-                Response::ZipRefused(error, _) | Response::Opened(Err(error)) => {
-                    zip_said.set(Some(error));
+                Response::OpenRefused(error, _) | Response::Opened(Err(error)) => {
+                    zip_said.set(Some(format!("✗ {error}")));
+                }
+                _ => {}
+            }
+            input.set_value("");
+        });
+    };
+    // A folder to start from: the site's, its data folder or an unpacked ZIP
+    // (every browser can pick one: `webkitdirectory`).
+    let on_folder = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(list) = input.files() else { return };
+        let chosen: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+        let paths: Vec<String> = chosen.iter().map(relative_path).collect();
+        let folder = paths
+            .first()
+            .and_then(|p| p.split('/').next())
+            .filter(|f| !f.is_empty())
+            .unwrap_or("—")
+            .to_owned();
+        let wanted = model::folder_entries(&paths);
+        zip_said.set(Some(say(
+            Say::ReadingFolder,
+            lang,
+            &[("folder", &folder), ("count", &wanted.len())],
+        )));
+        let backend = backend.get_value();
+        spawn_local(async move {
+            next_paint().await;
+            let size = wanted.iter().map(|(at, _)| chosen[*at].size() as u64).sum::<u64>();
+            let mut blobs = Vec::with_capacity(wanted.len());
+            // Too much together is not read at all: its size refuses it.
+            if size <= plan_publish::workbook::MAX_UNPACKED_BYTES {
+                for (at, name) in &wanted {
+                    match file_bytes(&chosen[*at]).await {
+                        Ok(bytes) => blobs.push(bytes),
+                        Err(error) => {
+                            zip_said.set(Some(format!("✗ {folder}/{name}: {error}")));
+                            input.set_value("");
+                            return;
+                        }
+                    }
+                }
+            }
+            let names = wanted.into_iter().map(|(_, name)| name).collect();
+            let request = Request::OpenFolder { folder: folder.clone(), names, size };
+            match backend.call(request, blobs).await.0 {
+                Response::Opened(Ok(mut now)) => {
+                    now.current.push_str(&say(Say::FromFolder, lang, &[("folder", &folder)]));
+                    standing.set(Some(Ok(now)));
+                    outcome.set(None);
+                    accepted.set(false);
+                    zip_said.set(None);
+                }
+                Response::OpenRefused(error, _) | Response::Opened(Err(error)) => {
+                    zip_said.set(Some(format!("✗ {error}")));
                 }
                 _ => {}
             }
@@ -310,8 +374,19 @@ fn Studio(lang: Lang, backend: Backend) -> impl IntoView {
                         prop:disabled=move || !ready()
                         on:change=on_zip />
                 </p>
+                <p>{say(Say::ChooseFolder, lang, &[])}</p>
+                <p>
+                    <label for="studio-folder">{say(Say::FolderLabel, lang, &[])}</label>
+                    " "
+                    <input id="studio-folder" type="file" multiple=true prop:webkitdirectory=true
+                        prop:disabled=move || !ready()
+                        on:change=on_folder />
+                </p>
                 <p class="studio-zip-said" role="status">
-                    {move || zip_said.get().map(|e| view! { <span class="studio-error">"✗ "{e}</span> })}
+                    {move || zip_said.get().map(|said| {
+                        let failed = said.starts_with('✗');
+                        view! { <span class:studio-error=failed>{said}</span> }
+                    })}
                 </p>
             </section>
             <section aria-labelledby="studio-import">

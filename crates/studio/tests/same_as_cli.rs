@@ -558,3 +558,110 @@ fn refusals_speak_of_the_page_and_the_draft_not_the_command_line() {
         assert!(!outcome.summary.contains("progress.json"), "{file}: {}", outcome.summary);
     }
 }
+
+/// Every file under `dir` as the browser lists a folder chosen with
+/// `webkitdirectory`: its path from the chosen folder, the folder's name first.
+fn as_chosen(dir: &Path, name: &str) -> Vec<(String, Vec<u8>)> {
+    let mut files = BTreeMap::new();
+    files_under(dir, &format!("{name}/"), &mut files);
+    files.into_iter().collect()
+}
+
+/// What the studio reads of a chosen folder, and the release it opens.
+fn open_folder(chosen: &[(String, Vec<u8>)], name: &str) -> Result<Current, String> {
+    let paths: Vec<String> = chosen.iter().map(|(p, _)| p.clone()).collect();
+    let read = kunshan_studio::model::folder_entries(&paths)
+        .into_iter()
+        .map(|(at, inside)| (inside, chosen[at].1.clone()))
+        .collect();
+    Current::from_folder(read, name, Lang::Zh)
+}
+
+#[test]
+fn a_folder_on_this_computer_opens_as_the_site_serves_it_and_releases_as_the_tool_does() {
+    let site = built_site("folder");
+    let (served, own) = fetched(&site);
+    let chosen = as_chosen(&site, "网站");
+    let paths: Vec<String> = chosen.iter().map(|(p, _)| p.clone()).collect();
+    let picked = kunshan_studio::model::folder_entries(&paths);
+    let names: Vec<&str> = picked.iter().map(|(_, n)| n.as_str()).collect();
+    // The data, the index and the frozen releases; never a page.
+    assert!(names.contains(&"data/plan.json") && names.contains(&"data/releases/index.json"));
+    assert!(names.contains(&"data/releases/2026.06.0-sample/progress.json"), "{names:?}");
+    assert!(names.iter().all(|n| n.starts_with("data/")), "{names:?}");
+    assert!(chosen.len() > names.len() + 200, "the pages are left: {} files", chosen.len());
+
+    let opened = open_folder(&chosen, "网站").expect("the site's folder opens");
+    assert_eq!(opened.plan, served.plan);
+    assert_eq!(opened.progress, served.progress);
+    assert_eq!(opened.versions, served.versions);
+    // Its data folder, or a folder above the site, give the same release.
+    for (dir, name) in [(site.join("data"), "data"), (site.clone(), "桌面/网站")] {
+        let again = open_folder(&as_chosen(&dir, name), name).expect(name);
+        assert_eq!(again.progress, served.progress, "{name}");
+        assert_eq!(again.versions, served.versions, "{name}");
+    }
+
+    // A release from the folder is what the tool writes into that folder.
+    let sheet = fixture("filled.xlsx");
+    let draft = read_sheet(&opened, &opened.progress, "filled.xlsx", &sheet, Lang::Zh)
+        .draft
+        .expect("imported");
+    let req = ReleaseRequest {
+        version: "2026.12.0-folder",
+        notes_zh: "示例",
+        notes_en: "Sample",
+        date: "2026-12-02",
+    };
+    let zipped = unzip(&release_zip(&opened, &draft, &req, &own, Lang::Zh).expect("released").zip);
+    let data = site.join("data");
+    let sheet_path = site.join("filled.xlsx");
+    std::fs::write(&sheet_path, &sheet).expect("write");
+    plan_cli::sheet::import_file(&data, &sheet_path, None, Lang::Zh).expect("the tool imports");
+    std::fs::remove_file(&sheet_path).expect("rm");
+    plan_cli::release::release(&data, &req, Lang::Zh).expect("the tool releases");
+    kunshan_portal::site::publish::publish(&site, None).expect("the tool renders the pages");
+    let mut after = BTreeMap::new();
+    files_under(&site, "", &mut after);
+    let _ = std::fs::remove_dir_all(&site);
+    assert!(zipped.len() > 500, "{} files", zipped.len());
+    for (path, ours) in &zipped {
+        let theirs =
+            after.get(path).unwrap_or_else(|| panic!("{path}: the tool wrote no such file"));
+        assert!(ours == theirs, "{path} differs from what plan-data wrote");
+    }
+}
+
+#[test]
+fn a_folder_without_a_release_is_refused_naming_it() {
+    let dir = std::env::temp_dir().join(format!("studio-not-a-site-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    // A data folder half there (no progress.json), and sheets beside it.
+    std::fs::create_dir_all(dir.join("data")).expect("mkdir");
+    std::fs::write(dir.join("data/manifest.json"), "{}").expect("write");
+    std::fs::write(dir.join("data/plan.json"), "{}").expect("write");
+    std::fs::write(dir.join("表格.xlsx"), fixture("filled.xlsx")).expect("write");
+    let chosen = as_chosen(&dir, "下载");
+    let _ = std::fs::remove_dir_all(&dir);
+    let paths: Vec<String> = chosen.iter().map(|(p, _)| p.clone()).collect();
+    assert!(kunshan_studio::model::folder_entries(&paths).is_empty());
+    let said = open_folder(&chosen, "下载").expect_err("no release in it");
+    assert!(said.starts_with("下载：") && said.contains("progress.json"), "{said}");
+    let said_en = Current::from_folder(Vec::new(), "Downloads", Lang::En).expect_err("empty");
+    assert!(said_en.contains("Downloads") && said_en.contains("no site data"), "{said_en}");
+
+    // Too much to read together: refused by its size, the session as it was.
+    use kunshan_studio::model::{Request, Response};
+    let mut session = session(None);
+    let (answer, _) = session.handle(
+        Request::OpenFolder {
+            folder: "大文件夹".into(),
+            names: vec!["data/plan.json".into()],
+            size: 300 * 1024 * 1024,
+        },
+        Vec::new(),
+    );
+    let Response::OpenRefused(said, standing) = answer else { panic!("{answer:?}") };
+    assert!(said.starts_with("大文件夹：") && said.contains("300"), "{said}");
+    assert!(standing.current.contains("2026.09.0-sample"), "{}", standing.current);
+}
