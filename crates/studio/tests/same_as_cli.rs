@@ -665,3 +665,17 @@ fn a_folder_without_a_release_is_refused_naming_it() {
     assert!(said.starts_with("大文件夹：") && said.contains("300"), "{said}");
     assert!(standing.current.contains("2026.09.0-sample"), "{}", standing.current);
 }
+
+#[test]
+fn a_folder_with_a_broken_data_file_is_refused_naming_the_file_and_the_place() {
+    let data = repo().join("public/data");
+    let mut chosen: Vec<(String, Vec<u8>)> = ["manifest.json", "plan.json", "progress.json"]
+        .iter()
+        .map(|n| (format!("data/{n}"), std::fs::read(data.join(n)).expect("read")))
+        .collect();
+    // A hand edit that lost a comma on line 3.
+    chosen[2].1 = b"{\n  \"schema_version\": 1\n  \"release\": {}\n}\n".to_vec();
+    let said = open_folder(&chosen, "data").expect_err("broken progress.json");
+    assert!(said.starts_with("data：") && said.contains("progress.json"), "{said}");
+    assert!(said.contains("第 3 行"), "the line is named: {said}");
+}
