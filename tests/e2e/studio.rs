@@ -296,6 +296,47 @@ async fn a_staff_member_imports_a_workbook_fixes_a_typo_and_takes_away_the_relea
         .await
         .expect("scroll");
     portal_harness::save_screenshot(&client, "studio-page-preview-zh.png").await;
+    // The other language's pages too, grouped apart, the frame named for it.
+    let english = "en/indicator/ai-enterprises/index.html";
+    let groups = client
+        .execute(
+            "return [...document.querySelectorAll('#studio-preview-page optgroup')]                .map(g => g.label + ':' + g.querySelectorAll('option').length)",
+            vec![],
+        )
+        .await
+        .expect("the groups");
+    assert!(
+        groups.to_string().contains("中文页面") && groups.to_string().contains("英文页面"),
+        "{groups}"
+    );
+    client
+        .execute(
+            "const s = document.querySelector('#studio-preview-page'); s.value = arguments[0]; \
+             s.dispatchEvent(new Event('change')); document.querySelector('.studio-preview-show').click()",
+            vec![json!(english)],
+        )
+        .await
+        .expect("choose the English page");
+    let english_page = wait_for_js_within(
+        &client,
+        &format!(
+            "const f = document.querySelector('.studio-preview-frame[data-file=\"{english}\"]'); \
+             const d = f && f.contentDocument; \
+             return d && d.documentElement.lang.startsWith('en') && d.body && d.body.innerText.replace(/,/g, '').includes('1234') && \
+               {{ title: f.title, text: d.body.innerText }}"
+        ),
+        "the English indicator previewed",
+        std::time::Duration::from_secs(30),
+    )
+    .await;
+    assert!(
+        english_page["title"].as_str().unwrap_or_default().contains("英文页面"),
+        "{english_page}"
+    );
+    assert!(
+        english_page["text"].as_str().unwrap_or_default().contains("preview"),
+        "{english_page}"
+    );
     cdp(&client, "Network.emulateNetworkConditions", online(true)).await;
 
     // 4. The release: a version already used is refused, a new one made.

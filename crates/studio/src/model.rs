@@ -958,8 +958,10 @@ pub enum Response {
 pub struct PreviewPage {
     /// `zh/indicator/<id>/index.html`.
     pub file: String,
-    /// What it shows, in the page's language.
+    /// What it shows, in the studio's language.
     pub label: String,
+    /// The page's own language.
+    pub lang: Lang,
 }
 
 /// A page of the site rendered with the draft.

@@ -54,10 +54,15 @@ impl Previewer {
         let plan = &prepared.site.plan;
         let named =
             |kind: Say, name: &plan_model::Bilingual| say(kind, lang, &[("name", &name.get(lang))]);
-        let pages = prepared
-            .pages
-            .iter()
-            .filter(|page| page.lang == lang)
+        // The studio's language's pages first, then the other's (the names
+        // in the studio's language: the one its user reads).
+        let other = match lang {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        };
+        let in_lang = |l: Lang| prepared.pages.iter().filter(move |page| page.lang == l);
+        let pages = in_lang(lang)
+            .chain(in_lang(other))
             .filter_map(|page| {
                 let label = match &page.route {
                     Route::Overview => say(Say::PageOverview, lang, &[]),
@@ -79,7 +84,7 @@ impl Previewer {
                     ),
                     Route::Publish | Route::Embed(_) | Route::NotFound(_) => return None,
                 };
-                Some(PreviewPage { file: page.file(), label })
+                Some(PreviewPage { file: page.file(), label, lang: page.lang })
             })
             .collect();
         Ok(Previewer { prepared, pages })

@@ -133,6 +133,10 @@ plan_model::bilingual_table! {
             "Below, the site's pages rendered with the draft, as they will be after the release but with the version \"preview\". Nothing is published yet; links in the page open the site as published. The site's scripts do not run in the preview: the charts are drawn once released; here you see the page itself and the table beside each chart.";
         /// The page chooser's label.
         PreviewChoose: "选择要预览的页面：", "Choose a page to preview:";
+        /// The preview's pages in Chinese.
+        PagesZh: "中文页面", "Pages in Chinese";
+        /// The preview's pages in English.
+        PagesEn: "英文页面", "Pages in English";
         /// The preview button.
         PreviewShow: "预览此页", "Preview this page";
         /// While a page is rendered.

@@ -512,12 +512,30 @@ fn PagePreview(
     };
     let choices = move || {
         shown.get().and_then(Result::ok).map(|p| {
-            let options = p
-                .pages
-                .iter()
-                .map(|page| {
-                    let selected = page.file == p.file;
-                    view! { <option value=page.file.clone() selected=selected>{page.label.clone()}</option> }
+            // A group for each language, the studio's first (as listed).
+            let mut langs: Vec<Lang> = Vec::new();
+            for page in &p.pages {
+                if !langs.contains(&page.lang) {
+                    langs.push(page.lang);
+                }
+            }
+            let options = langs
+                .into_iter()
+                .map(|group| {
+                    let heading = match group {
+                        Lang::Zh => say(Say::PagesZh, lang, &[]),
+                        Lang::En => say(Say::PagesEn, lang, &[]),
+                    };
+                    let options = p
+                        .pages
+                        .iter()
+                        .filter(|page| page.lang == group)
+                        .map(|page| {
+                            let selected = page.file == p.file;
+                            view! { <option value=page.file.clone() selected=selected>{page.label.clone()}</option> }
+                        })
+                        .collect_view();
+                    view! { <optgroup label=heading>{options}</optgroup> }
                 })
                 .collect_view();
             view! {
@@ -546,11 +564,15 @@ fn PagePreview(
             </p>
             {move || shown.get().map(|answer| match answer {
                 Ok(preview) => {
-                    let label = preview
-                        .pages
-                        .iter()
-                        .find(|p| p.file == preview.file)
-                        .map_or_else(|| preview.file.clone(), |p| p.label.clone());
+                    // A page in the other language says so in the frame's name.
+                    let label = preview.pages.iter().find(|p| p.file == preview.file).map_or_else(
+                        || preview.file.clone(),
+                        |p| match p.lang {
+                            l if l == lang => p.label.clone(),
+                            Lang::Zh => format!("{} ({})", p.label, say(Say::PagesZh, lang, &[])),
+                            Lang::En => format!("{}（{}）", p.label, say(Say::PagesEn, lang, &[])),
+                        },
+                    );
                     view! {
                         <iframe class="studio-preview-frame" sandbox="allow-same-origin"
                             title=say(Say::PreviewFrame, lang, &[("page", &label)])
