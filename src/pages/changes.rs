@@ -11,7 +11,7 @@ use plan_model::{Lang, PlanDocument, ProgressDocument};
 use crate::data::{DataError, load_release, load_release_index};
 use crate::locale::tr;
 use crate::near_screen::NearScreen;
-use crate::ui::{DataTable, Loaded};
+use crate::ui::{DataTable, DataText, Loaded};
 
 /// The release before the current one, loaded for comparison (`None` when the
 /// current release is the first).
@@ -76,7 +76,7 @@ pub fn WhatChanged(
         .changelog
         .iter()
         .filter(|e| e.version == latest.release.version)
-        .map(|e| view! { <li>{e.notes.get(lang).to_owned()}</li> })
+        .map(|e| view! { <li><DataText text=e.notes.clone() lang=lang /></li> })
         .collect_view();
     view! {
         <section class="card what-changed" aria-labelledby="what-changed-heading" node_ref=section>

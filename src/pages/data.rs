@@ -9,7 +9,7 @@ use plan_model::{Lang, ProgressDocument};
 use crate::context::{use_lang, use_plan, use_portal};
 use crate::data::DATA_DIR;
 use crate::locale::tr;
-use crate::ui::{DataLink, DataTable, Loaded, PageTitle, SampleNotice};
+use crate::ui::{DataLink, DataTable, DataText, Loaded, PageTitle, SampleNotice};
 
 /// The data and methods page.
 #[component]
@@ -60,7 +60,7 @@ fn Methods(data: std::sync::Arc<ProgressDocument>, lang: Lang) -> impl IntoView 
             view! {
                 <li>
                     <strong>{e.version.clone()}</strong> " · " <time datetime=e.date.clone()>{e.date.clone()}</time>
-                    " · " {e.notes.get(lang).to_owned()}
+                    " · " <DataText text=e.notes.clone() lang=lang />
                 </li>
             }
         })

@@ -668,3 +668,48 @@ fn every_page_has_fresh_precompressed_copies_after_each_publish() {
     assert!(!dist.join("robots.txt.br").exists(), "no stale copy is left beside a page");
     let _ = std::fs::remove_dir_all(dist);
 }
+
+#[test]
+fn chinese_standing_in_for_missing_english_is_marked_chinese_and_said_to_be() {
+    let bundled = site();
+    let mut progress = (*bundled.progress).clone();
+    let update = progress
+        .updates
+        .iter_mut()
+        .find(|u| u.of == "zuchongzhi-programme" && u.as_of == "2026-09-30")
+        .expect("an update");
+    update.progress = plan_model::Bilingual { zh: "样机完成测试。".into(), en: " ".into() };
+    update.evidence = vec![plan_model::progress::Evidence {
+        title: plan_model::Bilingual { zh: "验收报告".into(), en: String::new() },
+        url: "https://example.org/report".into(),
+    }];
+    let version = progress.release.version.clone();
+    let latest = progress.release.changelog.iter_mut().find(|e| e.version == version);
+    latest.expect("the release's own note").notes.en = String::new();
+    let task = bundled.plan.tasks.iter().find(|t| t.number == 3).expect("task").id.clone();
+    let site = Site::new(bundled.plan.clone(), Arc::new(progress), bundled.read_ahead, bundled.url);
+    let page = |lang, route| site.render(&template(), &Page { lang, route }, false);
+
+    let en = page(Lang::En, Route::Task(task.clone()));
+    assert!(
+        en.contains(
+            "<span lang=\"zh-CN\">样机完成测试。</span> <span class=\"untranslated\">(in Chinese only)</span>"
+        ),
+        "the update: {:?}",
+        between(&en, "样机", "</dd>")
+    );
+    let evidence = between(&en, "验收报告", "</li>").expect("the evidence");
+    assert!(evidence.contains("(in Chinese only)"), "{evidence}");
+    assert!(
+        en.contains("<span lang=\"zh-CN\"><a href=\"https://example.org/report\""),
+        "{evidence}"
+    );
+    let data = page(Lang::En, Route::Data);
+    let line = format!("<strong>{version}</strong>");
+    let notes = between(&data, &line, "</li>").expect("the release's line");
+    assert!(notes.contains("lang=\"zh-CN\"") && notes.contains("(in Chinese only)"), "{notes}");
+    // In Chinese nothing is marked; in English, text that has its English is not.
+    let zh = page(Lang::Zh, Route::Task(task));
+    assert!(zh.contains("样机完成测试。") && !zh.contains("仅中文"), "the Chinese page");
+    assert_eq!(en.matches("(in Chinese only)").count(), 2, "only the two without English");
+}

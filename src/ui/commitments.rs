@@ -9,11 +9,11 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use plan_model::commitments::{CommitmentState, DeadlineState, commitment_state, stage_counts};
 use plan_model::progress::{Stage, Update};
-use plan_model::{Lang, PlanDocument, ProgressDocument};
+use plan_model::{Bilingual, Lang, PlanDocument, ProgressDocument};
 
 use crate::format::task_label;
 use crate::locale::tr;
-use crate::ui::{DataLink, ResponsibleUnits};
+use crate::ui::{DataLink, DataText, ResponsibleUnits};
 use crate::url::Route;
 
 /// The states of some commitments (ids in the order to show them) at the
@@ -218,10 +218,10 @@ fn update_heading(u: &Update, lang: Lang) -> String {
 }
 
 fn update_body(u: &Update, lang: Lang) -> impl IntoView + use<> {
-    let row = |label: &'static str, text: &str| {
+    let row = |label: &'static str, text: &Bilingual| {
         view! {
             <dt>{label}</dt>
-            <dd>{text.to_owned()}</dd>
+            <dd><DataText text=text.clone() lang=lang /></dd>
         }
     };
     let evidence = (!u.evidence.is_empty()).then(|| {
@@ -231,7 +231,10 @@ fn update_body(u: &Update, lang: Lang) -> impl IntoView + use<> {
             .map(|e| {
                 view! {
                     <li>
-                        <DataLink url=e.url.clone() text=e.title.get(lang).to_owned() rel="noopener noreferrer nofollow" />
+                        <span lang=e.title.falls_back(lang).then_some("zh-CN")>
+                            <DataLink url=e.url.clone() text=e.title.get(lang).to_owned() rel="noopener noreferrer nofollow" />
+                        </span>
+                        {e.title.falls_back(lang).then(|| view! { " " <span class="untranslated">{tr!(lang, in_chinese_only)}</span> })}
                     </li>
                 }
             })
@@ -243,9 +246,9 @@ fn update_body(u: &Update, lang: Lang) -> impl IntoView + use<> {
     });
     view! {
         <dl class="update-body">
-            {row(tr!(lang, update_progress), u.progress.get(lang))}
-            {u.problems.as_ref().map(|p| row(tr!(lang, update_problems), p.get(lang)))}
-            {u.next_steps.as_ref().map(|n| row(tr!(lang, update_next_steps), n.get(lang)))}
+            {row(tr!(lang, update_progress), &u.progress)}
+            {u.problems.as_ref().map(|p| row(tr!(lang, update_problems), p))}
+            {u.next_steps.as_ref().map(|n| row(tr!(lang, update_next_steps), n))}
             {evidence}
         </dl>
     }

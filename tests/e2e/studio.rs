@@ -570,6 +570,21 @@ async fn a_staff_member_imports_a_workbook_fixes_a_typo_and_takes_away_the_relea
     assert!(from_folder.as_str().unwrap_or_default().contains(VERSION), "{from_folder}");
     let _ = std::fs::remove_dir_all(&not_a_site);
     let _ = std::fs::remove_dir_all(&uploaded);
+
+    // 7. An updates sheet with some English left out: the studio says how
+    // many texts the English pages will show in Chinese.
+    let updates = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("crates/plan-cli/tests/fixtures/updates.xlsx");
+    choose(&client, &updates).await;
+    outcome(&client, "imported", "updates.xlsx").await;
+    let untranslated = wait_for_js(
+        &client,
+        "const p = document.querySelector('.studio-untranslated'); return p && p.textContent",
+        "the texts without English counted",
+    )
+    .await;
+    let untranslated = untranslated.as_str().unwrap_or_default().to_owned();
+    assert!(untranslated.contains("没有英文") && untranslated.contains("仅中文"), "{untranslated}");
     let errors = console_errors(&client).await;
     assert!(errors.is_empty(), "console errors: {errors:?}");
     let _ = std::fs::remove_dir_all(&downloads);

@@ -93,9 +93,15 @@ impl Bilingual {
     /// The text in `lang`; falls back to Chinese when the translation is empty.
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
-            Lang::En if !self.en.trim().is_empty() => &self.en,
+            Lang::En if !self.falls_back(lang) => &self.en,
             _ => &self.zh,
         }
+    }
+
+    /// Whether [`Bilingual::get`] gives the Chinese in place of a missing
+    /// English text (a page then marks it as Chinese).
+    pub fn falls_back(&self, lang: Lang) -> bool {
+        lang == Lang::En && self.en.trim().is_empty()
     }
 }
 

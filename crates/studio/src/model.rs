@@ -884,8 +884,29 @@ pub struct Standing {
     pub status_counts: Vec<(String, usize, usize)>,
     /// Each indicator whose citywide status the draft changes, in words.
     pub status_changes: Vec<String>,
+    /// Texts of the draft's updates (progress, problems, next steps,
+    /// evidence titles) without their English: the English pages show the
+    /// Chinese there, marked "in Chinese only".
+    pub untranslated: usize,
     /// The session's wasm memory, in bytes (0 natively): for the bench.
     pub memory_bytes: u64,
+}
+
+/// How many texts of `progress`'s updates have no English (the English
+/// pages show their Chinese).
+pub fn untranslated(progress: &ProgressDocument) -> usize {
+    progress
+        .updates
+        .iter()
+        .flat_map(|u| {
+            let evidence = u.evidence.iter().map(|e| &e.title);
+            [Some(&u.progress), u.problems.as_ref(), u.next_steps.as_ref()]
+                .into_iter()
+                .flatten()
+                .chain(evidence)
+        })
+        .filter(|text| !text.zh.trim().is_empty() && text.falls_back(Lang::En))
+        .count()
 }
 
 /// How the portal's citywide statuses would read with `draft` instead of the
@@ -1024,7 +1045,14 @@ impl Session {
                 Some(before) => status_preview(current, before, draft, lang),
                 None => (Vec::new(), Vec::new()),
             };
-            Standing { changes, more_changes, status_counts, status_changes, ..Standing::default() }
+            Standing {
+                changes,
+                more_changes,
+                status_counts,
+                status_changes,
+                untranslated: untranslated(draft),
+                ..Standing::default()
+            }
         });
         Standing {
             current: current.describe(lang),

@@ -73,6 +73,14 @@ plan_model::bilingual_table! {
         NotesZh: "本次更新说明（中文，必填）", "What this release changes, in Chinese (required)";
         /// The release form's English notes.
         NotesEn: "本次更新说明（英文）", "What this release changes, in English";
+        /// What an empty English note gives.
+        NotesEnEmpty:
+            "英文可以留空：英文页面会显示中文说明，并注明“仅中文”。",
+            "May be left empty: the English pages then show the Chinese note, marked \"in Chinese only\".";
+        /// Texts without English in the draft.
+        Untranslated:
+            "英文页面：草稿中有 {count} 处进展文字（进展、问题、下一步或佐证标题）没有英文，英文页面会在这些地方显示中文原文，并注明“仅中文”。如需英文，请在表格的“（英文）”列中补上后重新导入。",
+            "English pages: {count} texts of the draft's updates (progress, problems, next steps or evidence titles) have no English; the English pages show the Chinese there, marked \"in Chinese only\". For English, fill the \"（英文）\" columns of the sheet and import it again.";
         /// The release button.
         MakeRelease: "检查并生成发布包（ZIP）", "Check and make the release (ZIP)";
         /// Warnings not yet accepted.

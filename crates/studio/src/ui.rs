@@ -429,12 +429,17 @@ fn Studio(lang: Lang, backend: Backend) -> impl IntoView {
                         let lines = s.status_changes.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view();
                         view! { <ul class="studio-status-changes">{lines}</ul> }.into_any()
                     };
+                    let untranslated = (s.untranslated > 0).then(|| {
+                        let said = say(Say::Untranslated, lang, &[("count", &s.untranslated)]);
+                        view! { <p class="studio-untranslated">{said}</p> }
+                    });
                     view! {
                         <div class="studio-preview">
                             <p>{say(Say::StatusPreview, lang, &[])}</p>
                             <ul class="studio-status-counts">{counts}</ul>
                             {moved}
                         </div>
+                        {untranslated}
                     }
                 })}
                 {move || standing.get().and_then(Result::ok).map(|s| {
@@ -783,7 +788,9 @@ fn ReleaseForm(
                         prop:value=move || notes_zh.get()
                         on:input=move |ev| notes_zh.set(event_target_value(&ev))></textarea></p>
                 <p><label for="studio-notes-en">{say(Say::NotesEn, lang, &[])}</label><br/>
+                    <span id="studio-notes-en-hint" class="studio-hint">{say(Say::NotesEnEmpty, lang, &[])}</span><br/>
                     <textarea id="studio-notes-en" name="notes_en" rows="3"
+                        aria-describedby="studio-notes-en-hint"
                         prop:value=move || notes_en.get()
                         on:input=move |ev| notes_en.set(event_target_value(&ev))></textarea></p>
                 {move || {

@@ -679,3 +679,36 @@ fn a_folder_with_a_broken_data_file_is_refused_naming_the_file_and_the_place() {
     assert!(said.starts_with("data：") && said.contains("progress.json"), "{said}");
     assert!(said.contains("第 3 行"), "the line is named: {said}");
 }
+
+#[test]
+fn the_studio_says_how_many_update_texts_the_english_pages_show_in_chinese() {
+    use kunshan_studio::model::{Request, Response, untranslated};
+    let mut session = session(None);
+    let bytes = fixture("updates.xlsx");
+    let (answer, _) = session.handle(
+        Request::Read { file: "updates.xlsx".into(), size: bytes.len() as u64 },
+        vec![bytes],
+    );
+    let Response::Read(outcome, standing) = answer else { panic!("{answer:?}") };
+    assert_eq!(outcome.verdict, Verdict::Imported, "{}", outcome.summary);
+    // The bundled release has every text in English; the sheet leaves some out.
+    assert_eq!(untranslated(&current().progress), 0);
+    let current = current();
+    let draft =
+        read_sheet(&current, &current.progress, "updates.xlsx", &fixture("updates.xlsx"), Lang::En)
+            .draft
+            .expect("imported");
+    let by_hand: usize = draft
+        .updates
+        .iter()
+        .flat_map(|u| {
+            [Some(&u.progress), u.problems.as_ref(), u.next_steps.as_ref()]
+                .into_iter()
+                .flatten()
+                .chain(u.evidence.iter().map(|e| &e.title))
+        })
+        .filter(|t| !t.zh.trim().is_empty() && t.en.trim().is_empty())
+        .count();
+    assert!(by_hand > 0, "the fixture leaves some English out");
+    assert_eq!(standing.untranslated, by_hand);
+}
