@@ -1,7 +1,7 @@
 //! One responsible department: the key tasks it leads (listed first in the
 //! plan) and those it supports, each with its rolled-up status, and the status
 //! of all the targets those tasks carry; then every commitment it answers for,
-//! with its stage and latest update.
+//! by key task (each group with its counts), with its stage and latest update.
 
 use std::sync::Arc;
 
@@ -100,6 +100,38 @@ fn DepartmentProgress(
         .map(|c| c.id.clone())
         .collect();
     let summary = stage_summary(&states_of(doc, &assessed.data, &mine), lang);
+    // By key task, in the plan's order (the safeguards last), each with its
+    // own counts: a department may answer for dozens.
+    let groups = doc
+        .tasks
+        .iter()
+        .map(Some)
+        .chain(std::iter::once(None))
+        .filter_map(|task| {
+            let ids: Vec<String> = doc
+                .commitments
+                .iter()
+                .filter(|c| mine.contains(&c.id) && c.task.as_deref() == task.map(|t| t.id.as_str()))
+                .map(|c| c.id.clone())
+                .collect();
+            (!ids.is_empty()).then_some((task, ids))
+        })
+        .map(|(task, ids)| {
+            let heading = match task {
+                Some(t) => view! { <a href=Route::Task(t.id.clone()).href(lang)>{task_label(t, lang)}</a> }
+                    .into_any(),
+                None => view! { <span>{tr!(lang, safeguards_word)}</span> }.into_any(),
+            };
+            let summary = stage_summary(&states_of(doc, &assessed.data, &ids), lang);
+            view! {
+                <div class="department-task-group">
+                    <h3 class="department-task-heading">{heading}</h3>
+                    <p class="stage-summary">{summary}</p>
+                    <CommitmentList plan=doc.clone() progress=assessed.data.clone() ids=ids lang=lang nested=true />
+                </div>
+            }
+        })
+        .collect_view();
     view! {
         <ReleaseBar release=assessed.data.release.clone() lang=lang />
         {assessed.data.release.sample.then(|| view! { <SampleNotice lang=lang /> })}
@@ -112,7 +144,7 @@ fn DepartmentProgress(
         <section class="card department-commitments" aria-labelledby="department-commitments-heading">
             <h2 id="department-commitments-heading">{tr!(lang, department_commitments_heading)}</h2>
             <p class="stage-summary">{summary}</p>
-            <CommitmentList plan=doc.clone() progress=assessed.data.clone() ids=mine lang=lang show_task=true />
+            {groups}
         </section>
     }
 }

@@ -568,6 +568,35 @@ fn task_department_and_district_pages_list_their_commitments_with_stage_due_and_
             .contains(&format!("{} commitments: ", section.matches("class=\"commitment ").count()))
     );
 
+    // One that answers for dozens lists them by key task, each with its counts.
+    let html = render(Lang::Zh, Route::Department("industry-it".into()));
+    let section = between(&html, "department-commitments", "</section>").expect("section");
+    let mine: Vec<_> = plan
+        .commitments
+        .iter()
+        .filter(|c| c.responsible.iter().any(|r| r == "industry-it"))
+        .collect();
+    assert!(mine.len() > 30, "{} commitments", mine.len());
+    let mut tasks: Vec<Option<&str>> = Vec::new();
+    for c in &mine {
+        if !tasks.contains(&c.task.as_deref()) {
+            tasks.push(c.task.as_deref());
+        }
+    }
+    assert_eq!(section.matches("<h3 class=\"department-task-heading\">").count(), tasks.len());
+    assert_eq!(section.matches("<h4 class=\"commitment-name\">").count(), mine.len());
+    assert_eq!(section.matches("class=\"stage-summary\"").count(), tasks.len() + 1);
+    // In the plan's order of tasks, each commitment under its own.
+    let at = |needle: &str| section.find(needle).unwrap_or_else(|| panic!("{needle}"));
+    for c in &mine {
+        let heading = match c.task.as_deref() {
+            Some(t) => format!("department-task-heading\"><a href=\"zh/task/{t}/\""),
+            None => "<span>保障措施</span>".to_owned(),
+        };
+        let (heading_at, item_at) = (at(&heading), at(&format!("id=\"commitment-{}\"", c.id)));
+        assert!(heading_at < item_at, "{} after its task's heading", c.id);
+    }
+
     // The district the plan names gets its pilot; another says the plan names none.
     let html = render(Lang::Zh, Route::District("kunshan-high-tech-zone".into()));
     assert!(html.contains("commitment-high-tech-zone-pilot"), "the high-tech zone's pilot");

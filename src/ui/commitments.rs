@@ -89,9 +89,13 @@ pub fn CommitmentList(
     /// Name each one's key task (on pages that are not the task's own).
     #[prop(optional)]
     show_task: bool,
+    /// The list sits under a group's `<h3>`: each name is an `<h4>`.
+    #[prop(optional)]
+    nested: bool,
 ) -> impl IntoView {
     let states = states_of(&plan, &progress, &ids);
-    let items = states.iter().map(|s| commitment_item(&plan, s, lang, show_task)).collect_view();
+    let items =
+        states.iter().map(|s| commitment_item(&plan, s, lang, show_task, nested)).collect_view();
     view! { <ol class="commitment-list">{items}</ol> }
 }
 
@@ -100,6 +104,7 @@ fn commitment_item(
     state: &CommitmentState<'_>,
     lang: Lang,
     show_task: bool,
+    nested: bool,
 ) -> impl IntoView + use<> {
     let c = state.commitment;
     let stage = state.stage;
@@ -136,7 +141,11 @@ fn commitment_item(
     let updates: Vec<Update> = state.updates.iter().map(|u| (*u).clone()).collect();
     view! {
         <li class=format!("commitment stage-{}", stage.code().replace('_', "-")) id=commitment_anchor(&c.id)>
-            <h3 class="commitment-name">{c.name.get(lang).to_owned()}</h3>
+            {if nested {
+                view! { <h4 class="commitment-name">{c.name.get(lang).to_owned()}</h4> }.into_any()
+            } else {
+                view! { <h3 class="commitment-name">{c.name.get(lang).to_owned()}</h3> }.into_any()
+            }}
             <p class="commitment-stage">
                 <span class="stage-glyph" aria-hidden="true">{stage.icon()}</span>
                 " "
