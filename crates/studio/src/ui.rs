@@ -239,6 +239,21 @@ fn Studio(lang: Lang, backend: Backend) -> impl IntoView {
     };
     // A release ZIP to start from instead (one made here and not yet uploaded).
     let zip_said: RwSignal<Option<String>> = RwSignal::new(None);
+    // What opening a release ZIP or a folder gave: the studio starts from it
+    // (`from` says where from), or says why not and goes on as it was.
+    let started = move |response: Response, from: String| match response {
+        Response::Opened(Ok(mut now)) => {
+            now.current.push_str(&from);
+            standing.set(Some(Ok(now)));
+            outcome.set(None);
+            accepted.set(false);
+            zip_said.set(None);
+        }
+        Response::OpenRefused(error, _) | Response::Opened(Err(error)) => {
+            zip_said.set(Some(format!("✗ {error}")));
+        }
+        _ => {}
+    };
     let on_zip = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
@@ -256,19 +271,7 @@ fn Studio(lang: Lang, backend: Backend) -> impl IntoView {
                 Ok(bytes) => backend.call(request, vec![bytes]).await.0,
                 Err(error) => Response::Opened(Err(format!("{name}: {error}"))),
             };
-            match response {
-                Response::Opened(Ok(mut now)) => {
-                    now.current.push_str(&say(Say::FromZip, lang, &[("file", &name)]));
-                    standing.set(Some(Ok(now)));
-                    outcome.set(None);
-                    accepted.set(false);
-                    zip_said.set(None);
-                }
-                Response::OpenRefused(error, _) | Response::Opened(Err(error)) => {
-                    zip_said.set(Some(format!("✗ {error}")));
-                }
-                _ => {}
-            }
+            started(response, say(Say::FromZip, lang, &[("file", &name)]));
             input.set_value("");
         });
     };
@@ -311,19 +314,8 @@ fn Studio(lang: Lang, backend: Backend) -> impl IntoView {
             }
             let names = wanted.into_iter().map(|(_, name)| name).collect();
             let request = Request::OpenFolder { folder: folder.clone(), names, size };
-            match backend.call(request, blobs).await.0 {
-                Response::Opened(Ok(mut now)) => {
-                    now.current.push_str(&say(Say::FromFolder, lang, &[("folder", &folder)]));
-                    standing.set(Some(Ok(now)));
-                    outcome.set(None);
-                    accepted.set(false);
-                    zip_said.set(None);
-                }
-                Response::OpenRefused(error, _) | Response::Opened(Err(error)) => {
-                    zip_said.set(Some(format!("✗ {error}")));
-                }
-                _ => {}
-            }
+            let response = backend.call(request, blobs).await.0;
+            started(response, say(Say::FromFolder, lang, &[("folder", &folder)]));
             input.set_value("");
         });
     };

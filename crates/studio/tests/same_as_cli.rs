@@ -128,6 +128,28 @@ fn fetched(site: &Path) -> (Current, BTreeMap<String, Vec<u8>>) {
     (Current::open(files, index, Lang::Zh).expect("the release opens"), own)
 }
 
+/// `plan-data import` of `sheet` (a workbook), then `plan-data release`
+/// into the built `site`'s data folder, which renders the pages again
+/// (crates/plan-cli/src/main.rs, `pages_again`): every file of the site
+/// after, and the site removed.
+fn the_tool_releases(
+    site: &Path,
+    sheet: &[u8],
+    req: &ReleaseRequest<'_>,
+) -> BTreeMap<String, Vec<u8>> {
+    let data = site.join("data");
+    let sheet_path = site.join("sheet.xlsx");
+    std::fs::write(&sheet_path, sheet).expect("write");
+    plan_cli::sheet::import_file(&data, &sheet_path, None, Lang::Zh).expect("the tool imports");
+    std::fs::remove_file(&sheet_path).expect("rm");
+    plan_cli::release::release(&data, req, Lang::Zh).expect("the tool releases");
+    kunshan_portal::site::publish::publish(site, None).expect("the tool renders the pages");
+    let mut after = BTreeMap::new();
+    files_under(site, "", &mut after);
+    let _ = std::fs::remove_dir_all(site);
+    after
+}
+
 #[test]
 fn the_release_zip_holds_what_plan_data_writes_byte_for_byte() {
     let site = built_site("studio");
@@ -150,21 +172,10 @@ fn the_release_zip_holds_what_plan_data_writes_byte_for_byte() {
     let zipped = unzip(&made.zip);
     assert_eq!(zipped.len(), made.files);
 
-    // The same sheet and release through the staff tool: `plan-data import`,
-    // then `plan-data release` into the site's data folder, which renders
-    // the pages again (crates/plan-cli/src/main.rs, `pages_again`).
+    // The same sheet and release through the staff tool.
     let mut before = BTreeMap::new();
     files_under(&site, "", &mut before);
-    let data = site.join("data");
-    let sheet_path = site.join("filled.xlsx");
-    std::fs::write(&sheet_path, &sheet).expect("write");
-    plan_cli::sheet::import_file(&data, &sheet_path, None, Lang::Zh).expect("the tool imports");
-    std::fs::remove_file(&sheet_path).expect("rm");
-    plan_cli::release::release(&data, &req, Lang::Zh).expect("the tool releases");
-    kunshan_portal::site::publish::publish(&site, None).expect("the tool renders the pages");
-    let mut after = BTreeMap::new();
-    files_under(&site, "", &mut after);
-    let _ = std::fs::remove_dir_all(&site);
+    let after = the_tool_releases(&site, &sheet, &req);
 
     // Every file the tool wrote anew or changed is in the ZIP, the same.
     let mut changed = 0;
@@ -614,16 +625,7 @@ fn a_folder_on_this_computer_opens_as_the_site_serves_it_and_releases_as_the_too
         date: "2026-12-02",
     };
     let zipped = unzip(&release_zip(&opened, &draft, &req, &own, Lang::Zh).expect("released").zip);
-    let data = site.join("data");
-    let sheet_path = site.join("filled.xlsx");
-    std::fs::write(&sheet_path, &sheet).expect("write");
-    plan_cli::sheet::import_file(&data, &sheet_path, None, Lang::Zh).expect("the tool imports");
-    std::fs::remove_file(&sheet_path).expect("rm");
-    plan_cli::release::release(&data, &req, Lang::Zh).expect("the tool releases");
-    kunshan_portal::site::publish::publish(&site, None).expect("the tool renders the pages");
-    let mut after = BTreeMap::new();
-    files_under(&site, "", &mut after);
-    let _ = std::fs::remove_dir_all(&site);
+    let after = the_tool_releases(&site, &sheet, &req);
     assert!(zipped.len() > 500, "{} files", zipped.len());
     for (path, ours) in &zipped {
         let theirs =
