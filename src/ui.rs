@@ -17,7 +17,7 @@ pub use announcer::{Announcer, FilterStatus};
 pub use commitments::{
     CommitmentList, UpdateTimeline, commitment_anchor, stage_summary, states_of, update_text,
 };
-pub use data_text::DataText;
+pub use data_text::{DataText, InChineseOnly};
 pub use filter_bar::{FilterBar, Offered};
 pub use head::{HeadSink, PageHead, PageTitle};
 pub use links::{DataLink, ResponsibleUnits, safe_link};

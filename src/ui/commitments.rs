@@ -13,7 +13,7 @@ use plan_model::{Bilingual, Lang, PlanDocument, ProgressDocument};
 
 use crate::format::task_label;
 use crate::locale::tr;
-use crate::ui::{DataLink, DataText, ResponsibleUnits};
+use crate::ui::{DataLink, DataText, InChineseOnly, ResponsibleUnits};
 use crate::url::Route;
 
 /// The states of some commitments (ids in the order to show them) at the
@@ -243,7 +243,7 @@ fn update_body(u: &Update, lang: Lang) -> impl IntoView + use<> {
                         <span lang=e.title.falls_back(lang).then_some("zh-CN")>
                             <DataLink url=e.url.clone() text=e.title.get(lang).to_owned() rel="noopener noreferrer nofollow" />
                         </span>
-                        {e.title.falls_back(lang).then(|| view! { " " <span class="untranslated">{tr!(lang, in_chinese_only)}</span> })}
+                        {e.title.falls_back(lang).then(|| view! { <InChineseOnly lang=lang /> })}
                     </li>
                 }
             })

@@ -17,13 +17,17 @@ pub fn DataText(
     lang: Lang,
 ) -> impl IntoView {
     if text.falls_back(lang) {
-        view! {
-            <span lang="zh-CN">{text.zh}</span>
-            " "
-            <span class="untranslated">{tr!(lang, in_chinese_only)}</span>
-        }
-        .into_any()
+        view! { <span lang="zh-CN">{text.zh}</span> <InChineseOnly lang=lang /> }.into_any()
     } else {
         text.get(lang).to_owned().into_any()
     }
+}
+
+/// " (in Chinese only)", after Chinese that stands in for missing English.
+#[component]
+pub fn InChineseOnly(
+    /// Reader's language.
+    lang: Lang,
+) -> impl IntoView {
+    view! { " " <span class="untranslated">{tr!(lang, in_chinese_only)}</span> }
 }

@@ -56,13 +56,9 @@ impl Previewer {
             |kind: Say, name: &plan_model::Bilingual| say(kind, lang, &[("name", &name.get(lang))]);
         // The studio's language's pages first, then the other's (the names
         // in the studio's language: the one its user reads).
-        let other = match lang {
-            Lang::Zh => Lang::En,
-            Lang::En => Lang::Zh,
-        };
         let in_lang = |l: Lang| prepared.pages.iter().filter(move |page| page.lang == l);
         let pages = in_lang(lang)
-            .chain(in_lang(other))
+            .chain(in_lang(lang.other()))
             .filter_map(|page| {
                 let label = match &page.route {
                     Route::Overview => say(Say::PageOverview, lang, &[]),

@@ -238,7 +238,7 @@ fn Studio(lang: Lang, backend: Backend) -> impl IntoView {
         });
     };
     // A release ZIP to start from instead (one made here and not yet uploaded).
-    let zip_said: RwSignal<Option<String>> = RwSignal::new(None);
+    let zip_said: RwSignal<Option<Result<String, String>>> = RwSignal::new(None);
     // What opening a release ZIP or a folder gave: the studio starts from it
     // (`from` says where from), or says why not and goes on as it was.
     let started = move |response: Response, from: String| match response {
@@ -250,7 +250,7 @@ fn Studio(lang: Lang, backend: Backend) -> impl IntoView {
             zip_said.set(None);
         }
         Response::OpenRefused(error, _) | Response::Opened(Err(error)) => {
-            zip_said.set(Some(format!("✗ {error}")));
+            zip_said.set(Some(Err(error)));
         }
         _ => {}
     };
@@ -289,11 +289,9 @@ fn Studio(lang: Lang, backend: Backend) -> impl IntoView {
             .unwrap_or("—")
             .to_owned();
         let wanted = model::folder_entries(&paths);
-        zip_said.set(Some(say(
-            Say::ReadingFolder,
-            lang,
-            &[("folder", &folder), ("count", &wanted.len())],
-        )));
+        let reading =
+            say(Say::ReadingFolder, lang, &[("folder", &folder), ("count", &wanted.len())]);
+        zip_said.set(Some(Ok(reading)));
         let backend = backend.get_value();
         spawn_local(async move {
             next_paint().await;
@@ -305,7 +303,7 @@ fn Studio(lang: Lang, backend: Backend) -> impl IntoView {
                     match file_bytes(&chosen[*at]).await {
                         Ok(bytes) => blobs.push(bytes),
                         Err(error) => {
-                            zip_said.set(Some(format!("✗ {folder}/{name}: {error}")));
+                            zip_said.set(Some(Err(format!("{folder}/{name}: {error}"))));
                             input.set_value("");
                             return;
                         }
@@ -375,9 +373,9 @@ fn Studio(lang: Lang, backend: Backend) -> impl IntoView {
                         on:change=on_folder />
                 </p>
                 <p class="studio-zip-said" role="status">
-                    {move || zip_said.get().map(|said| {
-                        let failed = said.starts_with('✗');
-                        view! { <span class:studio-error=failed>{said}</span> }
+                    {move || zip_said.get().map(|said| match said {
+                        Ok(text) => view! { <span>{text}</span> }.into_any(),
+                        Err(text) => view! { <span class="studio-error">"✗ "{text}</span> }.into_any(),
                     })}
                 </p>
             </section>
@@ -459,6 +457,14 @@ fn Studio(lang: Lang, backend: Backend) -> impl IntoView {
     }
 }
 
+/// "Pages in Chinese" / "in English", in the studio's language.
+fn pages_in(pages: Lang, lang: Lang) -> String {
+    match pages {
+        Lang::Zh => say(Say::PagesZh, lang, &[]),
+        Lang::En => say(Say::PagesEn, lang, &[]),
+    }
+}
+
 /// The site's address as this browser has it: two folders up from the
 /// studio's page (`<root><lang>/publish/`).
 fn site_root() -> String {
@@ -510,19 +516,9 @@ fn PagePreview(
     let choices = move || {
         shown.get().and_then(Result::ok).map(|p| {
             // A group for each language, the studio's first (as listed).
-            let mut langs: Vec<Lang> = Vec::new();
-            for page in &p.pages {
-                if !langs.contains(&page.lang) {
-                    langs.push(page.lang);
-                }
-            }
-            let options = langs
+            let options = [lang, lang.other()]
                 .into_iter()
                 .map(|group| {
-                    let heading = match group {
-                        Lang::Zh => say(Say::PagesZh, lang, &[]),
-                        Lang::En => say(Say::PagesEn, lang, &[]),
-                    };
                     let options = p
                         .pages
                         .iter()
@@ -532,7 +528,7 @@ fn PagePreview(
                             view! { <option value=page.file.clone() selected=selected>{page.label.clone()}</option> }
                         })
                         .collect_view();
-                    view! { <optgroup label=heading>{options}</optgroup> }
+                    view! { <optgroup label=pages_in(group, lang)>{options}</optgroup> }
                 })
                 .collect_view();
             view! {
@@ -564,10 +560,10 @@ fn PagePreview(
                     // A page in the other language says so in the frame's name.
                     let label = preview.pages.iter().find(|p| p.file == preview.file).map_or_else(
                         || preview.file.clone(),
-                        |p| match p.lang {
-                            l if l == lang => p.label.clone(),
-                            Lang::Zh => format!("{} ({})", p.label, say(Say::PagesZh, lang, &[])),
-                            Lang::En => format!("{}（{}）", p.label, say(Say::PagesEn, lang, &[])),
+                        |p| match (p.lang == lang, lang) {
+                            (true, _) => p.label.clone(),
+                            (false, Lang::Zh) => format!("{}（{}）", p.label, pages_in(p.lang, lang)),
+                            (false, Lang::En) => format!("{} ({})", p.label, pages_in(p.lang, lang)),
                         },
                     );
                     view! {
