@@ -34,9 +34,12 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 fi
 
 # 2. Debian packages: the browser and driver for tests, CJK fonts so Chinese text
-#    renders in screenshots, brotli for the size report.
+#    renders in screenshots, brotli for the size report, Caddy (the web server
+#    whose shipped configuration, deploy/Caddyfile, the host test serves dist/
+#    through), and a Java runtime for the W3C Nu Html Checker (vnu-jar, npm).
 apt_missing=()
-for pkg in chromium chromium-driver fonts-noto-cjk brotli; do
+command -v java >/dev/null || apt_missing+=(openjdk-17-jre-headless)
+for pkg in chromium chromium-driver fonts-noto-cjk brotli caddy; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || apt_missing+=("$pkg")
 done
 if [ ${#apt_missing[@]} -gt 0 ]; then
@@ -70,10 +73,12 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $bindgen_version" 
   step "wasm-bindgen-cli $bindgen_version" cargo install wasm-bindgen-cli --version "$bindgen_version"
 fi
 
-# 5. npm packages (ECharts, esbuild, binaryen's wasm-opt, axe-core, ajv) from the
-#    lock file. Debian's binaryen is too old and silently breaks the wasm.
+# 5. npm packages (ECharts, esbuild, binaryen's wasm-opt, axe-core, ajv, the Nu
+#    Html Checker, pa11y) from the lock file. Debian's binaryen is too old and
+#    silently breaks the wasm. pa11y's puppeteer would download a browser: it
+#    uses Debian's Chromium instead.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  step "npm packages (npm ci)" npm ci --no-audit --no-fund --loglevel=error
+  step "npm packages (npm ci)" env PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 fi
 
 # 6. Crate sources, so that `trunk build --offline` and cargo never need the network.

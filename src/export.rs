@@ -160,8 +160,10 @@ pub fn xml_escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            // Control characters are not allowed in XML 1.0.
-            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t') => {}
+            // Characters XML 1.0 forbids (validation refuses them in the
+            // data; here they are dropped, so no output is ill-formed).
+            '\r' => {}
+            c if plan_model::validate::is_forbidden_char(c) => {}
             c => out.push(c),
         }
     }

@@ -194,6 +194,17 @@ pub(super) fn page_with_base(
         // data files served are newer.
         format!(r#"<meta name="portal-release" content="{}">"#, escape(&release.version)),
     ]);
+    // The data files it was rendered from, by SHA-256: once the page is
+    // shown, the loader checks the files served against them, so a file
+    // changed without publishing does not go unsaid.
+    if !site.rendered_from.is_empty() {
+        let files: Vec<String> =
+            site.rendered_from.iter().map(|(name, hash)| format!("{name}:{hash}")).collect();
+        meta.push(format!(
+            r#"<meta name="portal-data-sha256" content="{}">"#,
+            escape(&files.join(" "))
+        ));
+    }
     // The chart library's early fetch, only where there is a chart to draw.
     let charts = body.contains("class=\"chart\"");
     let studio = matches!(route, Route::Publish);

@@ -89,7 +89,9 @@ pub fn feeds(site: &Site, history: &[Published]) -> Vec<(String, String)> {
 
 /// A date as Atom's timestamp: the start of that day in China's time.
 fn timestamp(date: &str) -> String {
-    format!("{date}T00:00:00+08:00")
+    // Dates are checked as dates when read; escaped all the same, as
+    // everything from the data is.
+    escape(&format!("{date}T00:00:00+08:00"))
 }
 
 /// The feed's title: the site's name and what it follows.

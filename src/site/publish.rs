@@ -44,6 +44,12 @@ pub enum PublishError {
         /// The problem, located, in both languages.
         detail: Bilingual,
     },
+    /// The public address cannot be written into a page, sitemap or robots.txt.
+    #[error("{url}: not a site address")]
+    BadAddress {
+        /// The address as given.
+        url: String,
+    },
     /// No public address was given and none was kept.
     #[error("{file}: no site address given and none kept")]
     NoAddress {
@@ -86,6 +92,13 @@ impl PublishError {
             }
             PublishError::NoAddress { file } => {
                 (tr!(lang, site_error_address), file, String::new())
+            }
+            PublishError::BadAddress { url } => {
+                let shown = format!("{url:?}");
+                return crate::locale::fill(
+                    tr!(lang, site_error_bad_address),
+                    &[("file", &shown as &dyn std::fmt::Display), ("detail", &"")],
+                );
             }
         };
         crate::locale::fill(
@@ -147,10 +160,20 @@ fn read(files: &dyn SiteFiles, path: &str) -> Result<String, PublishError> {
 fn load<T>(
     files: &dyn SiteFiles,
     path: &str,
-    parse: impl Fn(&str, &str) -> Result<T, LoadError>,
+    parse_with: impl Fn(&str, &str) -> Result<T, LoadError>,
+) -> Result<T, PublishError> {
+    parse(files, path, &read(files, path)?, parse_with)
+}
+
+/// Parses one data file's text, its errors located in it.
+fn parse<T>(
+    files: &dyn SiteFiles,
+    path: &str,
+    text: &str,
+    parse_with: impl Fn(&str, &str) -> Result<T, LoadError>,
 ) -> Result<T, PublishError> {
     let shown = files.shown(path);
-    parse(&shown.display().to_string(), &read(files, path)?).map_err(|e| data_error(shown, &e))
+    parse_with(&shown.display().to_string(), text).map_err(|e| data_error(shown, &e))
 }
 
 fn data_error(file: PathBuf, error: &LoadError) -> PublishError {
@@ -196,14 +219,20 @@ pub fn read_site(dist: &Path, url: &str) -> Result<Site, PublishError> {
 /// [`read_site`] from wherever the files are.
 pub fn read_site_from(files: &dyn SiteFiles, url: &str) -> Result<Site, PublishError> {
     let plan_path = data(PLAN_FILE);
-    let plan: PlanDocument = load(files, &plan_path, plan_model::parse_plan)?;
+    let plan_text = read(files, &plan_path)?;
+    let plan: PlanDocument = parse(files, &plan_path, &plan_text, plan_model::parse_plan)?;
     no_errors(files.shown(&plan_path), plan_model::validate_plan(&plan))?;
     let progress_path = data(PROGRESS_FILE);
-    let progress: ProgressDocument = load(files, &progress_path, plan_model::parse_progress)?;
+    let progress_text = read(files, &progress_path)?;
+    let progress: ProgressDocument =
+        parse(files, &progress_path, &progress_text, plan_model::parse_progress)?;
     no_errors(files.shown(&progress_path), plan_model::validate_progress(&plan, &progress))?;
-    let manifest: Manifest = load(files, &data(MANIFEST_FILE), parse_located)?;
-    let releases: Vec<ReleaseSummary> =
-        load(files, &data(&format!("{RELEASES_DIR}/{RELEASE_INDEX_FILE}")), parse_located)?;
+    let manifest_path = data(MANIFEST_FILE);
+    let manifest: Manifest = load(files, &manifest_path, parse_located)?;
+    no_errors(files.shown(&manifest_path), plan_model::validate::validate_manifest(&manifest))?;
+    let index_path = data(&format!("{RELEASES_DIR}/{RELEASE_INDEX_FILE}"));
+    let releases: Vec<ReleaseSummary> = load(files, &index_path, parse_located)?;
+    no_errors(files.shown(&index_path), plan_model::validate::validate_index(&releases))?;
     let previous = match plan_model::release::previous(&releases, &progress.release.version) {
         None => None,
         Some(before) => Some((
@@ -211,10 +240,17 @@ pub fn read_site_from(files: &dyn SiteFiles, url: &str) -> Result<Site, PublishE
             load(files, &frozen(&before.version, PROGRESS_FILE), plan_model::parse_progress)?,
         )),
     };
-    let url = if url.ends_with('/') { url.to_owned() } else { format!("{url}/") };
+    let url = plan_model::validate::site_address(url)
+        .ok_or_else(|| PublishError::BadAddress { url: url.to_owned() })?;
     let read_ahead =
         ReadAhead { manifest: Some(manifest), releases: Some(releases), previous: Some(previous) };
-    Ok(Site::new(Arc::new(plan), Arc::new(progress), read_ahead, url))
+    let mut site = Site::new(Arc::new(plan), Arc::new(progress), read_ahead, url);
+    let sha256 = plan_publish::release::sha256_hex;
+    site.rendered_from = vec![
+        (PLAN_FILE.to_owned(), sha256(plan_text.as_bytes())),
+        (PROGRESS_FILE.to_owned(), sha256(progress_text.as_bytes())),
+    ];
+    Ok(site)
 }
 
 /// Every published release, newest first, from its frozen copy

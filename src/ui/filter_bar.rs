@@ -229,6 +229,10 @@ pub fn FilterBar(
             </button>
             <form id=FILTER_BAR_ID class="filter-bar" aria-label=tr!(lang, filters_label) on:submit=|ev| ev.prevent_default()>
                 {selects}
+                // A form is sent with a button (WCAG H32): with scripts off,
+                // or before the app, the choices go into the address, which
+                // the app reads; in the app each choice applies at once.
+                <button type="submit" class="filter-apply">{tr!(lang, filters_apply)}</button>
                 {clear}
             </form>
         </div>

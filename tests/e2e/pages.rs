@@ -203,6 +203,49 @@ async fn old_fragment_links_land_on_the_same_view_at_the_root_and_under_a_sub_pa
     let _ = std::fs::remove_dir_all(host_root);
 }
 
+/// JSON copied over the site without publishing (one figure changed, the
+/// manifest untouched): once shown, with nothing touched, the page checks
+/// the data served against what it was rendered from and says which file is
+/// not as published; with the data as published it stays as it is.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_page_never_silently_disagrees_with_the_data_served() {
+    let dist = dist_dir();
+    let copy = tempdir("changed");
+    portal_harness::copy_dir(&dist, &copy);
+    let server = StaticServer::start(&copy);
+    let driver = Driver::start();
+    let client = driver.browser(1280, 900).await;
+    let indicator = &model(&dist.join("data")).0.indicators[0].id;
+    let page = format!("{}en/indicator/{indicator}/", server.url);
+    let checked = "return document.documentElement.dataset.dataChecked ?? null";
+    // Opened as a reader would, touching nothing (the app loads on first use).
+    client.goto(&page).await.expect("open");
+    let said = wait_for_js(&client, checked, "the data check").await;
+    assert_eq!(said.as_str(), Some("same"));
+    let app = "return document.getElementById('page') ? 'page' : 'app'";
+    assert_eq!(client.execute(app, vec![]).await.expect("js").as_str(), Some("page"));
+
+    let path = copy.join("data/progress.json");
+    let mut progress: Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("json");
+    let value = progress["observations"][0]["value"].as_f64().expect("a number");
+    progress["observations"][0]["value"] = Value::from(value + 1.0);
+    std::fs::write(&path, serde_json::to_string_pretty(&progress).expect("json")).expect("write");
+    client.goto(&page).await.expect("open");
+    let said = wait_for_js(&client, checked, "the data check").await;
+    assert_eq!(said.as_str(), Some("changed progress.json"));
+    let warning = wait_for_js(
+        &client,
+        "const e = document.querySelector('.integrity-warning'); return e && e.textContent",
+        "the page saying the data is not as published",
+    )
+    .await;
+    let warning = warning.as_str().unwrap_or_default();
+    assert!(warning.contains("progress.json"), "names the file: {warning}");
+    client.close().await.expect("close");
+    let _ = std::fs::remove_dir_all(copy);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_page_says_so_when_the_data_served_is_newer_than_its_release() {
     let dist = dist_dir();

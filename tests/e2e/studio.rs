@@ -108,9 +108,14 @@ fn what_the_tool_writes(
         notes_en: NOTES_EN,
         date: DATE,
     };
-    plan_cli::release::release(&data, &req, Lang::Zh).expect("plan-data release");
-    // `plan-data release`'s pages step (crates/plan-cli/src/main.rs).
-    kunshan_portal::site::publish::publish(&site, None).expect("the pages rendered again");
+    // `plan-data release`'s pages step (crates/plan-cli/src/main.rs), in the
+    // staged copy it switches in.
+    let pages = |staged: &Path, _: &Path| {
+        kunshan_portal::site::publish::publish(staged, None)
+            .map(|report| report.pages.to_string())
+            .map_err(|e| e.message(Lang::Zh))
+    };
+    plan_cli::release::release(&data, &req, Lang::Zh, Some(&pages)).expect("plan-data release");
     let mut after = BTreeMap::new();
     files_under(&site, "", &mut after);
     let _ = std::fs::remove_dir_all(&site);

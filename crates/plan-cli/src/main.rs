@@ -134,40 +134,25 @@ enum Command {
     },
 }
 
-/// After a release into the data folder of a built site (`<site>/data`, with
-/// `<site>/template.html` beside it): its pages rendered again, so what the
-/// site serves says the new release. A source folder (`public/data`) has no
-/// pages; `make dist` renders them.
+/// A built site's pages rendered again into the staged copy of the site
+/// (`<site>/data` with `<site>/template.html` beside it), switched in with
+/// the release's data, so what the site serves says the new release. A
+/// source folder (`public/data`) has no pages; `make dist` renders them.
 #[cfg(feature = "pages")]
-fn pages_again(
-    dir: &std::path::Path,
-    said: String,
+fn render_pages(
+    staged: &std::path::Path,
+    site: &std::path::Path,
     lang: Lang,
-) -> Result<String, plan_cli::fail::Fail> {
-    use kunshan_portal::site::publish::{TEMPLATE_FILE, publish};
+) -> Result<String, String> {
     use plan_model::messages::{Msg, say};
-    let Some(site) = dir.parent().filter(|s| s.join(TEMPLATE_FILE).is_file()) else {
-        return Ok(said);
-    };
-    match publish(site, None) {
-        Ok(report) => Ok(format!(
-            "{said}\n{}",
-            say(
-                Msg::PagesWritten,
-                lang,
-                &[("count", &report.pages), ("millis", &report.millis), ("path", &site.display())]
-            )
+    match kunshan_portal::site::publish::publish(staged, None) {
+        Ok(report) => Ok(say(
+            Msg::PagesWritten,
+            lang,
+            &[("count", &report.pages), ("millis", &report.millis), ("path", &site.display())],
         )),
-        Err(error) => Err(plan_cli::fail::Fail::io(format!(
-            "{said}\n{}",
-            say(Msg::PagesFailed, lang, &[("error", &error.message(lang))])
-        ))),
+        Err(error) => Err(error.message(lang)),
     }
-}
-
-#[cfg(not(feature = "pages"))]
-fn pages_again(_: &std::path::Path, said: String, _: Lang) -> Result<String, plan_cli::fail::Fail> {
-    Ok(said)
 }
 
 fn main() -> ExitCode {
@@ -196,7 +181,14 @@ fn main() -> ExitCode {
                 notes_en: &notes_en,
                 date: &date,
             };
-            release::release(&dir, &req, lang).and_then(|said| pages_again(&dir, said, lang))
+            #[cfg(feature = "pages")]
+            let pages =
+                |staged: &std::path::Path, site: &std::path::Path| render_pages(staged, site, lang);
+            #[cfg(feature = "pages")]
+            let render: Option<release::RenderPages<'_>> = Some(&pages);
+            #[cfg(not(feature = "pages"))]
+            let render: Option<release::RenderPages<'_>> = None;
+            release::release(&dir, &req, lang, render)
         }
         Command::Diff { old, new, json } => diff(&old, &new, json, lang),
         Command::Status { dir } => status(&dir, lang),
@@ -207,6 +199,11 @@ fn main() -> ExitCode {
         .trim_end()
         .to_owned()),
     };
+    // Under the fault-injection test, how many write steps there were (the
+    // test stops a release at each in turn).
+    if std::env::var_os(plan_model::atomic::CRASH_AT_STEP).is_some() {
+        eprintln!("[test] write steps: {}", plan_model::atomic::steps_taken());
+    }
     match outcome {
         Ok(text) => {
             println!("{text}");

@@ -135,6 +135,36 @@ fn print_cell_errors(errors: &[CellError], kind: SheetKind, shown: &str, lang: L
     }
 }
 
+/// A sheet's bytes, refused over the workbook limit before anything is
+/// read (by its size on disk), and never read past it (a size that lies, a
+/// device or a pipe, stops there too).
+fn read_sheet_file(file: &Path, lang: Lang) -> Result<Vec<u8>, Fail> {
+    use std::io::Read;
+    let max = plan_publish::workbook::MAX_WORKBOOK_BYTES;
+    let cannot = |e: std::io::Error| {
+        Fail::io(say(Msg::CannotRead, lang, &[("path", &file.display()), ("error", &e)]))
+    };
+    let too_large = |size: u64| {
+        let mb = |n: u64| n.div_ceil(1024 * 1024);
+        Fail::invalid(say(
+            Msg::FileTooLarge,
+            lang,
+            &[("path", &file.display()), ("size", &mb(size)), ("max", &mb(max as u64))],
+        ))
+    };
+    let opened = std::fs::File::open(file).map_err(cannot)?;
+    let size = opened.metadata().map_err(cannot)?.len();
+    if size > max as u64 {
+        return Err(too_large(size));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    opened.take(max as u64 + 1).read_to_end(&mut bytes).map_err(cannot)?;
+    if bytes.len() > max {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
 /// Reads a filled sheet (figures or updates; CSV or .xlsx) into the folder's
 /// progress.json. All or nothing: on any error nothing is written.
 pub fn import_file(
@@ -144,9 +174,7 @@ pub fn import_file(
     lang: Lang,
 ) -> Result<String, Fail> {
     let folder = Folder::load(dir, lang)?;
-    let bytes = std::fs::read(file).map_err(|e| {
-        Fail::io(say(Msg::CannotRead, lang, &[("path", &file.display()), ("error", &e)]))
-    })?;
+    let bytes = read_sheet_file(file, lang)?;
     let shown = file.display().to_string();
     let progress_path = dir.join(PROGRESS_FILE);
     let imported = match import(&folder.plan, &folder.progress, &bytes, forced.map(Encoding::from))

@@ -9,6 +9,33 @@ use std::path::{Path, PathBuf};
 /// Set in tests to stop just before the rename, as a crash would.
 pub const CRASH_BEFORE_RENAME: &str = "PLAN_DATA_TEST_CRASH_BEFORE_RENAME";
 
+/// Set in tests to `N`: the process stops dead (exit code [`CRASH_EXIT`], no
+/// clean-up) at its `N`-th write step, as a crash or a pulled plug would.
+/// A release's fault-injection test stops it at every step in turn.
+pub const CRASH_AT_STEP: &str = "PLAN_DATA_TEST_CRASH_AT";
+
+/// The exit code of a stop at [`CRASH_AT_STEP`].
+pub const CRASH_EXIT: i32 = 86;
+
+static STEPS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// Counts one step that changes the disk (a file made whole, a rename, a
+/// link, a removal), just before it is taken; stops the process there when
+/// [`CRASH_AT_STEP`] names it.
+pub fn step() {
+    let n = STEPS.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+    static AT: std::sync::OnceLock<Option<u64>> = std::sync::OnceLock::new();
+    let at = AT.get_or_init(|| std::env::var(CRASH_AT_STEP).ok().and_then(|v| v.parse().ok()));
+    if *at == Some(n) {
+        std::process::exit(CRASH_EXIT);
+    }
+}
+
+/// How many steps this process has taken ([`step`]).
+pub fn steps_taken() -> u64 {
+    STEPS.load(std::sync::atomic::Ordering::SeqCst)
+}
+
 fn temp_path(path: &Path) -> PathBuf {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     path.with_file_name(format!(".{name}.tmp-{}", std::process::id()))
@@ -29,6 +56,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     if std::env::var_os(CRASH_BEFORE_RENAME).is_some() {
         return Err(io::Error::other("simulated crash before rename"));
     }
+    step();
     std::fs::rename(&tmp, path).inspect_err(|_| {
         let _ = std::fs::remove_file(&tmp);
     })
@@ -42,6 +70,7 @@ pub fn write_folder_atomic(target: &Path, files: &[(String, Vec<u8>)]) -> io::Re
     let result = (|| {
         std::fs::create_dir_all(&tmp)?;
         for (name, bytes) in files {
+            step();
             let mut file = File::create(tmp.join(name))?;
             file.write_all(bytes)?;
             file.sync_all()?;
@@ -49,6 +78,7 @@ pub fn write_folder_atomic(target: &Path, files: &[(String, Vec<u8>)]) -> io::Re
         if std::env::var_os(CRASH_BEFORE_RENAME).is_some() {
             return Err(io::Error::other("simulated crash before rename"));
         }
+        step();
         std::fs::rename(&tmp, target)
     })();
     if result.is_err() && std::env::var_os(CRASH_BEFORE_RENAME).is_none() {

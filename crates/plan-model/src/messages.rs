@@ -74,6 +74,26 @@ pub enum Msg {
     DateOutsidePlanYear: "日期“{date}”不在方案年度 {year} 年内", "date '{date}' is outside the plan year {year}";
     /// An empty id.
     EmptyId: "id 为空：请填写唯一的 id", "empty id: give it a unique id";
+    /// An id that cannot be a path or URL segment.
+    BadId:
+        "id“{id}”不可用：只能用小写字母、数字和单个连字符（如 ai-enterprises），不超过 64 个字符，因为它是网页地址的一部分",
+        "id '{id}' cannot be used: lower-case letters, digits and single hyphens only (e.g. ai-enterprises), at most 64 characters, because it is part of a page's address";
+    /// A text with a character that XML and HTML forbid.
+    ForbiddenCharacter:
+        "文字中有不允许的字符 {code}（控制字符或非字符）：请删除它",
+        "the text has a character that is not allowed ({code}, a control character or non-character): delete it";
+    /// A text longer than any the site shows.
+    TextTooLong:
+        "文字太长：{count} 个字符，最多 {max} 个",
+        "the text is too long: {count} characters, at most {max}";
+    /// A manifest entry that is not a plain file name.
+    BadFileName:
+        "文件名“{name}”不可用：只能是数据文件夹中的普通文件名（字母、数字、点、连字符、下划线）",
+        "file name '{name}' cannot be used: only a plain file name of the data folder (letters, digits, '.', '-', '_')";
+    /// A manifest entry whose hash is not SHA-256 hex.
+    BadHash:
+        "“{hash}”不是 SHA-256（64 位小写十六进制）",
+        "'{hash}' is not a SHA-256 (64 lower-case hex digits)";
     /// An id used twice in one list.
     DuplicateId:
         "id“{id}”重复：{list} 中每个 id 只能出现一次",
@@ -100,6 +120,10 @@ pub enum Msg {
     MissingUnit: "量化目标缺少单位", "a quantified target has no unit";
     /// A release without a version.
     EmptyVersion: "版本号为空", "the release has no version";
+    /// A version in the data that cannot be a folder name.
+    BadVersionValue:
+        "版本号“{version}”不可用：应以数字开头，只含字母、数字、点、连字符和下划线，不超过 64 个字符，如 2026.12.0",
+        "version '{version}' cannot be used: it must start with a digit and hold only letters, digits, '.', '-' and '_', at most 64 characters, e.g. 2026.12.0";
     /// The 'behind' threshold out of its range.
     BehindThreshold:
         "“滞后”阈值 {value} 应在 10 到 30 个百分点之间",
@@ -422,8 +446,8 @@ pub enum Msg {
         "[SAMPLE DATA] These figures are made up for demonstration.\n";
     /// A version with characters a folder name cannot hold.
     BadVersion:
-        "版本号“{version}”不可用：只能含字母、数字、点、连字符和下划线，如 2026.12.0",
-        "version '{version}' cannot be used: letters, digits, '.', '-' and '_' only, e.g. 2026.12.0";
+        "版本号“{version}”不可用：应以数字开头，只含字母、数字、点、连字符和下划线，如 2026.12.0",
+        "version '{version}' cannot be used: it must start with a digit and hold letters, digits, '.', '-' and '_' only, e.g. 2026.12.0";
     /// A date on the command line not written YYYY-MM-DD.
     BadDateArgument: "日期“{date}”格式不对：请写成 YYYY-MM-DD", "date '{date}' is not YYYY-MM-DD";
     /// A release without notes.
@@ -444,8 +468,28 @@ pub enum Msg {
         "rendered the site's pages again for the new release: {count} pages in {millis} ms ({path})";
     /// After a release into a site's data folder: the pages could not be rendered.
     PagesFailed:
-        "版本已发布，但网站页面未能重新生成，页面仍是上一版：{error}",
-        "the release is published, but the site's pages could not be rendered again and still show the previous release: {error}";
+        "网站页面未能按新版本生成，因此没有发布，网站仍是上一版，什么也没改：{error}",
+        "the site's pages could not be rendered for the new release, so nothing was published: the site still serves the previous release, unchanged: {error}";
+    /// A release that had stopped part way, now finished.
+    ReleaseFinished:
+        "版本 {version} 上次发布中途停止，现已完成：网站现在是这一版。",
+        "release {version} had stopped part way and is now finished: the site now serves it.";
+    /// The staged copy could not be made.
+    StagingFailed:
+        "无法在 {path} 准备新版本：{error}。网站什么也没改。",
+        "could not prepare the new release in {path}: {error}. Nothing in the site was changed.";
+    /// The staged copy could not be switched in.
+    SwitchFailed:
+        "无法把新版本换入 {path}：{error}。网站仍是上一版；再运行一次同样的发布命令即可完成。",
+        "could not switch the new release into {path}: {error}. The site still serves the previous release; run the same release again to finish it.";
+    /// The releases index cannot be read.
+    IndexUnreadable:
+        "版本索引 {path} 读不出来：{error}。发布会把以前各版本的记录一并丢掉，所以没有发布；请先修好或恢复这个文件。",
+        "the releases index {path} cannot be read: {error}. A release would lose the record of every earlier release, so nothing was published; repair or restore that file first.";
+    /// A data file whose name cannot be listed in a manifest.
+    BadDataFileName:
+        "数据文件夹中的 {path} 文件名不可用（只能含字母、数字、点、连字符和下划线）：请改名或移走，什么也没有发布。",
+        "{path} in the data folder has a name a release cannot list (letters, digits, '.', '-' and '_' only): rename or move it; nothing was published.";
     /// A template written.
     TemplateWritten:
         "已写出模板 {path}：{rows} 行（每个指标 × 全市及各区镇 × {dates} 个日期）。填写“数值”列后用 import 导入；空白行会被跳过。",
@@ -530,6 +574,10 @@ pub enum Msg {
     WorkbookTooLarge:
         "工作簿有 {size} MB，超过上限 {max} MB：请只保留进展表。",
         "the workbook is {size} MB, over the limit of {max} MB: keep only the progress sheet.";
+    /// A sheet file over the size limit, refused before it is read.
+    FileTooLarge:
+        "{path} 有 {size} MB，超过上限 {max} MB，未读取：请只保留进展表后另存。",
+        "{path} is {size} MB, over the limit of {max} MB, and was not read: keep only the progress sheet and save it again.";
     /// A workbook that would unpack to too much (a ZIP bomb).
     WorkbookUnpacksTooLarge:
         "工作簿解压后有 {size} MB，超过上限 {max} MB，未读取：请只保留进展表后另存。",

@@ -66,10 +66,25 @@ pub fn previous<'a>(index: &'a [ReleaseSummary], current: &str) -> Option<&'a Re
 
 /// A version string that is safe as a folder name and in a URL.
 pub fn is_valid_version(version: &str) -> bool {
-    !version.is_empty()
-        && version.len() <= 64
-        && !version.starts_with('.')
+    // A leading digit keeps every reserved name of the releases folder
+    // (`index.json`, hidden and temporary files) out of the grammar.
+    version.len() <= 64
+        && version.starts_with(|c: char| c.is_ascii_digit())
         && version.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+}
+
+/// True for a file name a manifest may list: a plain name in the data
+/// folder (no folder, nothing hidden), so it can be a path and a ZIP entry.
+pub fn is_valid_file_name(name: &str) -> bool {
+    name.len() <= 128
+        && name.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+        && !name.contains("..")
+}
+
+/// True for lower-case hex SHA-256.
+pub fn is_sha256_hex(text: &str) -> bool {
+    text.len() == 64 && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 #[cfg(test)]
@@ -97,5 +112,13 @@ mod tests {
         assert!(!is_valid_version("../x"));
         assert!(!is_valid_version("2026 09"));
         assert!(!is_valid_version(".hidden"));
+        assert!(!is_valid_version("index.json"), "a reserved name of the releases folder");
+        assert!(!is_valid_version("a/b"));
+        assert!(!is_valid_version(&"9".repeat(65)));
+        assert!(is_valid_file_name("plan.schema.json"));
+        assert!(!is_valid_file_name("../plan.json"));
+        assert!(!is_valid_file_name("releases/x"));
+        assert!(!is_valid_file_name(".hidden"));
+        assert!(!is_valid_file_name("a\\b"));
     }
 }

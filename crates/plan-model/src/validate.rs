@@ -100,6 +100,8 @@ impl Findings {
             let path = format!("{list}[{i}].id");
             if id.trim().is_empty() {
                 self.error("empty-id", path, Msg::EmptyId, &[]);
+            } else if !is_valid_id(id) {
+                self.error("bad-id", path, Msg::BadId, &[("id", &id)]);
             } else if !seen.insert(id) {
                 self.error("duplicate-id", path, Msg::DuplicateId, &[("id", &id), ("list", &list)]);
             }
@@ -120,9 +122,150 @@ impl Findings {
     }
 }
 
+/// Longest text (in characters) any field may hold: several times the
+/// longest paragraph of the plan, far below what would swell every page
+/// and feed that shows it.
+pub const MAX_TEXT_CHARS: usize = 4000;
+
+/// True for an id the site can use as a path segment and in a URL:
+/// lower-case ASCII letters and digits in words joined by single hyphens,
+/// at most 64 characters (so no `..`, `/`, space or case that a file system
+/// folds).
+pub fn is_valid_id(id: &str) -> bool {
+    id.len() <= 64
+        && !id.is_empty()
+        && id.split('-').all(|word| {
+            !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// True for a character that XML 1.0 and HTML forbid in text (C0 controls
+/// other than tab, line feed and carriage return; DEL and C1 controls;
+/// the non-characters U+FDD0–U+FDEF and U+xFFFE/U+xFFFF): a feed with one
+/// is not well-formed.
+pub fn is_forbidden_char(c: char) -> bool {
+    let n = u32::from(c);
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || (0xFDD0..=0xFDEF).contains(&n)
+        || (n & 0xFFFE) == 0xFFFE
+}
+
+/// Every text of a document: no character XML forbids, none longer than
+/// [`MAX_TEXT_CHARS`]; each finding at the text's JSON path.
+fn texts(f: &mut Findings, doc: &impl Serialize) {
+    fn walk(f: &mut Findings, value: &serde_json::Value, path: &mut String) {
+        match value {
+            serde_json::Value::String(text) => {
+                if let Some(c) = text.chars().find(|&c| is_forbidden_char(c)) {
+                    let code = format!("U+{:04X}", u32::from(c));
+                    f.error(
+                        "forbidden-character",
+                        path.clone(),
+                        Msg::ForbiddenCharacter,
+                        &[("code", &code)],
+                    );
+                }
+                let count = text.chars().count();
+                if count > MAX_TEXT_CHARS {
+                    f.error(
+                        "text-too-long",
+                        path.clone(),
+                        Msg::TextTooLong,
+                        &[("count", &count), ("max", &MAX_TEXT_CHARS)],
+                    );
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    let len = path.len();
+                    path.push_str(&format!("[{i}]"));
+                    walk(f, item, path);
+                    path.truncate(len);
+                }
+            }
+            serde_json::Value::Object(fields) => {
+                for (key, item) in fields {
+                    let len = path.len();
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(key);
+                    walk(f, item, path);
+                    path.truncate(len);
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Ok(value) = serde_json::to_value(doc) {
+        walk(f, &value, &mut String::new());
+    }
+}
+
+/// Checks a releases index (`releases/index.json`): every version a folder
+/// name, each once, dates as dates. Its versions become paths and links.
+pub fn validate_index(index: &[crate::release::ReleaseSummary]) -> Vec<Finding> {
+    let mut f = Findings(Vec::new());
+    let mut seen = HashSet::new();
+    for (i, summary) in index.iter().enumerate() {
+        let path = format!("[{i}].version");
+        if !crate::release::is_valid_version(&summary.version) {
+            f.error("bad-version", path, Msg::BadVersionValue, &[("version", &summary.version)]);
+        } else if !seen.insert(summary.version.as_str()) {
+            let version = &summary.version;
+            f.error(
+                "duplicate-id",
+                path,
+                Msg::DuplicateId,
+                &[("id", version), ("list", &"releases/index.json")],
+            );
+        }
+        f.date(format!("[{i}].published"), &summary.published, None);
+        f.date(format!("[{i}].as_of"), &summary.as_of, None);
+    }
+    f.0
+}
+
+/// Checks a manifest: its version a folder name, every file a plain name
+/// of the data folder listed once with a SHA-256. Its names become paths and
+/// ZIP entries.
+pub fn validate_manifest(manifest: &crate::release::Manifest) -> Vec<Finding> {
+    let mut f = Findings(Vec::new());
+    if !crate::release::is_valid_version(&manifest.version) {
+        let version = &manifest.version;
+        f.error("bad-version", "version".into(), Msg::BadVersionValue, &[("version", version)]);
+    }
+    f.date("published".into(), &manifest.published, None);
+    f.date("as_of".into(), &manifest.as_of, None);
+    let mut seen = HashSet::new();
+    for (i, file) in manifest.files.iter().enumerate() {
+        let path = format!("files[{i}]");
+        if !crate::release::is_valid_file_name(&file.path) {
+            f.error(
+                "bad-file-name",
+                format!("{path}.path"),
+                Msg::BadFileName,
+                &[("name", &file.path)],
+            );
+        } else if !seen.insert(file.path.as_str()) {
+            f.error(
+                "duplicate-id",
+                format!("{path}.path"),
+                Msg::DuplicateId,
+                &[("id", &file.path), ("list", &"manifest.json files")],
+            );
+        }
+        if !crate::release::is_sha256_hex(&file.sha256) {
+            f.error("bad-hash", format!("{path}.sha256"), Msg::BadHash, &[("hash", &file.sha256)]);
+        }
+    }
+    f.0
+}
+
 /// Checks a parsed plan document. An empty list means it is fit to publish.
 pub fn validate_plan(doc: &PlanDocument) -> Vec<Finding> {
     let mut f = Findings(Vec::new());
+    texts(&mut f, doc);
     let indicators = f.unique_ids("indicators", doc.indicators.iter().map(|i| i.id.as_str()));
     f.unique_ids("goal_areas", doc.goal_areas.iter().map(|g| g.id.as_str()));
     let tasks = f.unique_ids("tasks", doc.tasks.iter().map(|t| t.id.as_str()));
@@ -345,7 +488,26 @@ pub fn validate_progress(plan: &PlanDocument, progress: &ProgressDocument) -> Ve
     }
     if release.version.trim().is_empty() {
         f.error("empty-version", "release.version".into(), Msg::EmptyVersion, &[]);
+    } else if !crate::release::is_valid_version(&release.version) {
+        let version = &release.version;
+        f.error(
+            "bad-version",
+            "release.version".into(),
+            Msg::BadVersionValue,
+            &[("version", version)],
+        );
     }
+    for (i, entry) in release.changelog.iter().enumerate() {
+        if !crate::release::is_valid_version(&entry.version) {
+            f.error(
+                "bad-version",
+                format!("release.changelog[{i}].version"),
+                Msg::BadVersionValue,
+                &[("version", &entry.version)],
+            );
+        }
+    }
+    texts(&mut f, progress);
 
     let t = &progress.thresholds;
     if !(10.0..=30.0).contains(&t.behind_points) {
@@ -659,6 +821,24 @@ fn updates(f: &mut Findings, plan: &PlanDocument, progress: &ProgressDocument) {
             _ => {}
         }
     }
+}
+
+/// The site's own public address, as the pages, sitemap and robots.txt
+/// write it: `http://` or `https://`, a host, an optional path, nothing a
+/// URL must escape (space, line break, quotes, `<`, `>`, `\`, `` ` ``,
+/// braces, `|`, `^`, non-ASCII) and no query or fragment. `None` if it is not
+/// one; else the address ending in `/`.
+pub fn site_address(url: &str) -> Option<String> {
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
+    let host = rest.split('/').next().unwrap_or_default();
+    let allowed = |c: char| {
+        c.is_ascii_graphic()
+            && !matches!(c, '"' | '\'' | '<' | '>' | '\\' | '`' | '{' | '}' | '|' | '^' | '?' | '#')
+    };
+    if host.is_empty() || host.starts_with(['.', ':', '@']) || !url.chars().all(allowed) {
+        return None;
+    }
+    Some(if url.ends_with('/') { url.to_owned() } else { format!("{url}/") })
 }
 
 /// An `http://` or `https://` address with a host: the only kind of address

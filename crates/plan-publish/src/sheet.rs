@@ -150,7 +150,10 @@ const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 /// leading `'`, so Excel and WPS show it as text; a number (`-3`) is left
 /// as it is. [`plain`] takes the `'` off again on import.
 pub fn defused(cell: &str) -> std::borrow::Cow<'_, str> {
-    if cell.starts_with(FORMULA_START) && parse_number(cell).is_none() {
+    // A text that itself begins with `'` before a formula character gets one
+    // more, so that [`plain`] gives it back exactly.
+    let quoted = cell.trim_start_matches('\'').starts_with(FORMULA_START) && cell.starts_with('\'');
+    if quoted || (cell.starts_with(FORMULA_START) && parse_number(cell).is_none()) {
         std::borrow::Cow::Owned(format!("'{cell}"))
     } else {
         std::borrow::Cow::Borrowed(cell)
@@ -161,7 +164,7 @@ pub fn defused(cell: &str) -> std::borrow::Cow<'_, str> {
 /// is the export's, not the text's.
 pub fn plain(cell: &str) -> &str {
     match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(FORMULA_START) => rest,
+        Some(rest) if rest.trim_start_matches('\'').starts_with(FORMULA_START) => rest,
         _ => cell,
     }
 }
@@ -298,7 +301,7 @@ mod tests {
 
     #[test]
     fn formulas_are_defused_for_spreadsheets_and_read_back_as_written() {
-        for text in ["=HYPERLINK(\"http://x\",\"y\")", "+86 512", "@SUM(A1)", "-x"] {
+        for text in ["=HYPERLINK(\"http://x\",\"y\")", "+86 512", "@SUM(A1)", "-x", "'=x", "''+y"] {
             let out = defused(text);
             assert!(out.starts_with('\''), "{text} -> {out}");
             assert_eq!(plain(&out), text);

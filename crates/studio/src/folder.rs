@@ -1,8 +1,8 @@
 //! Writing a release straight into the site's folder on this computer, where
-//! the browser can (the File System Access API: Chrome and Edge): the folder
-//! the user picks must be a site's (it has `data/manifest.json`) without this
-//! version; each file is written whole (a writable stream replaces the file
-//! only when closed), the data and the pages first and the frozen copy last,
+//! the browser can (the File System Access API: Chrome and Edge): whether and
+//! in what order is `commit::plan` (the folder must serve the release the
+//! draft started from; the frozen copy first, the manifest last); each file
+//! is written whole (a writable stream replaces the file only when closed),
 //! so that a write that stops part way can simply be done again.
 
 use js_sys::{Function, Object, Promise, Reflect, Uint8Array};
@@ -11,8 +11,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use plan_model::Lang;
+
 use plan_model::release::RELEASES_DIR;
 use plan_publish::release::SUMS_FILE;
+
+use crate::commit::{Plan, Refusal, Serving, carried_versions, plan};
 
 use crate::text::{Say, say};
 
@@ -58,48 +61,46 @@ async fn folder(root: &JsValue, path: &[&str], make: bool) -> Result<JsValue, Js
     Ok(here)
 }
 
-/// Writes `files` (paths from the site's root) into a folder the user
-/// picks; how many were written, or why none was (or where it stopped).
+/// Writes `files` (paths from the site's root) of release `version`, made
+/// from release `base`, into a folder the user picks, in `commit::plan`'s
+/// order; what was done, or why nothing was (or where it stopped).
 pub async fn write(
     files: &[(String, Vec<u8>)],
     version: &str,
+    base: &str,
     lang: Lang,
-) -> Result<usize, String> {
+) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
     let options = Object::new();
     let _ = Reflect::set(&options, &"mode".into(), &"readwrite".into());
     let root = call(&window, "showDirectoryPicker", &[options.into()])
         .await
         .map_err(|e| say(Say::FolderNotChosen, lang, &[("error", &js_error(e))]))?;
-    // A site's folder, and this version not in it yet (as the tool refuses).
-    let data = folder(&root, &["data"], false).await;
-    let manifest = match &data {
-        Ok(data) => call(data, "getFileHandle", &["manifest.json".into()]).await.is_ok(),
-        Err(_) => false,
+    // What the folder serves decides: the release the draft started from
+    // (or a write of this one that stopped), this one whole, or neither.
+    let manifest = match folder(&root, &["data"], false).await {
+        Ok(data) => read(&data, "manifest.json").await.ok(),
+        Err(_) => None,
     };
-    if !manifest {
-        return Err(say(Say::NotASiteFolder, lang, &[]));
+    // Frozen copies the folder has whole are never written again.
+    let mut present = Vec::new();
+    for carried in carried_versions(files, version) {
+        if let Ok(dir) = folder(&root, &["data", RELEASES_DIR, carried], false).await
+            && read(&dir, SUMS_FILE).await.is_ok()
+        {
+            present.push(carried);
+        }
     }
-    // A version is in the folder once its frozen copy is whole: its
-    // SHA256SUMS, written last of all, is there. A copy a stopped write left
-    // half done is written again.
-    let has_version = match folder(&root, &["data", RELEASES_DIR, version], false).await {
-        Ok(dir) => call(&dir, "getFileHandle", &[SUMS_FILE.into()]).await.is_ok(),
-        Err(_) => false,
+    let serving = Serving::from_manifest(manifest.as_deref());
+    let ordered = match plan(files, version, base, &serving, &present) {
+        Ok(Plan::Write(ordered)) => ordered,
+        Ok(Plan::Done) => return Ok(say(Say::FolderHasVersion, lang, &[("version", &version)])),
+        Err(Refusal::NotASite) => return Err(say(Say::NotASiteFolder, lang, &[])),
+        Err(Refusal::Elsewhere { serving, base }) => {
+            return Err(say(Say::FolderElsewhere, lang, &[("serving", &serving), ("base", &base)]));
+        }
     };
-    if has_version {
-        return Err(say(Say::FolderHasVersion, lang, &[("version", &version)]));
-    }
-    // The frozen copy last, and its SHA256SUMS last of all.
-    let frozen = format!("data/{RELEASES_DIR}/{version}/");
-    let sums = format!("{frozen}{SUMS_FILE}");
-    let rank = |path: &str| match path {
-        p if p == sums => 2,
-        p if p.starts_with(&frozen) => 1,
-        _ => 0,
-    };
-    let mut ordered: Vec<&(String, Vec<u8>)> = files.iter().collect();
-    ordered.sort_by_key(|(p, _)| rank(p));
+    let total = ordered.len();
     for (done, (path, bytes)) in ordered.into_iter().enumerate() {
         let parts: Vec<&str> = path.split('/').collect();
         let Some((name, dirs)) = parts.split_last() else { continue };
@@ -107,12 +108,7 @@ pub async fn write(
             say(
                 Say::FolderStopped,
                 lang,
-                &[
-                    ("file", path),
-                    ("error", &js_error(e)),
-                    ("done", &done),
-                    ("count", &files.len()),
-                ],
+                &[("file", path), ("error", &js_error(e)), ("done", &done), ("count", &total)],
             )
         };
         let dir = folder(&root, dirs, true).await.map_err(stopped)?;
@@ -123,7 +119,15 @@ pub async fn write(
         call(&stream, "write", &[chunk.into()]).await.map_err(stopped)?;
         call(&stream, "close", &[]).await.map_err(stopped)?;
     }
-    Ok(files.len())
+    Ok(say(Say::FolderWritten, lang, &[("count", &total)]))
+}
+
+/// A file's bytes in a folder handle.
+async fn read(dir: &JsValue, name: &str) -> Result<Vec<u8>, JsValue> {
+    let handle = call(dir, "getFileHandle", &[name.into()]).await?;
+    let file = call(&handle, "getFile", &[]).await?;
+    let buffer = call(&file, "arrayBuffer", &[]).await?;
+    Ok(Uint8Array::new(&buffer).to_vec())
 }
 
 /// The files of a release ZIP the studio made, in its order.

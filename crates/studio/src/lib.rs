@@ -7,6 +7,7 @@
 
 #[cfg(target_arch = "wasm32")]
 mod bridge;
+pub mod commit;
 #[cfg(all(target_arch = "wasm32", not(feature = "worker")))]
 mod folder;
 pub mod model;
@@ -15,3 +16,4 @@ pub mod preview;
 pub mod text;
 #[cfg(all(target_arch = "wasm32", not(feature = "worker")))]
 mod ui;
+pub mod vouch;

@@ -43,6 +43,8 @@ pub struct Current {
     /// Frozen releases a release ZIP held (`data/releases/<v>/…`): carried
     /// into the next ZIP, so that uploading the last one alone loses none.
     pub carried: Vec<(String, Vec<u8>)>,
+    /// What a ZIP or folder held that no manifest vouches for (left out).
+    pub left_out: Vec<String>,
 }
 
 impl Current {
@@ -72,11 +74,24 @@ impl Current {
             Some(t) => serde_json::from_str(t)
                 .map_err(|e| format!("data/{RELEASES_DIR}/{RELEASE_INDEX_FILE}: {e}"))?,
         };
+        // Its versions become folders and links.
+        if let Some(f) = plan_model::validate::validate_index(&index).first() {
+            let path = format!("data/{RELEASES_DIR}/{RELEASE_INDEX_FILE}");
+            return Err(format!("{path}: {}: {}", f.path, f.message(lang)));
+        }
         let mut versions: Vec<String> = index.into_iter().map(|r| r.version).collect();
         versions.push(progress.release.version.clone());
         versions.extend(progress.release.changelog.iter().map(|c| c.version.clone()));
         versions.dedup();
-        Ok(Self { plan, progress, index_text, versions, files, carried: Vec::new() })
+        Ok(Self {
+            plan,
+            progress,
+            index_text,
+            versions,
+            files,
+            carried: Vec::new(),
+            left_out: Vec::new(),
+        })
     }
 
     /// The release in a release ZIP (one the studio made, not yet uploaded,
@@ -153,32 +168,17 @@ impl Current {
     /// The release in `entries` (`data/…` paths, as [`release_entry`] keeps
     /// them); `Err(None)` when they hold no release at all.
     fn from_entries(entries: Vec<(String, Vec<u8>)>, lang: Lang) -> Result<Self, Option<String>> {
-        let (mut files, mut index, mut carried) = (Vec::new(), None, Vec::new());
-        for (name, content) in entries {
-            match release_entry(&name) {
-                Some(Entry::Data(top)) => files.push((top.to_owned(), content)),
-                Some(Entry::Frozen) => carried.push((name, content)),
-                Some(Entry::Index) => {
-                    index =
-                        Some(String::from_utf8(content).map_err(|e| Some(format!("{name}: {e}")))?)
-                }
-                None => {}
-            }
-        }
-        if !files.iter().any(|(n, _)| n == PLAN_FILE)
-            || !files.iter().any(|(n, _)| n == PROGRESS_FILE)
-        {
-            return Err(None);
-        }
-        let mut current = Self::open(files, index, lang).map_err(Some)?;
-        current.carried = carried;
+        let vouched = crate::vouch::vouch(entries, lang)?;
+        let mut current = Self::open(vouched.files, vouched.index, lang).map_err(Some)?;
+        current.carried = vouched.carried;
+        current.left_out = vouched.left_out;
         Ok(current)
     }
 
     /// The line that says what the studio starts from.
     pub fn describe(&self, lang: Lang) -> String {
         let r = &self.progress.release;
-        crate::text::say(
+        let said = crate::text::say(
             crate::text::Say::Current,
             lang,
             &[
@@ -187,7 +187,13 @@ impl Current {
                 ("figures", &self.progress.observations.len()),
                 ("updates", &self.progress.updates.len()),
             ],
-        )
+        );
+        if self.left_out.is_empty() {
+            return said;
+        }
+        let files = self.left_out.join(if lang == Lang::Zh { "、" } else { ", " });
+        let left = crate::text::say(crate::text::Say::LeftOut, lang, &[("files", &files)]);
+        format!("{said} {left}")
     }
 }
 
@@ -1002,6 +1008,9 @@ pub struct Preview {
 pub struct Released {
     /// The ZIP's file name.
     pub name: String,
+    /// The release it was made from (a folder it is written into must
+    /// serve that one).
+    pub base: String,
     /// Files in it.
     pub files: usize,
     /// Pages rendered into it, or why there are none.
@@ -1215,7 +1224,9 @@ impl Session {
                 match release_zip(current, draft, &req, &self.site, self.lang) {
                     Ok(made) => {
                         let Made { name, zip, files, pages } = made;
-                        (Response::Released(Ok(Released { name, files, pages })), vec![zip])
+                        let base = current.progress.release.version.clone();
+                        let released = Released { name, base, files, pages };
+                        (Response::Released(Ok(released)), vec![zip])
                     }
                     Err(error) => (Response::Released(Err(error)), Vec::new()),
                 }

@@ -125,14 +125,18 @@ plan_model::bilingual_table! {
         NotASiteFolder:
             "未写入：所选文件夹不是网站文件夹（其中没有 data/manifest.json）。请选择网站的根文件夹。",
             "Nothing written: the folder chosen is not a site's (it has no data/manifest.json). Choose the site's root folder.";
-        /// The version is in the folder already.
+        /// The release is in the folder already, whole.
         FolderHasVersion:
-            "未写入：所选文件夹中已有版本 {version}（data/releases/{version}/），已发布的版本不会被覆盖。",
-            "Nothing written: the folder chosen already has version {version} (data/releases/{version}/); a published version is never overwritten.";
+            "所选文件夹已是版本 {version}（data/manifest.json 所写），完整无缺：无需再写。",
+            "The folder chosen already serves version {version} (its data/manifest.json says so), whole: nothing to write.";
+        /// The folder serves another release than the draft's base.
+        FolderElsewhere:
+            "未写入：所选文件夹现在是版本 {serving}，而这份草稿是从版本 {base} 开始的。写入会撤销或跳过 {serving}。请从这个文件夹重新开始（第 1 步“选择文件夹”），再导入表格。",
+            "Nothing written: the folder chosen serves release {serving}, but this draft started from release {base}. Writing would undo or skip {serving}. Start again from this folder (step 1, “Choose a folder”) and import the sheet again.";
         /// Writing stopped part way.
         FolderStopped:
-            "写入 {file} 时停止：{error}。已写入 {done} / {count} 个文件；请重新写入，或改用 ZIP。",
-            "Stopped writing {file}: {error}. {done} of {count} files were written; write again, or use the ZIP.";
+            "写入 {file} 时停止：{error}。已写入 {done} / {count} 个文件；网站的 data/manifest.json 最后才写，所以它仍说上一版，部分页面可能已是新版。请再点一次“直接写入”把它写完，或改用 ZIP。",
+            "Stopped writing {file}: {error}. {done} of {count} files were written. The site's data/manifest.json is written last, so it still names the previous release, though some pages may already be new: write again to finish, or use the ZIP.";
         /// The page preview's heading.
         PreviewHeading: "页面预览", "Page preview";
         /// What the preview is.
@@ -186,6 +190,22 @@ plan_model::bilingual_table! {
         /// No status changes.
         NoStatusChange: "没有指标的全市状态发生变化。", "No indicator's citywide status changes.";
         /// A file the site serves that is not as its manifest lists it.
+        NoManifest:
+            "没有 {file}：无法核对其中的文件，所以不能从它开始。请使用网站的 data 文件夹或工作台生成的发布包。",
+            "no {file}: its files cannot be checked, so the studio cannot start from it. Use the site's data folder or a release the studio made.";
+        /// A file the manifest lists is not there.
+        ListedMissing:
+            "缺少 {file}：发布清单列出了它，但这里没有；这份副本不完整，不能从它开始。",
+            "{file} is missing: the manifest lists it, but it is not here; this copy is incomplete and cannot be started from.";
+        /// A file differs from what its manifest or SHA256SUMS says.
+        NotVouched:
+            "{file} 与发布清单（manifest.json / SHA256SUMS）不一致：它在发布后被改过或没有复制完整，不能从它开始。请使用未改动的副本；若是用 plan-data import 改过数据，请先用 plan-data release 发布。",
+            "{file} is not as its manifest (manifest.json / SHA256SUMS) says: it was changed after publishing or not copied whole, so the studio cannot start from it. Use an unchanged copy; if the data was changed with plan-data import, publish it with plan-data release first.";
+        /// Files that were not carried.
+        LeftOut:
+            "未带入（没有任何发布清单列出它，或冻结副本不完整）：{files}。",
+            "Left out (no manifest lists them, or a frozen copy is not whole): {files}.";
+        /// A file on the site differs from its manifest.
         NotAsListed:
             "网站上的 {file} 与发布清单不一致（大小或 SHA-256 不同），可能正在更新：请稍后刷新本页。",
             "{file} on the site is not as its manifest lists it (size or SHA-256 differ); the site may be being updated: reload this page a little later.";

@@ -683,19 +683,19 @@ fn ReleaseForm(
     let busy = RwSignal::new(false);
     // How long the last release took, data and pages (for the bench).
     let took = RwSignal::new(0.0_f64);
-    // The last release made (its ZIP and version), to write into a folder.
-    let made: StoredValue<Option<(Vec<u8>, String)>, LocalStorage> = StoredValue::new_local(None);
+    // The last release made (its ZIP, version and the release it was made
+    // from), to write into a folder.
+    let made: StoredValue<Option<(Vec<u8>, String, String)>, LocalStorage> =
+        StoredValue::new_local(None);
     let has_made = RwSignal::new(false);
     let folder_said: RwSignal<Option<Result<String, String>>> = RwSignal::new(None);
     let write_folder = move |_| {
-        let Some((zip, version)) = made.get_value() else { return };
+        let Some((zip, version, base)) = made.get_value() else { return };
         busy.set(true);
         folder_said.set(None);
         spawn_local(async move {
             let result = match crate::folder::unzip(&zip) {
-                Ok(files) => crate::folder::write(&files, &version, lang)
-                    .await
-                    .map(|count| say(Say::FolderWritten, lang, &[("count", &count)])),
+                Ok(files) => crate::folder::write(&files, &version, &base, lang).await,
                 Err(error) => Err(error),
             };
             folder_said.set(Some(result));
@@ -731,7 +731,7 @@ fn ReleaseForm(
                     let zip = blobs.into_iter().next().unwrap_or_default();
                     let version =
                         released.name.trim_start_matches("release-").trim_end_matches(".zip");
-                    made.set_value(Some((zip.clone(), version.to_owned())));
+                    made.set_value(Some((zip.clone(), version.to_owned(), released.base.clone())));
                     has_made.set(true);
                     folder_said.set(None);
                     let made = released;

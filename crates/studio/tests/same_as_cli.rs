@@ -130,7 +130,7 @@ fn fetched(site: &Path) -> (Current, BTreeMap<String, Vec<u8>>) {
 
 /// `plan-data import` of `sheet` (a workbook), then `plan-data release`
 /// into the built `site`'s data folder, which renders the pages again
-/// (crates/plan-cli/src/main.rs, `pages_again`): every file of the site
+/// (crates/plan-cli/src/main.rs, `render_pages`): every file of the site
 /// after, and the site removed.
 fn the_tool_releases(
     site: &Path,
@@ -142,8 +142,14 @@ fn the_tool_releases(
     std::fs::write(&sheet_path, sheet).expect("write");
     plan_cli::sheet::import_file(&data, &sheet_path, None, Lang::Zh).expect("the tool imports");
     std::fs::remove_file(&sheet_path).expect("rm");
-    plan_cli::release::release(&data, req, Lang::Zh).expect("the tool releases");
-    kunshan_portal::site::publish::publish(site, None).expect("the tool renders the pages");
+    // `plan-data release`'s pages step (crates/plan-cli/src/main.rs), in the
+    // staged copy it switches in.
+    let pages = |staged: &Path, _: &Path| {
+        kunshan_portal::site::publish::publish(staged, None)
+            .map(|report| report.pages.to_string())
+            .map_err(|e| e.message(Lang::Zh))
+    };
+    plan_cli::release::release(&data, req, Lang::Zh, Some(&pages)).expect("plan-data release");
     let mut after = BTreeMap::new();
     files_under(site, "", &mut after);
     let _ = std::fs::remove_dir_all(site);
@@ -671,12 +677,19 @@ fn a_folder_without_a_release_is_refused_naming_it() {
 #[test]
 fn a_folder_with_a_broken_data_file_is_refused_naming_the_file_and_the_place() {
     let data = repo().join("public/data");
-    let mut chosen: Vec<(String, Vec<u8>)> = ["manifest.json", "plan.json", "progress.json"]
-        .iter()
-        .map(|n| (format!("data/{n}"), std::fs::read(data.join(n)).expect("read")))
+    // Every top-level file of the data folder, as a chosen folder gives them.
+    let mut chosen: Vec<(String, Vec<u8>)> = std::fs::read_dir(&data)
+        .expect("data")
+        .flatten()
+        .filter(|e| e.path().is_file())
+        .map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            (format!("data/{name}"), std::fs::read(e.path()).expect("read"))
+        })
         .collect();
     // A hand edit that lost a comma on line 3.
-    chosen[2].1 = b"{\n  \"schema_version\": 1\n  \"release\": {}\n}\n".to_vec();
+    let progress = chosen.iter_mut().find(|(n, _)| n == "data/progress.json").expect("progress");
+    progress.1 = b"{\n  \"schema_version\": 1\n  \"release\": {}\n}\n".to_vec();
     let said = open_folder(&chosen, "data").expect_err("broken progress.json");
     assert!(said.starts_with("data：") && said.contains("progress.json"), "{said}");
     assert!(said.contains("第 3 行"), "the line is named: {said}");
@@ -713,4 +726,59 @@ fn the_studio_says_how_many_update_texts_the_english_pages_show_in_chinese() {
         .count();
     assert!(by_hand > 0, "the fixture leaves some English out");
     assert_eq!(standing.untranslated, by_hand);
+}
+
+/// The bundled data folder (its files, the index and both frozen releases)
+/// as a release ZIP holds it, paths from the site's root.
+fn bundled_release_entries() -> Vec<(String, Vec<u8>)> {
+    fn walk(dir: &Path, prefix: &str, out: &mut Vec<(String, Vec<u8>)>) {
+        for entry in std::fs::read_dir(dir).expect("read").flatten() {
+            let name = format!("{prefix}{}", entry.file_name().to_string_lossy());
+            if entry.path().is_dir() {
+                walk(&entry.path(), &format!("{name}/"), out);
+            } else {
+                out.push((name, std::fs::read(entry.path()).expect("read")));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&repo().join("public/data"), "data/", &mut out);
+    out
+}
+
+/// A release ZIP is untrusted: a file no manifest lists rides along with
+/// nothing (it is left out, and named); a frozen copy that differs from its
+/// SHA256SUMS, or a data file that differs from the manifest, stops the
+/// studio starting from it, naming the file.
+#[test]
+fn a_zip_is_carried_on_only_as_far_as_its_manifests_vouch_for_it() {
+    let zip =
+        |entries: &[(String, Vec<u8>)]| plan_model::zip::write(entries, "2026-12-07").expect("zip");
+    let mut entries = bundled_release_entries();
+    entries.push(("data/evil.html".into(), b"<script>alert(1)</script>".to_vec()));
+    entries.push(("data/releases/2026.06.0-sample/extra.js".into(), b"x".to_vec()));
+    let current = Current::from_zip(&zip(&entries), "release.zip", Lang::En).expect("opens");
+    assert!(current.left_out.contains(&"data/evil.html".to_owned()), "{:?}", current.left_out);
+    assert!(current.left_out.iter().any(|p| p.ends_with("extra.js")), "{:?}", current.left_out);
+    assert!(!current.files.iter().any(|(n, _)| n == "evil.html"));
+    assert!(
+        !current.carried.iter().any(|(p, _)| p.ends_with("extra.js") || p.ends_with("evil.html"))
+    );
+    assert!(current.describe(Lang::En).contains("data/evil.html"), "the start line names it");
+
+    let mut tampered = bundled_release_entries();
+    let frozen = tampered
+        .iter_mut()
+        .find(|(p, _)| p == "data/releases/2026.06.0-sample/progress.json")
+        .expect("a frozen file");
+    frozen.1.extend_from_slice(b" ");
+    let said = Current::from_zip(&zip(&tampered), "release.zip", Lang::En).expect_err("tampered");
+    assert!(said.contains("data/releases/2026.06.0-sample/progress.json"), "{said}");
+
+    let mut changed = bundled_release_entries();
+    let plan = changed.iter_mut().find(|(p, _)| p == "data/plan.json").expect("plan");
+    plan.1 =
+        String::from_utf8(plan.1.clone()).expect("utf-8").replacen("2026", "2027", 1).into_bytes();
+    let said = Current::from_zip(&zip(&changed), "release.zip", Lang::En).expect_err("changed");
+    assert!(said.contains("data/plan.json") && said.contains("manifest"), "{said}");
 }
