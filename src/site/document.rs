@@ -215,10 +215,12 @@ pub(super) fn page_with_base(
         // The studio's page runs the studio, not the portal's app (whose
         // taking over would replace the studio's part of the page).
         .filter(|l| !(studio && l.contains("src=\"./boot-")))
-        // The studio reads sheets in a worker of its own (same origin).
+        // The studio reads sheets in a worker of its own, made by its loader
+        // from code it checked against its integrity (a blob: a worker
+        // loaded from a URL could not be checked).
         .map(|l| {
             if studio && l.contains("Content-Security-Policy") {
-                l.replace("worker-src 'none'", "worker-src 'self'")
+                l.replace("worker-src 'none'", "worker-src 'self' blob:")
             } else {
                 l.to_owned()
             }

@@ -742,3 +742,32 @@ fn chinese_standing_in_for_missing_english_is_marked_chinese_and_said_to_be() {
     assert!(zh.contains("样机完成测试。") && !zh.contains("仅中文"), "the Chinese page");
     assert_eq!(en.matches("(in Chinese only)").count(), 2, "only the two without English");
 }
+
+/// What the data or the command line gives is checked before it becomes XML
+/// or a line of robots.txt: a date in the releases index that would break a
+/// feed's `<updated>`, a site address with a line break, are refused with the
+/// file or the address named, and nothing is written; characters XML forbids
+/// never reach a feed.
+#[test]
+fn hostile_index_dates_and_addresses_write_nothing_and_are_named() {
+    let dist = built_copy("hostile-index");
+    let index = dist.join("data/releases/index.json");
+    let text = std::fs::read_to_string(&index).expect("index");
+    let mut releases: serde_json::Value = serde_json::from_str(&text).expect("json");
+    releases[0]["published"] = serde_json::json!("2026-10-01</updated><x>");
+    std::fs::write(&index, releases.to_string()).expect("write");
+    let error = publish::publish(&dist, Some("https://example.org/")).expect_err("refused");
+    let said = error.message(Lang::En);
+    assert!(said.contains("releases/index.json") && said.contains("[0].published"), "{said}");
+    assert!(!dist.join("zh/feed.xml").exists(), "nothing written");
+    std::fs::write(&index, text).expect("restore");
+
+    for url in ["https://example.org/\nDisallow: /", "https://example.org/\"><script>"] {
+        let error = publish::publish(&dist, Some(url)).expect_err("refused");
+        let said = error.message(Lang::Zh);
+        assert!(said.contains("网站地址"), "{said}");
+        assert!(!dist.join("robots.txt").exists(), "nothing written");
+    }
+    assert_eq!(crate::export::xml_escape("a\u{FFFE}b\u{1}c\u{FFFF}<"), "abc&lt;");
+    let _ = std::fs::remove_dir_all(dist);
+}

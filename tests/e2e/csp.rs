@@ -109,3 +109,83 @@ async fn every_view_runs_under_the_policy_and_inline_scripts_do_not() {
     assert_eq!(marker, Value::Null);
     client.close().await.expect("close");
 }
+
+/// The one file in `dir` whose name starts with `prefix` and ends with `suffix`.
+fn file_named(dir: &std::path::Path, prefix: &str, suffix: &str) -> String {
+    std::fs::read_dir(dir)
+        .expect("dir")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|n| n.starts_with(prefix) && n.ends_with(suffix))
+        .unwrap_or_else(|| panic!("no {prefix}…{suffix} in {}", dir.display()))
+}
+
+/// Code the page loads later is checked against hashes the page vouches for:
+/// an app glue or wasm changed on the server (each still valid code, which
+/// would run without the check) does not run, the page says the interactive
+/// parts are unavailable and stays whole; the studio's worker code changed
+/// the same way stops the studio with a message.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn code_loaded_after_the_page_runs_only_if_it_is_what_the_page_vouches_for() {
+    let dist = dist_dir();
+    let driver = Driver::start();
+    let client = driver.browser(1280, 900).await;
+    let glue = file_named(&dist, "kunshan-portal-", ".js");
+    let wasm = file_named(&dist, "kunshan-portal-", "_bg.wasm");
+    let session = file_named(&dist.join("studio"), "session-", ".js");
+    // A comment at the end of a script, a custom section at the end of a
+    // wasm module: both still load and run anywhere nothing checks them.
+    let custom_section: &[u8] = &[0x00, 0x04, 0x03, b'a', b'b', b'c'];
+    for (file, change) in [
+        (glue.clone(), b"\n// changed on the server\n".as_slice()),
+        (wasm.clone(), custom_section),
+        (format!("studio/{session}"), b"\n// changed on the server\n".as_slice()),
+    ] {
+        let copy = portal_harness::tempdir("integrity");
+        portal_harness::copy_dir(&dist, &copy);
+        let path = copy.join(&file);
+        let mut bytes = std::fs::read(&path).expect("read");
+        bytes.extend_from_slice(change);
+        std::fs::write(&path, bytes).expect("write");
+        for compressed in ["br", "gz"] {
+            let _ = std::fs::remove_file(copy.join(format!("{file}.{compressed}")));
+        }
+        let server = StaticServer::start(&copy);
+        client.goto("about:blank").await.expect("blank");
+        if file.starts_with("studio/") {
+            client.goto(&format!("{}en/publish/", server.url)).await.expect("open");
+            let said = wait_for_js(
+                &client,
+                "return document.querySelector('.studio-error')?.textContent ?? null",
+                &format!("{file}: the studio saying it cannot start"),
+            )
+            .await;
+            assert!(said.as_str().unwrap_or_default().contains("could not start"), "{said}");
+        } else {
+            client.goto(&format!("{}en/", server.url)).await.expect("open");
+            client.execute("window.kunshanStartApp()", vec![]).await.expect("start");
+            let note = wait_for_js(
+                &client,
+                "return document.querySelector('.app-unavailable')?.textContent ?? null",
+                &format!("{file}: the note that the interactive parts are unavailable"),
+            )
+            .await;
+            assert!(note.as_str().unwrap_or_default().contains("unavailable"), "{note}");
+            let state = client
+                .execute(
+                    "return { page: !!document.getElementById('page'), wasm: !!window.wasmBindings }",
+                    vec![],
+                )
+                .await
+                .expect("state");
+            assert_eq!(
+                state,
+                json!({ "page": true, "wasm": false }),
+                "{file}: the page stays whole"
+            );
+        }
+        let _ = console_errors(&client).await;
+        let _ = std::fs::remove_dir_all(copy);
+    }
+    client.close().await.expect("close");
+}

@@ -201,11 +201,13 @@ async fn network_faults_and_bad_files_give_clear_errors_and_retry_works() {
     portal_harness::wait_for_app(&client, "the app after a slow answer").await;
     wait_for_js(&client, PROGRESS_DRAWN, "the page after a slow answer").await;
 
-    // Empty observations and a 5 MB note: the page works, nothing scrolls sideways.
-    let huge = "长".repeat(5 * 1024 * 1024 / 3);
+    // Empty observations and the longest note the data may hold (4,000
+    // characters with no space to break at): the page works, nothing scrolls
+    // sideways.
+    let long = "长".repeat(plan_model::validate::MAX_TEXT_CHARS);
     let body = edited(|d| {
         d["observations"] = json!([]);
-        d["release"]["changelog"][0]["notes"]["en"] = json!(huge);
+        d["release"]["changelog"][0]["notes"]["en"] = json!(long);
     });
     faults.set(PROGRESS, Fault::Replace(json, body), 1);
     open(&client, &format!("{}en/", server.url)).await;
@@ -214,7 +216,20 @@ async fn network_faults_and_bad_files_give_clear_errors_and_retry_works() {
         .execute("return document.documentElement.scrollWidth > window.innerWidth + 1", vec![])
         .await
         .expect("width");
-    assert_eq!(wide, json!(false), "a 5 MB note does not push the page sideways");
+    assert_eq!(wide, json!(false), "a long note does not push the page sideways");
+
+    // A 5 MB note is more than any page shows: refused, at its place.
+    let huge = "长".repeat(5 * 1024 * 1024 / 3);
+    let body = edited(|d| d["release"]["changelog"][0]["notes"]["en"] = json!(huge));
+    faults.set(PROGRESS, Fault::Replace(json, body), 1);
+    open(&client, &format!("{}en/", server.url)).await;
+    let message = wait_for_js(&client, ERROR, "the error for a 5 MB note").await;
+    assert!(
+        message
+            .as_str()
+            .is_some_and(|m| m.contains("release.changelog[0].notes.en") && m.contains("too long")),
+        "{message}"
+    );
 
     // The plan file failing: the header still works, retry brings the page.
     faults.set("/data/plan.json", Fault::Status(500), 1);

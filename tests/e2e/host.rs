@@ -113,16 +113,6 @@ fn the_shipped_caddy_configuration_sends_the_headers_a_meta_tag_cannot() {
         );
         assert_eq!(header(&headers, "content-encoding"), Some("br"), "/{path}: the .br copy");
     }
-    // The studio's worker gets the studio's policy (a worker's is its script's).
-    let worker = std::fs::read_dir(dist_dir().join("studio"))
-        .expect("dist/studio")
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .find(|n| n.starts_with("worker-") && n.ends_with(".js"))
-        .expect("the studio's worker");
-    let (_, headers) = head(&format!("{}studio/{worker}", caddy.url), None);
-    let csp = header(&headers, "content-security-policy").unwrap_or_default();
-    assert_eq!(csp, format!("{studio_policy}; frame-ancestors 'none'"), "{worker}");
     // Gzip where brotli is not taken; data compressed on the fly.
     let (_, headers) = head(&format!("{}zh/", caddy.url), Some("gzip"));
     assert_eq!(header(&headers, "content-encoding"), Some("gzip"));

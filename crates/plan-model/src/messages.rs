@@ -122,8 +122,8 @@ pub enum Msg {
     EmptyVersion: "版本号为空", "the release has no version";
     /// A version in the data that cannot be a folder name.
     BadVersionValue:
-        "版本号“{version}”不可用：应以数字开头，只含字母、数字、点、连字符和下划线，不超过 64 个字符，如 2026.12.0",
-        "version '{version}' cannot be used: it must start with a digit and hold only letters, digits, '.', '-' and '_', at most 64 characters, e.g. 2026.12.0";
+        "版本号“{version}”不可用：应以字母或数字开头，只含字母、数字、点、连字符和下划线，不以 .json 结尾，不超过 64 个字符，如 2026.12.0",
+        "version '{version}' cannot be used: it must start with a letter or digit, hold only letters, digits, '.', '-' and '_', not end in .json, and be at most 64 characters, e.g. 2026.12.0";
     /// The 'behind' threshold out of its range.
     BehindThreshold:
         "“滞后”阈值 {value} 应在 10 到 30 个百分点之间",
@@ -446,8 +446,8 @@ pub enum Msg {
         "[SAMPLE DATA] These figures are made up for demonstration.\n";
     /// A version with characters a folder name cannot hold.
     BadVersion:
-        "版本号“{version}”不可用：应以数字开头，只含字母、数字、点、连字符和下划线，如 2026.12.0",
-        "version '{version}' cannot be used: it must start with a digit and hold letters, digits, '.', '-' and '_' only, e.g. 2026.12.0";
+        "版本号“{version}”不可用：应以字母或数字开头，只含字母、数字、点、连字符和下划线，不以 .json 结尾，如 2026.12.0",
+        "version '{version}' cannot be used: it must start with a letter or digit, hold letters, digits, '.', '-' and '_' only, and not end in .json, e.g. 2026.12.0";
     /// A date on the command line not written YYYY-MM-DD.
     BadDateArgument: "日期“{date}”格式不对：请写成 YYYY-MM-DD", "date '{date}' is not YYYY-MM-DD";
     /// A release without notes.

@@ -66,11 +66,12 @@ pub fn previous<'a>(index: &'a [ReleaseSummary], current: &str) -> Option<&'a Re
 
 /// A version string that is safe as a folder name and in a URL.
 pub fn is_valid_version(version: &str) -> bool {
-    // A leading digit keeps every reserved name of the releases folder
-    // (`index.json`, hidden and temporary files) out of the grammar.
+    // The releases folder's own names (`index.json`, hidden and temporary
+    // files) are never a version.
     version.len() <= 64
-        && version.starts_with(|c: char| c.is_ascii_digit())
+        && version.starts_with(|c: char| c.is_ascii_alphanumeric())
         && version.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+        && !version.to_ascii_lowercase().ends_with(".json")
 }
 
 /// True for a file name a manifest may list: a plain name in the data
@@ -113,6 +114,8 @@ mod tests {
         assert!(!is_valid_version("2026 09"));
         assert!(!is_valid_version(".hidden"));
         assert!(!is_valid_version("index.json"), "a reserved name of the releases folder");
+        assert!(!is_valid_version("INDEX.JSON"), "case-folding file systems");
+        assert!(is_valid_version("preview") && is_valid_version("v2026.12"));
         assert!(!is_valid_version("a/b"));
         assert!(!is_valid_version(&"9".repeat(65)));
         assert!(is_valid_file_name("plan.schema.json"));

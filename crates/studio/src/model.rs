@@ -63,6 +63,12 @@ impl Current {
                 .ok_or_else(|| format!("{name}: —"))?;
             String::from_utf8(bytes).map_err(|e| format!("{name}: {e}"))
         };
+        // Names become paths in the release and entries of its ZIP.
+        if let Some((name, _)) =
+            files.iter().find(|(n, _)| !plan_model::release::is_valid_file_name(n))
+        {
+            return Err(say(Msg::BadFileName, lang, &[("name", name)]));
+        }
         let plan = parse_plan(PLAN_FILE, &text(PLAN_FILE)?).map_err(|e| e.message(lang))?;
         let progress =
             parse_progress(PROGRESS_FILE, &text(PROGRESS_FILE)?).map_err(|e| e.message(lang))?;

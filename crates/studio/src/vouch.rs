@@ -221,7 +221,7 @@ mod tests {
         let entries = with(entries, "data/.DS_Store", b"x");
         // A frozen copy that is not whole, and one whose name is no version.
         let entries = with(entries, "data/releases/2026.12.0/progress.json", b"half");
-        let entries = with(entries, "data/releases/index.json.d/SHA256SUMS", b"");
+        let entries = with(entries, "data/releases/index.json/SHA256SUMS", b"");
         let vouched = vouch(entries, Lang::En).expect("vouched");
         let mut left = vouched.left_out.clone();
         left.sort();
@@ -231,7 +231,7 @@ mod tests {
                 "data/evil.html",
                 "data/releases/2026.09.0/extra.js",
                 "data/releases/2026.12.0/progress.json",
-                "data/releases/index.json.d/SHA256SUMS",
+                "data/releases/index.json/SHA256SUMS",
             ]
         );
         assert!(vouched.carried.iter().all(|(p, _)| p.starts_with("data/releases/2026.09.0/")));

@@ -782,3 +782,18 @@ fn a_zip_is_carried_on_only_as_far_as_its_manifests_vouch_for_it() {
     let said = Current::from_zip(&zip(&changed), "release.zip", Lang::En).expect_err("changed");
     assert!(said.contains("data/plan.json") && said.contains("manifest"), "{said}");
 }
+
+/// Names from a site's manifest become paths and ZIP entries: one that is
+/// not a plain file name stops the studio from starting, named.
+#[test]
+fn a_manifest_name_that_is_no_plain_file_name_is_refused() {
+    let mut files = bundled_release_entries()
+        .into_iter()
+        .filter_map(|(p, b)| {
+            p.strip_prefix("data/").filter(|n| !n.contains('/')).map(|n| (n.to_owned(), b))
+        })
+        .collect::<Vec<_>>();
+    files.push(("../../index.html".into(), b"<p>".to_vec()));
+    let said = Current::open(files, None, Lang::En).err().unwrap_or_default();
+    assert!(said.contains("'../../index.html' cannot be used"), "{said}");
+}
