@@ -151,84 +151,84 @@ pub fn is_forbidden_char(c: char) -> bool {
 }
 
 /// Every text of a document: no character XML forbids, none longer than
-/// [`MAX_TEXT_CHARS`]; each finding at the text's JSON path.
+/// [`MAX_TEXT_CHARS`]; each finding at the text's JSON path. One pass over
+/// the document serialised into nothing: the path is kept as the strings
+/// pass (no tree is built; at 100x the data one doubled the checks' memory).
 fn texts(f: &mut Findings, doc: &impl Serialize) {
-    fn walk(f: &mut Findings, value: &serde_json::Value, path: &mut String) {
-        match value {
-            serde_json::Value::String(text) => {
-                if let Some(c) = text.chars().find(|&c| is_forbidden_char(c)) {
-                    let code = format!("U+{:04X}", u32::from(c));
-                    f.error(
-                        "forbidden-character",
-                        path.clone(),
-                        Msg::ForbiddenCharacter,
-                        &[("code", &code)],
-                    );
-                }
-                let count = text.chars().count();
-                if count > MAX_TEXT_CHARS {
-                    f.error(
-                        "text-too-long",
-                        path.clone(),
-                        Msg::TextTooLong,
-                        &[("count", &count), ("max", &MAX_TEXT_CHARS)],
-                    );
-                }
-            }
-            serde_json::Value::Array(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    let len = path.len();
-                    path.push_str(&format!("[{i}]"));
-                    walk(f, item, path);
-                    path.truncate(len);
-                }
-            }
-            serde_json::Value::Object(fields) => {
-                for (key, item) in fields {
-                    let len = path.len();
-                    if !path.is_empty() {
-                        path.push('.');
-                    }
-                    path.push_str(key);
-                    walk(f, item, path);
-                    path.truncate(len);
-                }
-            }
-            _ => {}
-        }
-    }
-    // The common case, every text fine, is found in one pass that builds
-    // nothing (at 100x the data, building the tree to walk doubled the
-    // checks' memory); only then is the tree built, to say where.
-    if texts_fine(doc) {
-        return;
-    }
-    if let Ok(value) = serde_json::to_value(doc) {
-        walk(f, &value, &mut String::new());
-    }
-}
-
-/// True when no text of `doc` (object keys aside) holds a character XML
-/// forbids or is longer than [`MAX_TEXT_CHARS`]: the document serialised
-/// into nothing, its strings looked at as they pass.
-fn texts_fine(doc: &impl Serialize) -> bool {
     use serde_json::ser::{CharEscape, Formatter};
+    use std::fmt::Write as _;
     use std::io::{self, Write};
 
+    /// What a text was found to break: its path, the first forbidden
+    /// character, its length when too long.
+    type Problem = (String, Option<char>, Option<usize>);
+
     struct Scan<'a> {
+        /// The JSON path of the value being written.
+        path: String,
+        /// Per open array or object: the path's length at its start, and
+        /// the index of the array value being written.
+        open: Vec<(usize, usize)>,
         in_key: bool,
         chars: usize,
-        bad: &'a std::cell::Cell<bool>,
+        forbidden: Option<char>,
+        problems: &'a mut Vec<Problem>,
     }
     impl Scan<'_> {
-        fn found(&self, bad: bool) {
-            if bad {
-                self.bad.set(true);
+        fn open(&mut self) {
+            self.open.push((self.path.len(), 0));
+        }
+        fn close(&mut self) {
+            if let Some((len, _)) = self.open.pop() {
+                self.path.truncate(len);
+            }
+        }
+        fn text(&mut self, text: &str) {
+            if self.in_key {
+                self.path.push_str(text);
+            } else {
+                self.chars += text.chars().count();
+                self.forbidden =
+                    self.forbidden.or_else(|| text.chars().find(|&c| is_forbidden_char(c)));
             }
         }
     }
     impl Formatter for Scan<'_> {
+        fn begin_array<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+            self.open();
+            Ok(())
+        }
+        fn end_array<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+            self.close();
+            Ok(())
+        }
+        fn begin_array_value<W: ?Sized + Write>(
+            &mut self,
+            _: &mut W,
+            first: bool,
+        ) -> io::Result<()> {
+            if let Some((len, index)) = self.open.last_mut() {
+                *index = if first { 0 } else { *index + 1 };
+                self.path.truncate(*len);
+                let _ = write!(self.path, "[{index}]");
+            }
+            Ok(())
+        }
+        fn begin_object<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+            self.open();
+            Ok(())
+        }
+        fn end_object<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
+            self.close();
+            Ok(())
+        }
         fn begin_object_key<W: ?Sized + Write>(&mut self, _: &mut W, _: bool) -> io::Result<()> {
+            if let Some(&(len, _)) = self.open.last() {
+                self.path.truncate(len);
+            }
+            if !self.path.is_empty() {
+                self.path.push('.');
+            }
             self.in_key = true;
             Ok(())
         }
@@ -237,11 +237,14 @@ fn texts_fine(doc: &impl Serialize) -> bool {
             Ok(())
         }
         fn begin_string<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
-            self.chars = 0;
+            (self.chars, self.forbidden) = (0, None);
             Ok(())
         }
         fn end_string<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
-            self.found(!self.in_key && self.chars > MAX_TEXT_CHARS);
+            let long = (self.chars > MAX_TEXT_CHARS).then_some(self.chars);
+            if !self.in_key && (long.is_some() || self.forbidden.is_some()) {
+                self.problems.push((self.path.clone(), self.forbidden, long));
+            }
             Ok(())
         }
         fn write_string_fragment<W: ?Sized + Write>(
@@ -249,10 +252,7 @@ fn texts_fine(doc: &impl Serialize) -> bool {
             _: &mut W,
             text: &str,
         ) -> io::Result<()> {
-            if !self.in_key {
-                self.chars += text.chars().count();
-                self.found(text.chars().any(is_forbidden_char));
-            }
+            self.text(text);
             Ok(())
         }
         fn write_char_escape<W: ?Sized + Write>(
@@ -260,20 +260,53 @@ fn texts_fine(doc: &impl Serialize) -> bool {
             _: &mut W,
             escape: CharEscape,
         ) -> io::Result<()> {
-            if !self.in_key {
-                self.chars += 1;
-                self.found(matches!(
-                    escape,
-                    CharEscape::Backspace | CharEscape::FormFeed | CharEscape::AsciiControl(_)
-                ));
-            }
+            let c = match escape {
+                CharEscape::Quote => '"',
+                CharEscape::ReverseSolidus => '\\',
+                CharEscape::Solidus => '/',
+                CharEscape::Backspace => '\u{8}',
+                CharEscape::FormFeed => '\u{c}',
+                CharEscape::LineFeed => '\n',
+                CharEscape::CarriageReturn => '\r',
+                CharEscape::Tab => '\t',
+                CharEscape::AsciiControl(b) => char::from(b),
+            };
+            self.text(c.encode_utf8(&mut [0; 4]));
             Ok(())
         }
     }
-    let bad = std::cell::Cell::new(false);
-    let scan = Scan { in_key: false, chars: 0, bad: &bad };
+    let mut problems = Vec::new();
+    let scan = Scan {
+        path: String::new(),
+        open: Vec::new(),
+        in_key: false,
+        chars: 0,
+        forbidden: None,
+        problems: &mut problems,
+    };
     let mut serializer = serde_json::Serializer::with_formatter(io::sink(), scan);
-    doc.serialize(&mut serializer).is_ok() && !bad.get()
+    if doc.serialize(&mut serializer).is_err() {
+        return;
+    }
+    for (path, forbidden, long) in problems {
+        if let Some(c) = forbidden {
+            let code = format!("U+{:04X}", u32::from(c));
+            f.error(
+                "forbidden-character",
+                path.clone(),
+                Msg::ForbiddenCharacter,
+                &[("code", &code)],
+            );
+        }
+        if let Some(count) = long {
+            f.error(
+                "text-too-long",
+                path,
+                Msg::TextTooLong,
+                &[("count", &count), ("max", &MAX_TEXT_CHARS)],
+            );
+        }
+    }
 }
 
 /// Checks a releases index (`releases/index.json`): every version a folder
