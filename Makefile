@@ -37,7 +37,7 @@ SITE_URL ?= http://127.0.0.1:$(PORT)/
 dist: setup
 	trunk build --release --offline
 	node scripts/build-studio.mjs dist
-	cargo run --quiet --locked --bin render-site -- dist --site-url $(SITE_URL)
+	cargo run --quiet --locked -p portal-site --bin render-site -- dist --site-url $(SITE_URL)
 	@bash scripts/precompress.sh dist
 	@bash scripts/size-report.sh
 
@@ -65,7 +65,7 @@ test-native:
 
 # wasm-bindgen tests (tests/web_*.rs) in headless Chromium.
 test-wasm: vendor/echarts.js
-	cargo test --locked --target $(WASM) --test web_chart; status=$$?; rm -rf $(RUN_TMP)/*; exit $$status
+	cargo test --locked --target $(WASM) -p portal-ui --test web_chart; status=$$?; rm -rf $(RUN_TMP)/*; exit $$status
 
 # The bundled data against its published JSON Schema, by a third-party validator
 # (ajv, strict mode; scripts/ajv-number-formats.cjs names schemars' number formats).

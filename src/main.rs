@@ -2,13 +2,13 @@
 //! rendered into the HTML; the app shows itself in its place once its data is
 //! in (`app::Shell`), so the reader never sees a page without its content.
 
-use kunshan_portal::App;
-use kunshan_portal::app::APP_ROOT;
+use portal_ui::App;
+use portal_ui::app::APP_ROOT;
 
 fn main() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
-        kunshan_portal::panic_panel::show();
+        portal_ui::panic_panel::show();
     }));
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let root = document
@@ -22,7 +22,7 @@ fn main() {
         .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
     if let Some(root) = root {
         // Hidden only where a rendered page is there to show meanwhile.
-        if document.get_element_by_id(kunshan_portal::app::RENDERED_PAGE).is_some() {
+        if document.get_element_by_id(portal_ui::app::RENDERED_PAGE).is_some() {
             let _ = root.set_attribute("hidden", "");
         }
         leptos::mount::mount_to(root, App).forget();

@@ -7,6 +7,12 @@ use fantoccini::Client;
 use portal_harness::{self as support, Driver, StaticServer, dist_dir};
 use serde_json::{Value, json};
 
+mod lighthouse;
+mod studio;
+
+use lighthouse::{lighthouse_performance, median_lighthouse};
+use studio::{STUDIO_RUNS, scaled_workbook, studio_import, studio_release};
+
 const LOADS: usize = 10;
 const CHANGES: usize = 50;
 const SCALES: [usize; 3] = [1, 10, 100];
@@ -101,94 +107,6 @@ fn scaled_site(dist: &Path, root: &Path, n: usize) -> (PathBuf, Value) {
     (dir, json!({ "observations": observations, "progress_bytes": size }))
 }
 
-/// Runs of the studio's import per scale.
-const STUDIO_RUNS: usize = 3;
-
-/// The figures' sheet of a scaled site as an .xlsx workbook (every figure
-/// a row, as `plan-data export` would give it, written by the template's
-/// writer), in `dir`.
-fn scaled_workbook(dir: &Path) -> (PathBuf, usize) {
-    let data = dir.join("data");
-    let read = |name: &str| std::fs::read_to_string(data.join(name)).expect("scaled data");
-    let plan = plan_model::parse_plan("plan.json", &read("plan.json")).expect("plan");
-    let progress =
-        plan_model::parse_progress("progress.json", &read("progress.json")).expect("progress");
-    let rows = plan_publish::figures::progress_rows(&plan, &progress);
-    let bytes = plan_publish::workbook::template_bytes(
-        "进展数据",
-        &plan_publish::figures::COLUMNS,
-        &rows,
-        &[],
-    )
-    .expect("workbook");
-    let file = dir.join("figures.xlsx");
-    std::fs::write(&file, bytes).expect("write");
-    (file, rows.len())
-}
-
-/// The studio (`zh/publish/`) importing a workbook: the time from the file
-/// chosen to the outcome shown, the session's wasm memory, and the longest
-/// pause of the page's own thread meanwhile (a 10 ms heartbeat's largest gap).
-async fn studio_import(client: &Client, url: &str, file: &Path) -> Value {
-    client.goto("about:blank").await.expect("blank");
-    client.goto(url).await.expect("open");
-    support::wait_for_js_within(
-        client,
-        "const i = document.querySelector('#studio-file'); return i && !i.disabled",
-        "the studio",
-        std::time::Duration::from_secs(60),
-    )
-    .await;
-    client
-        .execute(
-            "window.__beats = []; window.__beat = setInterval(() => window.__beats.push(performance.now()), 10); return true",
-            vec![],
-        )
-        .await
-        .expect("heartbeat");
-    let input = client.find(fantoccini::Locator::Css("#studio-file")).await.expect("input");
-    input.send_keys(file.to_str().expect("utf-8")).await.expect("choose");
-    support::wait_for_js_within(
-        client,
-        "const t = document.querySelector('.studio-took'); if (!t) return null;
-         clearInterval(window.__beat);
-         const b = window.__beats; let gap = 0;
-         for (let i = 1; i < b.length; i++) gap = Math.max(gap, b[i] - b[i - 1]);
-         const verdict = document.querySelector('.studio-outcome').dataset.verdict;
-         return { ms: Number(t.dataset.millis), memory: Number(t.dataset.memory), pause_ms: gap, verdict };",
-        "the import",
-        std::time::Duration::from_secs(120),
-    )
-    .await
-}
-
-/// The studio making the release of the draft just imported (its data and
-/// every page rendered again, in its worker): the time from the button to
-/// the ZIP, and the files in it.
-async fn studio_release(client: &Client) -> Value {
-    client
-        .execute(
-            "const set = (id, v) => { const e = document.getElementById(id); e.value = v;
-               e.dispatchEvent(new Event('input', { bubbles: true })); };
-             set('studio-version', '2099.1.0-bench'); set('studio-notes-zh', '基准测试');
-             const a = document.querySelector('.studio-accept input'); if (a && !a.checked) a.click();
-             document.querySelector('.studio-form button').click(); return true",
-            vec![],
-        )
-        .await
-        .expect("release");
-    support::wait_for_js_within(
-        client,
-        "const p = document.querySelector('.studio-release-said'); const t = p.textContent;
-         if (!t.trim()) return null;
-         const n = (t.match(/([0-9]+) 个文件，其中 ([0-9]+) 个页面/) || []);
-         return { ms: Number(p.dataset.millis), files: Number(n[1] || 0), pages: Number(n[2] || 0), said: t.slice(0, 80) };",
-        "the release",
-        std::time::Duration::from_secs(300),
-    )
-    .await
-}
-
 /// One cold load of the overview: the app's own marks (see `data::marks`).
 async fn scale_load(client: &Client, url: &str) -> Value {
     client.goto("about:blank").await.expect("blank");
@@ -221,57 +139,6 @@ async fn cdp(client: &Client, cmd: &str, params: Value) {
 /// machine, so the table shows the run with the median score, and every
 /// run's score beside it.
 const LIGHTHOUSE_RUNS: usize = 3;
-
-/// The run with the median score, with `scores` (all runs, in run order).
-fn median_lighthouse(runs: Vec<Value>) -> Value {
-    let scores: Vec<Value> = runs.iter().map(|r| r["score"].clone()).collect();
-    let mut ranked: Vec<&Value> = runs.iter().collect();
-    ranked.sort_by(|a, b| {
-        let score = |v: &Value| v["score"].as_f64().unwrap_or(f64::NAN);
-        score(a).total_cmp(&score(b))
-    });
-    let mut median = ranked.get(ranked.len() / 2).map(|v| (*v).clone()).unwrap_or_default();
-    median["scores"] = Value::from(scores);
-    median
-}
-
-/// Lighthouse's performance category for one page: score and the timings.
-fn lighthouse_performance(name: &str, url: &str) -> Value {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let report =
-        std::env::temp_dir().join(format!("kunshan-lh-{name}-{}.json", std::process::id()));
-    let status = Command::new(root.join("node_modules/.bin/lighthouse"))
-        .arg(url)
-        .args([
-            "--only-categories=performance",
-            "--form-factor=mobile",
-            "--throttling-method=simulate",
-            "--output=json",
-            "--quiet",
-            "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
-        ])
-        .arg(format!("--output-path={}", report.display()))
-        .env(
-            "CHROME_PATH",
-            std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
-        )
-        .status();
-    let Ok(text) = std::fs::read_to_string(&report) else {
-        return json!({ "page": name, "error": format!("lighthouse did not run: {status:?}") });
-    };
-    let _ = std::fs::remove_file(&report);
-    let r: Value = serde_json::from_str(&text).unwrap_or_default();
-    let audit = |id: &str| r["audits"][id]["numericValue"].clone();
-    json!({
-        "page": name,
-        "score": r["categories"]["performance"]["score"],
-        "fcp_ms": audit("first-contentful-paint"),
-        "lcp_ms": audit("largest-contentful-paint"),
-        "tbt_ms": audit("total-blocking-time"),
-        "cls": audit("cumulative-layout-shift"),
-        "bytes": audit("total-byte-weight"),
-    })
-}
 
 /// Milliseconds from navigation start to the first chart drawn, one cold load.
 async fn first_chart(client: &Client, url: &str) -> f64 {
@@ -426,7 +293,7 @@ fn page_build(dist: &Path, root: &Path, n: usize) -> Value {
             .expect("python3");
         assert!(status.success(), "scaling the data failed");
     }
-    let report = kunshan_portal::site::publish::publish(&dir, Some("https://example.org/"))
+    let report = portal_site::publish::publish(&dir, Some("https://example.org/"))
         .unwrap_or_else(|e| panic!("render {n}x: {e}"));
     let _ = std::fs::remove_dir_all(&dir);
     json!({ "scale": n, "pages": report.pages, "bytes": report.bytes, "ms": report.millis })

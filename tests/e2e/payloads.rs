@@ -57,12 +57,9 @@ fn poisoned_site() -> PathBuf {
         std::fs::write(&path, serde_json::to_string_pretty(&doc).expect("json")).expect("write");
     }
     // Published as staff would: every page rendered from the poisoned data.
-    let rendered = std::process::Command::new(env!("CARGO_BIN_EXE_render-site"))
-        .arg(&site)
-        .args(["--site-url", "http://127.0.0.1/"])
-        .output()
-        .expect("render-site");
-    assert!(rendered.status.success(), "{}", String::from_utf8_lossy(&rendered.stderr));
+    if let Err(error) = portal_site::publish::publish(&site, Some("http://127.0.0.1/")) {
+        panic!("{}", error.message(plan_model::Lang::En));
+    }
     site
 }
 

@@ -1,7 +1,9 @@
 //! A data folder on disk: reading its files into the model, and printing
 //! findings with the file, line and column they point at.
 
-use plan_model::messages::{Msg, say};
+use crate::messages::ToolMsg;
+use plan_model::messages::say;
+use plan_publish::messages::PublishMsg;
 use std::path::{Path, PathBuf};
 
 use plan_model::locate::locate_paths;
@@ -29,7 +31,7 @@ pub struct Folder {
 /// Reads a file as UTF-8 text; a missing or unreadable file is an I/O failure.
 pub fn read_text(path: &Path, lang: Lang) -> Result<String, Fail> {
     std::fs::read_to_string(path).map_err(|e| {
-        Fail::io(say(Msg::CannotRead, lang, &[("path", &path.display()), ("error", &e)]))
+        Fail::io(say(ToolMsg::CannotRead, lang, &[("path", &path.display()), ("error", &e)]))
     })
 }
 
@@ -83,8 +85,8 @@ pub fn locate(file: &Path, text: &str, findings: Vec<Finding>) -> Vec<Located> {
 
 fn severity(s: Severity, lang: Lang) -> &'static str {
     match s {
-        Severity::Error => Msg::SeverityError.template(lang),
-        Severity::Warning => Msg::SeverityWarning.template(lang),
+        Severity::Error => ToolMsg::SeverityError.template(lang),
+        Severity::Warning => ToolMsg::SeverityWarning.template(lang),
     }
 }
 
@@ -110,5 +112,9 @@ pub fn print_findings(findings: &[Located], lang: Lang) -> usize {
 
 /// The closing line: how many errors and warnings.
 pub fn summary(what: &str, errors: usize, warnings: usize, lang: Lang) -> String {
-    say(Msg::CheckSummary, lang, &[("what", &what), ("errors", &errors), ("warnings", &warnings)])
+    say(
+        PublishMsg::CheckSummary,
+        lang,
+        &[("what", &what), ("errors", &errors), ("warnings", &warnings)],
+    )
 }

@@ -5,5 +5,6 @@
 pub use plan_model::atomic;
 pub mod fail;
 pub mod folder;
+pub mod messages;
 pub mod release;
 pub mod sheet;

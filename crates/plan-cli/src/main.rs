@@ -3,7 +3,8 @@
 //! schema. Messages in Chinese by default, English with `--lang en`.
 //! Exit codes: 0 done (warnings allowed), 1 invalid data or refused, 2 usage or I/O.
 
-use plan_model::messages::{Msg, say};
+use plan_cli::messages::ToolMsg;
+use plan_model::messages::say;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -144,10 +145,10 @@ fn render_pages(
     site: &std::path::Path,
     lang: Lang,
 ) -> Result<String, String> {
-    use plan_model::messages::{Msg, say};
-    match kunshan_portal::site::publish::publish(staged, None) {
+    use plan_model::messages::say;
+    match portal_site::publish::publish(staged, None) {
         Ok(report) => Ok(say(
-            Msg::PagesWritten,
+            ToolMsg::PagesWritten,
             lang,
             &[("count", &report.pages), ("millis", &report.millis), ("path", &site.display())],
         )),
@@ -232,7 +233,7 @@ fn diff(old: &Path, new: &Path, json: bool, lang: Lang) -> Result<String, Fail> 
         return Ok(plan_publish::sheet::to_pretty_json(&d).trim_end().to_owned());
     }
     let mut out = say(
-        Msg::DiffSummary,
+        ToolMsg::DiffSummary,
         lang,
         &[("old", &d.old_version), ("new", &d.new_version), ("count", &d.changes.len())],
     );
@@ -251,7 +252,7 @@ fn status(dir: &Path, lang: Lang) -> Result<String, Fail> {
     let ctx = StatusContext::new(plan, progress);
     let mut out = String::new();
     if progress.release.sample {
-        out.push_str(&say(Msg::SampleDataLine, lang, &[]));
+        out.push_str(&say(ToolMsg::SampleDataLine, lang, &[]));
     }
     let groups =
         plan.goal_areas.iter().map(|g| (g.name.get(lang).to_owned(), &g.indicators)).chain(

@@ -12,13 +12,16 @@
 //! `.<name>.staging-<version>`; after the switch that path holds the old
 //! state until it is removed.
 
+use crate::messages::ToolMsg;
 use plan_model::atomic::{step, write_atomic, write_folder_atomic};
-use plan_model::messages::{Msg, say};
+use plan_model::messages::say;
+use plan_publish::messages::PublishMsg;
 use std::path::{Path, PathBuf};
 
+use plan_model::date::civil_date;
 use plan_model::release::{MANIFEST_FILE, Manifest, RELEASE_INDEX_FILE, RELEASES_DIR};
 use plan_model::{Lang, PROGRESS_FILE, Severity, validate::validate_index};
-use plan_publish::release::{ReleaseRequest, SUMS_FILE, assemble, civil_date, is_release_file};
+use plan_publish::release::{ReleaseRequest, SUMS_FILE, assemble, is_release_file};
 
 use crate::fail::Fail;
 use crate::folder::{Folder, locate, print_findings, summary};
@@ -96,7 +99,7 @@ pub fn release(
     req.check().map_err(|e| Fail::io(e.message(req, lang)))?;
     let version = req.version;
     let io = |what: &Path, e: std::io::Error| {
-        Fail::io(say(Msg::CannotWrite, lang, &[("path", &what.display()), ("error", &e)]))
+        Fail::io(say(ToolMsg::CannotWrite, lang, &[("path", &what.display()), ("error", &e)]))
     };
     // A switch that stopped half way (where folders cannot trade places in
     // one step: the live folder moved aside, the staged one not yet in its
@@ -108,12 +111,12 @@ pub fn release(
             step();
             std::fs::rename(&staging, live).map_err(|e| io(live, e))?;
             remove_tree(&aside);
-            return Ok(say(Msg::ReleaseFinished, lang, &[("version", &version)]));
+            return Ok(say(ToolMsg::ReleaseFinished, lang, &[("version", &version)]));
         }
     }
     // Folders are switched by their real path (a relative `.` cannot be).
     let real = absolute.canonicalize().map_err(|e| {
-        Fail::io(say(Msg::CannotRead, lang, &[("path", &dir.display()), ("error", &e)]))
+        Fail::io(say(ToolMsg::CannotRead, lang, &[("path", &dir.display()), ("error", &e)]))
     })?;
     let unit = Unit::of(&real, render);
     let staging = staging_path(&unit.live, version);
@@ -125,13 +128,13 @@ pub fn release(
         if staging.exists() || aside.exists() {
             remove_tree(&staging);
             remove_tree(&aside);
-            return Ok(say(Msg::ReleaseFinished, lang, &[("version", &version)]));
+            return Ok(say(ToolMsg::ReleaseFinished, lang, &[("version", &version)]));
         }
     }
     let target = releases.join(version);
     if target.exists() {
         return Err(Fail::invalid(say(
-            Msg::ReleaseExists,
+            PublishMsg::ReleaseExists,
             lang,
             &[("version", &version), ("path", &target.display())],
         )));
@@ -143,7 +146,7 @@ pub fn release(
         print_findings(&findings, lang);
         return Err(Fail::invalid(
             summary(&dir.display().to_string(), errors, findings.len() - errors, lang)
-                + &say(Msg::NothingPublished, lang, &[]),
+                + &say(ToolMsg::NothingPublished, lang, &[]),
         ));
     }
     let index_path = releases.join(RELEASE_INDEX_FILE);
@@ -160,7 +163,7 @@ pub fn release(
         }
         if !plan_model::release::is_valid_file_name(&name) {
             return Err(Fail::invalid(say(
-                Msg::BadDataFileName,
+                ToolMsg::BadDataFileName,
                 lang,
                 &[("path", &entry.path().display())],
             )));
@@ -191,7 +194,7 @@ pub fn release(
     if let Err(e) = staged {
         remove_tree(&staging);
         return Err(Fail::io(say(
-            Msg::StagingFailed,
+            ToolMsg::StagingFailed,
             lang,
             &[("path", &staging.display()), ("error", &e)],
         )));
@@ -204,7 +207,7 @@ pub fn release(
                 // Files are named where they are, not in the staged copy.
                 let shown = staging.display().to_string();
                 let error = error.replace(&shown, &unit.live.display().to_string());
-                return Err(Fail::io(say(Msg::PagesFailed, lang, &[("error", &error)])));
+                return Err(Fail::io(say(ToolMsg::PagesFailed, lang, &[("error", &error)])));
             }
         },
         None => None,
@@ -212,7 +215,7 @@ pub fn release(
 
     // The one step that makes the new release live.
     switch(&unit.live, &staging).map_err(|e| {
-        Fail::io(say(Msg::SwitchFailed, lang, &[("path", &unit.live.display()), ("error", &e)]))
+        Fail::io(say(ToolMsg::SwitchFailed, lang, &[("path", &unit.live.display()), ("error", &e)]))
     })?;
     remove_tree(&staging);
     remove_tree(&aside);
@@ -224,7 +227,7 @@ pub fn release(
         .map(|f| format!("  {}  {:>8}  {}\n", f.sha256, f.bytes, f.path))
         .collect();
     let published = say(
-        Msg::Published,
+        ToolMsg::Published,
         lang,
         &[
             ("version", &version),
@@ -249,7 +252,7 @@ fn read_index(path: &Path, lang: Lang) -> Result<Option<String>, Fail> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => {
             return Err(Fail::io(say(
-                Msg::IndexUnreadable,
+                ToolMsg::IndexUnreadable,
                 lang,
                 &[("path", &path.display()), ("error", &e)],
             )));
@@ -258,7 +261,7 @@ fn read_index(path: &Path, lang: Lang) -> Result<Option<String>, Fail> {
     let index: Vec<plan_model::release::ReleaseSummary> =
         plan_model::load::parse_located(&path.display().to_string(), &text).map_err(|e| {
             Fail::invalid(say(
-                Msg::IndexUnreadable,
+                ToolMsg::IndexUnreadable,
                 lang,
                 &[("path", &path.display()), ("error", &e.message(lang))],
             ))
@@ -269,7 +272,7 @@ fn read_index(path: &Path, lang: Lang) -> Result<Option<String>, Fail> {
         print_findings(&locate(path, &text, findings), lang);
         return Err(Fail::invalid(
             summary(&path.display().to_string(), count, 0, lang)
-                + &say(Msg::NothingPublished, lang, &[]),
+                + &say(ToolMsg::NothingPublished, lang, &[]),
         ));
     }
     Ok(Some(text))

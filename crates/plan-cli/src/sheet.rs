@@ -4,10 +4,12 @@
 //! browser's publishing studio; this module reads and writes the files and
 //! prints what it found.
 
-use plan_model::messages::{Msg, say};
+use crate::messages::ToolMsg;
+use plan_model::messages::say;
+use plan_publish::messages::PublishMsg;
 use std::path::Path;
 
-use plan_model::validate::day_of_year;
+use plan_model::date::day_of_year;
 use plan_model::{Lang, PROGRESS_FILE};
 use plan_publish::Format;
 use plan_publish::import::{ImportError, SheetKind, import};
@@ -50,7 +52,7 @@ fn format_of(path: &Path) -> Format {
 /// Writes a file whole or not at all.
 fn write_file(path: &Path, bytes: &[u8], lang: Lang) -> Result<(), Fail> {
     write_atomic(path, bytes).map_err(|e| {
-        Fail::io(say(Msg::CannotWrite, lang, &[("path", &path.display()), ("error", &e)]))
+        Fail::io(say(ToolMsg::CannotWrite, lang, &[("path", &path.display()), ("error", &e)]))
     })
 }
 
@@ -61,14 +63,14 @@ pub fn template(dir: &Path, out: &Path, dates: &[String], lang: Lang) -> Result<
         if dates.is_empty() { quarter_ends(folder.plan.plan.plan_year) } else { dates.to_vec() };
     for d in &dates {
         if day_of_year(d).is_none() {
-            return Err(Fail::io(say(Msg::BadDateArgument, lang, &[("date", &d)])));
+            return Err(Fail::io(say(PublishMsg::BadDateArgument, lang, &[("date", &d)])));
         }
     }
     let bytes = figures::template(&folder.plan, &dates, format_of(out)).map_err(Fail::io)?;
     write_file(out, &bytes, lang)?;
     let rows = figures::template_rows(&folder.plan, &dates).len();
     Ok(say(
-        Msg::TemplateWritten,
+        ToolMsg::TemplateWritten,
         lang,
         &[("path", &out.display()), ("rows", &rows), ("dates", &dates.len())],
     ))
@@ -85,12 +87,12 @@ pub fn updates_template(
     let (plan, progress) = (&folder.plan, &folder.progress);
     let date = date.map_or_else(|| updates::next_report_date(plan, progress), str::to_owned);
     if day_of_year(&date).is_none() {
-        return Err(Fail::io(say(Msg::BadDateArgument, lang, &[("date", &date)])));
+        return Err(Fail::io(say(PublishMsg::BadDateArgument, lang, &[("date", &date)])));
     }
     let bytes = updates::template(plan, progress, &date, format_of(out)).map_err(Fail::io)?;
     write_file(out, &bytes, lang)?;
     Ok(say(
-        Msg::UpdatesTemplateWritten,
+        ToolMsg::UpdatesTemplateWritten,
         lang,
         &[
             ("path", &out.display()),
@@ -115,7 +117,7 @@ pub fn export(dir: &Path, out_dir: &Path, lang: Lang) -> Result<String, Fail> {
     let updates_path = out_dir.join("updates.csv");
     write_file(&updates_path, updates::updates_csv(plan, progress).as_bytes(), lang)?;
     Ok(say(
-        Msg::Exported,
+        ToolMsg::Exported,
         lang,
         &[
             ("targets", &targets_path.display()),
@@ -142,12 +144,12 @@ fn read_sheet_file(file: &Path, lang: Lang) -> Result<Vec<u8>, Fail> {
     use std::io::Read;
     let max = plan_publish::workbook::MAX_WORKBOOK_BYTES;
     let cannot = |e: std::io::Error| {
-        Fail::io(say(Msg::CannotRead, lang, &[("path", &file.display()), ("error", &e)]))
+        Fail::io(say(ToolMsg::CannotRead, lang, &[("path", &file.display()), ("error", &e)]))
     };
     let too_large = |size: u64| {
         let mb = |n: u64| n.div_ceil(1024 * 1024);
         Fail::invalid(say(
-            Msg::FileTooLarge,
+            ToolMsg::FileTooLarge,
             lang,
             &[("path", &file.display()), ("size", &mb(size)), ("max", &mb(max as u64))],
         ))
@@ -186,7 +188,7 @@ pub fn import_file(
         Err(ImportError::Cells { kind, errors }) => {
             print_cell_errors(&errors, kind, &shown, lang);
             return Err(Fail::invalid(say(
-                Msg::ImportRefused,
+                ToolMsg::ImportRefused,
                 lang,
                 &[("path", &shown), ("count", &errors.len())],
             )));
@@ -200,7 +202,7 @@ pub fn import_file(
                     eprintln!(
                         "{}",
                         say(
-                            Msg::RowProblem,
+                            PublishMsg::RowProblem,
                             lang,
                             &[("path", &shown), ("row", &row), ("problem", &problem)]
                         )
@@ -211,7 +213,7 @@ pub fn import_file(
             let errors = print_findings(&findings, lang);
             return Err(Fail::invalid(
                 summary(&shown, errors, findings.len() - errors, lang)
-                    + &say(Msg::NothingImported, lang, &[]),
+                    + &say(ToolMsg::NothingImported, lang, &[]),
             ));
         }
     };
@@ -224,7 +226,7 @@ pub fn import_file(
     }
     write_atomic(&progress_path, checked.text.as_bytes()).map_err(|e| {
         Fail::io(say(
-            Msg::CannotWriteKept,
+            ToolMsg::CannotWriteKept,
             lang,
             &[("path", &progress_path.display()), ("error", &e)],
         ))

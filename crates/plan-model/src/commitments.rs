@@ -5,12 +5,11 @@
 
 use std::collections::BTreeMap;
 
+use crate::date::{day_number, due_end};
 use crate::messages::{Msg, say};
-use crate::pace::day_number;
 use crate::plan::{Commitment, CommitmentKind, PlanDocument};
 use crate::progress::{ProgressDocument, Stage, Update};
 use crate::text::Lang;
-use crate::validate::is_iso_date;
 
 /// A deadline this many days or fewer after the figures' date is "due soon".
 pub const DUE_SOON_DAYS: i64 = 31;
@@ -149,26 +148,6 @@ impl Due {
     }
 }
 
-/// The last day of a due date: the date itself, or the last day of a quarter
-/// `YYYY-Qn`; `None` when it is neither.
-pub fn due_end(due: &str) -> Option<String> {
-    if is_iso_date(due) {
-        return Some(due.to_owned());
-    }
-    let (year, quarter) = due.split_once("-Q")?;
-    if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let end = match quarter {
-        "1" => "03-31",
-        "2" => "06-30",
-        "3" => "09-30",
-        "4" => "12-31",
-        _ => return None,
-    };
-    Some(format!("{year}-{end}"))
-}
-
 /// When a commitment or milestone is due: its work plan's date, else the end
 /// of the plan year.
 pub fn due_of(plan: &PlanDocument, progress: &ProgressDocument, id: &str) -> Due {
@@ -279,16 +258,6 @@ pub fn milestone_deadline(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_quarter_is_due_by_its_last_day() {
-        assert_eq!(due_end("2026-Q1").as_deref(), Some("2026-03-31"));
-        assert_eq!(due_end("2026-Q4").as_deref(), Some("2026-12-31"));
-        assert_eq!(due_end("2026-10-15").as_deref(), Some("2026-10-15"));
-        for bad in ["2026-Q5", "2026-Q0", "26-Q1", "2026Q1", "2026-02-30", ""] {
-            assert_eq!(due_end(bad), None, "{bad}");
-        }
-    }
 
     #[test]
     fn deadlines_from_the_figures_date() {

@@ -4,18 +4,19 @@
 
 pub mod atomic;
 pub mod commitments;
+pub mod date;
 pub mod diff;
 pub mod load;
 pub mod locate;
 pub mod messages;
 pub mod movers;
-pub mod pace;
 pub mod plan;
 pub mod progress;
 pub mod release;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod status;
+pub use status::pace;
 pub mod text;
 pub mod validate;
 pub mod zip;

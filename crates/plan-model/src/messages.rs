@@ -1,17 +1,20 @@
-//! Every sentence the model and the staff tool (`plan-data`) say, in Chinese
-//! and English, in one table: data findings, load errors and the tool's own
-//! messages. A message is a [`Msg`]; its text has `{name}` places that
-//! [`say`] fills with values, so each language orders a sentence its own way.
-//! (The web app's own strings are in `locales/*.json`, with the same places.)
+//! How the Rust layers say a thing in Chinese and English: a table of
+//! sentences ([`bilingual_table!`]), each with `{name}` places that [`say`]
+//! fills with values, so each language orders a sentence its own way. This
+//! crate's table, [`Msg`], holds what the model says: data findings, load
+//! errors, statuses and why, release changes. Publishing has its own table
+//! (`plan_publish::messages`), the staff tool and the studio theirs; the same
+//! [`say`] fills each. (The web app's words are in `locales/*.json`, with the
+//! same places.)
 
 use std::fmt::Display;
 
 use crate::text::{Bilingual, Lang, fill};
 
 /// A table of sentences in Chinese and English: an enum of keys, each with
-/// its two texts (`{name}` places for [`crate::text::fill`]). [`Msg`] is the
-/// model's and the staff tool's table; the publishing studio keeps its own
-/// page's words in one too, so that the public site's wasm never carries them.
+/// its two texts (`{name}` places for [`crate::text::fill`]). Each layer
+/// keeps its own table, so that the public site's wasm never carries the
+/// staff tools' words.
 #[macro_export]
 macro_rules! bilingual_table {
     ($(#[$meta:meta])* $vis:vis enum $name:ident {
@@ -34,19 +37,68 @@ macro_rules! bilingual_table {
                 }
             }
         }
+
+        impl $crate::messages::Sentence for $name {
+            fn template(self, lang: $crate::Lang) -> &'static str {
+                $name::template(self, lang)
+            }
+
+            fn all() -> &'static [Self] {
+                $name::ALL
+            }
+        }
     };
+}
+
+/// A key of a [`bilingual_table!`]: a sentence in each language.
+pub trait Sentence: Copy + PartialEq + std::fmt::Debug + 'static {
+    /// The text with its `{name}` places, in a language.
+    fn template(self, lang: Lang) -> &'static str;
+    /// Every key of the table.
+    fn all() -> &'static [Self];
+}
+
+/// The `{name}` places of a text, sorted, each once.
+pub fn places(text: &str) -> Vec<&str> {
+    let mut names: Vec<&str> = text
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .filter(|name| !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+/// The sentences of a table whose two languages have different places (a
+/// place missing in one language drops a value from it without a word),
+/// but for the `(sentence, place)` pairs one language has on purpose: for
+/// each table's own test.
+pub fn unequal_places<S: Sentence>(one_language: &[(S, &str)]) -> Vec<String> {
+    S::all()
+        .iter()
+        .filter_map(|&sentence| {
+            let keep = |name: &&str| !one_language.contains(&(sentence, *name));
+            let zh: Vec<&str> =
+                places(sentence.template(Lang::Zh)).into_iter().filter(keep).collect();
+            let en: Vec<&str> =
+                places(sentence.template(Lang::En)).into_iter().filter(keep).collect();
+            (zh != en).then(|| format!("{sentence:?}: {zh:?} / {en:?}"))
+        })
+        .collect()
 }
 
 /// A value for a `{name}` place.
 pub type Value<'a> = (&'a str, &'a dyn Display);
 
-/// The message in a language, its places filled.
-pub fn say(msg: Msg, lang: Lang, values: &[Value<'_>]) -> String {
+/// A sentence of any table in a language, its places filled.
+pub fn say(msg: impl Sentence, lang: Lang, values: &[Value<'_>]) -> String {
     fill(msg.template(lang), values)
 }
 
-/// The message in both languages, with the same values.
-pub fn say_both(msg: Msg, values: &[Value<'_>]) -> Bilingual {
+/// A sentence in both languages, with the same values.
+pub fn say_both(msg: impl Sentence, values: &[Value<'_>]) -> Bilingual {
     in_each_language(|lang| say(msg, lang, values))
 }
 
@@ -423,219 +475,6 @@ pub enum Msg {
     /// The status bands changed.
     ThresholdsChanged: "状态阈值已调整", "status thresholds changed";
 
-    // The staff tool.
-    /// Between the items of a list.
-    ListSeparator: "、", ", ";
-    /// How serious a finding is: an error.
-    SeverityError: "错误", "error";
-    /// How serious a finding is: a warning.
-    SeverityWarning: "警告", "warning";
-    /// A file that cannot be read.
-    CannotRead: "无法读取 {path}：{error}", "cannot read {path}: {error}";
-    /// A file that cannot be written.
-    CannotWrite: "无法写入 {path}：{error}", "cannot write {path}: {error}";
-    /// A file that cannot be written, the old one kept.
-    CannotWriteKept: "无法写入 {path}：{error}（原文件未改动）", "cannot write {path}: {error} (the old file is unchanged)";
-    /// What checking a file found.
-    CheckSummary: "{what}：{errors} 个错误，{warnings} 个警告", "{what}: {errors} errors, {warnings} warnings";
-    /// What changed between two releases.
-    DiffSummary: "{old} → {new}：{count} 处变化", "{old} → {new}: {count} changes";
-    /// The status report's sample-data line.
-    SampleDataLine:
-        "【示例数据】以下数字为演示用，非官方数据。\n",
-        "[SAMPLE DATA] These figures are made up for demonstration.\n";
-    /// A version with characters a folder name cannot hold.
-    BadVersion:
-        "版本号“{version}”不可用：应以字母或数字开头，只含字母、数字、点、连字符和下划线，不以 .json 结尾，如 2026.12.0",
-        "version '{version}' cannot be used: it must start with a letter or digit, hold letters, digits, '.', '-' and '_' only, and not end in .json, e.g. 2026.12.0";
-    /// A date on the command line not written YYYY-MM-DD.
-    BadDateArgument: "日期“{date}”格式不对：请写成 YYYY-MM-DD", "date '{date}' is not YYYY-MM-DD";
-    /// A release without notes.
-    MissingNotes: "请用 --notes 写明本次发布改了什么", "say what this release changes with --notes";
-    /// A version that is published already.
-    ReleaseExists:
-        "版本 {version} 已发布（{path} 已存在）：已发布的版本不能覆盖，请使用新的版本号",
-        "release {version} already exists ({path}): a published release is never overwritten; choose a new version";
-    /// After the findings: nothing was published.
-    NothingPublished: "；数据有错误，未发布。", "; the data has errors, nothing was published.";
-    /// A release written.
-    Published:
-        "已发布版本 {version}（{date}）：{count} 个文件，副本保存在 {path}\n{listing}",
-        "published release {version} ({date}): {count} files, frozen copy in {path}\n{listing}";
-    /// After a release into a site's data folder: its pages rendered again.
-    PagesWritten:
-        "已按新版本重新生成网站页面：{count} 个页面，用时 {millis} 毫秒（{path}）",
-        "rendered the site's pages again for the new release: {count} pages in {millis} ms ({path})";
-    /// After a release into a site's data folder: the pages could not be rendered.
-    PagesFailed:
-        "网站页面未能按新版本生成，因此没有发布，网站仍是上一版，什么也没改：{error}",
-        "the site's pages could not be rendered for the new release, so nothing was published: the site still serves the previous release, unchanged: {error}";
-    /// A release that had stopped part way, now finished.
-    ReleaseFinished:
-        "版本 {version} 上次发布中途停止，现已完成：网站现在是这一版。",
-        "release {version} had stopped part way and is now finished: the site now serves it.";
-    /// The staged copy could not be made.
-    StagingFailed:
-        "无法在 {path} 准备新版本：{error}。网站什么也没改。",
-        "could not prepare the new release in {path}: {error}. Nothing in the site was changed.";
-    /// The staged copy could not be switched in.
-    SwitchFailed:
-        "无法把新版本换入 {path}：{error}。网站仍是上一版；再运行一次同样的发布命令即可完成。",
-        "could not switch the new release into {path}: {error}. The site still serves the previous release; run the same release again to finish it.";
-    /// The releases index cannot be read.
-    IndexUnreadable:
-        "版本索引 {path} 读不出来：{error}。发布会把以前各版本的记录一并丢掉，所以没有发布；请先修好或恢复这个文件。",
-        "the releases index {path} cannot be read: {error}. A release would lose the record of every earlier release, so nothing was published; repair or restore that file first.";
-    /// A data file whose name cannot be listed in a manifest.
-    BadDataFileName:
-        "数据文件夹中的 {path} 文件名不可用（只能含字母、数字、点、连字符和下划线）：请改名或移走，什么也没有发布。",
-        "{path} in the data folder has a name a release cannot list (letters, digits, '.', '-' and '_' only): rename or move it; nothing was published.";
-    /// A template written.
-    TemplateWritten:
-        "已写出模板 {path}：{rows} 行（每个指标 × 全市及各区镇 × {dates} 个日期）。填写“数值”列后用 import 导入；空白行会被跳过。",
-        "wrote the template {path}: {rows} rows (each indicator × citywide and each district × {dates} dates). Fill in the 数值 (value) column, then run import; blank rows are skipped.";
-    /// Targets and values exported.
-    Exported:
-        "已导出 {targets}（{target_count} 个目标）、{values}（{value_count} 个数值）和 {updates}（{update_count} 条进展）",
-        "exported {targets} ({target_count} targets), {values} ({value_count} values) and {updates} ({update_count} updates)";
-    /// The updates template written.
-    UpdatesTemplateWritten:
-        "已写出进展模板 {path}：{rows} 行（{tasks} 项任务、{commitments} 项举措，报告日期 {date}）。填写“进展”（及问题、下一步、佐证）和举措的“阶段”后用 import 导入；未填“进展”的行会被跳过，“阶段”和“期限”已按现状预填，有变化才改。",
-        "wrote the updates template {path}: {rows} rows ({tasks} key tasks and {commitments} commitments, report date {date}). Fill in 进展 (progress; problems, next steps and evidence if any) and each commitment's 阶段 (stage), then run import; rows without progress are skipped. Stage and due date are filled in as they stand: change them only where they changed.";
-    /// An updates sheet imported.
-    UpdatesImported:
-        "已从 {path} 导入 {rows} 行到 {target}：进展新增 {added}、更新 {updated}，期限设定或修改 {deadlines}。",
-        "imported {rows} rows from {path} into {target}: {added} new updates, {updated} updated, {deadlines} due dates set or changed.";
-    /// The figures' template workbook's sheet.
-    SheetNameFigures: "进展数据", "figures";
-    /// The updates template workbook's sheet.
-    SheetNameUpdates: "任务和举措进展", "updates";
-    /// The kind column of the updates sheet: a key task.
-    SheetKindTask: "任务", "key task";
-    /// The kind column: a commitment.
-    SheetKindCommitment: "举措", "commitment";
-    /// The task column for a safeguard.
-    SheetSafeguards: "保障措施", "safeguards";
-    /// An id in the updates sheet that is neither a task nor a commitment.
-    SheetUnknownSubject: "未知的对象编号“{id}”：请从模板中复制编号", "unknown id '{id}': copy the id from the template";
-    /// A stage word the sheet does not know.
-    SheetBadStage:
-        "阶段“{stage}”无法识别：请填写 尚未启动、推进中、推进滞后、停滞、已完成 之一",
-        "stage '{stage}' is not known: write not started, in progress, delayed, stalled or done";
-    /// A due date on a task's row.
-    SheetDueForTask: "任务不设期限：期限只填在举措行", "a key task has no due date: due dates go on commitment rows";
-    /// Evidence titles and links that do not pair up.
-    SheetEvidenceMismatch:
-        "佐证标题 {titles} 条、链接 {links} 条，数量不一致：每行写一条，标题与链接一一对应",
-        "{titles} evidence titles but {links} links: one per line, each title with its link";
-    /// Two rows of the updates sheet for one subject and date.
-    SheetDuplicateUpdateRow:
-        "与第 {first} 行重复（同一对象和日期）：请只保留一行",
-        "repeats row {first} (same subject and date): keep one of them";
-    /// Two rows giving one commitment different due dates.
-    SheetConflictingDue:
-        "与第 {first} 行的期限“{due}”不一致：同一举措只能有一个期限",
-        "disagrees with row {first}'s due date '{due}': a commitment has one due date";
-    /// Problems, next steps or evidence without progress.
-    SheetWordsWithoutProgress:
-        "填写了问题、下一步或佐证，但“进展”为空：请写明本期进展",
-        "problems, next steps or evidence are filled in but 进展 (progress) is empty: say what was done";
-    /// A stage changed with nothing said.
-    SheetStageWithoutProgress:
-        "阶段改为“{stage}”，但“进展”为空：请写明发生了什么",
-        "the stage is now '{stage}' but 进展 (progress) is empty: say what happened";
-    /// A sheet in an encoding other than the one named.
-    WrongEncoding:
-        "{path}：无法按 {encoding} 编码读取。请在表格软件中另存为“CSV UTF-8”，或用 --encoding 指定编码（utf8 / gb18030）。",
-        "{path}: cannot be read as {encoding}. Save it as \"CSV UTF-8\" from the spreadsheet program, or name the encoding with --encoding (utf8 / gb18030).";
-    /// A sheet with errors: nothing imported.
-    ImportRefused:
-        "{path}：{count} 处错误，未导入任何数据（progress.json 未改动）。改正后重新导入。",
-        "{path}: {count} errors; nothing was imported (progress.json is unchanged). Fix them and import again.";
-    /// After the findings of an import: nothing imported.
-    NothingImported: "；未导入任何数据。", "; nothing was imported.";
-    /// A sheet imported.
-    Imported:
-        "已从 {path} 导入 {rows} 行到 {target}：新增 {added}，更新 {updated}，未变 {unchanged}。",
-        "imported {rows} rows from {path} into {target}: {added} new, {updated} updated, {unchanged} unchanged.";
-    /// A sheet without one of the template's columns (`zh` and `en`: its heading).
-    MissingColumn:
-        "{path}：第 1 行缺少“{zh}”列。请使用 template 生成的模板，不要删除或改名表头。",
-        "{path}: row 1 has no '{zh}' ({en}) column. Use the template from `template` and keep its header row.";
-    /// A workbook that cannot be read (`problem`: one of the Workbook messages).
-    WorkbookRefused:
-        "{path}：{problem}未导入任何数据（progress.json 未改动）。",
-        "{path}: {problem} Nothing was imported (progress.json is unchanged).";
-    /// Bytes that are no .xlsx workbook.
-    NotAWorkbook:
-        "不是有效的 Excel 工作簿（.xlsx）：请在 Excel 或 WPS 中另存为“Excel 工作簿（*.xlsx）”或“CSV UTF-8”后重试。",
-        "this is not a valid Excel workbook (.xlsx): save it from Excel or WPS as \"Excel Workbook (*.xlsx)\" or \"CSV UTF-8\" and try again.";
-    /// A workbook file over the size limit.
-    WorkbookTooLarge:
-        "工作簿有 {size} MB，超过上限 {max} MB：请只保留进展表。",
-        "the workbook is {size} MB, over the limit of {max} MB: keep only the progress sheet.";
-    /// A sheet file over the size limit, refused before it is read.
-    FileTooLarge:
-        "{path} 有 {size} MB，超过上限 {max} MB，未读取：请只保留进展表后另存。",
-        "{path} is {size} MB, over the limit of {max} MB, and was not read: keep only the progress sheet and save it again.";
-    /// A workbook that would unpack to too much (a ZIP bomb).
-    WorkbookUnpacksTooLarge:
-        "工作簿解压后有 {size} MB，超过上限 {max} MB，未读取：请只保留进展表后另存。",
-        "the workbook unpacks to {size} MB, over the limit of {max} MB, and was not read: keep only the progress sheet and save it again.";
-    /// A formula in a workbook.
-    WorkbookFormula:
-        "单元格 {cell} 是公式“{formula}”：请复制后“选择性粘贴 → 数值”，再保存导入。",
-        "cell {cell} holds a formula ('{formula}'): copy it and paste as values, then save and import.";
-    /// An error value in a workbook.
-    WorkbookCellError:
-        "单元格 {cell} 是错误值 {error}：请改正该单元格。",
-        "cell {cell} holds the error value {error}: correct that cell.";
-    /// A filled cell beyond the rows or columns a sheet may have.
-    WorkbookBeyondLimits:
-        "单元格 {cell} 超出范围（最多 {rows} 行、{columns} 列）：请删除该单元格，只保留进展表。",
-        "cell {cell} is beyond the limits (at most {rows} rows and {columns} columns): delete it and keep only the progress sheet.";
-    /// A workbook with too many cells or shared strings.
-    WorkbookTooManyCells:
-        "工作簿的单元格超过 {max} 个：请只保留进展表。",
-        "the workbook has more than {max} cells: keep only the progress sheet.";
-    /// A sheet whose header is not on row 1.
-    WorkbookHeaderNotFirst:
-        "表头在第 {row} 行：请删除表头上方的空行，让表头在第 1 行。",
-        "the header is on row {row}: delete the rows above it so that it is row 1.";
-    /// A bad cell of a sheet.
-    CellProblem:
-        "{path}：第 {row} 行，“{column}”列：{problem}",
-        "{path}: row {row}, column '{column}' ({column_en}): {problem}";
-    /// A finding about a row of a sheet.
-    RowProblem: "{path}：第 {row} 行：{problem}", "{path}: row {row}: {problem}";
-    /// A row the CSV reader cannot read.
-    UnreadableRow: "无法读取此行：{error}", "cannot read this row: {error}";
-    /// An indicator id in a sheet that the plan does not have.
-    SheetUnknownIndicator: "未知的指标编号“{id}”：请从模板中复制编号", "unknown indicator id '{id}': copy the id from the template";
-    /// A value for a qualitative item in a sheet.
-    SheetMilestoneRow: "“{id}”是定性任务，没有数值：请删除此行", "'{id}' is a qualitative item with no number: delete this row";
-    /// A district in a sheet that the plan does not have (`ids` joined in the message's language).
-    SheetUnknownDistrict:
-        "未知的区镇“{district}”：请填写以下编号之一，全市数据留空：{ids}",
-        "unknown district '{district}': use one of these ids, or leave it blank for citywide: {ids}";
-    /// A date in a sheet not written YYYY-MM-DD.
-    SheetBadDate: "日期“{date}”格式不对：请写成 YYYY-MM-DD，如 {year}-09-30", "date '{date}' is not YYYY-MM-DD, e.g. {year}-09-30";
-    /// A flag in a sheet that is none of the three.
-    SheetBadFlag:
-        "标记“{flag}”无法识别：请填写 初步数、修订数、估计数，或留空",
-        "flag '{flag}' is not known: write preliminary, revised or estimated, or leave it empty";
-    /// A cell that should hold a number.
-    SheetNotANumber:
-        "“{value}”不是数字：请只填数字（可带小数点和千分位逗号），单位写在“单位”列",
-        "'{value}' is not a number: enter digits only (a decimal point and thousands commas are fine); the unit belongs in the unit column";
-    /// A unit in a sheet other than the indicator's.
-    SheetUnitMismatch:
-        "单位“{unit}”与指标单位“{expected}”不一致：请把数值换算为“{expected}”",
-        "unit '{unit}' is not the indicator's unit '{expected}': convert the value to '{expected}'";
-    /// A row of a sheet that repeats another.
-    SheetDuplicateRow:
-        "与第 {first} 行重复（同一指标、区镇和日期）：请只保留一行",
-        "repeats row {first} (same indicator, district and date): keep one of them";
 }
 }
 
@@ -643,35 +482,22 @@ pub enum Msg {
 mod tests {
     use super::*;
 
-    fn places(text: &str) -> Vec<&str> {
-        let mut names: Vec<&str> = text
-            .split('{')
-            .skip(1)
-            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
-            .filter(|name| {
-                !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_')
-            })
-            .collect();
-        names.sort_unstable();
-        names.dedup();
-        names
-    }
-
-    /// Places only one language has, on purpose: the English messages name
-    /// a column by its English heading too.
-    const ONE_LANGUAGE: &[(Msg, &str)] =
-        &[(Msg::MissingColumn, "en"), (Msg::CellProblem, "column_en")];
-
-    /// A place missing in one language would drop a value from that
-    /// language's message without a word.
     #[test]
     fn both_languages_have_the_same_places() {
-        for msg in Msg::ALL {
-            let keep = |name: &&str| !ONE_LANGUAGE.contains(&(*msg, *name));
-            let zh: Vec<&str> = places(msg.template(Lang::Zh)).into_iter().filter(keep).collect();
-            let en: Vec<&str> = places(msg.template(Lang::En)).into_iter().filter(keep).collect();
-            assert_eq!(zh, en, "{msg:?}");
+        assert_eq!(unequal_places::<Msg>(&[]), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_place_missing_in_one_language_is_seen() {
+        crate::bilingual_table! {
+            /// A table with a place only the English has.
+            enum Lopsided {
+                /// One place in English only.
+                Odd: "{a}", "{a} {b}";
+            }
         }
+        assert_eq!(unequal_places::<Lopsided>(&[]).len(), 1);
+        assert!(unequal_places(&[(Lopsided::Odd, "b")]).is_empty());
     }
 
     #[test]

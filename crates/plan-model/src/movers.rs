@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::pace::day_number;
+use crate::date::day_number;
 use crate::plan::PlanDocument;
 use crate::progress::ProgressDocument;
 use crate::status::{Scorecard, Status, StatusContext, rank_districts};

@@ -3,11 +3,12 @@
 //! (every bad cell named by row and column) and merging it into the
 //! progress data, and the figures written back out as rows.
 
+use crate::messages::PublishMsg;
 use std::collections::HashMap;
 
-use plan_model::messages::{Msg, Value, in_each_language, say, say_both};
+use plan_model::date::day_of_year;
+use plan_model::messages::{Msg, in_each_language, say, say_both};
 use plan_model::progress::{Observation, Revision, ValueFlag};
-use plan_model::validate::day_of_year;
 use plan_model::{Bilingual, Lang, PlanDocument, ProgressDocument, Target};
 
 use crate::Format;
@@ -111,7 +112,7 @@ fn drop_downs(plan: &PlanDocument) -> Vec<DropDown> {
 /// with drop-down lists.
 pub fn template(plan: &PlanDocument, dates: &[String], format: Format) -> Result<Vec<u8>, String> {
     let rows = template_rows(plan, dates);
-    template_file(format, Msg::SheetNameFigures, &COLUMNS, &rows, &drop_downs(plan))
+    template_file(format, PublishMsg::SheetNameFigures, &COLUMNS, &rows, &drop_downs(plan))
 }
 
 /// Every observation as a spreadsheet row, in file order.
@@ -273,7 +274,7 @@ pub(crate) fn read_rows(
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let problem = say_both(Msg::UnreadableRow, &[("error", &e)]);
+                let problem = say_both(PublishMsg::UnreadableRow, &[("error", &e)]);
                 errors.push(CellError { row, column: INDICATOR, problem });
                 continue;
             }
@@ -284,16 +285,16 @@ pub(crate) fn read_rows(
         if record.iter().all(|f| f.trim().is_empty()) || cell(VALUE).is_empty() {
             continue; // blank or unfilled row
         }
-        let mut fail = |column: usize, msg: Msg, values: &[Value<'_>]| {
-            errors.push(CellError { row, column, problem: say_both(msg, values) });
+        let mut fail = |column: usize, problem: Bilingual| {
+            errors.push(CellError { row, column, problem });
         };
         let id = cell(INDICATOR);
         let Some(ind) = plan.indicator(id) else {
-            fail(INDICATOR, Msg::SheetUnknownIndicator, &[("id", &id)]);
+            fail(INDICATOR, say_both(PublishMsg::SheetUnknownIndicator, &[("id", &id)]));
             continue;
         };
         if ind.target == Target::Milestone {
-            fail(INDICATOR, Msg::SheetMilestoneRow, &[("id", &id)]);
+            fail(INDICATOR, say_both(PublishMsg::SheetMilestoneRow, &[("id", &id)]));
             continue;
         }
         let district = match (cell(DISTRICT), cell(DISTRICT_NAME)) {
@@ -313,31 +314,41 @@ pub(crate) fn read_rows(
             Err(bad) => {
                 let names: Vec<&str> = plan.districts.iter().map(|d| d.id.as_str()).collect();
                 let problem = in_each_language(|lang| {
-                    let ids = names.join(Msg::ListSeparator.template(lang));
-                    say(Msg::SheetUnknownDistrict, lang, &[("district", &bad), ("ids", &ids)])
+                    let ids = names.join(PublishMsg::ListSeparator.template(lang));
+                    say(
+                        PublishMsg::SheetUnknownDistrict,
+                        lang,
+                        &[("district", &bad), ("ids", &ids)],
+                    )
                 });
                 errors.push(CellError { row, column: DISTRICT, problem });
                 continue;
             }
         };
         let as_of = cell(AS_OF);
-        if let Err(msg) = plan_year_date(as_of, year) {
-            fail(AS_OF, msg, &[("date", &as_of), ("year", &year)]);
+        if let Err(problem) = plan_year_date(as_of, year) {
+            fail(AS_OF, problem);
             continue;
         }
         let raw = cell(VALUE);
         let Some(value) = parse_number(raw) else {
-            fail(VALUE, Msg::SheetNotANumber, &[("value", &raw)]);
+            fail(VALUE, say_both(PublishMsg::SheetNotANumber, &[("value", &raw)]));
             continue;
         };
         let unit = cell(UNIT);
         if !unit.is_empty() && unit != ind.unit.zh && unit != ind.unit.en {
-            fail(UNIT, Msg::SheetUnitMismatch, &[("unit", &unit), ("expected", &ind.unit.zh)]);
+            fail(
+                UNIT,
+                say_both(
+                    PublishMsg::SheetUnitMismatch,
+                    &[("unit", &unit), ("expected", &ind.unit.zh)],
+                ),
+            );
             continue;
         }
         let key = (id.to_owned(), district.clone(), as_of.to_owned());
         if let Some(first) = seen.insert(key, row) {
-            fail(VALUE, Msg::SheetDuplicateRow, &[("first", &first)]);
+            fail(VALUE, say_both(PublishMsg::SheetDuplicateRow, &[("first", &first)]));
             continue;
         }
         let note = match (cell(NOTE), cell(NOTE_EN)) {
@@ -346,7 +357,7 @@ pub(crate) fn read_rows(
         };
         let source = Some(cell(SOURCE)).filter(|s| !s.is_empty()).map(str::to_owned);
         let Ok(flag) = parse_flag(cell(FLAG)) else {
-            fail(FLAG, Msg::SheetBadFlag, &[("flag", &cell(FLAG))]);
+            fail(FLAG, say_both(PublishMsg::SheetBadFlag, &[("flag", &cell(FLAG))]));
             continue;
         };
         // The figure a revised one replaced: both cells, or neither (the
@@ -355,11 +366,11 @@ pub(crate) fn read_rows(
             ("", "") => None,
             (raw, date) => {
                 let Some(replaced) = parse_number(raw) else {
-                    fail(REPLACED, Msg::SheetNotANumber, &[("value", &raw)]);
+                    fail(REPLACED, say_both(PublishMsg::SheetNotANumber, &[("value", &raw)]));
                     continue;
                 };
                 if day_of_year(date).is_none() {
-                    fail(REVISED_ON, Msg::BadDate, &[("date", &date)]);
+                    fail(REVISED_ON, say_both(Msg::BadDate, &[("date", &date)]));
                     continue;
                 }
                 Some(Revision { replaced, revised_on: date.to_owned() })

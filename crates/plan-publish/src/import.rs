@@ -3,9 +3,10 @@
 //! the data handed in is never changed; a sheet with any bad cell, or whose
 //! result fails the checks a published file must pass, gives no new data.
 
+use crate::messages::PublishMsg;
 use std::collections::HashMap;
 
-use plan_model::messages::{Msg, say};
+use plan_model::messages::say;
 use plan_model::{Finding, Lang, PlanDocument, ProgressDocument, Severity, validate_progress};
 
 use crate::sheet::{CellError, Encoding, Refusal, sheet_text, to_pretty_json};
@@ -49,7 +50,7 @@ impl Report {
     pub fn message(&self, shown: &str, target: &str, lang: Lang) -> String {
         match self {
             Report::Figures(r) => say(
-                Msg::Imported,
+                PublishMsg::Imported,
                 lang,
                 &[
                     ("path", &shown),
@@ -61,7 +62,7 @@ impl Report {
                 ],
             ),
             Report::Updates(r) => say(
-                Msg::UpdatesImported,
+                PublishMsg::UpdatesImported,
                 lang,
                 &[
                     ("path", &shown),

@@ -4,12 +4,13 @@
 //! releases index with it added. The staff tool writes these files into a
 //! folder; the studio puts the same bytes in a ZIP.
 
-use plan_model::messages::{Msg, say};
+use crate::messages::PublishMsg;
+use plan_model::date::day_of_year;
+use plan_model::messages::say;
 use plan_model::progress::ChangelogEntry;
 use plan_model::release::{
     MANIFEST_FILE, Manifest, ManifestFile, ReleaseSummary, is_valid_version,
 };
-use plan_model::validate::day_of_year;
 use plan_model::{Bilingual, Lang, PROGRESS_FILE, ProgressDocument, SCHEMA_VERSION};
 use sha2::{Digest, Sha256};
 
@@ -46,9 +47,9 @@ impl RequestError {
     /// The message, in `lang`.
     pub fn message(self, req: &ReleaseRequest<'_>, lang: Lang) -> String {
         match self {
-            Self::BadVersion => say(Msg::BadVersion, lang, &[("version", &req.version)]),
-            Self::BadDate => say(Msg::BadDateArgument, lang, &[("date", &req.date)]),
-            Self::MissingNotes => say(Msg::MissingNotes, lang, &[]),
+            Self::BadVersion => say(PublishMsg::BadVersion, lang, &[("version", &req.version)]),
+            Self::BadDate => say(PublishMsg::BadDateArgument, lang, &[("date", &req.date)]),
+            Self::MissingNotes => say(PublishMsg::MissingNotes, lang, &[]),
         }
     }
 }
@@ -183,30 +184,9 @@ pub fn assemble(
     Release { progress_text, manifest, manifest_text, frozen, index_text }
 }
 
-/// Days since 1970-01-01 to a calendar date (Howard Hinnant's algorithm).
-pub fn civil_date(days: i64) -> String {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn calendar_dates_from_day_numbers() {
-        assert_eq!(civil_date(0), "1970-01-01");
-        assert_eq!(civil_date(20_482), "2026-01-29");
-        assert_eq!(civil_date(11_016), "2000-02-29");
-    }
 
     #[test]
     fn sha256_of_known_text() {

@@ -3,7 +3,8 @@
 //! their headings, numbers as people type them, bad cells named by row and
 //! column, and writing a sheet back out as CSV.
 
-use plan_model::messages::{Msg, say};
+use crate::messages::PublishMsg;
+use plan_model::messages::{Msg, Value, say, say_both};
 use plan_model::{Bilingual, Lang};
 
 /// The byte-order mark that makes Excel read a CSV as UTF-8.
@@ -41,16 +42,16 @@ impl Refusal {
     pub fn message(&self, shown: &str, lang: Lang) -> String {
         match self {
             Refusal::Workbook(problem) => say(
-                Msg::WorkbookRefused,
+                PublishMsg::WorkbookRefused,
                 lang,
                 &[("path", &shown), ("problem", &problem.get(lang))],
             ),
             Refusal::Encoding(encoding) => {
-                say(Msg::WrongEncoding, lang, &[("path", &shown), ("encoding", encoding)])
+                say(PublishMsg::WrongEncoding, lang, &[("path", &shown), ("encoding", encoding)])
             }
             Refusal::Header(error) => format!("{shown}: {error}"),
             Refusal::MissingColumn { zh, en } => {
-                say(Msg::MissingColumn, lang, &[("path", &shown), ("zh", zh), ("en", en)])
+                say(PublishMsg::MissingColumn, lang, &[("path", &shown), ("zh", zh), ("en", en)])
             }
         }
     }
@@ -72,7 +73,7 @@ impl CellError {
     pub fn message(&self, columns: &[(&str, &str)], shown: &str, lang: Lang) -> String {
         let (column, column_en) = columns[self.column];
         say(
-            Msg::CellProblem,
+            PublishMsg::CellProblem,
             lang,
             &[
                 ("path", &shown),
@@ -238,12 +239,13 @@ pub fn to_pretty_json<T: serde::Serialize>(value: &T) -> String {
     text
 }
 
-/// Whether a sheet's date cell is a date of the plan year: the message for
-/// the cell (with its `date` and `year` places) when it is not.
-pub(crate) fn plan_year_date(as_of: &str, year: u32) -> Result<(), Msg> {
-    match plan_model::validate::day_of_year(as_of) {
-        None => Err(Msg::SheetBadDate),
-        Some((y, _)) if y != year => Err(Msg::DateOutsidePlanYear),
+/// Whether a sheet's date cell is a date of the plan year: what is wrong
+/// with the cell when it is not.
+pub(crate) fn plan_year_date(as_of: &str, year: u32) -> Result<(), Bilingual> {
+    let values: [Value<'_>; 2] = [("date", &as_of), ("year", &year)];
+    match plan_model::date::day_of_year(as_of) {
+        None => Err(say_both(PublishMsg::SheetBadDate, &values)),
+        Some((y, _)) if y != year => Err(say_both(Msg::DateOutsidePlanYear, &values)),
         Some(_) => Ok(()),
     }
 }
@@ -251,7 +253,7 @@ pub(crate) fn plan_year_date(as_of: &str, year: u32) -> Result<(), Msg> {
 /// A template's file: CSV, or a workbook (sheet `name`) with drop-down lists.
 pub(crate) fn template_file<R: AsRef<[String]>>(
     format: crate::Format,
-    name: Msg,
+    name: PublishMsg,
     columns: &[(&'static str, &'static str)],
     rows: &[R],
     drop_downs: &[crate::workbook::DropDown],

@@ -5,10 +5,12 @@
 //! or nothing, every bad cell named by row and column, then the whole file
 //! checked as a published one would be.
 
+use crate::messages::PublishMsg;
 use std::collections::HashMap;
 
-use plan_model::commitments::{commitment_state, due_end};
-use plan_model::messages::{Msg, Value, in_each_language, say, say_both};
+use plan_model::commitments::commitment_state;
+use plan_model::date::due_end;
+use plan_model::messages::{Msg, in_each_language, say, say_both};
 use plan_model::progress::{Deadline, Evidence, Stage, Update};
 use plan_model::validate::is_web_address;
 use plan_model::{Bilingual, Lang, PlanDocument, ProgressDocument};
@@ -100,20 +102,20 @@ fn subject_row(
     row[AS_OF] = date.to_owned();
     if let Some(c) = plan.commitment(of) {
         let state = commitment_state(plan, progress, c);
-        row[KIND] = Msg::SheetKindCommitment.template(Lang::Zh).to_owned();
+        row[KIND] = PublishMsg::SheetKindCommitment.template(Lang::Zh).to_owned();
         row[2] = c.name.zh.clone();
         row[3] = c
             .task
             .as_deref()
             .and_then(task_label)
-            .unwrap_or_else(|| Msg::SheetSafeguards.template(Lang::Zh).to_owned());
+            .unwrap_or_else(|| PublishMsg::SheetSafeguards.template(Lang::Zh).to_owned());
         let stage = update.and_then(|u| u.stage).unwrap_or(state.stage);
         row[STAGE] = stage.label(Lang::Zh).to_owned();
         if !state.due.from_plan {
             row[DUE] = state.due.written.clone();
         }
     } else {
-        row[KIND] = Msg::SheetKindTask.template(Lang::Zh).to_owned();
+        row[KIND] = PublishMsg::SheetKindTask.template(Lang::Zh).to_owned();
         row[2] = task_label(of).unwrap_or_default();
     }
     if let Some(u) = update {
@@ -179,7 +181,7 @@ pub fn template(
     format: Format,
 ) -> Result<Vec<u8>, String> {
     let rows = template_rows(plan, progress, date);
-    template_file(format, Msg::SheetNameUpdates, &COLUMNS, &rows, &drop_downs(plan))
+    template_file(format, PublishMsg::SheetNameUpdates, &COLUMNS, &rows, &drop_downs(plan))
 }
 
 /// Every update as a row, in the file's order, then a row for each due date
@@ -231,7 +233,7 @@ pub(crate) fn read_rows(
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let problem = say_both(Msg::UnreadableRow, &[("error", &e)]);
+                let problem = say_both(PublishMsg::UnreadableRow, &[("error", &e)]);
                 errors.push(CellError { row, column: OF, problem });
                 continue;
             }
@@ -239,8 +241,8 @@ pub(crate) fn read_rows(
         let cell = |c: usize| {
             column_at[c].and_then(|i| record.get(i)).map(|v| plain(v.trim())).unwrap_or_default()
         };
-        let mut fail = |column: usize, msg: Msg, values: &[Value<'_>]| {
-            errors.push(CellError { row, column, problem: say_both(msg, values) });
+        let mut fail = |column: usize, problem: Bilingual| {
+            errors.push(CellError { row, column, problem });
         };
         let of = cell(OF);
         let is_task = plan.tasks.iter().any(|t| t.id == of);
@@ -270,24 +272,27 @@ pub(crate) fn read_rows(
             continue; // blank or unfilled row (prefilled stage and due date as they stand)
         }
         if !is_task && commitment.is_none() {
-            fail(OF, Msg::SheetUnknownSubject, &[("id", &of)]);
+            fail(OF, say_both(PublishMsg::SheetUnknownSubject, &[("id", &of)]));
             continue;
         }
         let mut deadline = None;
         if !due.is_empty() {
             if is_task {
-                fail(DUE, Msg::SheetDueForTask, &[]);
+                fail(DUE, say_both(PublishMsg::SheetDueForTask, &[]));
                 continue;
             }
             if due_end(due).is_none() {
-                fail(DUE, Msg::BadDue, &[("due", &due)]);
+                fail(DUE, say_both(Msg::BadDue, &[("due", &due)]));
                 continue;
             }
             // One commitment, one due date: two rows may not disagree.
             if let Some((other, first)) = dues.get(of)
                 && other != due
             {
-                fail(DUE, Msg::SheetConflictingDue, &[("first", first), ("due", other)]);
+                fail(
+                    DUE,
+                    say_both(PublishMsg::SheetConflictingDue, &[("first", first), ("due", other)]),
+                );
                 continue;
             }
             dues.insert(of.to_owned(), (due.to_owned(), row));
@@ -297,34 +302,38 @@ pub(crate) fn read_rows(
             // A new stage, problems or next steps need their 进展: what happened.
             if let Some(stage) = new_stage {
                 let problem = in_each_language(|lang| {
-                    say(Msg::SheetStageWithoutProgress, lang, &[("stage", &stage.label(lang))])
+                    say(
+                        PublishMsg::SheetStageWithoutProgress,
+                        lang,
+                        &[("stage", &stage.label(lang))],
+                    )
                 });
                 errors.push(CellError { row, column: PROGRESS, problem });
                 continue;
             }
             if said_more {
-                fail(PROGRESS, Msg::SheetWordsWithoutProgress, &[]);
+                fail(PROGRESS, say_both(PublishMsg::SheetWordsWithoutProgress, &[]));
                 continue;
             }
             rows.push(Row { row, update: None, deadline });
             continue;
         }
         let as_of = cell(AS_OF);
-        if let Err(msg) = plan_year_date(as_of, year) {
-            fail(AS_OF, msg, &[("date", &as_of), ("year", &year)]);
+        if let Err(problem) = plan_year_date(as_of, year) {
+            fail(AS_OF, problem);
             continue;
         }
         let Ok(stage) = stage_from(cell(STAGE)) else {
-            fail(STAGE, Msg::SheetBadStage, &[("stage", &cell(STAGE))]);
+            fail(STAGE, say_both(PublishMsg::SheetBadStage, &[("stage", &cell(STAGE))]));
             continue;
         };
         match (is_task, stage) {
             (true, Some(_)) => {
-                fail(STAGE, Msg::UpdateStageForTask, &[]);
+                fail(STAGE, say_both(Msg::UpdateStageForTask, &[]));
                 continue;
             }
             (false, None) => {
-                fail(STAGE, Msg::UpdateNeedsStage, &[]);
+                fail(STAGE, say_both(Msg::UpdateNeedsStage, &[]));
                 continue;
             }
             _ => {}
@@ -350,25 +359,29 @@ pub(crate) fn read_rows(
         if !titles_en.is_empty() && titles_en.len() != urls.len() {
             fail(
                 EVIDENCE_TITLE_EN,
-                Msg::SheetEvidenceMismatch,
-                &[("titles", &titles_en.len()), ("links", &urls.len())],
+                say_both(
+                    PublishMsg::SheetEvidenceMismatch,
+                    &[("titles", &titles_en.len()), ("links", &urls.len())],
+                ),
             );
             continue;
         }
         if titles.len() != urls.len() {
             fail(
                 EVIDENCE_URL,
-                Msg::SheetEvidenceMismatch,
-                &[("titles", &titles.len()), ("links", &urls.len())],
+                say_both(
+                    PublishMsg::SheetEvidenceMismatch,
+                    &[("titles", &titles.len()), ("links", &urls.len())],
+                ),
             );
             continue;
         }
         if let Some(bad) = urls.iter().find(|u| !is_web_address(u)) {
-            fail(EVIDENCE_URL, Msg::EvidenceNotWeb, &[("url", bad)]);
+            fail(EVIDENCE_URL, say_both(Msg::EvidenceNotWeb, &[("url", bad)]));
             continue;
         }
         if let Some(first) = seen.insert((of.to_owned(), as_of.to_owned()), row) {
-            fail(PROGRESS, Msg::SheetDuplicateUpdateRow, &[("first", &first)]);
+            fail(PROGRESS, say_both(PublishMsg::SheetDuplicateUpdateRow, &[("first", &first)]));
             continue;
         }
         let evidence = titles

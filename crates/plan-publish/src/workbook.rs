@@ -5,11 +5,12 @@
 //! value is refused (its value may be stale or missing), and every cell
 //! becomes plain text.
 
+use crate::messages::PublishMsg;
 use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 use plan_model::Bilingual;
-use plan_model::messages::{Msg, say_both};
+use plan_model::messages::say_both;
 
 /// Largest workbook file read, in bytes (a 100-fold sheet is about 3 MB).
 pub const MAX_WORKBOOK_BYTES: usize = 50 * 1024 * 1024;
@@ -72,7 +73,10 @@ fn cell_text(data: &Data, row: usize, column: usize) -> Result<String, WorkbookE
         Data::DurationIso(s) => s.clone(),
         Data::Error(e) => {
             let (cell, error) = (cell_name(row, column), e.to_string());
-            return Err(say_both(Msg::WorkbookCellError, &[("cell", &cell), ("error", &error)]));
+            return Err(say_both(
+                PublishMsg::WorkbookCellError,
+                &[("cell", &cell), ("error", &error)],
+            ));
         }
     })
 }
@@ -99,37 +103,43 @@ fn declared_strings(archive: &mut zip::ZipArchive<Cursor<&[u8]>>) -> Option<u64>
 pub fn to_csv_text(bytes: &[u8]) -> Result<String, WorkbookError> {
     if bytes.len() > MAX_WORKBOOK_BYTES {
         let (size, max) = (bytes.len() / 1024 / 1024, MAX_WORKBOOK_BYTES / 1024 / 1024);
-        return Err(say_both(Msg::WorkbookTooLarge, &[("size", &size), ("max", &max)]));
+        return Err(say_both(PublishMsg::WorkbookTooLarge, &[("size", &size), ("max", &max)]));
     }
     // What the parts would unpack to, from the ZIP's directory, before any is.
-    let mut archive =
-        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| say_both(Msg::NotAWorkbook, &[]))?;
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|_| say_both(PublishMsg::NotAWorkbook, &[]))?;
     let mut unpacked: u64 = 0;
     for i in 0..archive.len() {
-        let part = archive.by_index_raw(i).map_err(|_| say_both(Msg::NotAWorkbook, &[]))?;
+        let part = archive.by_index_raw(i).map_err(|_| say_both(PublishMsg::NotAWorkbook, &[]))?;
         unpacked = unpacked.saturating_add(part.size());
     }
     if unpacked > MAX_UNPACKED_BYTES {
         let (size, max) = (unpacked / 1024 / 1024, MAX_UNPACKED_BYTES / 1024 / 1024);
-        return Err(say_both(Msg::WorkbookUnpacksTooLarge, &[("size", &size), ("max", &max)]));
+        return Err(say_both(
+            PublishMsg::WorkbookUnpacksTooLarge,
+            &[("size", &size), ("max", &max)],
+        ));
     }
     if let Some(count) = declared_strings(&mut archive)
         && count > MAX_CELLS
     {
-        return Err(say_both(Msg::WorkbookTooManyCells, &[("max", &MAX_CELLS)]));
+        return Err(say_both(PublishMsg::WorkbookTooManyCells, &[("max", &MAX_CELLS)]));
     }
-    let mut book: Xlsx<_> =
-        open_workbook_from_rs(Cursor::new(bytes)).map_err(|_| say_both(Msg::NotAWorkbook, &[]))?;
-    let name =
-        book.sheet_names().first().cloned().ok_or_else(|| say_both(Msg::NotAWorkbook, &[]))?;
+    let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes))
+        .map_err(|_| say_both(PublishMsg::NotAWorkbook, &[]))?;
+    let name = book
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or_else(|| say_both(PublishMsg::NotAWorkbook, &[]))?;
     let mut reader =
-        book.worksheet_cells_reader(&name).map_err(|_| say_both(Msg::NotAWorkbook, &[]))?;
+        book.worksheet_cells_reader(&name).map_err(|_| say_both(PublishMsg::NotAWorkbook, &[]))?;
     // Row → (column, text), for the cells that hold something.
     let mut rows: std::collections::BTreeMap<u32, Vec<(u32, String)>> = Default::default();
     let mut cells: u64 = 0;
     let mut width: u32 = 0;
     while let Some(cell) =
-        reader.next_cell_with_formula().map_err(|_| say_both(Msg::NotAWorkbook, &[]))?
+        reader.next_cell_with_formula().map_err(|_| say_both(PublishMsg::NotAWorkbook, &[]))?
     {
         let (r, c) = cell.pos;
         let (row, column) = (r as usize, c as usize);
@@ -142,7 +152,10 @@ pub fn to_csv_text(bytes: &[u8]) -> Result<String, WorkbookError> {
                 "={}",
                 formula.trim_start_matches('=').chars().take(40).collect::<String>()
             );
-            return Err(say_both(Msg::WorkbookFormula, &[("cell", &cell), ("formula", &formula)]));
+            return Err(say_both(
+                PublishMsg::WorkbookFormula,
+                &[("cell", &cell), ("formula", &formula)],
+            ));
         }
         let value = Data::from(cell.value);
         if value == Data::Empty {
@@ -151,13 +164,13 @@ pub fn to_csv_text(bytes: &[u8]) -> Result<String, WorkbookError> {
         if row >= MAX_ROWS || column >= MAX_COLUMNS {
             let cell = cell_name(row, column);
             return Err(say_both(
-                Msg::WorkbookBeyondLimits,
+                PublishMsg::WorkbookBeyondLimits,
                 &[("cell", &cell), ("rows", &MAX_ROWS), ("columns", &MAX_COLUMNS)],
             ));
         }
         cells += 1;
         if cells > MAX_CELLS {
-            return Err(say_both(Msg::WorkbookTooManyCells, &[("max", &MAX_CELLS)]));
+            return Err(say_both(PublishMsg::WorkbookTooManyCells, &[("max", &MAX_CELLS)]));
         }
         width = width.max(c + 1);
         rows.entry(r).or_default().push((c, cell_text(&value, row, column)?));
@@ -166,7 +179,7 @@ pub fn to_csv_text(bytes: &[u8]) -> Result<String, WorkbookError> {
         None => return Ok(String::new()),
         // Row numbers in messages are the sheet's: its header must be row 1.
         Some(&first) if first > 0 => {
-            return Err(say_both(Msg::WorkbookHeaderNotFirst, &[("row", &(first + 1))]));
+            return Err(say_both(PublishMsg::WorkbookHeaderNotFirst, &[("row", &(first + 1))]));
         }
         Some(_) => {}
     }
@@ -178,10 +191,10 @@ pub fn to_csv_text(bytes: &[u8]) -> Result<String, WorkbookError> {
         for (c, text) in rows.remove(&r).unwrap_or_default() {
             record[c as usize] = text;
         }
-        writer.write_record(&record).map_err(|_| say_both(Msg::NotAWorkbook, &[]))?;
+        writer.write_record(&record).map_err(|_| say_both(PublishMsg::NotAWorkbook, &[]))?;
     }
-    let bytes = writer.into_inner().map_err(|_| say_both(Msg::NotAWorkbook, &[]))?;
-    String::from_utf8(bytes).map_err(|_| say_both(Msg::NotAWorkbook, &[]))
+    let bytes = writer.into_inner().map_err(|_| say_both(PublishMsg::NotAWorkbook, &[]))?;
+    String::from_utf8(bytes).map_err(|_| say_both(PublishMsg::NotAWorkbook, &[]))
 }
 
 /// A drop-down list for one column of a template: the allowed values,

@@ -18,7 +18,8 @@ use wasm_bindgen::prelude::*;
 #[cfg(not(feature = "worker"))]
 use wasm_bindgen_futures::JsFuture;
 
-use crate::model::{Request, Response, Session};
+use crate::protocol::{Request, Response};
+use crate::session::Session;
 #[cfg(not(feature = "worker"))]
 use crate::text::{Say, say};
 
@@ -198,7 +199,7 @@ impl Backend {
                 return (lost(&request, "postMessage".to_owned(), self.lang), Vec::new());
             }
         }
-        crate::ui::next_paint().await;
+        portal_browser::next_paint().await;
         self.here.borrow_mut().handle(request, blobs)
     }
 }

@@ -5,12 +5,14 @@
 
 use std::collections::BTreeMap;
 
-use kunshan_portal::site::publish::{Prepared, prepare};
-use kunshan_portal::url::Route;
 use plan_model::{Lang, ProgressDocument};
 use plan_publish::release::ReleaseRequest;
+use portal_site::publish::{Prepared, prepare};
+use portal_view::url::Route;
 
-use crate::model::{Current, Preview, PreviewPage, release_files};
+use crate::open::Current;
+use crate::protocol::{Preview, PreviewPage};
+use crate::release::release_files;
 use crate::text::{Say, say};
 
 /// The version the previewed pages carry.

@@ -1,10 +1,8 @@
-//! The studio page's own words, in Chinese and English. Findings, cell
-//! problems and release messages are the staff tool's (`plan_model::messages`),
-//! so both say the same; this table holds only what the page itself says,
+//! The studio page's own words, in Chinese and English. Findings are the
+//! model's (`plan_model::messages`), cell problems and release messages
+//! publishing's (`plan_publish::messages`), so the tool and the studio say the
+//! same; this table holds only what the page itself says,
 //! and lives here so that the public site's wasm never carries it.
-
-use plan_model::Lang;
-use plan_model::text::fill;
 
 plan_model::bilingual_table! {
     /// A sentence of the studio page.
@@ -262,26 +260,16 @@ plan_model::bilingual_table! {
     }
 }
 
-/// The sentence in a language, its places filled.
-pub fn say(key: Say, lang: Lang, values: &[(&str, &dyn std::fmt::Display)]) -> String {
-    fill(key.template(lang), values)
-}
+/// The sentence in a language, its places filled: the one `say` every
+/// table of sentences uses.
+pub use plan_model::messages::say;
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn places(text: &str) -> Vec<&str> {
-        let mut names: Vec<&str> =
-            text.split('{').skip(1).filter_map(|rest| rest.split('}').next()).collect();
-        names.sort_unstable();
-        names
-    }
-
     #[test]
     fn both_languages_have_the_same_places() {
-        for key in Say::ALL {
-            assert_eq!(places(key.template(Lang::Zh)), places(key.template(Lang::En)), "{key:?}");
-        }
+        assert_eq!(plan_model::messages::unequal_places::<Say>(&[]), Vec::<String>::new());
     }
 }

@@ -13,8 +13,18 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::bridge::Backend;
-use crate::model::{self, Outcome, Request, Response, Standing, Verdict};
+use crate::open::{folder_entries, site_files_wanted};
+use crate::protocol::{Preview, Request, Response, Standing};
+use crate::sheets::{Outcome, Verdict, too_large};
 use crate::text::{Say, say};
+
+mod outcome;
+mod page_preview;
+mod release_form;
+
+use outcome::OutcomeView;
+use page_preview::PagePreview;
+use release_form::ReleaseForm;
 
 /// The element the studio fills (the static page puts it there, with a
 /// sentence for a browser that cannot run the studio).
@@ -87,23 +97,13 @@ async fn fetch_release(lang: Lang) -> Result<(Request, Vec<Vec<u8>>), String> {
     // A site without some of them (not built by `make dist`) still gives a
     // release: of its data alone, and the page says why.
     let mut site = Vec::new();
-    for path in model::site_files_wanted(index.as_deref()) {
+    for path in site_files_wanted(index.as_deref()) {
         if let Ok(bytes) = fetch(&path).await {
             site.push(path);
             blobs.push(bytes);
         }
     }
     Ok((Request::Open { names, hashes, index, site, lang }, blobs))
-}
-
-/// Lets the browser paint (the "reading…" line) before a long piece of work.
-pub(crate) async fn next_paint() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
 }
 
 /// A file's bytes.
@@ -121,40 +121,6 @@ fn relative_path(file: &web_sys::File) -> String {
         .and_then(|p| p.as_string())
         .filter(|p| !p.is_empty())
         .unwrap_or_else(|| file.name())
-}
-
-/// Hands bytes to the browser as a download.
-fn save(bytes: &[u8], name: &str) -> Result<(), String> {
-    let js = |e: JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/zip");
-    let blob =
-        web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(js)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js)?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
-    let link: web_sys::HtmlAnchorElement =
-        document.create_element("a").map_err(js)?.unchecked_into();
-    link.set_href(&url);
-    link.set_download(name);
-    link.set_hidden(true);
-    document.body().ok_or("no body")?.append_child(&link).map_err(js)?;
-    link.click();
-    link.remove();
-    let revoke = Closure::once_into_js(move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    });
-    if let Some(w) = web_sys::window() {
-        let _ =
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
-    }
-    Ok(())
-}
-
-/// Today in the reader's calendar, `YYYY-MM-DD` (the release form's default).
-fn today() -> String {
-    let d = js_sys::Date::new_0();
-    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
 }
 
 #[component]
@@ -195,12 +161,12 @@ fn Studio(lang: Lang, backend: Backend) -> impl IntoView {
         reading.set(Some(say(Say::Reading, lang, &[("file", &name)])));
         let backend = backend.get_value();
         spawn_local(async move {
-            next_paint().await;
+            portal_browser::next_paint().await;
             let started = js_sys::Date::now();
             // A file over the limit is not even read into memory: its size
             // alone refuses it (the session says so in its words).
             let size = file.size() as u64;
-            let bytes = if model::too_large(size, lang).is_some() {
+            let bytes = if too_large(size, lang).is_some() {
                 Ok(Vec::new())
             } else {
                 file_bytes(&file).await
@@ -261,7 +227,7 @@ fn Studio(lang: Lang, backend: Backend) -> impl IntoView {
         let backend = backend.get_value();
         spawn_local(async move {
             let size = file.size() as u64;
-            let bytes = if model::too_large(size, lang).is_some() {
+            let bytes = if too_large(size, lang).is_some() {
                 Ok(Vec::new())
             } else {
                 file_bytes(&file).await
@@ -288,13 +254,13 @@ fn Studio(lang: Lang, backend: Backend) -> impl IntoView {
             .filter(|f| !f.is_empty())
             .unwrap_or("—")
             .to_owned();
-        let wanted = model::folder_entries(&paths);
+        let wanted = folder_entries(&paths);
         let reading =
             say(Say::ReadingFolder, lang, &[("folder", &folder), ("count", &wanted.len())]);
         zip_said.set(Some(Ok(reading)));
         let backend = backend.get_value();
         spawn_local(async move {
-            next_paint().await;
+            portal_browser::next_paint().await;
             let size = wanted.iter().map(|(at, _)| chosen[*at].size() as u64).sum::<u64>();
             let mut blobs = Vec::with_capacity(wanted.len());
             // Too much together is not read at all: its size refuses it.
@@ -462,360 +428,5 @@ fn pages_in(pages: Lang, lang: Lang) -> String {
     match pages {
         Lang::Zh => say(Say::PagesZh, lang, &[]),
         Lang::En => say(Say::PagesEn, lang, &[]),
-    }
-}
-
-/// The site's address as this browser has it: two folders up from the
-/// studio's page (`<root><lang>/publish/`).
-fn site_root() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .and_then(|here| web_sys::Url::new_with_base("../../", &here).ok())
-        .map(|u| u.href())
-        .unwrap_or_default()
-}
-
-/// The site's own pages rendered with the draft, one at a time, in a frame
-/// that runs no script (`sandbox` without `allow-scripts`).
-#[component]
-fn PagePreview(
-    lang: Lang,
-    backend: StoredValue<Backend, LocalStorage>,
-    standing: RwSignal<Option<Result<Standing, String>>>,
-) -> impl IntoView {
-    let shown: RwSignal<Option<Result<model::Preview, String>>> = RwSignal::new(None);
-    let chosen: RwSignal<Option<String>> = RwSignal::new(None);
-    let busy = RwSignal::new(false);
-    // A new draft (or a sheet read, or the draft discarded): the page shown
-    // is of the old one, so it goes.
-    Effect::new(move |_| {
-        standing.track();
-        shown.set(None);
-    });
-    let show = move |_| {
-        if busy.get_untracked() {
-            return;
-        }
-        busy.set(true);
-        let request =
-            Request::Preview { file: chosen.get_untracked(), root: site_root(), date: today() };
-        let backend = backend.get_value();
-        spawn_local(async move {
-            let answer = match backend.call(request, Vec::new()).await.0 {
-                Response::Preview(result) => result,
-                Response::Opened(Err(error)) => Err(error),
-                _ => Err("—".to_owned()),
-            };
-            if let Ok(preview) = &answer {
-                chosen.set(Some(preview.file.clone()));
-            }
-            shown.set(Some(answer));
-            busy.set(false);
-        });
-    };
-    let choices = move || {
-        shown.get().and_then(Result::ok).map(|p| {
-            // A group for each language, the studio's first (as listed).
-            let options = [lang, lang.other()]
-                .into_iter()
-                .map(|group| {
-                    let options = p
-                        .pages
-                        .iter()
-                        .filter(|page| page.lang == group)
-                        .map(|page| {
-                            let selected = page.file == p.file;
-                            view! { <option value=page.file.clone() selected=selected>{page.label.clone()}</option> }
-                        })
-                        .collect_view();
-                    view! { <optgroup label=pages_in(group, lang)>{options}</optgroup> }
-                })
-                .collect_view();
-            view! {
-                <p>
-                    <label for="studio-preview-page">{say(Say::PreviewChoose, lang, &[])}</label>
-                    " "
-                    <select id="studio-preview-page"
-                        on:change=move |ev| chosen.set(Some(event_target_value(&ev)))>
-                        {options}
-                    </select>
-                </p>
-            }
-        })
-    };
-    view! {
-        <div class="studio-page-preview">
-            <h3>{say(Say::PreviewHeading, lang, &[])}</h3>
-            <p>{say(Say::PreviewIntro, lang, &[])}</p>
-            {choices}
-            <p>
-                <button type="button" class="studio-preview-show"
-                    prop:disabled=move || !matches!(standing.get(), Some(Ok(_))) || busy.get()
-                    on:click=show>{say(Say::PreviewShow, lang, &[])}</button>
-                " "
-                <span role="status">{move || busy.get().then(|| say(Say::PreviewRendering, lang, &[]))}</span>
-            </p>
-            {move || shown.get().map(|answer| match answer {
-                Ok(preview) => {
-                    // A page in the other language says so in the frame's name.
-                    let label = preview.pages.iter().find(|p| p.file == preview.file).map_or_else(
-                        || preview.file.clone(),
-                        |p| match (p.lang == lang, lang) {
-                            (true, _) => p.label.clone(),
-                            (false, Lang::Zh) => format!("{}（{}）", p.label, pages_in(p.lang, lang)),
-                            (false, Lang::En) => format!("{} ({})", p.label, pages_in(p.lang, lang)),
-                        },
-                    );
-                    view! {
-                        <iframe class="studio-preview-frame" sandbox="allow-same-origin"
-                            title=say(Say::PreviewFrame, lang, &[("page", &label)])
-                            data-file=preview.file.clone()
-                            srcdoc=preview.html></iframe>
-                    }.into_any()
-                }
-                Err(error) => view! { <p class="studio-error" role="alert">"✗ "{error}</p> }.into_any(),
-            })}
-        </div>
-    }
-}
-
-#[component]
-fn OutcomeView(outcome: Arc<Outcome>, lang: Lang) -> impl IntoView {
-    let verdict = match outcome.verdict {
-        Verdict::Imported => "imported",
-        Verdict::Refused => "refused",
-        Verdict::BadCells => "bad-cells",
-        Verdict::Invalid => "invalid",
-    };
-    let warnings = outcome.warnings;
-    let lines = outcome
-        .lines
-        .iter()
-        .map(|l| {
-            let class = if l.error { "studio-line-error" } else { "studio-line-warning" };
-            let glyph = if l.error { "✗ " } else { "⚠ " };
-            view! { <li class=class>{glyph}{l.text.clone()}</li> }
-        })
-        .collect_view();
-    let grid = &outcome.grid;
-    let grid_view = (!grid.rows.is_empty()).then(|| {
-        let headings = grid
-            .headings
-            .iter()
-            .map(|h| view! { <th scope="col">{h.clone()}</th> })
-            .collect_view();
-        let rows = grid
-            .rows
-            .iter()
-            .map(|r| {
-                let cells = r
-                    .cells
-                    .iter()
-                    .map(|c| match &c.problem {
-                        Some(problem) => view! {
-                            <td class="cell-bad">
-                                <span class="cell-value">{c.text.clone()}</span>
-                                <span class="cell-problem">"✗ "{problem.clone()}</span>
-                            </td>
-                        }
-                        .into_any(),
-                        None => view! { <td>{c.text.clone()}</td> }.into_any(),
-                    })
-                    .collect_view();
-                let row_problem = r.problem.clone();
-                view! {
-                    <tr class:row-bad=row_problem.is_some()>
-                        <th scope="row">{r.number}</th>
-                        {cells}
-                    </tr>
-                    {row_problem.map(|p| view! {
-                        <tr class="row-problem"><td colspan=r.cells.len() + 1>"✗ "{p}</td></tr>
-                    })}
-                }
-            })
-            .collect_view();
-        let caption = say(Say::GridCaption, lang, &[]);
-        let label = caption.clone();
-        view! {
-            <div class="table-scroll studio-grid-wrap" role="region" aria-label=label tabindex="0">
-                <table class="studio-grid">
-                    <caption>{caption}</caption>
-                    <thead><tr><th scope="col">{say(Say::Row, lang, &[])}</th>{headings}</tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        }
-    });
-    let summary_label = outcome.summary.clone();
-    let more_lines = (outcome.more_lines > 0)
-        .then(|| view! { <p>{say(Say::LinesMore, lang, &[("count", &outcome.more_lines)])}</p> });
-    let more = (grid.more > 0)
-        .then(|| view! { <p>{say(Say::GridMore, lang, &[("count", &grid.more)])}</p> });
-    view! {
-        <div class="studio-outcome" data-verdict=verdict>
-            <p class="studio-summary" role="alert">{outcome.summary.clone()}</p>
-            {(warnings > 0).then(|| view! { <p>{say(Say::Warnings, lang, &[("count", &warnings)])}</p> })}
-            // A long list scrolls: a region that the keyboard can reach.
-            <div class="studio-scroll" role="region" tabindex="0" aria-label=summary_label>
-                <ul class="studio-lines">{lines}</ul>
-            </div>
-            {more_lines}
-            {grid_view}
-            {more}
-
-        </div>
-    }
-}
-
-#[component]
-fn ReleaseForm(
-    lang: Lang,
-    backend: StoredValue<Backend, LocalStorage>,
-    standing: RwSignal<Option<Result<Standing, String>>>,
-    accepted: RwSignal<bool>,
-    reading: RwSignal<Option<String>>,
-) -> impl IntoView {
-    let version = RwSignal::new(String::new());
-    let date = RwSignal::new(today());
-    let notes_zh = RwSignal::new(String::new());
-    let notes_en = RwSignal::new(String::new());
-    let said: RwSignal<Option<Result<String, String>>> = RwSignal::new(None);
-    let busy = RwSignal::new(false);
-    // How long the last release took, data and pages (for the bench).
-    let took = RwSignal::new(0.0_f64);
-    // The last release made (its ZIP, version and the release it was made
-    // from), to write into a folder.
-    let made: StoredValue<Option<(Vec<u8>, String, String)>, LocalStorage> =
-        StoredValue::new_local(None);
-    let has_made = RwSignal::new(false);
-    let folder_said: RwSignal<Option<Result<String, String>>> = RwSignal::new(None);
-    let write_folder = move |_| {
-        let Some((zip, version, base)) = made.get_value() else { return };
-        busy.set(true);
-        folder_said.set(None);
-        spawn_local(async move {
-            let result = match crate::folder::unzip(&zip) {
-                Ok(files) => crate::folder::write(&files, &version, &base, lang).await,
-                Err(error) => Err(error),
-            };
-            folder_said.set(Some(result));
-            busy.set(false);
-        });
-    };
-    let make = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(Ok(now)) = standing.get_untracked() else { return };
-        // Not while a sheet is read: its warnings are not known yet.
-        if reading.get_untracked().is_some() {
-            return;
-        }
-        if now.warnings > 0 && !accepted.get_untracked() {
-            said.set(Some(Err(say(Say::AcceptFirst, lang, &[]))));
-            return;
-        }
-        let request = Request::Release {
-            version: version.get_untracked(),
-            date: date.get_untracked(),
-            notes_zh: notes_zh.get_untracked(),
-            notes_en: notes_en.get_untracked(),
-            accept_warnings: accepted.get_untracked(),
-        };
-        let backend = backend.get_value();
-        busy.set(true);
-        spawn_local(async move {
-            let started = js_sys::Date::now();
-            let (response, blobs) = backend.call(request, Vec::new()).await;
-            took.set(js_sys::Date::now() - started);
-            said.set(Some(match response {
-                Response::Released(Ok(released)) => {
-                    let zip = blobs.into_iter().next().unwrap_or_default();
-                    let version =
-                        released.name.trim_start_matches("release-").trim_end_matches(".zip");
-                    made.set_value(Some((zip.clone(), version.to_owned(), released.base.clone())));
-                    has_made.set(true);
-                    folder_said.set(None);
-                    let made = released;
-                    let (file, count) = (&made.name, &made.files);
-                    match (save(&zip, file), &made.pages) {
-                        (Ok(()), Ok(pages)) => Ok(say(
-                            Say::ReleaseMade,
-                            lang,
-                            &[("file", file), ("count", count), ("pages", pages)],
-                        )),
-                        (Ok(()), Err(why)) => Ok(say(
-                            Say::ReleaseDataOnly,
-                            lang,
-                            &[("file", file), ("count", count), ("why", why)],
-                        )),
-                        (Err(error), _) => {
-                            Err(say(Say::DownloadFailed, lang, &[("error", &error)]))
-                        }
-                    }
-                }
-                Response::Released(Err(error)) | Response::Opened(Err(error)) => Err(error),
-                _ => Err("—".to_owned()),
-            }));
-            busy.set(false);
-        });
-    };
-    view! {
-        <section aria-labelledby="studio-release">
-            <h2 id="studio-release">{say(Say::StepRelease, lang, &[])}</h2>
-            <p>{say(Say::ReleaseHolds, lang, &[])}</p>
-            <form class="studio-form" on:submit=make>
-                <p><label for="studio-version">{say(Say::Version, lang, &[])}</label><br/>
-                    <input id="studio-version" name="version" required autocomplete="off"
-                        prop:value=move || version.get()
-                        on:input=move |ev| version.set(event_target_value(&ev)) /></p>
-                <p><label for="studio-date">{say(Say::Date, lang, &[])}</label><br/>
-                    <input id="studio-date" name="date" required
-                        prop:value=move || date.get()
-                        on:input=move |ev| date.set(event_target_value(&ev)) /></p>
-                <p><label for="studio-notes-zh">{say(Say::NotesZh, lang, &[])}</label><br/>
-                    <textarea id="studio-notes-zh" name="notes_zh" rows="3" required
-                        prop:value=move || notes_zh.get()
-                        on:input=move |ev| notes_zh.set(event_target_value(&ev))></textarea></p>
-                <p><label for="studio-notes-en">{say(Say::NotesEn, lang, &[])}</label><br/>
-                    <span id="studio-notes-en-hint" class="studio-hint">{say(Say::NotesEnEmpty, lang, &[])}</span><br/>
-                    <textarea id="studio-notes-en" name="notes_en" rows="3"
-                        aria-describedby="studio-notes-en-hint"
-                        prop:value=move || notes_en.get()
-                        on:input=move |ev| notes_en.set(event_target_value(&ev))></textarea></p>
-                {move || {
-                    let warnings = standing.get().and_then(Result::ok).map_or(0, |s| s.warnings);
-                    (warnings > 0).then(|| view! {
-                        <p class="studio-accept">
-                            <label>
-                                <input type="checkbox" prop:checked=move || accepted.get()
-                                    on:change=move |ev| accepted.set(event_target_checked(&ev)) />
-                                " "{say(Say::Warnings, lang, &[("count", &warnings)])}" "
-                                {say(Say::AcceptWarnings, lang, &[])}
-                            </label>
-                        </p>
-                    })
-                }}
-                <p><button type="submit"
-                    prop:disabled=move || !matches!(standing.get(), Some(Ok(_))) || busy.get() || reading.get().is_some()>
-                    {say(Say::MakeRelease, lang, &[])}</button></p>
-            </form>
-            <p class="studio-release-said" role="status" data-millis=move || took.get().to_string()>
-                {move || said.get().map(|r| match r {
-                    Ok(text) => view! { <span class="studio-ok">{text}</span> }.into_any(),
-                    Err(text) => view! { <span class="studio-error">"✗ "{text}</span> }.into_any(),
-                })}
-            </p>
-            <Show when=move || has_made.get() && crate::folder::supported()>
-                <p>{say(Say::WriteFolderIntro, lang, &[])}</p>
-                <p><button type="button" class="studio-write-folder"
-                    prop:disabled=move || busy.get()
-                    on:click=write_folder>{say(Say::WriteFolder, lang, &[])}</button></p>
-            </Show>
-            <p class="studio-folder-said" role="status">
-                {move || folder_said.get().map(|r| match r {
-                    Ok(text) => view! { <span class="studio-ok">{text}</span> }.into_any(),
-                    Err(text) => view! { <span class="studio-error">"✗ "{text}</span> }.into_any(),
-                })}
-            </p>
-        </section>
     }
 }

@@ -1,0 +1,195 @@
+//! The static site: every view rendered to a page of its own
+//! (`<lang>/<view>/index.html`) by the same components the app shows, natively,
+//! with the data handed over (nothing is fetched, no effect runs). What a
+//! crawler, a link preview, a reader with scripts off or an old browser gets.
+//! The app, once loaded, takes the rendered page's place (`app::Shell`).
+//! The top layer, built natively (the `render-site` binary, `plan-data
+//! release`) and in the studio's worker (the app's feature `render`), never in
+//! the app's own wasm.
+
+mod document;
+pub mod feed;
+pub mod publish;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use plan_model::{Lang, PlanDocument, ProgressDocument};
+
+pub use document::{StudioScript, Template, TemplateError};
+
+use portal_ui::app::Frame;
+use portal_ui::context::Portal;
+use portal_ui::data::{ReadAhead, Waited};
+use portal_ui::ui::{Announcer, HeadSink, PageHead};
+use portal_view::url::{FigureId, Filters, Location, Route, Subject};
+
+/// What every page is rendered from.
+pub struct Site {
+    /// The plan.
+    pub plan: Arc<PlanDocument>,
+    /// The current release's progress figures.
+    pub progress: Arc<ProgressDocument>,
+    /// The manifest, the release index and the release before.
+    pub read_ahead: ReadAhead,
+    /// The figures assessed, once for every page.
+    pub assessed: Arc<portal_view::assessed::Assessed>,
+    /// The site's public address, ending in `/` (for `canonical`, the
+    /// alternates and the sitemap; every asset URL stays relative).
+    pub url: String,
+    /// The SHA-256 of each data file the pages are rendered from (name,
+    /// hex), for each page to check the data served against (`None` where
+    /// the data was handed over, not read).
+    pub rendered_from: Vec<(String, String)>,
+}
+
+/// A page of the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// Its language.
+    pub lang: Lang,
+    /// Its view.
+    pub route: Route,
+}
+
+impl Page {
+    /// Its file, from the site's root: `en/task/data-resources/index.html`.
+    pub fn file(&self) -> String {
+        format!("{}index.html", Location::page_path(self.lang, &self.route))
+    }
+
+    /// Whether search engines should list it: not an embed (a part of
+    /// another page, for an `<iframe>`), nor "not found", nor the staff's
+    /// publishing studio.
+    pub fn listed(&self) -> bool {
+        !matches!(self.route, Route::Embed(_) | Route::NotFound(_) | Route::Publish)
+    }
+}
+
+impl Site {
+    /// A site from its data, assessed once for all its pages.
+    pub fn new(
+        plan: Arc<PlanDocument>,
+        progress: Arc<ProgressDocument>,
+        read_ahead: ReadAhead,
+        url: String,
+    ) -> Self {
+        let assessed =
+            Arc::new(portal_view::assessed::Assessed::new(plan.clone(), progress.clone(), None));
+        Site { plan, progress, read_ahead, assessed, url, rendered_from: Vec::new() }
+    }
+
+    /// Every page, in both languages: the overview, data and methods, each
+    /// indicator, task, district and department, and each chart there is to
+    /// embed.
+    pub fn pages(&self) -> Vec<Page> {
+        let plan = &self.plan;
+        let ids = |subject: Subject| -> Vec<String> {
+            match subject {
+                Subject::Indicator => plan.indicators.iter().map(|i| i.id.clone()).collect(),
+                Subject::Task => plan.tasks.iter().map(|t| t.id.clone()).collect(),
+                Subject::District => plan.districts.iter().map(|d| d.id.clone()).collect(),
+                Subject::Department => plan.departments.iter().map(|d| d.id.clone()).collect(),
+            }
+        };
+        let mut routes = vec![Route::Overview, Route::Commitments, Route::Data, Route::Publish];
+        routes.extend(ids(Subject::Indicator).into_iter().map(Route::Indicator));
+        routes.extend(ids(Subject::Task).into_iter().map(Route::Task));
+        routes.extend(ids(Subject::District).into_iter().map(Route::District));
+        routes.extend(ids(Subject::Department).into_iter().map(Route::Department));
+        let assessed = &self.assessed;
+        // Only charts that can be drawn from this release: an embed of one that
+        // cannot would be an error page.
+        routes.extend(
+            FigureId::every(ids)
+                .into_iter()
+                .filter(|id| {
+                    portal_view::figures::build(
+                        id,
+                        plan,
+                        Some(assessed),
+                        Lang::Zh,
+                        &Filters::default(),
+                    )
+                    .is_ok()
+                })
+                .map(Route::Embed),
+        );
+        [Lang::Zh, Lang::En]
+            .into_iter()
+            .flat_map(|lang| routes.iter().map(move |route| Page { lang, route: route.clone() }))
+            .collect()
+    }
+
+    /// The view of a page as HTML, and what it says of itself for the head.
+    pub fn body(&self, page: &Page) -> (String, Option<PageHead>) {
+        portal_ui::share::address::restart_ids();
+        let owner = Owner::new();
+        let rendered = owner.with(|| {
+            provide_context(self.read_ahead.clone());
+            let sink = HeadSink::default();
+            provide_context(sink.clone());
+            let lang = page.lang;
+            let location = RwSignal::new(Location {
+                lang: Some(lang),
+                route: page.route.clone(),
+                filters: Filters::default(),
+            });
+            let plan = Waited::given(self.plan.clone());
+            provide_context(Portal::given(
+                Waited::given(self.progress.clone()),
+                self.assessed.clone(),
+                Memo::new(move |_| lang),
+                Memo::new(|_| Filters::default()),
+            ));
+            let announcer = Announcer(RwSignal::new(String::new()));
+            provide_context(announcer);
+            let html =
+                view! { <Frame plan=plan location=location announcer=announcer /> }.to_html();
+            // Leptos marks where dynamic children go with `<!>` for hydration;
+            // these pages are never hydrated (the app renders its own and takes
+            // their place), and an HTML checker reads each as a bogus comment.
+            // Text from the data is escaped (`&lt;`), so none comes from it.
+            let html = html.replace("<!>", "");
+            let head = sink.0.lock().ok().and_then(|mut h| h.take());
+            (html, head)
+        });
+        owner.unset();
+        rendered
+    }
+
+    /// A whole page: the head (its own title, description, canonical address,
+    /// alternates, link-preview and government-site metadata, the assets)
+    /// and the view. `at_root`: the copy of the Chinese overview at the
+    /// site's root (`index.html`).
+    pub fn render(&self, template: &Template, page: &Page, at_root: bool) -> String {
+        let (body, head) = self.body(page);
+        let depth = if at_root { 0 } else { Location::depth(page.lang, &page.route) };
+        document::page(self, template, page, head, &body, depth)
+    }
+
+    /// `404.html`, which static hosts send for a page they do not have: "not
+    /// found", with a way home. Its `<base>` is the path of the site's public
+    /// address, as it is served at any depth (a relative one would not lead
+    /// back to the root).
+    pub fn not_found(&self, template: &Template) -> String {
+        let page = Page { lang: Lang::Zh, route: Route::NotFound(String::new()) };
+        let (body, head) = self.body(&page);
+        let base = document::url_path(&self.url);
+        document::page_with_base(self, template, &page, head, &body, &base)
+    }
+
+    /// `sitemap.xml`: every listed page, with its other language.
+    pub fn sitemap(&self, pages: &[Page]) -> String {
+        document::sitemap(self, pages)
+    }
+
+    /// `robots.txt`: everything may be read; where the sitemap is.
+    pub fn robots(&self) -> String {
+        format!("User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n", self.url)
+    }
+}
+
+// Natively only: they write sites to disk and read them back.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;

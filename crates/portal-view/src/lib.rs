@@ -1,0 +1,19 @@
+//! What the portal shows, before any page: the release assessed once
+//! (`assessed`), every chart as a figure with its table and provenance
+//! (`figures`, over the pure chart builders in `charts`), the downloads
+//! (`export`), addresses and filters (`url`), how numbers are written
+//! (`format`) and the UI's words in both languages (`locale`). No DOM, no
+//! fetch: tested natively, used by the components (`portal-ui`) and the
+//! static site (`portal-site`). Layers, lowest first:
+//!
+//! 1. `locale`, `url`, `assessed`, `format`
+//! 2. `charts` (charming builders from plain view structs)
+//! 3. `figures`, then `export`
+
+pub mod assessed;
+pub mod charts;
+pub mod export;
+pub mod figures;
+pub mod format;
+pub mod locale;
+pub mod url;
