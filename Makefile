@@ -31,7 +31,7 @@ vendor/echarts.js: setup
 
 # Release build of the site into dist/ (ECharts bundled, wasm-opt -Oz, hashed assets),
 # the publishing studio's own wasm into dist/studio/ (only its page loads it),
-# then every view rendered to a page of its own from the bundled data (src/site/),
+# then every view rendered to a page of its own from the bundled data (crates/portal-site/),
 # with sitemap.xml and robots.txt. SITE_URL is the public address (canonical links).
 SITE_URL ?= http://127.0.0.1:$(PORT)/
 dist: setup

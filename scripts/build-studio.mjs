@@ -2,7 +2,7 @@
 // wasm, glue and stylesheet (style/studio.css), which only the studio's page
 // (<lang>/publish/) loads, so no other page grows. Names carry a content hash (cached for good, like
 // Trunk's); a small loader imports them, and studio/studio.json tells the
-// static renderer its name and integrity (src/site/publish.rs).
+// static renderer its name and integrity (portal-site's publish.rs).
 // Two builds of crates/studio: the page's wasm (its UI) and the worker's
 // (`--features worker`: the session, with the site's renderer for a
 // release's pages; Leptos' HTML renderer would stop the page's UI working

@@ -13,7 +13,7 @@ const MAX_LINES: usize = 600;
 
 /// The floors, lowest first: a crate may depend on crates of lower floors.
 const FLOORS: &[&[&str]] = &[
-    &["plan-model", "portal-harness", "portal-browser"],
+    &["plan-model", "plan-files", "portal-harness", "portal-browser"],
     &["plan-publish", "portal-view"],
     &["portal-ui"],
     &["portal-site"],

@@ -64,7 +64,7 @@ async fn set_field(client: &Client, css: &str, text: &str) {
 }
 
 fn unzip(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
-    // A stored ZIP (plan_model::zip): local headers, then the central directory.
+    // A stored ZIP (plan_files::zip): local headers, then the central directory.
     let mut files = BTreeMap::new();
     let mut at = 0;
     while bytes.len() >= at + 30 && bytes[at..at + 4] == [0x50, 0x4b, 0x03, 0x04] {

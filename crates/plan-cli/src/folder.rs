@@ -6,11 +6,11 @@ use plan_model::messages::say;
 use plan_publish::messages::PublishMsg;
 use std::path::{Path, PathBuf};
 
-use plan_model::locate::locate_paths;
 use plan_model::{
     Finding, Lang, PLAN_FILE, PROGRESS_FILE, PlanDocument, ProgressDocument, Severity, parse_plan,
     parse_progress, validate_plan, validate_progress,
 };
+use plan_publish::locate::locate_paths;
 
 use crate::fail::Fail;
 

@@ -202,8 +202,8 @@ fn main() -> ExitCode {
     };
     // Under the fault-injection test, how many write steps there were (the
     // test stops a release at each in turn).
-    if std::env::var_os(plan_model::atomic::CRASH_AT_STEP).is_some() {
-        eprintln!("[test] write steps: {}", plan_model::atomic::steps_taken());
+    if std::env::var_os(plan_files::atomic::CRASH_AT_STEP).is_some() {
+        eprintln!("[test] write steps: {}", plan_files::atomic::steps_taken());
     }
     match outcome {
         Ok(text) => {

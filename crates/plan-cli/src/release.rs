@@ -13,7 +13,7 @@
 //! state until it is removed.
 
 use crate::messages::ToolMsg;
-use plan_model::atomic::{step, write_atomic, write_folder_atomic};
+use plan_files::atomic::{step, write_atomic, write_folder_atomic};
 use plan_model::messages::say;
 use plan_publish::messages::PublishMsg;
 use std::path::{Path, PathBuf};

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use plan_model::atomic::{CRASH_AT_STEP, CRASH_EXIT};
+use plan_files::atomic::{CRASH_AT_STEP, CRASH_EXIT};
 
 const VERSION: &str = "2026.12.0-t";
 

@@ -2,12 +2,10 @@
 //! semantic validation and the status maths (序时进度). No web dependencies: it
 //! builds for native and wasm32 and is tested natively.
 
-pub mod atomic;
 pub mod commitments;
 pub mod date;
 pub mod diff;
 pub mod load;
-pub mod locate;
 pub mod messages;
 pub mod movers;
 pub mod plan;
@@ -19,7 +17,6 @@ pub mod status;
 pub use status::pace;
 pub mod text;
 pub mod validate;
-pub mod zip;
 
 pub use load::{LoadError, parse_plan, parse_progress};
 pub use plan::{

@@ -13,8 +13,8 @@ use plan_model::{Bilingual, Lang, PlanDocument, ProgressDocument, Target};
 
 use crate::Format;
 use crate::sheet::{
-    CellError, Refusal, column_positions, csv_text, headings, parse_number, plain, plan_year_date,
-    reader, template_file,
+    CellError, Refusal, cell_at, column_positions, csv_text, data_rows, headings, parse_number,
+    plan_year_date, reader, template_file,
 };
 use crate::workbook::DropDown;
 
@@ -269,19 +269,15 @@ pub(crate) fn read_rows(
     let mut rows = Vec::new();
     let mut errors = Vec::new();
     let mut seen: HashMap<(String, Option<String>, String), usize> = HashMap::new();
-    for (index, record) in reader.records().enumerate() {
-        let row = index + 2; // the header is row 1
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let problem = say_both(PublishMsg::UnreadableRow, &[("error", &e)]);
-                errors.push(CellError { row, column: INDICATOR, problem });
+    for read in data_rows(&mut reader, INDICATOR) {
+        let (row, record) = match read {
+            Ok(read) => read,
+            Err(unreadable) => {
+                errors.push(unreadable);
                 continue;
             }
         };
-        let cell = |c: usize| {
-            column_at[c].and_then(|i| record.get(i)).map(|v| plain(v.trim())).unwrap_or_default()
-        };
+        let cell = |c: usize| cell_at(&record, &column_at, c);
         if record.iter().all(|f| f.trim().is_empty()) || cell(VALUE).is_empty() {
             continue; // blank or unfilled row
         }

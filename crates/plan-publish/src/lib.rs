@@ -7,6 +7,7 @@
 
 pub mod figures;
 pub mod import;
+pub mod locate;
 pub mod messages;
 pub mod release;
 pub mod sheet;

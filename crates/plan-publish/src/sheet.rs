@@ -118,6 +118,33 @@ pub fn reader(text: &str) -> csv::Reader<&[u8]> {
     csv::ReaderBuilder::new().flexible(true).has_headers(true).from_reader(text.as_bytes())
 }
 
+/// The data rows of a sheet in turn, numbered as a spreadsheet shows them
+/// (the header is row 1); a row that cannot be read is a problem of the
+/// sheet's `first` column, and the rows after it are still read.
+pub(crate) fn data_rows<'r>(
+    reader: &'r mut csv::Reader<&[u8]>,
+    first: usize,
+) -> impl Iterator<Item = Result<(usize, csv::StringRecord), CellError>> + 'r {
+    reader.records().enumerate().map(move |(index, record)| {
+        let row = index + 2;
+        record.map(|r| (row, r)).map_err(|e| CellError {
+            row,
+            column: first,
+            problem: say_both(PublishMsg::UnreadableRow, &[("error", &e)]),
+        })
+    })
+}
+
+/// A row's cell in `column`: trimmed, as plain text; empty where the sheet
+/// has no such column.
+pub(crate) fn cell_at<'a>(
+    record: &'a csv::StringRecord,
+    column_at: &[Option<usize>],
+    column: usize,
+) -> &'a str {
+    column_at[column].and_then(|i| record.get(i)).map(|v| plain(v.trim())).unwrap_or_default()
+}
+
 /// Where each of a sheet's columns is in the file (by its Chinese or English
 /// heading, in any order); a missing `required` column is refused by name.
 pub(crate) fn column_positions<const N: usize>(

@@ -17,8 +17,8 @@ use plan_model::{Bilingual, Lang, PlanDocument, ProgressDocument};
 
 use crate::Format;
 use crate::sheet::{
-    BOM, CellError, Refusal, column_positions, csv_text, headings, plain, plan_year_date,
-    quarter_ends, reader, template_file,
+    BOM, CellError, Refusal, cell_at, column_positions, csv_text, data_rows, headings, plain,
+    plan_year_date, quarter_ends, reader, template_file,
 };
 use crate::workbook::DropDown;
 
@@ -228,19 +228,15 @@ pub(crate) fn read_rows(
     let (mut rows, mut errors) = (Vec::new(), Vec::new());
     let mut seen: HashMap<(String, String), usize> = HashMap::new();
     let mut dues: HashMap<String, (String, usize)> = HashMap::new();
-    for (index, record) in reader.records().enumerate() {
-        let row = index + 2; // the header is row 1
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let problem = say_both(PublishMsg::UnreadableRow, &[("error", &e)]);
-                errors.push(CellError { row, column: OF, problem });
+    for read in data_rows(&mut reader, OF) {
+        let (row, record) = match read {
+            Ok(read) => read,
+            Err(unreadable) => {
+                errors.push(unreadable);
                 continue;
             }
         };
-        let cell = |c: usize| {
-            column_at[c].and_then(|i| record.get(i)).map(|v| plain(v.trim())).unwrap_or_default()
-        };
+        let cell = |c: usize| cell_at(&record, &column_at, c);
         let mut fail = |column: usize, problem: Bilingual| {
             errors.push(CellError { row, column, problem });
         };

@@ -10,11 +10,12 @@ use std::sync::Arc;
 
 use plan_model::commitments::updates_of;
 use plan_model::release::ReleaseSummary;
-use plan_model::status::{DistrictStanding, RollUp, StatusContext, rank_districts, roll_up};
-use plan_model::{Lang, PlanDocument, ProgressDocument, Scorecard};
+use plan_model::status::RollUp;
+use plan_model::{Lang, PlanDocument, ProgressDocument};
 
 use super::Site;
 use portal_ui::ui::{stage_summary, states_of, update_text};
+use portal_view::assessed::Assessed;
 use portal_view::export::xml_escape as escape;
 use portal_view::format::{NO_FIGURE, rank_text, task_label};
 use portal_view::locale::tr;
@@ -58,23 +59,32 @@ impl FeedOf {
     }
 }
 
-/// A release assessed once for all its feeds' entries.
-struct Assessed<'a> {
+/// A release assessed once for all its feeds' entries (the release the
+/// pages show is the site's own view model, not assessed again).
+struct Release<'a> {
     release: &'a Published,
-    card: Scorecard,
-    standings: Vec<DistrictStanding>,
+    assessed: Arc<Assessed>,
 }
 
 /// Every feed of the site, as (file from the site's root, Atom XML).
 pub fn feeds(site: &Site, history: &[Published]) -> Vec<(String, String)> {
     // Each release assessed once, not once per feed (80 feeds in all).
-    let assessed: Vec<Assessed<'_>> = history
+    let assessed: Vec<Release<'_>> = history
         .iter()
         .map(|release| {
-            let (plan, progress) = (&release.plan, &release.progress);
-            let card = Scorecard::compute(plan, progress);
-            let standings = rank_districts(plan, &card, &StatusContext::new(plan, progress), &[]);
-            Assessed { release, card, standings }
+            let shown = &site.assessed;
+            // The same figures and plan (the frozen copy of the release the
+            // pages show) are the same view model: read, not assessed again.
+            let same = shown.period.is_none()
+                && (Arc::ptr_eq(&release.progress, &shown.full)
+                    || *release.progress == *shown.full)
+                && (Arc::ptr_eq(&release.plan, &shown.plan) || *release.plan == *shown.plan);
+            let assessed = if same {
+                shown.clone()
+            } else {
+                Arc::new(Assessed::new(release.plan.clone(), release.progress.clone(), None))
+            };
+            Release { release, assessed }
         })
         .collect();
     let mut of = vec![FeedOf::Site];
@@ -112,7 +122,7 @@ fn title(site: &Site, lang: Lang, of: &FeedOf) -> String {
     format!("{name} · {what}")
 }
 
-fn feed(site: &Site, history: &[Assessed<'_>], lang: Lang, of: &FeedOf) -> String {
+fn feed(site: &Site, history: &[Release<'_>], lang: Lang, of: &FeedOf) -> String {
     let page = format!("{}{}", site.url, Location::page_path(lang, &of.route()));
     let this = format!("{}{}", site.url, of.file(lang));
     let updated = history.first().map_or_else(
@@ -143,11 +153,11 @@ fn feed(site: &Site, history: &[Assessed<'_>], lang: Lang, of: &FeedOf) -> Strin
 
 /// One release in a feed: what it said, or where the task or district stood
 /// in it; `None` where the release does not have the task or district.
-fn entry(assessed: &Assessed<'_>, lang: Lang, of: &FeedOf, page: &str) -> Option<String> {
-    let Assessed { release, card, standings } = assessed;
+fn entry(release: &Release<'_>, lang: Lang, of: &FeedOf, page: &str) -> Option<String> {
+    let Release { release, assessed } = release;
+    let card = &assessed.card;
     let (plan, progress) = (&release.plan, &release.progress);
     let version = &release.summary.version;
-    let ctx = StatusContext::new(plan, progress);
     // "示例数据 · " first where the figures are made up.
     let sample = if release.summary.sample { tr!(lang, sample_mark) } else { "" };
     let as_of = &release.summary.as_of;
@@ -183,7 +193,7 @@ fn entry(assessed: &Assessed<'_>, lang: Lang, of: &FeedOf, page: &str) -> Option
         }
         FeedOf::Task(id) => {
             let task = plan.tasks.iter().find(|t| &t.id == id)?;
-            let r = roll_up(&ctx, card.city_of(&task.indicators));
+            let r = assessed.task(&task.id)?;
             // What the release said about the task and its commitments.
             let ids: Vec<String> = plan.commitments_of_task(id).map(|c| c.id.clone()).collect();
             let commitments = (!ids.is_empty())
@@ -194,7 +204,7 @@ fn entry(assessed: &Assessed<'_>, lang: Lang, of: &FeedOf, page: &str) -> Option
                 format!("{version} · {} · {}", task_label(task, lang), r.status.label(lang)),
                 format!(
                     "{sample}{}{}{}",
-                    standing(lang, as_of, &r),
+                    standing(lang, as_of, r),
                     update.unwrap_or_default(),
                     commitments.unwrap_or_default()
                 ),
@@ -202,8 +212,9 @@ fn entry(assessed: &Assessed<'_>, lang: Lang, of: &FeedOf, page: &str) -> Option
         }
         FeedOf::District(id) => {
             let district = plan.districts.iter().find(|d| &d.id == id)?;
-            let mine = standings.iter().find(|s| &s.district == id)?;
-            let rank = format!("{} / {}", rank_text(mine.rank), standings.len());
+            let standings = assessed.standings(&[]);
+            let mine = standings.of(id)?;
+            let rank = format!("{} / {}", rank_text(mine.rank), standings.list.len());
             let r = &mine.roll_up;
             // The commitments the plan names for the district, each with its
             // latest update in that release.

@@ -476,7 +476,7 @@ pub fn publish(dist: &Path, url: Option<&str>) -> Result<Report, PublishError> {
         if let Some(folder) = path.parent() {
             std::fs::create_dir_all(folder).map_err(fail)?;
         }
-        plan_model::atomic::write_atomic(&path, content).map_err(fail)?;
+        plan_files::atomic::write_atomic(&path, content).map_err(fail)?;
         bytes += content.len();
     }
     // A copy left from before that this publish did not write again (its

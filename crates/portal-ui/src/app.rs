@@ -18,7 +18,7 @@ use crate::pages::embed::EmbedPage;
 use crate::pages::indicator::IndicatorPage;
 use crate::pages::overview::Overview;
 use crate::pages::task::TaskPage;
-use crate::prefs::{self, Theme};
+use crate::prefs;
 use crate::ui::{Announcer, Loaded, NotFound};
 use portal_view::locale::tr;
 use portal_view::locale::{I18nContextProvider, locale, use_i18n};
@@ -125,7 +125,7 @@ fn Shell() -> impl IntoView {
         // from what this reader chose on the portal.
         if embedded.get() {
             let chosen = filters.with(|f| f.theme);
-            prefs::apply_theme(chosen.map_or(Theme::System, Theme::from));
+            prefs::apply_theme(chosen.unwrap_or_default());
         } else {
             prefs::apply_theme(prefs::theme());
         }

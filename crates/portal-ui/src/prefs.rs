@@ -12,46 +12,7 @@ const TEXT_KEY: &str = "kunshan-portal.text";
 /// charts re-theme without listening to the store.
 pub const THEME_EVENT: &str = "portal-theme";
 
-/// Colour theme the reader chose.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Theme {
-    /// Follow the system setting (default).
-    #[default]
-    System,
-    /// Always light.
-    Light,
-    /// Always dark.
-    Dark,
-}
-
-impl Theme {
-    /// The stored and attribute value.
-    pub fn code(self) -> &'static str {
-        match self {
-            Theme::System => "system",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-        }
-    }
-
-    /// The theme for a stored value; anything unknown follows the system.
-    pub fn from_code(code: &str) -> Self {
-        match code {
-            "light" => Theme::Light,
-            "dark" => Theme::Dark,
-            _ => Theme::System,
-        }
-    }
-}
-
-impl From<portal_view::url::Theme> for Theme {
-    fn from(theme: portal_view::url::Theme) -> Self {
-        match theme {
-            portal_view::url::Theme::Light => Theme::Light,
-            portal_view::url::Theme::Dark => Theme::Dark,
-        }
-    }
-}
+use portal_view::url::Theme;
 
 fn storage() -> Option<web_sys::Storage> {
     // Private modes and some embeds forbid storage: then nothing is remembered.

@@ -1,13 +1,41 @@
-//! The assessed state every page and figure reads: a release's progress
-//! figures as they stood at the period filter's date, and their scorecard.
-//! The shell computes it once per release and period (see `app::context`) and
-//! shares it; nothing below it assesses again. Pure, tested natively.
+//! The one view model every page, figure and feed reads: a release's
+//! progress figures as they stood at the period filter's date, their
+//! scorecard, and what is summed up from it (each task's and department's
+//! roll-up, the districts' standings over a set of indicators, the figures a
+//! quarter before), each computed the first time it is asked for and then
+//! kept. The shell makes one per release and period (`portal_ui::context`), the
+//! static site one per release; nothing else assesses or ranks. Pure, tested
+//! natively.
 
-use std::sync::{Arc, OnceLock};
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use plan_model::movers::QuarterBefore;
-use plan_model::status::StatusContext;
+use plan_model::status::{
+    DistrictStanding, RollUp, StatusContext, department_indicators, district_average_completion,
+    rank_districts, roll_up,
+};
 use plan_model::{PlanDocument, ProgressDocument, Scorecard};
+
+/// How many sets of indicators keep their standings (one per goal and task
+/// filter a reader tried; a site build asks for two).
+const STANDINGS_KEPT: usize = 16;
+
+/// The districts ranked over a set of indicators.
+#[derive(Debug, Clone)]
+pub struct Standings {
+    /// Every district, best first, the unmeasured last.
+    pub list: Vec<DistrictStanding>,
+    /// The measured districts' mean completion.
+    pub average: Option<f64>,
+}
+
+impl Standings {
+    /// A district's standing.
+    pub fn of(&self, district: &str) -> Option<&DistrictStanding> {
+        self.list.iter().find(|s| s.district == district)
+    }
+}
 
 /// The plan, a release's figures, and their assessment at one period.
 #[derive(Debug)]
@@ -27,6 +55,13 @@ pub struct Assessed {
     /// asks (movers, rank changes) and then kept: every district page of a
     /// site build shares one.
     quarter_before: OnceLock<Option<QuarterBefore>>,
+    /// Each task's roll-up, citywide over all its indicators, by task id.
+    tasks: OnceLock<BTreeMap<String, RollUp>>,
+    /// Each department's roll-up over the indicators of the tasks it leads
+    /// or supports, by department id.
+    departments: OnceLock<BTreeMap<String, RollUp>>,
+    /// The standings over each set of indicators asked for, newest last.
+    standings: Mutex<Vec<(Vec<String>, Arc<Standings>)>>,
 }
 
 impl Assessed {
@@ -44,7 +79,56 @@ impl Assessed {
             period: period.map(str::to_owned),
             card,
             quarter_before: OnceLock::new(),
+            tasks: OnceLock::new(),
+            departments: OnceLock::new(),
+            standings: Mutex::new(Vec::new()),
         }
+    }
+
+    /// A task's roll-up, citywide over all its indicators.
+    pub fn task(&self, id: &str) -> Option<&RollUp> {
+        self.tasks
+            .get_or_init(|| {
+                let ctx = self.ctx();
+                let of = |indicators: &[String]| roll_up(&ctx, self.card.city_of(indicators));
+                self.plan.tasks.iter().map(|t| (t.id.clone(), of(&t.indicators))).collect()
+            })
+            .get(id)
+    }
+
+    /// A department's roll-up over the indicators of the tasks it leads or
+    /// supports.
+    pub fn department(&self, id: &str) -> Option<&RollUp> {
+        self.departments
+            .get_or_init(|| {
+                let ctx = self.ctx();
+                self.plan
+                    .departments
+                    .iter()
+                    .map(|d| {
+                        let ids = department_indicators(&self.plan, &d.id);
+                        (d.id.clone(), roll_up(&ctx, self.card.city_of(&ids)))
+                    })
+                    .collect()
+            })
+            .get(id)
+    }
+
+    /// The districts ranked over `indicators` (every indicator with district
+    /// figures when empty), computed once for each set.
+    pub fn standings(&self, indicators: &[String]) -> Arc<Standings> {
+        let mut kept = self.standings.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((_, found)) = kept.iter().find(|(set, _)| set.as_slice() == indicators) {
+            return found.clone();
+        }
+        let list = rank_districts(&self.plan, &self.card, &self.ctx(), indicators);
+        let average = district_average_completion(&list);
+        let made = Arc::new(Standings { list, average });
+        if kept.len() == STANDINGS_KEPT {
+            kept.remove(0);
+        }
+        kept.push((indicators.to_vec(), made.clone()));
+        made
     }
 
     /// The figures a quarter before the figures' date, assessed once; `None`

@@ -255,6 +255,8 @@ pub fn build(
 /// What every progress builder reads, gathered once per figure.
 struct Parts<'a> {
     doc: &'a PlanDocument,
+    /// The view model: roll-ups and standings are read from it.
+    assessed: &'a Assessed,
     /// Every date of the release (trends).
     full: &'a ProgressDocument,
     /// As of the period.
@@ -270,6 +272,7 @@ impl<'a> Parts<'a> {
     fn new(doc: &'a PlanDocument, assessed: &'a Assessed, filters: &'a Filters) -> Self {
         Parts {
             doc,
+            assessed,
             full: &assessed.full,
             data: &assessed.data,
             card: &assessed.card,

@@ -177,6 +177,6 @@ pub fn release_zip(
         pages
     });
     let count = files.len();
-    let zip = plan_model::zip::write(&files, req.date).map_err(|e| format!("{e:?}"))?;
+    let zip = plan_files::zip::write(&files, req.date).map_err(|e| format!("{e:?}"))?;
     Ok(Made { name: format!("release-{}.zip", req.version), zip, files: count, pages })
 }

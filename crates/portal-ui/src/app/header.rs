@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 use plan_model::Lang;
 
-use crate::prefs::{self, Theme};
+use crate::prefs;
 use portal_view::locale::tr;
+use portal_view::url::Theme;
 use portal_view::url::{Location, Route};
 
 /// Site name, main navigation, language switch, theme and text-size controls.

@@ -91,7 +91,10 @@ fn DepartmentProgress(
 ) -> impl IntoView {
     let doc = &assessed.plan;
     let ids = department_indicators(doc, &department.id);
-    let overall = roll_up(&assessed.ctx(), assessed.card.city_of(&ids));
+    let overall = assessed
+        .department(&department.id)
+        .cloned()
+        .unwrap_or_else(|| roll_up(&assessed.ctx(), []));
     let tasks = figure_card(FigureId::DepartmentTasks(department.id.clone()), &assessed, lang);
     let mine: Vec<String> = doc
         .commitments

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use plan_model::Lang;
 use plan_model::movers::rank_changes_since;
-use plan_model::status::{district_average_completion, rank_districts, roll_up};
+use plan_model::status::roll_up;
 
 use crate::context::{WithAssessment, use_lang, use_plan, use_portal};
 use crate::share::FigureCard;
@@ -119,9 +119,9 @@ fn DistrictProgress(
         }
         .into_any();
     }
-    let standings = rank_districts(doc, card, &ctx, &shown);
-    let average = district_average_completion(&standings);
-    let mine = standings.iter().find(|s| s.district == id).cloned();
+    let standings = assessed.standings(&shown);
+    let average = standings.average;
+    let mine = standings.of(&id).cloned();
     let overall = mine.as_ref().map(|s| s.roll_up.clone()).unwrap_or_else(|| roll_up(&ctx, []));
     let rank = mine.as_ref().and_then(|s| s.rank);
     let gap = overall.mean_completion_percent.zip(average).map(|(c, a)| c - a);
@@ -203,7 +203,7 @@ fn DistrictProgress(
             <dl class="plan-meta">
                 <dt>{tr!(lang, rank_label)}</dt>
                 <dd class="district-rank">
-                    {rank_text(rank)} " / " {standings.len()}
+                    {rank_text(rank)} " / " {standings.list.len()}
                     {rank_move.map(|(arrow, words)| view! {
                         " · " <span class="rank-change"><span aria-hidden="true">{arrow}</span> " " {words}</span>
                     })}

@@ -7,7 +7,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use plan_model::status::rank_districts;
 use plan_model::{Lang, PlanDocument, ProgressDocument, Status};
 
 use crate::context::{Portal, use_lang, use_plan, use_portal};
@@ -458,16 +457,16 @@ fn DistrictSection(
         let filters = filters.get();
         parts.with(|p| {
             // The indicators the filters leave, as the parts have them already.
-            let standings = rank_districts(doc, &p.assessed.card, &p.assessed.ctx(), &p.shown);
+            let standings = p.assessed.standings(&p.shown);
             let id = filters.district.as_ref()?;
             let d = doc.districts.iter().find(|d| &d.id == id)?;
-            let s = standings.iter().find(|s| &s.district == id)?;
+            let s = standings.of(id)?;
             let rank = rank_text(s.rank);
             let href = Location::href(lang, &Route::District(id.clone()), &filters);
             Some(view! {
                 <p class="selected-district">
                     <strong>{d.name.get(lang).to_owned()}</strong>
-                    " · " {tr!(lang, rank_label)} " " {rank} " / " {standings.len()}
+                    " · " {tr!(lang, rank_label)} " " {rank} " / " {standings.list.len()}
                     " · " <a href=href>{tr!(lang, open_district_page)}</a>
                 </p>
             })

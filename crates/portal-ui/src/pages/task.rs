@@ -68,7 +68,7 @@ pub fn TaskPage(
 #[component]
 fn TaskProgress(assessed: Arc<Assessed>, task: Task, lang: Lang) -> impl IntoView {
     let (doc, card) = (&assessed.plan, &assessed.card);
-    let overall = roll_up(&assessed.ctx(), card.city_of(&task.indicators));
+    let overall = assessed.task(&task.id).cloned().unwrap_or_else(|| roll_up(&assessed.ctx(), []));
     let indicator_rows = task
         .indicators
         .iter()

@@ -150,7 +150,7 @@ async fn release_zip(release: Option<String>) -> Result<(String, Vec<u8>), Downl
         files.push((format!("{root}/{file}"), bytes));
     }
     let zip =
-        plan_model::zip::write(&files, &manifest.published).map_err(|_| DownloadError::TooLarge)?;
+        plan_files::zip::write(&files, &manifest.published).map_err(|_| DownloadError::TooLarge)?;
     Ok((format!("{root}.zip"), zip))
 }
 

@@ -3,7 +3,7 @@
 //! tasks, a department's tasks.
 
 use plan_model::Lang;
-use plan_model::status::{district_average_completion, rank_districts, roll_up};
+use plan_model::status::roll_up;
 
 use super::{Cell, Drawn, FigureError, Parts, Table, TableRow, unknown};
 use crate::charts::progress::{ProgressRow, ProgressView, progress_chart};
@@ -129,9 +129,10 @@ pub(super) fn district_ranking(parts: &Parts, lang: Lang) -> Result<Drawn, Figur
     if parts.shown.is_empty() {
         return Err(FigureError::Empty);
     }
-    let standings = rank_districts(doc, parts.card, &parts.ctx, &parts.shown);
-    let average = district_average_completion(&standings);
+    let standings = parts.assessed.standings(&parts.shown);
+    let average = standings.average;
     let rows: Vec<ProgressRow> = standings
+        .list
         .iter()
         .filter_map(|s| {
             let d = doc.districts.iter().find(|d| d.id == s.district)?;
@@ -271,7 +272,7 @@ pub(super) fn department_tasks(parts: &Parts, id: &str, lang: Lang) -> Result<Dr
             Some(
                 ProgressRow::new(
                     tr!(lang, task_with_role, task = task_label(t, lang), role = role),
-                    &roll_up(&parts.ctx, parts.card.city_of(&t.indicators)),
+                    parts.assessed.task(&t.id)?,
                 )
                 .with_href(Route::Task(t.id.clone()).href(lang)),
             )

@@ -9,7 +9,7 @@ use super::*;
 #[test]
 fn a_zip_is_carried_on_only_as_far_as_its_manifests_vouch_for_it() {
     let zip =
-        |entries: &[(String, Vec<u8>)]| plan_model::zip::write(entries, "2026-12-07").expect("zip");
+        |entries: &[(String, Vec<u8>)]| plan_files::zip::write(entries, "2026-12-07").expect("zip");
     let mut entries = bundled_release_entries();
     entries.push(("data/evil.html".into(), b"<script>alert(1)</script>".to_vec()));
     entries.push(("data/releases/2026.06.0-sample/extra.js".into(), b"x".to_vec()));
