@@ -140,10 +140,7 @@ impl Due {
         } else if self.written == self.date {
             self.date.clone()
         } else {
-            match lang {
-                Lang::Zh => format!("{}（{}）", self.written, self.date),
-                Lang::En => format!("{} ({})", self.written, self.date),
-            }
+            say(Msg::DueWrittenAs, lang, &[("written", &self.written), ("date", &self.date)])
         }
     }
 }

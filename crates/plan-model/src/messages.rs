@@ -390,6 +390,8 @@ pub enum Msg {
     DueMet: "已完成", "done";
     /// A due date the plan sets (its year), not a work plan.
     DueByPlanYear: "{date}（方案年度末）", "{date} (end of the plan year)";
+    /// A due date written as a quarter, with the day it ends.
+    DueWrittenAs: "{written}（{date}）", "{written} ({date})";
 
     // Findings on commitments, updates and deadlines.
     /// An id used by two of tasks, indicators and commitments.

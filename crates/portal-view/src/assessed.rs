@@ -7,7 +7,6 @@
 //! static site one per release; nothing else assesses or ranks. Pure, tested
 //! natively.
 
-use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use plan_model::movers::QuarterBefore;
@@ -55,11 +54,12 @@ pub struct Assessed {
     /// asks (movers, rank changes) and then kept: every district page of a
     /// site build shares one.
     quarter_before: OnceLock<Option<QuarterBefore>>,
-    /// Each task's roll-up, citywide over all its indicators, by task id.
-    tasks: OnceLock<BTreeMap<String, RollUp>>,
+    /// Each task's roll-up, citywide over all its indicators, in the plan's
+    /// order of tasks.
+    tasks: OnceLock<Vec<RollUp>>,
     /// Each department's roll-up over the indicators of the tasks it leads
-    /// or supports, by department id.
-    departments: OnceLock<BTreeMap<String, RollUp>>,
+    /// or supports, in the plan's order of departments.
+    departments: OnceLock<Vec<RollUp>>,
     /// The standings over each set of indicators asked for, newest last.
     standings: Mutex<Vec<(Vec<String>, Arc<Standings>)>>,
 }
@@ -87,31 +87,34 @@ impl Assessed {
 
     /// A task's roll-up, citywide over all its indicators.
     pub fn task(&self, id: &str) -> Option<&RollUp> {
+        let at = self.plan.tasks.iter().position(|t| t.id == id)?;
         self.tasks
             .get_or_init(|| {
                 let ctx = self.ctx();
-                let of = |indicators: &[String]| roll_up(&ctx, self.card.city_of(indicators));
-                self.plan.tasks.iter().map(|t| (t.id.clone(), of(&t.indicators))).collect()
+                self.plan
+                    .tasks
+                    .iter()
+                    .map(|t| roll_up(&ctx, self.card.city_of(&t.indicators)))
+                    .collect()
             })
-            .get(id)
+            .get(at)
     }
 
     /// A department's roll-up over the indicators of the tasks it leads or
     /// supports.
     pub fn department(&self, id: &str) -> Option<&RollUp> {
+        let at = self.plan.departments.iter().position(|d| d.id == id)?;
         self.departments
             .get_or_init(|| {
                 let ctx = self.ctx();
+                let of = |id: &str| department_indicators(&self.plan, id);
                 self.plan
                     .departments
                     .iter()
-                    .map(|d| {
-                        let ids = department_indicators(&self.plan, &d.id);
-                        (d.id.clone(), roll_up(&ctx, self.card.city_of(&ids)))
-                    })
+                    .map(|d| roll_up(&ctx, self.card.city_of(&of(&d.id))))
                     .collect()
             })
-            .get(id)
+            .get(at)
     }
 
     /// The districts ranked over `indicators` (every indicator with district

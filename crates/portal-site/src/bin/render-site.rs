@@ -8,6 +8,7 @@
 fn main() -> std::process::ExitCode {
     use plan_model::Lang;
     use portal_site::publish::publish;
+    use portal_view::locale::tr;
 
     let mut dist = std::path::PathBuf::from("dist");
     let mut url = std::env::var("SITE_URL").unwrap_or_else(|_| "http://127.0.0.1:8080/".to_owned());
@@ -25,34 +26,23 @@ fn main() -> std::process::ExitCode {
         }
     }
     if !(url.starts_with("https://") || url.starts_with("http://")) {
-        eprintln!(
-            "{}",
-            match lang {
-                Lang::Zh => format!("网站地址须以 http:// 或 https:// 开头：{url}"),
-                Lang::En => format!("The site address must start with http:// or https://: {url}"),
-            }
-        );
+        eprintln!("{}", tr!(lang, render_site_bad_address, url = url));
         return std::process::ExitCode::from(2);
     }
     match publish(&dist, Some(&url)) {
         Ok(report) => {
-            let kb = report.bytes / 1024;
+            let (pages, kb, millis) = (report.pages, report.bytes / 1024, report.millis);
+            let dist = dist.display();
             println!(
                 "{}",
-                match lang {
-                    Lang::Zh => format!(
-                        "已生成 {} 个页面（{kb} KB），用时 {} 毫秒：{}",
-                        report.pages,
-                        report.millis,
-                        dist.display()
-                    ),
-                    Lang::En => format!(
-                        "Wrote {} pages ({kb} KB) in {} ms into {}",
-                        report.pages,
-                        report.millis,
-                        dist.display()
-                    ),
-                }
+                tr!(
+                    lang,
+                    render_site_written,
+                    pages = pages,
+                    kb = kb,
+                    millis = millis,
+                    dist = dist
+                )
             );
             std::process::ExitCode::SUCCESS
         }
