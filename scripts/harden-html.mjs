@@ -183,7 +183,7 @@ if (page) {
 // An embed tells its host page its height (docs/embedding.md), with or
 // without the app (which then takes over telling it).
 if (page && window.parent !== window && document.documentElement.hasAttribute('data-embedded')) {
-  // The same measure as the app's (portal-ui's pages/embed.rs): the embed's bottom.
+  // The same measure as the app's (pages/embed.rs): the embed's bottom.
   const embed = page.querySelector('article.embed') || page;
   const post = () => {
     if (!page.isConnected) return;
@@ -258,7 +258,7 @@ if (!page || asks) {
   window.kunshanStartApp();
 } else {
   const release = document.querySelector('meta[name=portal-release]')?.content;
-  // The data files this page was rendered from, by SHA-256 (portal-site's document.rs).
+  // The data files this page was rendered from, by SHA-256 (portal-site document.rs).
   const renderedFrom = (document.querySelector('meta[name=portal-data-sha256]')?.content || '')
     .split(' ')
     .map((entry) => entry.split(':'))
@@ -305,7 +305,7 @@ if (!page || asks) {
     });
 }
 
-// The app takes the rendered page's place (portal-ui's app.rs dispatches this once
+// The app takes the rendered page's place (app.rs dispatches this once
 // its data is in): what the reader was doing carries over: the focused
 // control, open disclosures, choices made in selects.
 addEventListener('kunshan:take-over', () => {
