@@ -12,9 +12,9 @@ use std::sync::{Arc, Mutex, OnceLock};
 use plan_model::movers::QuarterBefore;
 use plan_model::status::{
     DistrictStanding, RollUp, StatusContext, department_indicators, district_average_completion,
-    rank_districts, roll_up,
+    indicator_history, rank_districts, roll_up,
 };
-use plan_model::{PlanDocument, ProgressDocument, Scorecard};
+use plan_model::{PlanDocument, ProgressDocument, Scorecard, Status};
 
 /// How many sets of indicators keep their standings (one per goal and task
 /// filter a reader tried; a site build asks for two).
@@ -60,6 +60,9 @@ pub struct Assessed {
     /// Each department's roll-up over the indicators of the tasks it leads
     /// or supports, in the plan's order of departments.
     departments: OnceLock<Vec<RollUp>>,
+    /// Each indicator's citywide status at every report (to the period), in
+    /// the plan's order of indicators, each made when first asked for.
+    histories: Vec<OnceLock<Vec<(String, Status)>>>,
     /// The standings over each set of indicators asked for, newest last.
     standings: Mutex<Vec<(Vec<String>, Arc<Standings>)>>,
 }
@@ -72,6 +75,7 @@ impl Assessed {
             None => full.clone(),
         };
         let card = Scorecard::compute(&plan, &data);
+        let histories = plan.indicators.iter().map(|_| OnceLock::new()).collect();
         Assessed {
             plan,
             full,
@@ -81,6 +85,7 @@ impl Assessed {
             quarter_before: OnceLock::new(),
             tasks: OnceLock::new(),
             departments: OnceLock::new(),
+            histories,
             standings: Mutex::new(Vec::new()),
         }
     }
@@ -115,6 +120,17 @@ impl Assessed {
                     .collect()
             })
             .get(at)
+    }
+
+    /// An indicator's citywide status at each report up to the period, oldest
+    /// first.
+    pub fn indicator_history(&self, id: &str) -> Option<&[(String, Status)]> {
+        let at = self.plan.indicators.iter().position(|i| i.id == id)?;
+        let history = self
+            .histories
+            .get(at)?
+            .get_or_init(|| indicator_history(&self.plan, &self.data, &self.plan.indicators[at]));
+        Some(history)
     }
 
     /// The districts ranked over `indicators` (every indicator with district

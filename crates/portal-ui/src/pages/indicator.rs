@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use plan_model::status::{Assessment, indicator_history};
+use plan_model::status::Assessment;
 use plan_model::validate::needs_baseline;
 use plan_model::{Indicator, Lang, Target};
 
@@ -213,11 +213,12 @@ fn IndicatorProgress(assessed: Arc<Assessed>, indicator: Indicator, lang: Lang) 
         view! { <p class="data-source">{tr!(lang, source_label)} " " {sources.join(" · ")}</p> }
     });
     // The story behind the status now: what it was at each report.
-    let history = indicator_history(&assessed.plan, data, &indicator);
+    let history = assessed.indicator_history(&indicator.id).unwrap_or_default();
     let history = (history.len() > 1).then(|| {
         let items = history
-            .into_iter()
+            .iter()
             .map(|(date, status)| {
+                let status = *status;
                 view! {
                     <li>
                         <time datetime=date.clone()>{date.clone()}</time> " "
