@@ -21,7 +21,9 @@ pub use document::{StudioScript, Template, TemplateError};
 use portal_ui::app::Frame;
 use portal_ui::context::Portal;
 use portal_ui::data::{ReadAhead, Waited};
+use portal_ui::pages::embed::Prebuilt;
 use portal_ui::ui::{Announcer, HeadSink, PageHead};
+use portal_view::figures::{Figure, build};
 use portal_view::url::{FigureId, Filters, Location, Route, Subject};
 
 /// What every page is rendered from.
@@ -41,6 +43,9 @@ pub struct Site {
     /// hex), for each page to check the data served against (`None` where
     /// the data was handed over, not read).
     pub rendered_from: Vec<(String, String)>,
+    /// The charts this release can draw, each built once in Chinese: which
+    /// embed pages there are, and the Chinese embed page's own chart.
+    drawable: std::sync::OnceLock<Vec<Figure>>,
 }
 
 /// A page of the site.
@@ -76,7 +81,15 @@ impl Site {
     ) -> Self {
         let assessed =
             Arc::new(portal_view::assessed::Assessed::new(plan.clone(), progress.clone(), None));
-        Site { plan, progress, read_ahead, assessed, url, rendered_from: Vec::new() }
+        Site {
+            plan,
+            progress,
+            read_ahead,
+            assessed,
+            url,
+            rendered_from: Vec::new(),
+            drawable: std::sync::OnceLock::new(),
+        }
     }
 
     /// Every page, in both languages: the overview, data and methods, each
@@ -97,28 +110,32 @@ impl Site {
         routes.extend(ids(Subject::Task).into_iter().map(Route::Task));
         routes.extend(ids(Subject::District).into_iter().map(Route::District));
         routes.extend(ids(Subject::Department).into_iter().map(Route::Department));
-        let assessed = &self.assessed;
         // Only charts that can be drawn from this release: an embed of one that
         // cannot would be an error page.
-        routes.extend(
-            FigureId::every(ids)
-                .into_iter()
-                .filter(|id| {
-                    portal_view::figures::build(
-                        id,
-                        plan,
-                        Some(assessed),
-                        Lang::Zh,
-                        &Filters::default(),
-                    )
-                    .is_ok()
-                })
-                .map(Route::Embed),
-        );
+        routes.extend(self.drawable(ids).iter().map(|figure| Route::Embed(figure.id.clone())));
         [Lang::Zh, Lang::En]
             .into_iter()
             .flat_map(|lang| routes.iter().map(move |route| Page { lang, route: route.clone() }))
             .collect()
+    }
+
+    /// Every chart this release can draw, built once in Chinese (`ids`: the
+    /// plan's ids of a kind, as `FigureId::every` takes them).
+    fn drawable(&self, ids: impl Fn(Subject) -> Vec<String>) -> &[Figure] {
+        self.drawable.get_or_init(|| {
+            FigureId::every(ids)
+                .into_iter()
+                .filter_map(|id| {
+                    let assessed = Some(&*self.assessed);
+                    build(&id, &self.plan, assessed, Lang::Zh, &Filters::default()).ok()
+                })
+                .collect()
+        })
+    }
+
+    /// A chart already built for the embed pages, in `lang` (Chinese only).
+    fn built(&self, id: &FigureId, lang: Lang) -> Option<&Figure> {
+        self.drawable.get()?.iter().find(|f| &f.id == id && f.lang == lang)
     }
 
     /// The view of a page as HTML, and what it says of itself for the head.
@@ -142,6 +159,12 @@ impl Site {
                 Memo::new(move |_| lang),
                 Memo::new(|_| Filters::default()),
             ));
+            if let Route::Embed(id) = &page.route
+                && !id.plan_only()
+                && let Some(figure) = self.built(id, lang)
+            {
+                provide_context(Prebuilt(figure.clone()));
+            }
             let announcer = Announcer(RwSignal::new(String::new()));
             provide_context(announcer);
             let html =

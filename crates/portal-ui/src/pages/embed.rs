@@ -17,6 +17,12 @@ use portal_view::figures::{Figure, FigureError, build};
 use portal_view::locale::tr;
 use portal_view::url::{FigureId, Filters, Location, Subject};
 
+/// A chart the static site has already built for this embed page (with the
+/// release's view model, no filters): the page shows it instead of building
+/// it again. The app never provides one.
+#[derive(Debug, Clone)]
+pub struct Prebuilt(pub Figure);
+
 /// The `type` of the message an embed posts to its host page.
 pub const HEIGHT_MESSAGE: &str = "kunshan-embed:height";
 
@@ -32,11 +38,18 @@ pub fn EmbedPage(
     if id.plan_only() {
         return figure_or_error(build(&id, &doc, None, lang, &filters), &id, lang);
     }
+    let prebuilt = use_context::<Prebuilt>()
+        .map(|Prebuilt(figure)| figure)
+        .filter(|f| f.id == id && f.lang == lang && f.filters == filters);
     view! {
         <WithAssessment
             at_period=true
             ok=move |assessed| {
-                figure_or_error(build(&id, &doc, Some(&assessed), lang, &filters), &id, lang)
+                let built = match &prebuilt {
+                    Some(figure) => Ok(figure.clone()),
+                    None => build(&id, &doc, Some(&assessed), lang, &filters),
+                };
+                figure_or_error(built, &id, lang)
             }
         />
     }
