@@ -17,6 +17,7 @@ use fantoccini::{Client, Locator};
 use crate::embed::downloaded;
 use plan_model::Lang;
 use plan_model::release::Manifest;
+use portal_harness::files_under;
 use portal_harness::{
     Driver, StaticServer, cdp, console_errors, dist_dir, tempdir, wait_for_js, wait_for_js_within,
 };
@@ -78,17 +79,6 @@ fn unzip(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
         at = start + size;
     }
     files
-}
-
-fn files_under(dir: &Path, prefix: &str, out: &mut BTreeMap<String, Vec<u8>>) {
-    for entry in std::fs::read_dir(dir).expect("dir").flatten() {
-        let name = format!("{prefix}{}", entry.file_name().to_string_lossy());
-        if entry.path().is_dir() {
-            files_under(&entry.path(), &format!("{name}/"), out);
-        } else {
-            out.insert(name, std::fs::read(entry.path()).expect("read"));
-        }
-    }
 }
 
 /// What `plan-data import` + `plan-data release` write for `sheet` into a

@@ -2,7 +2,6 @@
 //! (which the browser's studio shares). The binary is `src/main.rs`
 //! (`plan-data`).
 
-pub use plan_files::atomic;
 pub mod fail;
 pub mod folder;
 pub mod messages;

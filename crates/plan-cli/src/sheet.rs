@@ -16,9 +16,9 @@ use plan_publish::import::{ImportError, SheetKind, import};
 use plan_publish::sheet::{CellError, Encoding, quarter_ends};
 use plan_publish::{figures, updates};
 
-use crate::atomic::write_atomic;
 use crate::fail::Fail;
 use crate::folder::{Folder, Located, locate, print_findings, summary};
+use plan_files::atomic::write_atomic;
 
 /// Text encodings a spreadsheet program may save a CSV in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use plan_files::atomic::{CRASH_AT_STEP, CRASH_EXIT};
+use portal_harness::{copy_dir, files_under};
 
 const VERSION: &str = "2026.12.0-t";
 
@@ -18,33 +19,10 @@ fn bundled_data() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/data")
 }
 
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(from).expect("read dir").flatten() {
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
-}
-
 /// Every file under `dir` by path, with its bytes.
 fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
-        for entry in std::fs::read_dir(dir).expect("read dir").flatten() {
-            if entry.path().is_dir() {
-                walk(root, &entry.path(), out);
-            } else {
-                let path = entry.path();
-                let name = path.strip_prefix(root).expect("inside").display().to_string();
-                out.insert(name, std::fs::read(&path).expect("read"));
-            }
-        }
-    }
     let mut out = BTreeMap::new();
-    walk(dir, dir, &mut out);
+    files_under(dir, "", &mut out);
     out
 }
 
@@ -64,7 +42,7 @@ impl Scratch {
     /// The bundled data folder with its release history, at `<root>/<at>`.
     fn data(&self, at: &str) -> PathBuf {
         let dir = self.root.join(at);
-        copy_tree(&bundled_data(), &dir);
+        copy_dir(&bundled_data(), &dir);
         dir
     }
 
@@ -72,7 +50,7 @@ impl Scratch {
     /// template, the address kept), at `<root>/<at>`.
     fn site(&self, at: &str) -> PathBuf {
         let site = self.root.join(at);
-        copy_tree(&bundled_data(), &site.join("data"));
+        copy_dir(&bundled_data(), &site.join("data"));
         let trunk = "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'\" />\n<meta charset=\"utf-8\" />\n<link rel=\"stylesheet\" href=\"./main-1.css\" integrity=\"sha384-x\"/>\n</head>\n<body></body>\n</html>\n";
         std::fs::write(site.join("index.html"), trunk).expect("index.html");
         std::fs::write(site.join("template.html"), trunk).expect("template.html");
@@ -121,7 +99,7 @@ fn said(out: &Output) -> String {
 fn stop_at_each(scratch: &Scratch, unit: &str, data: &str, steps: &[u64]) -> usize {
     let live = scratch.root.join(unit);
     let pristine = scratch.root.join("pristine");
-    copy_tree(&live, &pristine);
+    copy_dir(&live, &pristine);
     let old = snapshot(&live);
     // The whole release, once, for the state it makes.
     let out = release(&live.join(data), None);
@@ -133,7 +111,7 @@ fn stop_at_each(scratch: &Scratch, unit: &str, data: &str, steps: &[u64]) -> usi
     let mut stops = 0;
     for &step in steps {
         let _ = std::fs::remove_dir_all(&live);
-        copy_tree(&pristine, &live);
+        copy_dir(&pristine, &live);
         let out = release(&live.join(data), Some(step));
         match out.status.code() {
             Some(CRASH_EXIT) => stops += 1,
@@ -166,7 +144,7 @@ fn a_release_into_a_data_folder_stopped_at_every_step_is_old_or_new_and_finishes
 /// How many write steps a release into `live` takes (run on a copy).
 fn steps_of(scratch: &Scratch, live: &Path, data: &str) -> u64 {
     let copy = scratch.root.join("count");
-    copy_tree(live, &copy);
+    copy_dir(live, &copy);
     let out = release(&copy.join(data), Some(u64::MAX));
     assert_eq!(out.status.code(), Some(0), "{}", said(&out));
     let _ = std::fs::remove_dir_all(&copy);

@@ -15,7 +15,7 @@ mod trend;
 
 use charming::Chart;
 use plan_model::status::StatusContext;
-use plan_model::{Lang, PlanDocument, ProgressDocument, Scorecard};
+use plan_model::{Lang, PlanDocument};
 
 use crate::assessed::Assessed;
 use crate::format::colon;
@@ -255,13 +255,9 @@ pub fn build(
 /// What every progress builder reads, gathered once per figure.
 struct Parts<'a> {
     doc: &'a PlanDocument,
-    /// The view model: roll-ups and standings are read from it.
+    /// The view model: the figures (every date, and as of the period), the
+    /// scorecard, roll-ups and standings are read from it.
     assessed: &'a Assessed,
-    /// Every date of the release (trends).
-    full: &'a ProgressDocument,
-    /// As of the period.
-    data: &'a ProgressDocument,
-    card: &'a Scorecard,
     ctx: StatusContext<'a>,
     /// The indicators the goal and task filters leave.
     shown: Vec<String>,
@@ -273,9 +269,6 @@ impl<'a> Parts<'a> {
         Parts {
             doc,
             assessed,
-            full: &assessed.full,
-            data: &assessed.data,
-            card: &assessed.card,
             ctx: assessed.ctx(),
             shown: doc.indicators_in(filters.goal.as_deref(), filters.task.as_deref()),
             filters,
@@ -293,7 +286,7 @@ impl Parts<'_> {
     fn district_indicators(&self, district: &str) -> Vec<String> {
         self.shown
             .iter()
-            .filter(|i| self.card.in_district(district, i).is_some())
+            .filter(|i| self.assessed.card.in_district(district, i).is_some())
             .cloned()
             .collect()
     }

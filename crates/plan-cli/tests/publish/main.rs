@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use plan_model::{ProgressDocument, parse_progress};
+use portal_harness::copy_dir;
 
 mod release;
 mod sheets;
@@ -106,24 +107,12 @@ fn sha256sum_check(dir: &Path) -> Output {
         .expect("sha256sum")
 }
 
-fn copy_tree(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(from).expect("read dir").flatten() {
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
-}
-
 /// A built site as `make dist` leaves it (Trunk's page kept as its template,
 /// the public address kept), with the bundled data and its release history.
 fn built_site(name: &str, keep_address: bool) -> PathBuf {
     let site = std::env::temp_dir().join(format!("plan-cli-site-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&site);
-    copy_tree(&root().join("../../public/data"), &site.join("data"));
+    copy_dir(&root().join("../../public/data"), &site.join("data"));
     let trunk = "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'\" />\n<meta charset=\"utf-8\" />\n<link rel=\"stylesheet\" href=\"./main-1.css\" integrity=\"sha384-x\"/>\n</head>\n<body></body>\n</html>\n";
     std::fs::write(site.join("index.html"), trunk).expect("index.html");
     std::fs::write(site.join("template.html"), trunk).expect("template.html");

@@ -21,7 +21,7 @@ fn heat_cell(cell: &HeatCell, lang: Lang) -> Cell {
 }
 
 pub(super) fn district_heatmap(parts: &Parts, lang: Lang) -> Result<Drawn, FigureError> {
-    let (doc, card, shown) = (parts.doc, &parts.card, &parts.shown);
+    let (doc, card, shown) = (parts.doc, &parts.assessed.card, &parts.shown);
     let tasks: Vec<_> = doc
         .tasks
         .iter()

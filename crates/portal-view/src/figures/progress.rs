@@ -63,7 +63,7 @@ fn drawn_progress(
 }
 
 fn how_to_read(parts: &Parts, lang: Lang) -> String {
-    let mark = if parts.data.release.sample { tr!(lang, sample_mark) } else { "" };
+    let mark = if parts.assessed.data.release.sample { tr!(lang, sample_mark) } else { "" };
     format!("{mark}{}", tr!(lang, how_to_read_progress))
 }
 
@@ -81,7 +81,7 @@ pub(super) fn goal_progress(parts: &Parts, lang: Lang) -> Result<Drawn, FigureEr
                 g.indicators.iter().filter(|i| shown.contains(i)).cloned().collect();
             ProgressRow::new(
                 g.short_name.get(lang).to_owned(),
-                &roll_up(&parts.ctx, parts.card.city_of(&ids)),
+                &roll_up(&parts.ctx, parts.assessed.card.city_of(&ids)),
             )
         })
         .collect();
@@ -106,8 +106,11 @@ pub(super) fn task_progress(parts: &Parts, lang: Lang) -> Result<Drawn, FigureEr
         .map(|t| {
             let ids: Vec<String> =
                 t.indicators.iter().filter(|i| shown.contains(i)).cloned().collect();
-            ProgressRow::new(task_label(t, lang), &roll_up(&parts.ctx, parts.card.city_of(&ids)))
-                .with_href(Route::Task(t.id.clone()).href(lang))
+            ProgressRow::new(
+                task_label(t, lang),
+                &roll_up(&parts.ctx, parts.assessed.card.city_of(&ids)),
+            )
+            .with_href(Route::Task(t.id.clone()).href(lang))
         })
         .collect();
     if rows.is_empty() {
@@ -166,7 +169,7 @@ pub(super) fn indicator_districts(
         .districts
         .iter()
         .filter_map(|d| {
-            let a = parts.card.in_district(&d.id, &indicator.id)?;
+            let a = parts.assessed.card.in_district(&d.id, &indicator.id)?;
             Some(ProgressRow {
                 name: d.name.get(lang).to_owned(),
                 status: a.status,
@@ -203,7 +206,7 @@ pub(super) fn district_tasks(parts: &Parts, id: &str, lang: Lang) -> Result<Draw
                 .indicators
                 .iter()
                 .filter(|i| own.contains(i))
-                .filter_map(|i| parts.card.in_district(id, i))
+                .filter_map(|i| parts.assessed.card.in_district(id, i))
                 .collect();
             (!items.is_empty()).then(|| {
                 ProgressRow::new(task_label(t, lang), &roll_up(&parts.ctx, items))
@@ -233,8 +236,11 @@ pub(super) fn task_districts(parts: &Parts, id: &str, lang: Lang) -> Result<Draw
         .districts
         .iter()
         .filter_map(|d| {
-            let items: Vec<_> =
-                task.indicators.iter().filter_map(|i| parts.card.in_district(&d.id, i)).collect();
+            let items: Vec<_> = task
+                .indicators
+                .iter()
+                .filter_map(|i| parts.assessed.card.in_district(&d.id, i))
+                .collect();
             (!items.is_empty()).then(|| {
                 ProgressRow::new(d.name.get(lang).to_owned(), &roll_up(&parts.ctx, items))
                     .with_href(Route::District(d.id.clone()).href(lang))

@@ -15,6 +15,7 @@ use crate::url::Subject;
 pub(super) fn indicator_trend(parts: &Parts, id: &str, lang: Lang) -> Result<Drawn, FigureError> {
     let indicator = parts.doc.indicator(id).ok_or_else(|| unknown(Subject::Indicator, id))?;
     let mut observations: Vec<&Observation> = parts
+        .assessed
         .data
         .observations
         .iter()
@@ -32,7 +33,7 @@ pub(super) fn indicator_trend(parts: &Parts, id: &str, lang: Lang) -> Result<Dra
     // A running total's path runs from where it started (a published level,
     // shown as the first point, or its first figure); anything else that
     // builds up over the year starts from zero.
-    let start = parts.card.city.get(&indicator.id).and_then(|a| a.start.clone());
+    let start = parts.assessed.card.city.get(&indicator.id).and_then(|a| a.start.clone());
     if let Some(s) = &start {
         if s.assumed {
             if let Some(first) = notes.first_mut() {
@@ -44,6 +45,7 @@ pub(super) fn indicator_trend(parts: &Parts, id: &str, lang: Lang) -> Result<Dra
             flags.insert(0, None);
             points.insert(0, (s.as_of.clone(), s.value));
             let source = parts
+                .assessed
                 .data
                 .baseline(&indicator.id, None)
                 .and_then(|b| b.source.clone())
@@ -158,7 +160,7 @@ pub(super) fn district_trend(parts: &Parts, id: &str, lang: Lang) -> Result<Draw
         return Err(FigureError::Empty);
     }
     let until = parts.filters.period.as_deref();
-    let history = district_history(parts.doc, parts.full, id, &own, until);
+    let history = district_history(parts.doc, &parts.assessed.full, id, &own, until);
     let kept = history.iter().map(|p| p.as_of.clone()).collect();
     let values = history.iter().map(|p| round1(p.completion_percent)).collect();
     let expected = history.iter().map(|p| round1(p.expected_percent)).collect();

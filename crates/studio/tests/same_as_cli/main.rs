@@ -16,6 +16,7 @@ use kunshan_studio::{
 use plan_model::Lang;
 use plan_model::release::Manifest;
 use plan_publish::release::ReleaseRequest;
+use portal_harness::files_under;
 
 mod changes;
 mod folders;
@@ -48,17 +49,6 @@ fn unzip(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
         files.insert(entry.name().expect("a UTF-8 name").into_owned(), content);
     }
     files
-}
-
-fn files_under(dir: &Path, prefix: &str, out: &mut BTreeMap<String, Vec<u8>>) {
-    for entry in std::fs::read_dir(dir).expect("dir").flatten() {
-        let name = format!("{prefix}{}", entry.file_name().to_string_lossy());
-        if entry.path().is_dir() {
-            files_under(&entry.path(), &format!("{name}/"), out);
-        } else {
-            out.insert(name, std::fs::read(entry.path()).expect("read"));
-        }
-    }
 }
 
 /// No site files: a release of the data alone.
