@@ -34,11 +34,10 @@ const js = loader.match(/from '(\.\/[^']+\.js)'/);
 const wasm = loader.match(/module_or_path: '(\.\/[^']+\.wasm)'/);
 if (!js || !wasm) fail('the inline loader does not name the app\'s .js and .wasm files');
 
-// The two big downloads, the app's wasm and ECharts, start once the loading
-// shell is painted (in boot.js, below), not while the page is parsed: the
-// shell's text then paints without sharing the connection or the main thread
-// with them, and it stays the first view's largest text (LCP). Trunk's preload
-// of the wasm and the ECharts tag are taken out of the page.
+// The two big downloads, the app's wasm and ECharts, start on use (in
+// boot.js, below), not while the page is parsed: every chart is a picture in
+// the page, and the page is whole without them. Trunk's preload of the wasm
+// and the ECharts tag are taken out of the page.
 const echartsTag = html.match(/<script\b[^>]*src="(\.\/echarts-[^"]+\.js)"[^>]*>\s*<\/script>/);
 if (!echartsTag) fail('the ECharts script is missing from index.html');
 const echartsIntegrity = echartsTag[0].match(/\bintegrity="(sha(?:256|384|512)-[^"]+)"/);
@@ -50,15 +49,6 @@ html = html.replace(wasmPreload[0], '');
 // The app loads on first use (below), not with the page: nor does its glue.
 const gluePreload = html.match(/<link\b[^>]*rel="modulepreload"[^>]*>/);
 if (gluePreload) html = html.replace(gluePreload[0], '');
-// ECharts is fetched while the page is parsed where the first chart is on the
-// first screen (wide screens; on a phone it waits until a chart nears the
-// screen): the same request the loader makes later, so the browser reuses it.
-// portal-site keeps it only on pages with a chart.
-html = html.replace(
-  '</head>',
-  `<link rel="preload" as="script" href="${echartsTag[1]}" integrity="${echartsIntegrity[1]}" media="(min-width: 721px)" data-for-charts>\n</head>`,
-);
-
 // Trunk gives the icon an integrity attribute, which HTML allows only on
 // stylesheets and (module)preloads (the Nu checker refuses it): an icon is an
 // image, not code.
@@ -114,10 +104,10 @@ document.addEventListener('click', (event) => {
 const painted = new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 const page = document.getElementById('page');
 
-// ECharts, when the first chart nears the screen (kunshanLoadCharts, also
-// called by the app): a reader who never scrolls to a chart, as on most
-// phones, neither downloads nor runs it. Charts say so when it fails
-// (kunshan:echarts-failed) and point to their tables.
+// ECharts, when a reader first reaches for a chart (kunshanLoadCharts, also
+// called by the app): until then every chart is its picture, drawn when the
+// site was published, so reading costs no chart script at all. Charts say so
+// when it fails (kunshan:echarts-failed) and point to their tables.
 window.kunshanLoadCharts = () => {
   if (document.getElementById('echarts-script')) return;
   const script = document.createElement('script');
@@ -139,45 +129,47 @@ const whenCharts = (then) => {
 
 // The rendered page's charts, drawn by ECharts alone from the option each
 // carries (<script type="application/json" class="chart-option">, data, not
-// script), as they near the screen: the first chart does not wait for the app.
+// script), over their pictures, when a reader reaches for one (a pointer
+// over it, a tap, focus): the tooltip and keyboard points do not wait for
+// the app.
 const drawn = [];
 const dark = () => {
   const theme = document.documentElement.dataset.theme;
   return theme === 'dark' || (theme !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches);
 };
+// The points shown as chosen (the chosen district's cells of the heatmap),
+// as the page names them (data-chosen): ECharts' select state, as the app
+// shows them.
+const choose = (chart, el) => {
+  const chosen = (el.dataset.chosen || '').split(',').filter(Boolean).map(Number);
+  chart.dispatchAction({ type: 'unselect', seriesIndex: 0, dataIndex: chart.getOption().series[0].data.map((_, i) => i) });
+  if (chosen.length) chart.dispatchAction({ type: 'select', seriesIndex: 0, dataIndex: chosen });
+};
 const draw = (el) => {
-  const option = el.parentElement && el.parentElement.querySelector('script.chart-option');
+  const option = el.closest('.chart-frame')?.querySelector('script.chart-option');
   if (!page.isConnected || !option || el.hasAttribute('data-drawn')) return;
-  el.setAttribute('data-drawn', '');
   try {
     const chart = echarts.init(el, dark() ? 'dark' : 'default', { renderer: el.dataset.renderer || 'canvas' });
     chart.setOption(JSON.parse(option.textContent));
+    choose(chart, el);
+    el.setAttribute('data-drawn', '');
     const resized = new ResizeObserver(() => chart.resize());
     resized.observe(el);
     drawn.push({ chart, resized });
     if (!performance.getEntriesByName('kunshan:chart-drawn').length) performance.mark('kunshan:chart-drawn');
   } catch (_) {
-    // The table beside the chart has the same numbers.
+    // The picture stays, and the table beside it has the same numbers.
   }
 };
 if (page) {
-  const near = new IntersectionObserver((entries) => {
-    for (const entry of entries) {
-      if (!entry.isIntersecting) continue;
-      near.unobserve(entry.target);
-      whenCharts(() => draw(entry.target));
-    }
-  }, { rootMargin: '25% 0px' });
-  for (const el of page.querySelectorAll('.chart')) {
-    // A chart on the first screen is drawn as soon as ECharts is there (an
-    // observer would report it a frame later); the others as they near it.
-    const box = el.getBoundingClientRect();
-    if (box.width > 0 && box.top < innerHeight * 1.25 && box.bottom > 0) whenCharts(() => draw(el));
-    else near.observe(el);
+  const reach = (event) => {
+    const frame = event.target instanceof Element && event.target.closest('.chart-frame');
+    const el = frame && page.contains(frame) && frame.querySelector('.chart');
+    if (el && !el.hasAttribute('data-drawn')) whenCharts(() => draw(el));
+  };
+  for (const type of ['pointerover', 'pointerdown', 'focusin']) {
+    addEventListener(type, reach, { capture: true, passive: true });
   }
-  addEventListener('beforeprint', () => {
-    if (window.echarts && page.isConnected) for (const el of page.querySelectorAll('.chart')) draw(el);
-  });
 }
 
 // An embed tells its host page its height (docs/embedding.md), with or
@@ -246,15 +238,169 @@ document.addEventListener('click', (event) => {
 // The selects as rendered: a choice the reader makes before the app is there
 // is made again in the app.
 const rendered = new Map(page ? [...page.querySelectorAll('select[id]')].map((s) => [s.id, s.value]) : []);
+
+// Filters without the app. Each state of one filter (or none) of the
+// overview and of a district page is a page of its own, rendered when the
+// site was published (portal-site's states: <page>filters/<name>/<value>/);
+// the page names them (<meta name="portal-states" content="<page> <filters>">).
+// A reader's choice fetches that page (a few KB) and changes in place what
+// differs, keeping every element that stays (the select in the reader's
+// hand, focus, open disclosures, a chart drawn by ECharts, whose option is
+// replaced); back and forward do the same. Two filters at once, or a
+// pinned release, start the app, which computes any state from the data.
+const states = (document.querySelector('meta[name=portal-states]')?.content || '').split(' ').filter(Boolean);
+const statePage = states.shift();
+const FILTERS = ['goal', 'task', 'district', 'period'];
+const stateFile = (search) => {
+  const params = new URLSearchParams(search);
+  const keys = [...params.keys()];
+  if (!page || !statePage || keys.some((key) => key !== 'theme' && !FILTERS.includes(key))) return null;
+  const set = FILTERS.filter((key) => params.get(key));
+  if (set.length === 0) return statePage + 'index.html';
+  const value = params.get(set[0]);
+  if (set.length > 1 || !states.includes(set[0]) || !/^[A-Za-z0-9._-]+$/.test(value)) return null;
+  return \`\${statePage}filters/\${set[0]}/\${value}/index.html\`;
+};
+// \`from\` made like \`to\`, node by node: what is the same stays the same
+// element. Children are matched in order; a node of another kind is either
+// new (put in before the old one) or the old one is gone (taken out up to the
+// one that matches it), so a line added above a chart does not rebuild it.
+const key = (node) => node.nodeType === 1 ? \`\${node.nodeName}#\${node.id}.\${node.getAttribute('class')}\` : node.nodeName;
+const morph = (from, to) => {
+  if (from.nodeType === 1) {
+    // A chart ECharts has drawn stays as drawn: its option and choice are
+    // replaced below.
+    if (from.hasAttribute('data-drawn')) {
+      if (to.hasAttribute('data-chosen')) from.setAttribute('data-chosen', to.getAttribute('data-chosen'));
+      else from.removeAttribute('data-chosen');
+      return;
+    }
+    for (const { name } of [...from.attributes]) if (!to.hasAttribute(name)) from.removeAttribute(name);
+    for (const { name, value } of [...to.attributes]) if (from.getAttribute(name) !== value) from.setAttribute(name, value);
+  } else if (from.nodeValue !== to.nodeValue) {
+    from.nodeValue = to.nodeValue;
+  }
+  let here = from.firstChild;
+  for (const node of [...to.childNodes]) {
+    if (here && here.nodeName !== node.nodeName) {
+      let match = here.nextSibling;
+      while (match && key(match) !== key(node)) match = match.nextSibling;
+      if (match) {
+        while (here !== match) {
+          const gone = here;
+          here = here.nextSibling;
+          gone.remove();
+        }
+      }
+    }
+    if (here && here.nodeName === node.nodeName) {
+      morph(here, node);
+      here = here.nextSibling;
+    } else {
+      from.insertBefore(document.importNode(node, true), here);
+    }
+  }
+  while (here) {
+    const gone = here;
+    here = here.nextSibling;
+    gone.remove();
+  }
+};
+let latestChoice = 0;
+// The state shown now (as rendered: no filter), so that a step in history
+// that changes no filter (an in-page link) fetches nothing.
+let shownFile = null;
+// Shows the state \`search\` asks for; false where no page holds it.
+const showState = async (search) => {
+  const file = stateFile(search);
+  if (!file) return false;
+  const choice = ++latestChoice;
+  let next;
+  try {
+    const response = await fetch(file);
+    if (!response.ok) return false;
+    next = new DOMParser().parseFromString(await response.text(), 'text/html');
+  } catch (_) {
+    return false;
+  }
+  // A later choice has been made, or the app has taken over: nothing to do.
+  if (choice !== latestChoice || !page.isConnected) return true;
+  const nextPage = next.getElementById('page');
+  const release = document.querySelector('meta[name=portal-release]')?.content;
+  if (!nextPage || next.querySelector('meta[name=portal-release]')?.content !== release) return false;
+  // What the reader opened stays open: disclosures, the folded filters.
+  const open = [...page.querySelectorAll('details')].map((d) => d.open);
+  const unfolded = page.querySelector('.filter-fold')?.classList.contains('unfolded');
+  morph(page, nextPage);
+  document.title = next.title;
+  page.querySelectorAll('details').forEach((d, i) => {
+    if (open[i] !== undefined && d.open !== open[i]) d.open = open[i];
+  });
+  const fold = page.querySelector('.filter-fold');
+  if (fold && unfolded) {
+    fold.classList.add('unfolded');
+    fold.querySelector('.filter-toggle')?.setAttribute('aria-expanded', 'true');
+  }
+  for (const select of page.querySelectorAll('select')) {
+    const chosen = select.querySelector('option[selected]');
+    select.value = chosen ? chosen.value : '';
+    rendered.set(select.id, select.value);
+  }
+  for (const { chart } of drawn) {
+    const el = chart.getDom();
+    const option = el.closest('.chart-frame')?.querySelector('script.chart-option');
+    if (option) chart.setOption(JSON.parse(option.textContent), { notMerge: true });
+    choose(chart, el);
+  }
+  // Screen readers hear what is shown now, as from the app.
+  const live = page.querySelector('.live-region');
+  const status = page.querySelector('.filter-status');
+  if (live && status) live.textContent = status.textContent;
+  page.dataset.state = search;
+  shownFile = file;
+  return true;
+};
+if (page && statePage) {
+  document.addEventListener('change', (event) => {
+    const select = event.target instanceof HTMLSelectElement && event.target.closest('#page #filter-bar select[name]');
+    if (!select || started) return;
+    const params = new URLSearchParams(location.search);
+    if (select.value) params.set(select.name, select.value);
+    else params.delete(select.name);
+    const query = params.toString();
+    const search = query ? '?' + query : '';
+    if (!stateFile(search)) {
+      window.kunshanStartApp();
+      return;
+    }
+    history.pushState(null, '', location.pathname + search + location.hash);
+    showState(search).then((shown) => shown || window.kunshanStartApp());
+  });
+  shownFile = stateFile('');
+  addEventListener('popstate', () => {
+    if (started || !page.isConnected || stateFile(location.search) === shownFile) return;
+    showState(location.search).then((shown) => shown || window.kunshanStartApp());
+  });
+}
 const controls = 'select, button, input, textarea, summary, details, .chart, [tabindex]';
+// The filters need no app where their states are pages.
+const ownFilters = statePage ? '#page .filter-fold' : null;
 const onUse = (event) => {
-  if (event.target instanceof Element && event.target.closest(controls)) window.kunshanStartApp();
+  const target = event.target instanceof Element ? event.target : null;
+  if (!target || !target.closest(controls)) return;
+  if (ownFilters && target.closest(ownFilters)) return;
+  window.kunshanStartApp();
 };
 for (const type of ['pointerdown', 'focusin', 'keydown']) {
   addEventListener(type, onUse, { capture: true, passive: true });
 }
 const asks = [...new URLSearchParams(location.search).keys()].some((key) => key !== 'theme');
-if (!page || asks) {
+const byState = page && asks && stateFile(location.search);
+if (byState) {
+  // A link to one filter: its page, changed in place.
+  showState(location.search).then((shown) => shown || window.kunshanStartApp());
+}
+if (!page || (asks && !byState)) {
   window.kunshanStartApp();
 } else {
   const release = document.querySelector('meta[name=portal-release]')?.content;

@@ -6,11 +6,16 @@
 //! 1. Bytes of every file the overview's first view loads (from the browser's
 //!    own resource list; no scrolling), raw, gzip -9 and brotli -11.
 //! 2. Time to first chart, median of cold loads (HTTP cache cleared), for the
-//!    portal and for `bench/minimal/` (the overview's first chart, goal-area
+//!    portal (its picture: the page's first paint) and for `bench/minimal/` (the overview's first chart, goal-area
 //!    progress, from the same two data files with the same ECharts build and
 //!    no framework; checked to draw the same numbers), in the same run.
 //! 3. District-filter change to the updated table row and heatmap's outlined row
 //!    painted, p50 and p95 over 50 changes.
+//!
+//!    3b. The first filter change on a phone throttled as Lighthouse's
+//!    mobile preset, from a cold load: time to the page painted and bytes
+//!    fetched, in place (the state's page) and through the whole app,
+//!    median of 5.
 //! 4. Lighthouse 12.2.3 performance (mobile, simulated throttling) for the
 //!    overview, an indicator page and an embed, with the precompressed files
 //!    served as a host would.

@@ -40,7 +40,7 @@ async fn value_of(client: &Client, css: &str) -> String {
 const TREND_BODY: &str = r#"
     const el = document.querySelector('.embed .chart');
     const chart = el && window.echarts && echarts.getInstanceByDom(el);
-    if (!chart || !el.querySelector('canvas, svg')) { el?.scrollIntoView({ block: 'center' }); return null; }
+    if (!chart || !el.querySelector('canvas, svg')) { el?.scrollIntoView({ block: 'center' }); el?.dispatchEvent(new PointerEvent('pointerover', { bubbles: true })); return null; }
     const o = chart.getOption();
     const state = { dates: o.xAxis[0].data, values: o.series[0].data,
              release: (document.querySelector('.embed-release') || {}).textContent || null };

@@ -23,15 +23,15 @@ const ERROR: &str = r#"
 const PROGRESS_DRAWN: &str = r#"
     if (document.querySelector('main .error-panel')) return null;
     const el = document.querySelector('.goal-progress .chart');
-    if (el && !el.querySelector('canvas, svg')) el.scrollIntoView({ block: 'center' });
+    if (el && !el.querySelector('canvas, svg')) { el.scrollIntoView({ block: 'center' }); el.dispatchEvent(new PointerEvent('pointerover', { bubbles: true })); }
     return !!(el && el.querySelector('canvas, svg')) || null;
 "#;
 
 /// The parts drawn from the plan alone.
 const PLAN_PARTS: &str = r#"
     const el = document.querySelector('.goal-targets .chart');
-    // Charts are drawn as they near the screen: go to it, as a reader would.
-    if (el && !el.querySelector('canvas, svg')) el.scrollIntoView({ block: 'center' });
+    // Charts are pictures until reached for: go to it and point, as a reader would.
+    if (el && !el.querySelector('canvas, svg')) { el.scrollIntoView({ block: 'center' }); el.dispatchEvent(new PointerEvent('pointerover', { bubbles: true })); }
     return !!(document.querySelector('h1.plan-title') && el && el.querySelector('canvas, svg')) || null;
 "#;
 
@@ -340,8 +340,9 @@ async fn without_the_chart_library_each_chart_points_to_its_table() {
         let shown = wait_for_js(
             &client,
             r#"const card = document.querySelector('.goal-progress');
-               // Charts load as they near the screen: bring this one there.
+               // The library loads when a reader reaches for a chart: reach for this one.
                card?.scrollIntoView({ block: 'center' });
+               card?.querySelector('.chart')?.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
                const error = card && card.querySelector('.chart-error');
                const rows = card ? card.querySelectorAll('table tbody tr').length : 0;
                return error && rows ? { error: error.textContent, role: error.getAttribute('role'),
@@ -415,18 +416,20 @@ async fn the_rendered_page_is_whole_until_the_code_arrives_and_nothing_moves_whe
     )
     .await;
     assert_eq!(table.as_u64(), Some(plan.districts.len() as u64), "a row per district");
-    // ECharts draws the chart from the option in the page: it does not wait for the code.
+    // The chart is a picture in the page: it waits for no code.
     wait_for_js(
         &client,
-        "return document.querySelector('#page .embed .chart canvas') && !document.querySelector('#app:not([hidden])') ? true : null",
+        "return document.querySelector('#page .embed .chart-picture > svg rect') && !document.querySelector('#app:not([hidden])') ? true : null",
         "the embed's chart before the code",
     )
     .await;
     portal_harness::wait_for_app(&client, "the embed").await;
     wait_for_js(
         &client,
-        "return document.querySelector('#app .embed .chart canvas') ? true : null",
-        "the embed's chart",
+        "const el = document.querySelector('#app .embed .chart');
+         el?.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
+         return el && el.querySelector('canvas') ? true : null",
+        "the embed's chart drawn by the app once reached for",
     )
     .await;
     let errors = console_errors(&client).await;
@@ -465,7 +468,7 @@ async fn without_the_app_the_page_stays_whole_with_a_quiet_note() {
     wait_for_js(
         &client,
         "const el = document.querySelector('#page .trend-section .chart');
-         el.scrollIntoView({ block: 'center' });
+         el.scrollIntoView({ block: 'center' }); el.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
          return el.querySelector('canvas') ? true : null",
         "its chart, drawn by ECharts alone",
     )

@@ -133,11 +133,15 @@ async fn through_caddy_the_site_works_and_only_embeds_can_be_framed_elsewhere() 
     // Under the header policy and the meta one together: charts drawn, the
     // studio's worker running.
     client.goto(&format!("{}en/", caddy.url)).await.expect("open");
-    // A chart is drawn as it nears the screen.
+    // A chart is drawn by ECharts once a reader reaches for it.
     client
-        .execute("document.querySelector('.chart').scrollIntoView()", vec![])
+        .execute(
+            "const el = document.querySelector('.chart'); el.scrollIntoView();
+             el.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));",
+            vec![],
+        )
         .await
-        .expect("scroll");
+        .expect("reach");
     wait_for_js(
         &client,
         "return performance.getEntriesByName('kunshan:chart-drawn').length ? true : null",

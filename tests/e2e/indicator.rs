@@ -9,7 +9,7 @@ use serde_json::Value;
 pub(crate) const TREND: &str = r#"
     const el = document.querySelector('.trend-section .chart');
     const chart = el && window.echarts && echarts.getInstanceByDom(el);
-    if (!chart || !el.querySelector('canvas, svg')) { el?.scrollIntoView({ block: 'center' }); return null; }
+    if (!chart || !el.querySelector('canvas, svg')) { el?.scrollIntoView({ block: 'center' }); el?.dispatchEvent(new PointerEvent('pointerover', { bubbles: true })); return null; }
     const o = chart.getOption();
     return { dates: o.xAxis[0].data, series: o.series.map(s => ({ name: s.name, data: s.data })) };
 "#;

@@ -44,7 +44,7 @@ fn expected_goal_areas(data_dir: &Path) -> (String, Vec<(String, i64, i64)>) {
 const CHART_STATE: &str = r#"
     const el = document.querySelector('.goal-targets .chart');
     const chart = el && window.echarts && echarts.getInstanceByDom(el);
-    if (!chart || !el.querySelector('canvas, svg')) { el?.scrollIntoView({ block: 'center' }); return null; }
+    if (!chart || !el.querySelector('canvas, svg')) { el?.scrollIntoView({ block: 'center' }); el?.dispatchEvent(new PointerEvent('pointerover', { bubbles: true })); return null; }
     const option = chart.getOption();
     return {
         drawn: el.querySelector('canvas') ? 'canvas' : 'svg',
@@ -209,7 +209,7 @@ const PROGRESS_CHARTS: &str = r#"
     for (const s of sections) {
         const el = s.querySelector('.chart');
         const chart = el && window.echarts && echarts.getInstanceByDom(el);
-        if (!chart || !el.querySelector('canvas, svg')) { el?.scrollIntoView({ block: 'center' }); return null; }
+        if (!chart || !el.querySelector('canvas, svg')) { el?.scrollIntoView({ block: 'center' }); el?.dispatchEvent(new PointerEvent('pointerover', { bubbles: true })); return null; }
         const o = chart.getOption();
         out.push({
             categories: o.yAxis[0].data,
@@ -306,7 +306,7 @@ async fn charts_follow_the_readers_colour_scheme() {
     const AXIS_TEXT: &str = r#"
         const el = document.querySelector('.goal-targets .chart');
         const chart = el && window.echarts && echarts.getInstanceByDom(el);
-        if (!chart || !el.querySelector('canvas, svg')) { el?.scrollIntoView({ block: 'center' }); return null; }
+        if (!chart || !el.querySelector('canvas, svg')) { el?.scrollIntoView({ block: 'center' }); el?.dispatchEvent(new PointerEvent('pointerover', { bubbles: true })); return null; }
         return chart.getOption().yAxis[0].axisLabel.color;
     "#;
     let light = wait_for_js(&client, AXIS_TEXT, "the chart").await;

@@ -48,6 +48,13 @@ const WHOLE: &str = r#"
         skeleton: !!document.querySelector('.skeleton'),
         title: document.title,
         lang: document.documentElement.lang,
+        charts: document.querySelectorAll('.chart').length,
+        // Each chart's picture, as shown: its size and how many marks it has.
+        pictures: [...document.querySelectorAll('.chart-picture > svg')].map(svg => {
+            const box = svg.getBoundingClientRect();
+            return { width: Math.round(box.width), height: Math.round(box.height),
+                     marks: svg.querySelectorAll('rect, circle, path').length };
+        }),
     };
 "#;
 
@@ -75,6 +82,14 @@ async fn without_javascript_every_page_kind_in_both_languages_is_whole() {
             assert_eq!(got["captions"], got["tables"], "{path}: every table has its caption");
             assert_eq!(got["sample"], true, "{path}: the sample-data notice: {got}");
             assert_eq!(got["skeleton"], false, "{path}: nothing is left loading");
+            // Every chart is a picture on the page, shown, with its marks.
+            let pictures = got["pictures"].as_array().expect("pictures");
+            assert_eq!(Some(pictures.len() as u64), got["charts"].as_u64(), "{path}: {got}");
+            for picture in pictures {
+                assert!(picture["width"].as_u64() > Some(200), "{path}: shown: {picture}");
+                assert!(picture["height"].as_u64() > Some(200), "{path}: shown: {picture}");
+                assert!(picture["marks"].as_u64() > Some(0), "{path}: with marks: {picture}");
+            }
             if !path.contains("/embed/") {
                 assert_eq!(got["nav"], true, "{path}: navigation");
                 let other = lang.other().code();
@@ -297,4 +312,61 @@ async fn a_page_says_so_when_the_data_served_is_newer_than_its_release() {
     assert!(notes.is_empty(), "no note on a pinned view");
     client.close().await.expect("close");
     let _ = std::fs::remove_dir_all(copy);
+}
+
+/// With scripts off a chart is drawn all the same: an SVG whose marks carry
+/// the numbers of the table beside it, row by row (the goal areas' progress
+/// bars and the district × task heatmap's cells).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_javascript_charts_are_pictures_with_the_numbers_of_their_tables() {
+    let dist = dist_dir();
+    let server = StaticServer::start(&dist);
+    let driver = Driver::start();
+    let client = driver.browser_without_scripts(1280, 900).await;
+    client.goto(&format!("{}zh/", server.url)).await.expect("open");
+    const MARKS: &str = r#"
+        const card = document.querySelector(arguments[0]);
+        const rows = [...card.querySelectorAll('.data-table tbody tr')]
+            .map(tr => [...tr.querySelectorAll('th, td')].map(c => c.textContent.trim()));
+        const marks = [...card.querySelectorAll('.chart-picture rect > title')]
+            .map(t => t.textContent);
+        return { rows, marks, script: typeof window.echarts };
+    "#;
+    let got = client.execute(MARKS, vec![Value::from(".goal-progress")]).await.expect("read");
+    assert_eq!(got["script"], "undefined");
+    let rows: Vec<Vec<String>> = serde_json::from_value(got["rows"].clone()).expect("rows");
+    let marks: Vec<String> = serde_json::from_value(got["marks"].clone()).expect("marks");
+    assert_eq!(marks.len(), rows.len(), "a bar per goal area: {got}");
+    for (mark, row) in marks.iter().zip(&rows) {
+        // "产业质效  ● 进度正常: 平均完成度 % 88.7": its row's name and number.
+        assert!(mark.starts_with(&row[0]), "{mark} is not the bar of {row:?}");
+        let value: f64 = mark.rsplit(' ').next().and_then(|v| v.parse().ok()).expect("a number");
+        assert!(
+            row.iter().any(|c| c.parse::<f64>() == Ok(value)),
+            "{mark}: {value} is not in {row:?}"
+        );
+    }
+    let got = client.execute(MARKS, vec![Value::from(".heatmap-section")]).await.expect("read");
+    let rows: Vec<Vec<String>> = serde_json::from_value(got["rows"].clone()).expect("rows");
+    let marks: Vec<String> = serde_json::from_value(got["marks"].clone()).expect("marks");
+    let columns = rows[0].len() - 1;
+    assert_eq!(marks.len(), rows.len() * columns, "a cell per district and task: {got}");
+    for (i, mark) in marks.iter().enumerate() {
+        let row = &rows[i / columns];
+        // "周市镇, 3: ▲ 52": the same glyph as the table's cell, and its number whole.
+        assert!(mark.starts_with(&row[0]), "{mark} is not in the row of {}", row[0]);
+        let cell = &row[i % columns + 1];
+        let words = mark.rsplit(": ").next().expect("words");
+        let (glyph, number) = words.split_once(' ').expect("glyph and number");
+        assert!(cell.starts_with(glyph), "{mark} vs the table's {cell}");
+        // The table's cell: "✔ 100 已完成", glyph, number (or —), status in words.
+        match cell.split_whitespace().nth(1).and_then(|n| n.parse::<f64>().ok()) {
+            Some(v) => assert!(
+                (number.parse::<f64>().expect("a number") - v).abs() <= 0.5,
+                "{mark} vs the table's {cell}"
+            ),
+            None => assert_eq!(number, "—", "{mark} vs the table's {cell}"),
+        }
+    }
+    client.close().await.expect("close");
 }

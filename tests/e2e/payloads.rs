@@ -150,7 +150,7 @@ const SETTLED: &str = r#"
     // Charts are drawn as they near the screen: go to the next one not yet
     // drawn, as a reader scrolling down would; back to the top once all are.
     const undrawn = charts.find(el => !el.querySelector('canvas, svg'));
-    if (undrawn) { undrawn.scrollIntoView({ block: 'center' }); return null; }
+    if (undrawn) { undrawn.scrollIntoView({ block: 'center' }); undrawn.dispatchEvent(new PointerEvent('pointerover', { bubbles: true })); return null; }
     window.scrollTo(0, 0);
     return true;
 "#;

@@ -105,7 +105,7 @@ const PAGE_READY: &str = r#"
     // Charts are drawn as they near the screen: go to the next one not yet
     // drawn, as a reader scrolling down would; back to the top once all are.
     const undrawn = charts.find(el => !el.querySelector('canvas, svg'));
-    if (undrawn) { undrawn.scrollIntoView({ block: 'center' }); return null; }
+    if (undrawn) { undrawn.scrollIntoView({ block: 'center' }); undrawn.dispatchEvent(new PointerEvent('pointerover', { bubbles: true })); return null; }
     window.scrollTo(0, 0);
     const data = document.querySelector(['.downloads tbody tr', '.status-box', '.task-status',
         '.department-status', '.district-summary', '.release-bar'].join(', '));
@@ -115,7 +115,7 @@ const PAGE_READY: &str = r#"
 const AXIS_TEXT: &str = r#"
     const el = document.querySelector('.goal-targets .chart');
     const chart = el && window.echarts && echarts.getInstanceByDom(el);
-    if (!chart || !el.querySelector('canvas, svg')) { el?.scrollIntoView({ block: 'center' }); return null; }
+    if (!chart || !el.querySelector('canvas, svg')) { el?.scrollIntoView({ block: 'center' }); el?.dispatchEvent(new PointerEvent('pointerover', { bubbles: true })); return null; }
     return chart.getOption().yAxis[0].axisLabel.color;
 "#;
 
@@ -136,7 +136,7 @@ async fn indicator_rows(client: &Client) -> Vec<(String, String, String)> {
 const GOAL_CHART: &str = r#"
     const el = document.querySelector('.goal-progress .chart');
     const chart = el && window.echarts && echarts.getInstanceByDom(el);
-    if (!chart || !el.querySelector('canvas, svg')) { el?.scrollIntoView({ block: 'center' }); return null; }
+    if (!chart || !el.querySelector('canvas, svg')) { el?.scrollIntoView({ block: 'center' }); el?.dispatchEvent(new PointerEvent('pointerover', { bubbles: true })); return null; }
     const o = chart.getOption();
     return { categories: o.yAxis[0].data,
              done: o.series[0].data.map(d => (d && typeof d === 'object') ? d.value : d) };
@@ -145,7 +145,7 @@ const GOAL_CHART: &str = r#"
 const HEATMAP: &str = r#"
     const el = document.querySelector('.heatmap-section .chart');
     const chart = el && window.echarts && echarts.getInstanceByDom(el);
-    if (!chart || !el.querySelector('canvas, svg')) { el?.scrollIntoView({ block: 'center' }); return null; }
+    if (!chart || !el.querySelector('canvas, svg')) { el?.scrollIntoView({ block: 'center' }); el?.dispatchEvent(new PointerEvent('pointerover', { bubbles: true })); return null; }
     const o = chart.getOption();
     // Cells are named points ({name, value}) so that a district's row can be chosen.
     return { columns: o.xAxis[0].data, rows: o.yAxis[0].data,
@@ -157,6 +157,6 @@ const HEATMAP: &str = r#"
 const RANKING: &str = r#"
     const el = document.querySelector('.ranking-section .chart');
     const chart = el && window.echarts && echarts.getInstanceByDom(el);
-    if (!chart || !el.querySelector('canvas, svg')) { el?.scrollIntoView({ block: 'center' }); return null; }
+    if (!chart || !el.querySelector('canvas, svg')) { el?.scrollIntoView({ block: 'center' }); el?.dispatchEvent(new PointerEvent('pointerover', { bubbles: true })); return null; }
     return chart.getOption().yAxis[0].data;
 "#;

@@ -125,7 +125,7 @@ pub(super) fn page(
 ) -> String {
     let base = "../".repeat(depth);
     let base = if base.is_empty() { "./".to_owned() } else { base };
-    page_with_base(site, template, page, head, body, &base)
+    page_with_base(site, template, page, head, body, &base, page.listed())
 }
 
 /// The whole document of a page whose `<base>` is `base`.
@@ -136,6 +136,7 @@ pub(super) fn page_with_base(
     head: Option<PageHead>,
     body: &str,
     base: &str,
+    listed: bool,
 ) -> String {
     let lang = page.lang;
     let route = &page.route;
@@ -162,7 +163,7 @@ pub(super) fn page_with_base(
             meta.push(format!(r#"<link rel="alternate" hreflang="{tag}" href="{href}">"#));
         }
     }
-    if !page.listed() {
+    if !listed {
         meta.push(r#"<meta name="robots" content="noindex">"#.to_owned());
     } else {
         // Feed readers find the page's updates here (the site's, or its task's
@@ -205,13 +206,19 @@ pub(super) fn page_with_base(
             escape(&files.join(" "))
         ));
     }
-    // The chart library's early fetch, only where there is a chart to draw.
-    let charts = body.contains("class=\"chart\"");
+    // The states of its filters that are pages of their own (`State`): the
+    // loader shows them in place, without the app.
+    if let Some(offered) = portal_ui::ui::Offered::on(route) {
+        meta.push(format!(
+            r#"<meta name="portal-states" content="{} {}">"#,
+            escape(&Location::page_path(lang, route)),
+            offered.names().join(" ")
+        ));
+    }
     let studio = matches!(route, Route::Publish);
     let mut assets: Vec<String> = template
         .assets
         .lines()
-        .filter(|l| charts || !l.contains("data-for-charts"))
         // The studio's page runs the studio, not the portal's app (whose
         // taking over would replace the studio's part of the page).
         .filter(|l| !(studio && l.contains("src=\"./boot-")))

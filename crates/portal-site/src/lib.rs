@@ -46,6 +46,8 @@ pub struct Site {
     /// The charts this release can draw, each built once in Chinese: which
     /// embed pages there are, and the Chinese embed page's own chart.
     drawable: std::sync::OnceLock<Vec<Figure>>,
+    /// The figures assessed as they stood at each period a state page shows.
+    at_periods: std::sync::Mutex<Vec<(String, Arc<portal_view::assessed::Assessed>)>>,
 }
 
 /// A page of the site.
@@ -71,6 +73,47 @@ impl Page {
     }
 }
 
+/// A state of a page's filters that is a page of its own: one filter set
+/// (`name=value`) on a page that offers filters (`Offered::on`). The loader
+/// (scripts/harden-html.mjs) fetches it when a reader makes that choice, or
+/// opens a link to it, and shows it in place of the page without the app.
+/// Not for search engines (`noindex`; its canonical address is the page's).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct State {
+    /// The page whose filters these are.
+    pub page: Page,
+    /// The filter, as addresses name it (`district`).
+    pub name: &'static str,
+    /// Its value (an id, or a period's date).
+    pub value: String,
+}
+
+impl State {
+    /// Its file: `zh/filters/district/zhoushi/index.html` (the page's folder,
+    /// then `filters/<name>/<value>/`), where the loader looks for it.
+    pub fn file(&self) -> String {
+        format!(
+            "{}filters/{}/{}/index.html",
+            Location::page_path(self.page.lang, &self.page.route),
+            self.name,
+            self.value
+        )
+    }
+
+    /// The filters it stands for.
+    pub fn filters(&self) -> Filters {
+        let value = Some(self.value.clone());
+        let mut filters = Filters::default();
+        match self.name {
+            "goal" => filters.goal = value,
+            "task" => filters.task = value,
+            "district" => filters.district = value,
+            _ => filters.period = value,
+        }
+        filters
+    }
+}
+
 impl Site {
     /// A site from its data, assessed once for all its pages.
     pub fn new(
@@ -89,6 +132,7 @@ impl Site {
             url,
             rendered_from: Vec::new(),
             drawable: std::sync::OnceLock::new(),
+            at_periods: std::sync::Mutex::new(Vec::new()),
         }
     }
 
@@ -119,6 +163,51 @@ impl Site {
             .collect()
     }
 
+    /// Every state of one filter of every page that offers filters (the
+    /// overview; each district), in both languages.
+    pub fn states(&self) -> Vec<State> {
+        let plan = &self.plan;
+        let periods = self.progress.periods();
+        let values = |name: &str| -> Vec<String> {
+            match name {
+                "goal" => plan.goal_areas.iter().map(|g| g.id.clone()).collect(),
+                "task" => plan.tasks.iter().map(|t| t.id.clone()).collect(),
+                "district" => plan.districts.iter().map(|d| d.id.clone()).collect(),
+                _ => periods.clone(),
+            }
+        };
+        let mut routes = vec![Route::Overview];
+        routes.extend(plan.districts.iter().map(|d| Route::District(d.id.clone())));
+        let mut states = Vec::new();
+        for lang in [Lang::Zh, Lang::En] {
+            for route in &routes {
+                let Some(offered) = portal_ui::ui::Offered::on(route) else { continue };
+                for name in offered.names() {
+                    for value in values(name) {
+                        let page = Page { lang, route: route.clone() };
+                        states.push(State { page, name, value });
+                    }
+                }
+            }
+        }
+        states
+    }
+
+    /// The figures assessed at `period` (made once per period, then kept).
+    fn assessed_at(&self, period: &str) -> Arc<portal_view::assessed::Assessed> {
+        let mut kept = self.at_periods.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((_, assessed)) = kept.iter().find(|(p, _)| p == period) {
+            return assessed.clone();
+        }
+        let assessed = Arc::new(portal_view::assessed::Assessed::new(
+            self.plan.clone(),
+            self.progress.clone(),
+            Some(period),
+        ));
+        kept.push((period.to_owned(), assessed.clone()));
+        assessed
+    }
+
     /// Every chart this release can draw, built once in Chinese (`ids`: the
     /// plan's ids of a kind, as `FigureId::every` takes them).
     fn drawable(&self, ids: impl Fn(Subject) -> Vec<String>) -> &[Figure] {
@@ -140,6 +229,11 @@ impl Site {
 
     /// The view of a page as HTML, and what it says of itself for the head.
     pub fn body(&self, page: &Page) -> (String, Option<PageHead>) {
+        self.body_with(page, &Filters::default())
+    }
+
+    /// The view of a page with `filters` chosen.
+    fn body_with(&self, page: &Page, filters: &Filters) -> (String, Option<PageHead>) {
         portal_ui::share::address::restart_ids();
         let owner = Owner::new();
         let rendered = owner.with(|| {
@@ -150,14 +244,20 @@ impl Site {
             let location = RwSignal::new(Location {
                 lang: Some(lang),
                 route: page.route.clone(),
-                filters: Filters::default(),
+                filters: filters.clone(),
             });
             let plan = Waited::given(self.plan.clone());
-            provide_context(Portal::given(
+            let chosen = filters.clone();
+            let at_period = match &filters.period {
+                Some(period) => self.assessed_at(period),
+                None => self.assessed.clone(),
+            };
+            provide_context(Portal::given_at_period(
                 Waited::given(self.progress.clone()),
                 self.assessed.clone(),
+                at_period,
                 Memo::new(move |_| lang),
-                Memo::new(|_| Filters::default()),
+                Memo::new(move |_| chosen.clone()),
             ));
             if let Route::Embed(id) = &page.route
                 && !id.plan_only()
@@ -191,6 +291,15 @@ impl Site {
         document::page(self, template, page, head, &body, depth)
     }
 
+    /// A state's page: the page with its filter chosen, four folders deeper
+    /// (`filters/<name>/<value>/`), not for search engines.
+    pub fn render_state(&self, template: &Template, state: &State) -> String {
+        let (body, head) = self.body_with(&state.page, &state.filters());
+        let depth = Location::depth(state.page.lang, &state.page.route) + 3;
+        let base = "../".repeat(depth);
+        document::page_with_base(self, template, &state.page, head, &body, &base, false)
+    }
+
     /// `404.html`, which static hosts send for a page they do not have: "not
     /// found", with a way home. Its `<base>` is the path of the site's public
     /// address, as it is served at any depth (a relative one would not lead
@@ -199,7 +308,7 @@ impl Site {
         let page = Page { lang: Lang::Zh, route: Route::NotFound(String::new()) };
         let (body, head) = self.body(&page);
         let base = document::url_path(&self.url);
-        document::page_with_base(self, template, &page, head, &body, &base)
+        document::page_with_base(self, template, &page, head, &body, &base, false)
     }
 
     /// `sitemap.xml`: every listed page, with its other language.

@@ -391,7 +391,8 @@ pub struct Built {
     /// Each file's path from the site's root and its bytes, in the order
     /// they are written.
     pub files: Vec<(String, Vec<u8>)>,
-    /// Pages among them (both languages, the root copy and `404.html` included).
+    /// Pages among them (both languages, the root copy, the filters' state
+    /// pages and `404.html` included).
     pub pages: usize,
 }
 
@@ -416,6 +417,10 @@ pub fn build(files: &dyn SiteFiles, url: Option<&str>) -> Result<Built, PublishE
     for page in &pages {
         out.push((page.file(), site.render(&template, page, false).into_bytes()));
     }
+    let states = site.states();
+    for state in &states {
+        out.push((state.file(), site.render_state(&template, state).into_bytes()));
+    }
     out.push(("404.html".to_owned(), site.not_found(&template).into_bytes()));
     let history = read_history(files, &site)?;
     for (file, xml) in super::feed::feeds(&site, &history) {
@@ -431,7 +436,7 @@ pub fn build(files: &dyn SiteFiles, url: Option<&str>) -> Result<Built, PublishE
         out.iter().flat_map(|(name, bytes)| precompressed(name, bytes)).collect();
     out.extend(compressed);
     out.extend(sheets);
-    Ok(Built { files: out, pages: pages.len() + 2 })
+    Ok(Built { files: out, pages: pages.len() + states.len() + 2 })
 }
 
 /// What [`precompressed`] writes beside a file.

@@ -73,7 +73,7 @@ impl Portal {
 
 impl Portal {
     /// The shared state of a page rendered natively: the figures assessed
-    /// once for every page of the site (a period filter is the browser's).
+    /// once for every page of the site.
     pub fn given(
         progress: ProgressSource,
         assessed: Arc<Assessed>,
@@ -82,6 +82,20 @@ impl Portal {
     ) -> Self {
         let latest = Memo::new_with_compare(move |_| Some(assessed.clone()), changed);
         Portal { progress, latest, at_period: latest, lang, filters }
+    }
+
+    /// The same, for a page rendered with a period filter: `at_period` is
+    /// the figures assessed as they stood at that period.
+    pub fn given_at_period(
+        progress: ProgressSource,
+        latest: Arc<Assessed>,
+        at_period: Arc<Assessed>,
+        lang: Memo<Lang>,
+        filters: Memo<Filters>,
+    ) -> Self {
+        let latest = Memo::new_with_compare(move |_| Some(latest.clone()), changed);
+        let at_period = Memo::new_with_compare(move |_| Some(at_period.clone()), changed);
+        Portal { progress, latest, at_period, lang, filters }
     }
 }
 

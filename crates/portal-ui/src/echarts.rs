@@ -14,4 +14,5 @@ mod option;
 pub use component::{EChart, FIRST_CHART_MARK, KeyboardPoints};
 pub use error::ChartError;
 pub use instance::render_svg;
+pub use library::library_ready;
 pub use option::{Renderer, option_json};

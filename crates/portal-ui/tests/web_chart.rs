@@ -59,6 +59,19 @@ fn series_count(el: &web_sys::Element) -> u32 {
     series.length()
 }
 
+/// A reader reaching for every chart in `host` (a pointer over it): only
+/// then is a chart drawn by ECharts.
+fn reach(host: &web_sys::HtmlElement) {
+    let charts = host.query_selector_all(".chart").expect("query");
+    for i in 0..charts.length() {
+        let el: web_sys::Element = charts.get(i).expect("chart").unchecked_into();
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        let event = web_sys::Event::new_with_event_init_dict("pointerover", &init).expect("event");
+        el.dispatch_event(&event).expect("dispatch");
+    }
+}
+
 fn host() -> web_sys::HtmlElement {
     let document = web_sys::window().and_then(|w| w.document()).expect("document");
     let host: web_sys::HtmlElement = document.create_element("div").expect("div").unchecked_into();
@@ -75,6 +88,8 @@ async fn draws_replaces_and_disposes() {
     let mounted = leptos::mount::mount_to(host.clone(), move || {
         view! { <EChart chart=chart label="test chart" /> }
     });
+    tick().await;
+    reach(&host);
     tick().await;
     let el = host.query_selector(".chart").expect("query").expect("chart element");
     assert!(el.query_selector("canvas").expect("query").is_some(), "drawn on a canvas");
@@ -98,6 +113,8 @@ async fn svg_renderer_draws_svg() {
         view! { <EChart chart=Signal::stored(bars(2)) label="svg chart" renderer=Renderer::Svg /> }
     });
     tick().await;
+    reach(&host);
+    tick().await;
     let el = host.query_selector(".chart").expect("query").expect("chart element");
     assert!(el.query_selector("svg").expect("query").is_some(), "drawn as SVG");
     assert!(el.query_selector("canvas").expect("query").is_none());
@@ -113,6 +130,8 @@ async fn each_instance_gets_its_own_element() {
             <EChart chart=Signal::stored(bars(2)) label="two" />
         }
     });
+    tick().await;
+    reach(&host);
     tick().await;
     let charts = host.query_selector_all(".chart").expect("query");
     assert_eq!(charts.length(), 2);
@@ -131,6 +150,8 @@ async fn missing_echarts_shows_a_message_instead_of_panicking() {
     let _mounted = leptos::mount::mount_to(host.clone(), move || {
         view! { <EChart chart=Signal::stored(bars(1)) label="no echarts" /> }
     });
+    tick().await;
+    reach(&host);
     tick().await;
     let message = host.query_selector(".chart-error").expect("query");
     let _ = js_sys::Reflect::set(&global, &"echarts".into(), &saved);
@@ -166,29 +187,30 @@ async fn until(mut drawn: impl FnMut() -> bool) -> bool {
     drawn()
 }
 
-/// A chart far below the screen is not drawn until the reader scrolls near
-/// it; then it is, without anything else happening.
+/// A chart is its picture until a reader reaches for it: no ECharts drawing
+/// before, however long it waits; then it is drawn in the same box and the
+/// picture gives way.
 #[wasm_bindgen_test]
-async fn a_chart_below_the_screen_is_drawn_when_scrolled_near() {
+async fn a_chart_is_its_picture_until_reached_for() {
     load_echarts();
-    let window = web_sys::window().expect("window");
-    let screen = window.inner_height().expect("height").as_f64().expect("number");
     let host = host();
-    // Three screens down: well outside the quarter screen charts are drawn ahead.
-    host.style().set_property("margin-top", &format!("{}px", 3.0 * screen)).expect("style");
-    host.style().set_property("margin-bottom", &format!("{}px", 3.0 * screen)).expect("style");
-    window.scroll_to_with_x_and_y(0.0, 0.0);
+    let picture = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart-svg\"><rect width=\"10\" height=\"10\"/></svg>";
     let _mounted = leptos::mount::mount_to(host.clone(), move || {
-        view! { <EChart chart=Signal::stored(bars(2)) label="far chart" /> }
+        view! { <EChart chart=Signal::stored(bars(2)) label="a chart" picture=picture.to_owned() /> }
     });
     let el = host.query_selector(".chart").expect("query").expect("chart element");
     let has_canvas = || el.query_selector("canvas").expect("query").is_some();
     for _ in 0..6 {
         tick().await;
     }
-    assert!(!has_canvas(), "not drawn while three screens away");
-    el.scroll_into_view();
-    assert!(until(has_canvas).await, "drawn once scrolled to");
+    assert!(!has_canvas(), "not drawn before it is reached for");
+    assert!(
+        host.query_selector(".chart-picture svg rect").expect("query").is_some(),
+        "its picture"
+    );
+    assert!(!el.has_attribute("data-drawn"));
+    reach(&host);
+    assert!(until(has_canvas).await, "drawn once reached for");
     assert_eq!(series_count(&el), 2);
-    window.scroll_to_with_x_and_y(0.0, 0.0);
+    assert!(el.has_attribute("data-drawn"), "the picture gives way (style/main.css)");
 }

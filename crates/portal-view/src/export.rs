@@ -7,6 +7,7 @@ use plan_model::{Lang, Status};
 use serde_json::{Value, json};
 
 use crate::figures::{Cell, Figure};
+pub use crate::format::xml_escape;
 use crate::format::{NO_FIGURE, colon};
 use crate::locale::tr;
 
@@ -148,26 +149,6 @@ pub fn json(figure: &Figure, url: &str) -> String {
     });
     // Serialising a `Value` cannot fail.
     serde_json::to_string_pretty(&value).unwrap_or_default()
-}
-
-/// Escapes text for SVG/XML content and attributes.
-pub fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Characters XML 1.0 forbids (validation refuses them in the
-            // data; here they are dropped, so no output is ill-formed).
-            '\r' => {}
-            c if plan_model::validate::is_forbidden_char(c) => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Width of text in ems, roughly: wide (CJK) characters 1, others 0.55.

@@ -91,6 +91,13 @@ pub struct Figure {
 }
 
 impl Figure {
+    /// The chart as a picture (`picture::svg`): what the page shows before
+    /// any script, with the chosen points outlined. Empty if it cannot be drawn.
+    pub fn picture(&self) -> String {
+        let chosen = self.chosen.as_deref().unwrap_or_default();
+        crate::picture::svg(&self.chart, self.height.px(), chosen).unwrap_or_default()
+    }
+
     /// One sentence per data point of the chart's first series, in its order,
     /// for stepping through the chart with the arrow keys: "heading: text; …"
     /// for each row, or for each cell of the heatmap (row by row).

@@ -46,6 +46,26 @@ pub fn rank_text(rank: Option<usize>) -> String {
     rank.map_or_else(|| NO_FIGURE.to_owned(), |r| r.to_string())
 }
 
+/// Escapes text for SVG/XML content and attributes.
+pub fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Characters XML 1.0 forbids (validation refuses them in the
+            // data; here they are dropped, so no output is ill-formed).
+            '\r' => {}
+            c if plan_model::validate::is_forbidden_char(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

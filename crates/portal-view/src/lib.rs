@@ -8,7 +8,7 @@
 //!
 //! 1. `locale`, `url`, `assessed`, `format`
 //! 2. `charts` (charming builders from plain view structs)
-//! 3. `figures`, then `export`
+//! 3. `figures`, then `export` and `picture` (every chart as an SVG)
 
 pub mod assessed;
 pub mod charts;
@@ -16,4 +16,5 @@ pub mod export;
 pub mod figures;
 pub mod format;
 pub mod locale;
+pub mod picture;
 pub mod url;

@@ -202,3 +202,172 @@ async fn filters_live_in_the_url_and_narrow_what_is_shown() {
     assert!(errors.is_empty(), "console errors: {errors:#?}");
     client.close().await.expect("close");
 }
+
+/// A single filter is a page of its own, published with the site: choosing
+/// it on the overview or a district's page fetches that page (a few KB) and
+/// changes in place what differs. The same elements stay (the select, the
+/// rows, the chart boxes), the numbers are the model's, back and forward
+/// step through it, and no app code, data file or chart library is fetched.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_single_filter_changes_the_page_in_place_without_the_app() {
+    let dist = dist_dir();
+    let (plan, progress) = model(&dist.join("data"));
+    let server = StaticServer::start(&dist);
+    let driver = Driver::start();
+    let client = driver.browser(412, 823).await;
+    portal_harness::emulate_phone(&client, 412, 823).await;
+    // Opened as a reader opens it: the app is not started.
+    client.goto(&format!("{}zh/", server.url)).await.expect("open");
+    wait_for_js(
+        &client,
+        "return document.querySelector('#page .plan-title') ? true : null",
+        "the page",
+    )
+    .await;
+    // Marks on elements that must stay the same elements (a property of the
+    // element object, not an attribute: an element rebuilt would lose it),
+    // and the time from which what is fetched counts.
+    const MARK: &str = r#"
+        for (const css of ['#page main', '#filter-district', '.heatmap-section .chart-box',
+                           '.indicator-list tbody tr', '.goal-progress .data-table tbody tr']) {
+            document.querySelector(css).probe = 'kept';
+        }
+        window.probeFrom = performance.now();
+    "#;
+    const AFTER: &str = r#"
+        const kept = ['#page main', '#filter-district', '.heatmap-section .chart-box',
+                      '.indicator-list tbody tr', '.goal-progress .data-table tbody tr']
+            .filter(css => document.querySelector(css)?.probe === 'kept').length;
+        const fetched = performance.getEntriesByType('resource').filter(r => r.startTime >= window.probeFrom);
+        return { kept, app: !!document.getElementById('app'),
+                 files: fetched.map(r => r.name.replace(location.origin + '/', '')),
+                 bytes: fetched.reduce((sum, r) => sum + r.transferSize, 0),
+                 selected: document.querySelector('#page .heatmap-section .selected-row th')?.textContent ?? null,
+                 outlined: document.querySelectorAll('#page .heatmap-section .chart-picture .chosen rect').length,
+                 caption: document.querySelector('#page .indicator-list caption')?.textContent ?? '',
+                 live: document.querySelector('#page .live-region')?.textContent ?? '',
+                 status: document.querySelector('#page .filter-status')?.textContent ?? '',
+                 focus: document.activeElement?.id ?? null };
+    "#;
+    client.execute(MARK, vec![]).await.expect("mark");
+    // On a phone the filters are folded: the toggle, then the district.
+    client
+        .find(Locator::Css("#page .filter-toggle"))
+        .await
+        .expect("toggle")
+        .click()
+        .await
+        .expect("tap");
+    let district = &plan.districts[4];
+    let select = client.find(Locator::Css("#filter-district")).await.expect("district select");
+    select.click().await.expect("focus");
+    select.select_by_value(&district.id).await.expect("choose");
+    wait_for_address(&client, &format!("zh/?district={}", district.id)).await;
+    let after = wait_for_js(
+        &client,
+        &format!(
+            "const a = (() => {{ {AFTER} }})(); return a.selected === {} ? a : null;",
+            serde_json::to_string(&district.name.zh).expect("json")
+        ),
+        "the district shown in place",
+    )
+    .await;
+    assert_eq!(after["kept"], 5, "the same elements, updated in place: {after}");
+    assert_eq!(after["app"], false, "no app: {after}");
+    let files: Vec<String> = serde_json::from_value(after["files"].clone()).expect("files");
+    assert_eq!(
+        files,
+        [format!("zh/filters/district/{}/index.html", district.id)],
+        "only the state's page is fetched: no app code, data or chart library"
+    );
+    assert!(after["bytes"].as_u64() < Some(100_000), "under 100 KB: {after}");
+    let columns = plan.tasks.iter().filter(|t| {
+        t.indicators.iter().any(|i| {
+            progress.observations.iter().any(|o| &o.indicator == i && o.district.is_some())
+        })
+    });
+    assert_eq!(
+        after["outlined"].as_u64(),
+        Some(columns.count() as u64),
+        "its row outlined: {after}"
+    );
+    assert!(after["caption"].as_str().unwrap_or_default().contains(&district.name.zh), "{after}");
+    assert_eq!(after["live"], after["status"], "announced: {after}");
+    assert_eq!(after["focus"], "filter-district", "focus stays on the select: {after}");
+    // The district's own figure, from the model.
+    let card = Scorecard::compute(&plan, &progress);
+    let patents = plan.indicator("ai-invention-patents").expect("patents");
+    let value = card
+        .in_district(&district.id, &patents.id)
+        .and_then(|a| a.value)
+        .map_or("—".to_owned(), |v| format!("{v}{}", patents.unit.zh));
+    let row = indicator_rows(&client).await.into_iter().find(|r| r.0 == patents.name.zh);
+    assert_eq!(row.expect("patents row").2, value, "the district's value");
+
+    // Back: the page as published, in place again.
+    client.back().await.expect("back");
+    wait_for_address(&client, "zh/").await;
+    let back = wait_for_js(
+        &client,
+        &format!("const a = (() => {{ {AFTER} }})(); return a.selected === null ? a : null;"),
+        "the overview again",
+    )
+    .await;
+    assert_eq!(back["kept"], 5, "{back}");
+    assert_eq!(back["app"], false, "{back}");
+    assert!(!back["caption"].as_str().unwrap_or_default().contains(&district.name.zh), "{back}");
+
+    // A district's page: the period, as the model assessed it then.
+    let period = "2026-06-30";
+    client.goto(&format!("{}zh/district/{}/", server.url, district.id)).await.expect("open");
+    wait_for_js(&client, "return document.querySelector('#page h1') ? true : null", "the page")
+        .await;
+    client
+        .execute(
+            "document.querySelector('#page main').probe = 'kept';
+             window.probeFrom = performance.now();",
+            vec![],
+        )
+        .await
+        .expect("mark");
+    client
+        .find(Locator::Css("#page .filter-toggle"))
+        .await
+        .expect("toggle")
+        .click()
+        .await
+        .expect("tap");
+    client
+        .find(Locator::Css("#filter-period"))
+        .await
+        .expect("period select")
+        .select_by_value(period)
+        .await
+        .expect("choose");
+    wait_for_address(&client, &format!("zh/district/{}/?period={period}", district.id)).await;
+    let shown = wait_for_js(
+        &client,
+        &format!(
+            "const p = document.getElementById('page');
+             if (p.dataset.state !== '?period={period}') return null;
+             const f = performance.getEntriesByType('resource').filter(r => r.startTime >= window.probeFrom);
+             return {{ kept: p.querySelector('main').probe === 'kept', app: !!document.getElementById('app'),
+                      files: f.map(r => r.name.replace(location.origin + '/', '')),
+                      asOf: p.querySelector('.release-as-of')?.textContent ?? null }};"
+        ),
+        "the period shown in place",
+    )
+    .await;
+    assert_eq!(shown["kept"], true, "{shown}");
+    assert_eq!(shown["app"], false, "{shown}");
+    assert_eq!(
+        shown["files"],
+        serde_json::json!([format!(
+            "zh/district/{}/filters/period/{period}/index.html",
+            district.id
+        )]),
+    );
+    assert_eq!(shown["asOf"], period, "as of the period: {shown}");
+    assert!(console_errors(&client).await.is_empty());
+    client.close().await.expect("close");
+}

@@ -1,4 +1,4 @@
-//! Every page fits desktop and phone; printing; charts near the screen; narrower windows.
+//! Every page fits desktop and phone; printing; charts as pictures until reached for; narrower windows.
 
 use super::*;
 
@@ -80,61 +80,125 @@ async fn printing_keeps_the_figures_and_drops_the_controls() {
     client.close().await.expect("close");
 }
 
-/// Charts well below the first screen wait until the reader comes near them
-/// (less work before the page answers); printing draws every one of them.
+/// Every chart is a picture in the page: shown at once, in print too, with
+/// no chart script fetched or run. A reader's pointer over a chart brings
+/// the interactive chart, drawn in the same box over the picture: the box
+/// and everything around it stay where they were, and it shows the same
+/// categories and points as the picture.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn charts_below_the_screen_wait_for_the_reader_and_for_print() {
+async fn charts_are_pictures_until_a_reader_reaches_for_one() {
     let dist = dist_dir();
     let server = StaticServer::start(&dist);
     let driver = Driver::start();
     let client = driver.browser(1280, 900).await;
     load(&client, &format!("{}zh/", server.url)).await;
-    const DRAWN: &str = r#"
-        if (!document.querySelector('#main h1.plan-title') || document.querySelector('.skeleton')) return null;
+    const STATE: &str = r#"
+        if (!document.querySelector('#main h1.plan-title')) return null;
         const charts = [...document.querySelectorAll('.chart')];
-        const drawn = charts.map(el => !!el.querySelector('canvas, svg'));
-        const top = charts.map(el => Math.round(el.getBoundingClientRect().top));
-        // The first chart is on the first screen: wait for it.
-        return drawn[0] ? { drawn, top, screen: innerHeight } : null;
+        const shown = (el) => el && getComputedStyle(el).display !== 'none'
+            && el.getBoundingClientRect().height > 100;
+        return {
+            charts: charts.length,
+            pictures: charts.map(el => shown(el.parentElement.querySelector('.chart-picture > svg'))),
+            drawn: charts.map(el => el.hasAttribute('data-drawn')),
+            fetched: performance.getEntriesByType('resource').some(r => /\/echarts-[^/]*\.js/.test(r.name)),
+            library: typeof window.echarts,
+            // Where the first chart's box and every card stand on the page.
+            box: (() => { const r = charts[0].getBoundingClientRect();
+                          return [r.left, r.top + scrollY, r.width, r.height].map(Math.round).join(' '); })(),
+            cards: [...document.querySelectorAll('.card')].map(c => Math.round(c.getBoundingClientRect().top + scrollY)),
+        };
     "#;
-    let first = wait_for_js(&client, DRAWN, "the first chart").await;
-    // Give the page time to draw anything it (wrongly) would draw unasked.
+    wait_for_js(&client, STATE, "the overview").await;
+    // Give the page time to load anything it (wrongly) would load unasked.
     tokio::time::sleep(std::time::Duration::from_millis(800)).await;
-    let settled = client.execute(DRAWN, vec![]).await.expect("charts");
-    let (drawn, top) =
-        (settled["drawn"].as_array().expect("drawn"), settled["top"].as_array().expect("top"));
-    assert!(drawn.len() >= 5, "{first}");
-    let screen = settled["screen"].as_f64().expect("screen");
-    for (d, t) in drawn.iter().zip(top) {
-        let t = t.as_f64().expect("top");
-        if t > screen * 1.5 {
-            assert_eq!(
-                d, false,
-                "a chart {t} px down (screen {screen}) is drawn before it is near: {settled}"
-            );
-        }
-    }
-    assert!(drawn.iter().any(|d| d == false), "some charts wait: {settled}");
-    // A real print (Chromium's own printing, as Ctrl+P would): every chart is on paper.
-    portal_harness::cdp(&client, "Page.printToPDF", serde_json::json!({})).await;
-    let printed = wait_for_js(
+    let before = client.execute(STATE, vec![]).await.expect("state");
+    assert!(before["charts"].as_u64() >= Some(5), "{before}");
+    assert!(before["pictures"].as_array().expect("pictures").iter().all(|p| p == true), "{before}");
+    assert!(before["drawn"].as_array().expect("drawn").iter().all(|d| d == false), "{before}");
+    assert_eq!(before["fetched"], false, "no chart script is fetched to show charts: {before}");
+    assert_eq!(before["library"], "undefined", "{before}");
+
+    // On paper: the pictures, every one, with no script.
+    portal_harness::cdp(
         &client,
-        "const charts = [...document.querySelectorAll('.chart')];
-         return charts.every(el => el.querySelector('canvas, svg')) ? charts.length : null;",
-        "every chart drawn for print",
+        "Emulation.setEmulatedMedia",
+        serde_json::json!({ "media": "print" }),
     )
     .await;
-    assert_eq!(printed.as_u64(), Some(drawn.len() as u64));
+    let printed = client.execute(STATE, vec![]).await.expect("state");
+    assert!(
+        printed["pictures"].as_array().expect("pictures").iter().all(|p| p == true),
+        "{printed}"
+    );
+    portal_harness::cdp(&client, "Emulation.setEmulatedMedia", serde_json::json!({ "media": "" }))
+        .await;
+    portal_harness::cdp(&client, "Page.printToPDF", serde_json::json!({})).await;
+
+    // A real pointer over the first chart.
+    let centre = client
+        .execute(
+            "const el = document.querySelector('.chart');
+             el.scrollIntoView({ block: 'center' });
+             const r = el.getBoundingClientRect();
+             return [r.left + r.width / 2, r.top + r.height / 2];",
+            vec![],
+        )
+        .await
+        .expect("where");
+    let (x, y) = (centre[0].as_f64().expect("x"), centre[1].as_f64().expect("y"));
+    portal_harness::cdp(
+        &client,
+        "Input.dispatchMouseEvent",
+        serde_json::json!({ "type": "mouseMoved", "x": x, "y": y }),
+    )
+    .await;
+    let live = wait_for_js(
+        &client,
+        "const el = document.querySelector('.chart');
+         const chart = el && window.echarts && echarts.getInstanceByDom(el);
+         const picture = el.parentElement.querySelector('.chart-picture');
+         if (!chart || !el.querySelector('canvas') || getComputedStyle(picture).display !== 'none') return null;
+         const option = chart.getOption();
+         return { categories: option.yAxis[0].data, points: option.series.map(s => s.data.length),
+                  marks: picture.querySelectorAll('rect > title, path > title, circle > title').length,
+                  labels: [...picture.querySelectorAll('.pt text')]
+                      .filter(t => getComputedStyle(t).display !== 'none')
+                      .map(t => ({ shown: [...t.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join(''),
+                                   whole: t.querySelector('title')?.textContent ?? null })) };",
+        "the interactive chart over the picture",
+    )
+    .await;
+    let after = client.execute(STATE, vec![]).await.expect("state");
+    assert_eq!(after["box"], before["box"], "the chart's box did not move or change size");
+    assert_eq!(after["cards"], before["cards"], "nothing around it moved");
+    let categories = live["categories"].as_array().expect("categories");
+    for category in categories {
+        let category = category.as_str().expect("text");
+        // Shown whole, or cut with the whole label as its tooltip.
+        assert!(
+            live["labels"]
+                .as_array()
+                .expect("labels")
+                .iter()
+                .any(|l| l["shown"] == category || l["whole"] == category),
+            "the picture labels {category} as the chart does: {live}"
+        );
+    }
+    let points: u64 =
+        live["points"].as_array().expect("points").iter().filter_map(|p| p.as_u64()).sum();
+    assert_eq!(Some(points), live["marks"].as_u64(), "a mark in the picture per point: {live}");
+    assert_eq!(after["drawn"][1], false, "only the chart reached for is drawn: {after}");
     assert!(console_errors(&client).await.is_empty());
     client.close().await.expect("close");
 }
 
-/// On a phone (one column) no page shows a chart on its first screen: the
-/// chart library is neither downloaded nor run until the reader comes near a
-/// chart, and then the chart is drawn; an embed, which is its chart, loads it
-/// at once.
+/// On a phone the chart library is neither downloaded nor run to read a
+/// page, not even with a chart on the screen: only a tap or pointer on a
+/// chart brings it, and then the chart is drawn; an embed, which is its
+/// chart, shows it as a picture with no script.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_phone_loads_the_chart_library_only_near_a_chart() {
+async fn a_phone_loads_the_chart_library_only_when_a_chart_is_reached_for() {
     let dist = dist_dir();
     let (plan, _) = model(&dist.join("data"));
     let server = StaticServer::start(&dist);
@@ -167,28 +231,41 @@ async fn a_phone_loads_the_chart_library_only_near_a_chart() {
     assert_eq!(before["fetched"], false, "not downloaded: {before}");
     assert_eq!(before["library"], "undefined", "not run: {before}");
 
-    // Scrolled near the first chart: the library comes and the chart is drawn.
+    // Scrolled to the first chart: its picture, still no library.
+    client
+        .execute(
+            "document.querySelector('.goal-progress .chart').scrollIntoView({ block: 'center' })",
+            vec![],
+        )
+        .await
+        .expect("scroll");
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let scrolled = client.execute(LIBRARY, vec![]).await.expect("state");
+    assert_eq!(scrolled["fetched"], false, "not downloaded to show a chart: {scrolled}");
+    // Reached for: the library comes and the chart is drawn.
     let categories = wait_for_js(
         &client,
         "const el = document.querySelector('.goal-progress .chart');
          const chart = el && window.echarts && echarts.getInstanceByDom(el);
-         if (!chart || !el.querySelector('canvas')) { el.scrollIntoView({ block: 'center' }); return null; }
+         if (!chart || !el.querySelector('canvas')) { el.scrollIntoView({ block: 'center' }); el.dispatchEvent(new PointerEvent('pointerover', { bubbles: true })); return null; }
          return chart.getOption().yAxis[0].data.length;",
-        "the goal-area chart drawn once scrolled to",
+        "the goal-area chart drawn once reached for",
     )
     .await;
     assert_eq!(categories.as_u64(), Some(plan.goal_areas.len() as u64));
 
-    // An embed at the same width draws its chart without being scrolled.
+    // An embed at the same width shows its chart, a picture, with no chart script.
     load(&client, &format!("{}zh/embed/district-heatmap/", server.url)).await;
     wait_for_js(
         &client,
-        "const el = document.querySelector('.chart');
-         return el && window.echarts && echarts.getInstanceByDom(el) && el.querySelector('canvas')
-             && window.scrollY === 0 ? true : null;",
+        "const svg = document.querySelector('.chart-picture > svg');
+         return svg && svg.getBoundingClientRect().height > 300 && window.scrollY === 0 ? true : null;",
         "the embed's chart",
     )
     .await;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let embed = client.execute(LIBRARY, vec![]).await.expect("state");
+    assert_eq!(embed["fetched"], false, "an embed runs no chart script to show its chart: {embed}");
     let errors = console_errors(&client).await;
     assert!(errors.is_empty(), "console errors: {errors:#?}");
     client.close().await.expect("close");
@@ -208,7 +285,8 @@ async fn charts_follow_a_window_made_narrower_after_they_are_drawn() {
     // Each chart's drawn width against its container, and the page's.
     const FIT: &str = r#"
         const charts = [...document.querySelectorAll('.chart')];
-        const drawn = charts.map(el => { const c = el.querySelector('canvas, svg');
+        const drawn = charts.map(el => { const c = el.querySelector('canvas, svg')
+            || el.parentElement.querySelector('.chart-picture > svg');
             return c ? Math.round(c.getBoundingClientRect().width) : -1; });
         return { drawn, boxes: charts.map(el => Math.round(el.getBoundingClientRect().width)),
                  page: document.documentElement.scrollWidth, window: innerWidth };

@@ -216,7 +216,7 @@ async fn a_staff_member_imports_a_workbook_fixes_a_typo_and_takes_away_the_relea
         &format!(
             "const f = document.querySelector('.studio-preview-frame[data-file=\"{english}\"]'); \
              const d = f && f.contentDocument; \
-             return d && d.documentElement.lang.startsWith('en') && d.body && d.body.innerText.replace(/,/g, '').includes('1234') && \
+             return d && d.documentElement && d.documentElement.lang.startsWith('en') && d.body && d.body.innerText.replace(/,/g, '').includes('1234') && \
                {{ title: f.title, text: d.body.innerText }}"
         ),
         "the English indicator previewed",

@@ -157,19 +157,36 @@ fn only_charts_this_release_can_draw_get_an_embed_page() {
     }
 }
 
+/// Every chart is in the page as a picture (an SVG with its marks), before
+/// any script: on the overview, on a page of one subject and in an embed.
 #[test]
-fn the_chart_library_is_fetched_early_only_where_there_is_a_chart() {
+fn every_chart_is_a_picture_in_the_page() {
     let site = site();
-    let with_preload = TRUNK.replace(
-        "</head>",
-        "<link rel=\"preload\" as=\"script\" href=\"./echarts-1.js\" data-for-charts>\n</head>",
-    );
-    let template = Template::parse(&with_preload).expect("template");
-    let overview = site.render(&template, &Page { lang: Lang::Zh, route: Route::Overview }, false);
-    assert!(overview.contains("href=\"./echarts-1.js\""), "the overview has charts");
-    let data = site.render(&template, &Page { lang: Lang::Zh, route: Route::Data }, false);
-    assert!(!data.contains("echarts-1.js"), "data and methods has none");
-    assert!(data.contains("href=\"./main-1.css\""), "the other assets stay");
+    let pages = site.pages();
+    let some: Vec<&Page> = pages
+        .iter()
+        .filter(|p| {
+            matches!(p.route, Route::Overview | Route::Embed(_) | Route::District(_))
+                && p.lang == Lang::Zh
+        })
+        .collect();
+    assert!(some.len() > 2);
+    for page in some {
+        let html = site.render(&template(), page, false);
+        let charts = html.matches(" class=\"chart\">").count();
+        assert!(charts > 0, "{page:?} has charts");
+        let pictures: Vec<&str> =
+            html.split("<div aria-hidden=\"true\" class=\"chart-picture\">").skip(1).collect();
+        assert_eq!(pictures.len(), charts, "{page:?}: a picture per chart");
+        for picture in pictures {
+            let svg = &picture[..picture.find("</svg></div>").unwrap_or_else(|| {
+                panic!("{page:?}: no picture: {}", &picture[..200.min(picture.len())])
+            }) + "</svg>".len()];
+            let doc = roxmltree::Document::parse(svg).expect("the picture is well-formed SVG");
+            let texts = doc.descendants().filter(|n| n.has_tag_name("text")).count();
+            assert!(texts > 0, "{page:?}: the picture has its axes and legend");
+        }
+    }
 }
 
 #[test]
@@ -232,4 +249,51 @@ fn publishing_twice_renders_from_the_kept_template_and_address() {
     let index = std::fs::read_to_string(dist.join("en/data/index.html")).expect("a page");
     assert!(index.contains("https://example.org/plan/en/data/"), "the kept address");
     let _ = std::fs::remove_dir_all(dist);
+}
+
+/// Each state of one filter of the overview and of a district's page is a
+/// page of its own, where the loader looks for it: the page with that filter
+/// chosen, its `<base>` back at the site's root, not for search engines, its
+/// canonical address the page's own; the pages that have states name them.
+#[test]
+fn each_state_of_one_filter_is_a_page_with_that_filter_chosen() {
+    let site = site();
+    let states = site.states();
+    let periods = site.progress.periods().len();
+    let (goals, tasks, districts) =
+        (site.plan.goal_areas.len(), site.plan.tasks.len(), site.plan.districts.len());
+    let per_lang = goals + tasks + districts + periods + districts * (goals + tasks + periods);
+    assert_eq!(states.len(), 2 * per_lang);
+    let district = &site.plan.districts[1];
+    let state = states
+        .iter()
+        .find(|s| s.page.route == Route::Overview && s.name == "district" && s.value == district.id)
+        .expect("the overview with a district chosen");
+    assert_eq!(state.file(), format!("zh/filters/district/{}/index.html", district.id));
+    let html = site.render_state(&template(), state);
+    assert!(html.contains(r#"<base href="../../../../">"#), "four folders down");
+    assert!(html.contains(r#"<meta name="robots" content="noindex">"#));
+    assert!(html.contains(r#"<link rel="canonical" href="https://example.org/plan/zh/">"#));
+    let select = html.split("<select id=\"filter-district\"").nth(1).expect("the select");
+    let chosen: Vec<&str> = select[..select.find("</select>").expect("its end")]
+        .split("<option ")
+        .filter(|o| o.contains(" selected"))
+        .collect();
+    assert_eq!(chosen.len(), 1, "one choice: {chosen:?}");
+    assert!(chosen[0].contains(&format!("value=\"{}\"", district.id)), "the district: {chosen:?}");
+    assert!(html.contains("class=\"selected-row\""), "its row marked");
+    assert!(html.contains("class=\"chosen\""), "its heatmap cells outlined");
+    let plain = site.render(&template(), &Page { lang: Lang::Zh, route: Route::Overview }, false);
+    assert!(
+        plain.contains(r#"<meta name="portal-states" content="zh/ goal task district period">"#)
+    );
+    assert!(!plain.contains("class=\"chosen\""));
+    let district_page = Page { lang: Lang::En, route: Route::District(district.id.clone()) };
+    let html = site.render(&template(), &district_page, false);
+    assert!(html.contains(&format!(
+        r#"<meta name="portal-states" content="en/district/{}/ goal task period">"#,
+        district.id
+    )));
+    let data = site.render(&template(), &Page { lang: Lang::Zh, route: Route::Data }, false);
+    assert!(!data.contains("portal-states"), "no filters, no states");
 }

@@ -1,6 +1,7 @@
-//! The one ECharts component: draws a chart when it nears the screen, keeps
-//! it in step with its signal, shows a choice, and lets the keyboard step
-//! through its points.
+//! The one ECharts component: shows a chart as its picture, draws it with
+//! ECharts over the picture when a reader reaches for it, keeps it in step
+//! with its signal, shows a choice, and lets the keyboard step through its
+//! points.
 
 use charming::Chart;
 use leptos::html;
@@ -10,20 +11,9 @@ use serde_json::json;
 use super::ChartError;
 use super::bindings::{EChartsInstance, parse_js};
 use super::instance::{ChartHandle, choose};
-use super::library::{Library, library, printing, request_library};
+use super::library::{Library, library, request_library};
 use super::option::{Renderer, option_json};
-use crate::near_screen::{NearScreen, is_near_now};
 use crate::ui::Announcer;
-
-thread_local! {
-    /// No chart has been drawn on this page yet.
-    static FIRST_CHART: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
-}
-
-/// How near the screen a chart must come to be drawn, in screen heights: a
-/// quarter, so that a reader scrolling at a normal pace finds it drawn, while
-/// the charts well below the first screen wait.
-const NEAR_SCREENS: f64 = 0.25;
 
 /// The name of the Performance mark set when the page's first chart is drawn;
 /// `make bench` reads it (and the minimal comparison page sets the same).
@@ -41,6 +31,13 @@ pub struct KeyboardPoints {
     pub sentences: Vec<String>,
     /// Also show the chart's tooltip at the point (off where the tooltip would mislead).
     pub show_tip: bool,
+}
+
+/// The chosen points as the page names them for the loader (`data-chosen`):
+/// "3,4,5"; none when nothing is chosen.
+fn chosen_attribute(chosen: &Option<Vec<usize>>) -> Option<String> {
+    let chosen = chosen.as_ref().filter(|c| !c.is_empty())?;
+    Some(chosen.iter().map(usize::to_string).collect::<Vec<_>>().join(","))
 }
 
 /// Moves to point `index`: highlights it (and shows its tooltip), says it.
@@ -86,11 +83,17 @@ pub fn EChart(
     /// choice to show. A new choice changes the drawn chart's state, no redraw.
     #[prop(optional, into)]
     chosen: Signal<Option<Vec<usize>>>,
+    /// The chart as an SVG picture (`Figure::picture`), shown until the
+    /// interactive chart is drawn over it.
+    #[prop(optional, into)]
+    picture: Signal<String>,
 ) -> impl IntoView {
     let container = NodeRef::<html::Div>::new();
     let handle = StoredValue::new_local(None::<ChartHandle>);
     let failure = RwSignal::new(None::<String>);
     let drawn_json = StoredValue::new_local(String::new());
+    // ECharts has drawn the chart: the picture under it gives way.
+    let drawn_live = RwSignal::new(false);
     // Whether the chart can show a choice at all is fixed for its life.
     let choosable = chosen.with_untracked(Option::is_some);
     // Bumped after each new option: the choice must be shown again on it.
@@ -108,36 +111,18 @@ pub fn EChart(
         }
     });
 
-    // A chart is first drawn when it comes near the screen, in a task of its
-    // own: a page of charts loads as a few short tasks for the charts in view
-    // instead of one long one for all of them (drawing is most of a page's
-    // start-up work; Lighthouse's "total blocking time"), and a reader who
-    // never scrolls down never waits for the charts there. The page's first
-    // chart in view does not wait (a queued task runs after everything else
-    // queued); printing draws them all. Updates draw at once.
+    // The page shows the chart as a picture (`Figure::picture`) until the
+    // reader reaches for it (a pointer over it, a tap, focus): only then is
+    // the interactive library loaded and the chart drawn over the picture,
+    // in the same box. Reading costs no script; updates draw at once.
     let may_draw = RwSignal::new(false);
-    let watcher = StoredValue::new_local(None::<NearScreen>);
-    Effect::new(move |_| {
-        let Some(element) = container.get() else { return };
-        if may_draw.get_untracked() || watcher.with_value(Option::is_some) {
-            return;
-        }
-        if FIRST_CHART.get() && is_near_now(&element, NEAR_SCREENS) {
-            FIRST_CHART.set(false);
+    let reach = move || {
+        if !may_draw.get_untracked() {
             may_draw.set(true);
-            return;
         }
-        let near = NearScreen::watch(&element, NEAR_SCREENS, move || {
-            FIRST_CHART.set(false);
-            set_timeout(move || _ = may_draw.try_set(true), std::time::Duration::ZERO);
-        });
-        watcher.set_value(near);
-    });
-    on_cleanup(move || {
-        watcher.try_update_value(|w| w.take());
-    });
+    };
     Effect::new(move |_| {
-        if !may_draw.get() && !printing() {
+        if !may_draw.get() {
             return;
         }
         let chart = chart.get();
@@ -183,6 +168,7 @@ pub fn EChart(
         match drawn {
             Ok(()) => {
                 mark_first_chart();
+                drawn_live.set(true);
                 // A new option starts with nothing chosen.
                 shown_choice.set_value(Vec::new());
                 redrawn.update(|n| *n += 1);
@@ -271,17 +257,26 @@ pub fn EChart(
     let option_in_page: Option<String> = None;
 
     view! {
-        <div class="chart-frame">
-            <div
-                class="chart"
-                node_ref=container
-                role="img"
-                tabindex=move || focusable.get().then_some("0")
-                on:keydown=on_key
-                aria-label=hint
-                style:height=height
-                data-renderer=renderer.name()
-            ></div>
+        <div
+            class="chart-frame"
+            on:pointerover=move |_| reach()
+            on:pointerdown=move |_| reach()
+            on:focusin=move |_| reach()
+        >
+            <div class="chart-box" style:height=height>
+                <div
+                    class="chart"
+                    node_ref=container
+                    role="img"
+                    tabindex=move || focusable.get().then_some("0")
+                    on:keydown=on_key
+                    aria-label=hint
+                    data-renderer=renderer.name()
+                    data-drawn=move || drawn_live.get().then_some("")
+                    data-chosen=move || chosen_attribute(&chosen.get())
+                ></div>
+                <div class="chart-picture" aria-hidden="true" inner_html=move || picture.get()></div>
+            </div>
             {option_in_page.map(|json| view! { <script type="application/json" class="chart-option" inner_html=json></script> })}
             {move || {
                 failure

@@ -15,6 +15,9 @@ pub enum ChartError {
     /// The chart's element left the page before it was drawn.
     #[error("the chart was removed from the page")]
     Removed,
+    /// The chart library did not arrive (blocked, missing, altered, too slow).
+    #[error("the chart library did not load")]
+    LibraryMissing,
 }
 
 impl From<serde_json::Error> for ChartError {

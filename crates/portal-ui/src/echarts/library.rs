@@ -1,7 +1,7 @@
 //! The ECharts script: whether it has arrived (the loader in
-//! scripts/harden-html.mjs starts it once the page is painted, or when the
-//! first chart nears the screen on a narrow one), whether the page is being
-//! printed, and which ECharts theme the reader's colours call for.
+//! scripts/harden-html.mjs starts it when a reader first reaches for a
+//! chart; until then, and in print, charts are pictures), and which ECharts
+//! theme the reader's colours call for.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -12,34 +12,12 @@ use wasm_bindgen::prelude::*;
 /// waiting for it; charts draw once it is there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Library {
-    /// The loader waits to be asked (a narrow screen: no chart on the first
-    /// screen); the first chart that comes near the screen asks.
+    /// The loader waits to be asked: the first chart a reader reaches for asks.
     NotRequested,
     Loading,
     Ready,
     /// It did not load (blocked, 404, cut short, altered).
     Missing,
-}
-
-thread_local! {
-    /// Set for good when the reader prints: paper shows every chart, also
-    /// those never scrolled to. (Effects run before the browser lays out the
-    /// printed page: `beforeprint` handlers end with a microtask checkpoint.)
-    static PRINTING: ArcRwSignal<bool> = {
-        let printing = ArcRwSignal::new(false);
-        if let Some(window) = crate::browser::window() {
-            let set = printing.clone();
-            // Not `once`: a reader may print more than once.
-            let on_print = Closure::<dyn FnMut()>::new(move || set.set(true)).into_js_value();
-            let _ = window.add_event_listener_with_callback("beforeprint", on_print.unchecked_ref());
-        }
-        printing
-    };
-}
-
-/// Whether the page is being printed, tracked.
-pub(super) fn printing() -> bool {
-    PRINTING.with(ArcRwSignal::get)
 }
 
 /// Fired by scripts/echarts-entry.js once `window.echarts` is set.
@@ -63,6 +41,21 @@ pub(super) fn request_library() {
         let _ = load.call0(&JsValue::NULL);
     }
     LIBRARY.with(|state| state.set(library_now()));
+}
+
+/// Asks for the library and waits until it is there (an export of a chart a
+/// reader never reached for), or says why not.
+pub async fn library_ready() -> Result<(), super::ChartError> {
+    request_library();
+    // Up to about 20 s: a slow phone connection may take that long for 180 KB.
+    for _ in 0..600 {
+        match library_now() {
+            Library::Ready => return Ok(()),
+            Library::Missing => return Err(super::ChartError::LibraryMissing),
+            Library::NotRequested | Library::Loading => portal_browser::next_paint().await,
+        }
+    }
+    Err(super::ChartError::LibraryMissing)
 }
 
 fn library_now() -> Library {

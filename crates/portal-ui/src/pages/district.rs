@@ -13,7 +13,7 @@ use plan_model::status::roll_up;
 use crate::context::{WithAssessment, use_lang, use_plan, use_portal};
 use crate::share::FigureCard;
 use crate::ui::{
-    CommitmentList, DataTable, EmptyState, FilterBar, FilterStatus, NotFound, Offered, PageTitle,
+    CommitmentList, DataTable, EmptyState, FilterBar, FilterStatus, NotFound, PageTitle,
     ReleaseBar, SampleNotice, StatusWords, stage_summary, states_of,
 };
 use portal_view::assessed::Assessed;
@@ -107,7 +107,6 @@ fn DistrictProgress(
             periods=periods
             route=Route::District(id.clone())
             filters=bar_filters
-            offered=Offered { goal: true, task: true, district: false, period: true }
             lang=lang
         />
     };

@@ -157,6 +157,7 @@ fn EmbedView(figure: Figure) -> impl IntoView {
                 lang=lang
                 keyboard=keyboard_points(&figure)
                 chosen=figure.chosen.clone()
+                picture=figure.picture()
             />
             <details class="embed-table">
                 <summary>{tr!(lang, show_table)}</summary>

@@ -14,7 +14,7 @@ use crate::data::DATA_DIR;
 use crate::pages::changes::WhatChanged;
 use crate::share::FigureCard;
 use crate::ui::{
-    DataTable, EmptyState, FilterBar, FilterStatus, Later, Loaded, Offered, PageTitle, ReleaseBar,
+    DataTable, EmptyState, FilterBar, FilterStatus, Later, Loaded, PageTitle, ReleaseBar,
     SampleNotice, stage_summary, states_of,
 };
 use portal_view::assessed::Assessed;
@@ -430,7 +430,6 @@ fn OverviewProgress(
             periods=periods
             route=Route::Overview
             filters=filters
-            offered=Offered { goal: true, task: true, district: true, period: true }
             lang=lang
         />
         <FilterStatus text=announcement />

@@ -108,6 +108,7 @@ pub fn FigureCard(
     let label = Signal::derive(move || figure.with(|f| f.description.clone()));
     let keyboard = Memo::new(move |_| figure.with(keyboard_points));
     let chosen = Memo::new(move |_| figure.with(|f| f.chosen.clone()));
+    let picture = Memo::new(move |_| figure.with(Figure::picture));
     // Redrawn only when its figures change, not for every filter; a new
     // selected row (another district) only moves the mark between two rows.
     let table = Memo::new(move |_| {
@@ -125,7 +126,7 @@ pub fn FigureCard(
             <p class="card-subtitle">{move || figure.with(|f| f.subtitle.clone())}</p>
             {children.map(|c| c())}
             <div class="chart-with-table" class:stacked=stacked>
-                <EChart chart=chart label=label height=height lang=lang keyboard=keyboard chosen=chosen />
+                <EChart chart=chart label=label height=height lang=lang keyboard=keyboard chosen=chosen picture=picture />
                 {move || view! { <FigureTable table=table.get() lang=lang selected=selected_row /> }}
             </div>
             <FigureTools figure=figure />

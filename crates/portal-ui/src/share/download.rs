@@ -60,8 +60,11 @@ fn save(bytes: &[u8], mime: &str, name: &str) -> Result<(), DownloadError> {
 /// Width of exported images, CSS px (PNG doubles it).
 const EXPORT_WIDTH: u32 = 960;
 
-/// The framed SVG: title, subtitle and filters, the chart, the source line.
-fn framed_svg(figure: &Figure) -> Result<String, DownloadError> {
+/// The framed SVG: title, subtitle and filters, the chart (drawn by ECharts,
+/// which is asked for first where no chart has been reached for yet), the
+/// source line.
+async fn framed_svg(figure: &Figure) -> Result<String, DownloadError> {
+    crate::echarts::library_ready().await?;
     let height = figure.height.px();
     let chart = crate::echarts::render_svg(
         &figure.chart,
@@ -87,7 +90,7 @@ async fn promise(
 
 /// The framed SVG drawn at twice its size on a canvas, as PNG bytes.
 async fn png(figure: &Figure) -> Result<Vec<u8>, DownloadError> {
-    let svg = framed_svg(figure)?;
+    let svg = framed_svg(figure).await?;
     let (width, height) = export::frame_size(&svg).ok_or_else(|| missing("image size"))?;
     let document =
         crate::browser::window().and_then(|w| w.document()).ok_or_else(|| missing("document"))?;
@@ -173,7 +176,7 @@ pub(super) async fn download(figure: &Figure, what: Download) -> Result<String, 
             Ok(name("png"))
         }
         Download::Svg => {
-            save(framed_svg(figure)?.as_bytes(), "image/svg+xml", &name("svg"))?;
+            save(framed_svg(figure).await?.as_bytes(), "image/svg+xml", &name("svg"))?;
             Ok(name("svg"))
         }
         Download::Csv => {

@@ -24,6 +24,36 @@ pub struct Offered {
     pub period: bool,
 }
 
+impl Offered {
+    /// The filters a page offers, if any: every one on the overview, all but
+    /// the district on a district's page. The static site renders a page for
+    /// each state of one of them (portal-site's `State`).
+    pub fn on(route: &Route) -> Option<Offered> {
+        match route {
+            Route::Overview => {
+                Some(Offered { goal: true, task: true, district: true, period: true })
+            }
+            Route::District(_) => {
+                Some(Offered { goal: true, task: true, district: false, period: true })
+            }
+            _ => None,
+        }
+    }
+
+    /// The names of the filters offered, as addresses name them.
+    pub fn names(self) -> Vec<&'static str> {
+        [
+            (self.goal, "goal"),
+            (self.task, "task"),
+            (self.district, "district"),
+            (self.period, "period"),
+        ]
+        .into_iter()
+        .filter_map(|(offered, name)| offered.then_some(name))
+        .collect()
+    }
+}
+
 thread_local! {
     /// The select the reader just changed: the page is drawn anew for the new
     /// URL, and focus goes back to it so keyboard users keep their place.
@@ -76,13 +106,21 @@ fn FilterSelect(
                     on_pick(Some(value).filter(|v| !v.is_empty()));
                 }
             >
-                <option value="" prop:selected=move || selected.with(Option::is_none)>{all}</option>
+                // The attribute as well as the property: a page rendered with a
+                // filter chosen (a state's page) shows the choice without the app.
+                <option
+                    value=""
+                    selected=move || selected.with(Option::is_none)
+                    prop:selected=move || selected.with(Option::is_none)
+                >
+                    {all}
+                </option>
                 {options
                     .into_iter()
                     .map(|(value, text)| {
                         let mine = value.clone();
-                        let is_selected = move || selected.with(|s| s.as_deref() == Some(mine.as_str()));
-                        view! { <option value=value prop:selected=is_selected>{text}</option> }
+                        let is_selected = Memo::new(move |_| selected.with(|s| s.as_deref() == Some(mine.as_str())));
+                        view! { <option value=value selected=is_selected prop:selected=is_selected>{text}</option> }
                     })
                     .collect_view()}
             </select>
@@ -102,11 +140,16 @@ pub fn FilterBar(
     /// Current filters.
     #[prop(into)]
     filters: Signal<Filters>,
-    /// Which selects to show.
-    offered: Offered,
     /// Reader's language.
     lang: Lang,
 ) -> impl IntoView {
+    // Which selects to show: the page's own (`Offered::on`).
+    let offered = Offered::on(&route).unwrap_or(Offered {
+        goal: false,
+        task: false,
+        district: false,
+        period: false,
+    });
     let go = {
         let route = route.clone();
         move |change: SetFilter| {
