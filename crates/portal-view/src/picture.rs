@@ -143,9 +143,11 @@ fn fit(text: &str, px: f64) -> String {
 }
 
 /// How much wider than the narrow width a chart is at least on a wide screen
-/// (a chart beside its table at 721 px, about 420 px): labels cut for the
-/// narrow width are cut less there (style/main.css shows one or the other).
+/// (a chart beside its table at 721 px, about 420 px), and on a desktop (at
+/// 1100 px and more, 600 px or more): labels cut for the narrow width are cut
+/// less there (style/main.css shows one of them).
 const WIDE: f64 = 1.4;
+const WIDEST: f64 = 2.0;
 
 /// A label that names a whole category, cut to fit its column (the full text,
 /// if cut, is its tooltip). A label that ends in a status after two spaces
@@ -166,12 +168,21 @@ fn label(out: &mut String, attributes: &str, text: &str, px: f64) {
     }
     let title = titled(text);
     let _ = write!(out, "<text class=\"n\" {attributes}>{title}{}</text>", xml_escape(&narrow));
-    let wide = cut(px * WIDE);
+    let (wide, widest) = (cut(px * WIDE), cut(px * WIDEST));
+    // One wide text where both wide widths show the same.
+    let class = if wide == widest { "w x" } else { "w" };
     let _ = write!(
         out,
-        "<text class=\"w\" display=\"none\" {attributes}>{title}{}</text>",
+        "<text class=\"{class}\" display=\"none\" {attributes}>{title}{}</text>",
         xml_escape(&wide)
     );
+    if wide != widest {
+        let _ = write!(
+            out,
+            "<text class=\"x\" display=\"none\" {attributes}>{title}{}</text>",
+            xml_escape(&widest)
+        );
+    }
 }
 
 /// A `<title>` child: the mark's words and numbers, a tooltip without scripts.
