@@ -307,6 +307,7 @@ const morph = (from, to) => {
   }
 };
 let latestChoice = 0;
+const parsedStates = new Map();
 // The state shown now (as rendered: no filter), so that a step in history
 // that changes no filter (an in-page link) fetches nothing.
 let shownFile = null;
@@ -315,13 +316,20 @@ const showState = async (search) => {
   const file = stateFile(search);
   if (!file) return false;
   const choice = ++latestChoice;
-  let next;
-  try {
-    const response = await fetch(file);
-    if (!response.ok) return false;
-    next = new DOMParser().parseFromString(await response.text(), 'text/html');
-  } catch (_) {
-    return false;
+  // Each state's page is fetched and parsed once: going back to a state
+  // costs only the change (its nodes are copied in, the parsed page stays).
+  let next = parsedStates.get(file);
+  if (!next) {
+    try {
+      const response = await fetch(file);
+      if (!response.ok) return false;
+      next = new DOMParser().parseFromString(await response.text(), 'text/html');
+    } catch (_) {
+      return false;
+    }
+    parsedStates.set(file, next);
+    // A dozen at most: a phone's memory is not the cache's.
+    if (parsedStates.size > 12) parsedStates.delete(parsedStates.keys().next().value);
   }
   // A later choice has been made, or the app has taken over: nothing to do.
   if (choice !== latestChoice || !page.isConnected) return true;
