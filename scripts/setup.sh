@@ -93,6 +93,21 @@ if ! python3 -c "import openpyxl, sys; sys.exit(openpyxl.__version__ != '$OPENPY
   step "openpyxl $OPENPYXL_VERSION (pip)" python3 -m pip install --quiet --disable-pip-version-check "openpyxl==$OPENPYXL_VERSION"
 fi
 
+# 8. The open-data readers (PyPI) the site's tests read what a publish writes
+#    with: frictionless (Data Packages), csvw (CSVW metadata), pyld (JSON-LD)
+#    and extruct (the JSON-LD in a page), as a data portal would.
+OPEN_DATA_READERS="frictionless==5.21.0 csvw==4.1.1 PyLD==3.3.0 extruct==0.18.0"
+if ! python3 - "$OPEN_DATA_READERS" <<'PY' 2>/dev/null
+import sys
+from importlib.metadata import version
+wanted = dict(pin.split("==") for pin in sys.argv[1].split())
+sys.exit(any(version(name) != v for name, v in wanted.items()))
+PY
+then
+  # shellcheck disable=SC2086
+  step "open-data readers (pip)" python3 -m pip install --quiet --disable-pip-version-check $OPEN_DATA_READERS
+fi
+
 if [ ${#installed[@]} -eq 0 ]; then
   say "everything is already installed"
 else

@@ -50,6 +50,7 @@ async fn no_axe_violations_on_any_page_language_theme_or_width() {
         "district/zhoushi/",
         "department/industry-it/",
         "data/",
+        "search/?q=%E4%B8%93%E5%88%A9",
         "embed/district-heatmap/",
         "embed/indicator/ai-invention-patents/districts/",
     ];

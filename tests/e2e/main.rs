@@ -16,6 +16,8 @@ mod model;
 mod overview;
 mod pages;
 mod payloads;
+mod preview;
+mod search;
 mod site;
 mod studio;
 mod task;

@@ -86,7 +86,8 @@ const RENDERED: &str = r#"
         page: !!page,
         xss: window.__xss === undefined ? null : window.__xss,
         injected_images: document.querySelectorAll('img[src="x"]').length,
-        injected_scripts: [...document.scripts].filter(s => s.textContent.includes('__xss') && s.type !== 'application/json').length,
+        injected_scripts: [...document.scripts].filter(s => s.textContent.includes('__xss') && !['application/json', 'application/ld+json'].includes(s.type)).length,
+        data_blocks_whole: [...document.querySelectorAll('script[type="application/ld+json"]')].every(s => { try { JSON.parse(s.textContent); return true; } catch (e) { return false; } }),
         head_elements: document.head.querySelectorAll('img, b').length,
         bold: page ? page.querySelectorAll('b').length : -1,
         h1: document.querySelector('h1')?.textContent ?? null,
@@ -124,6 +125,7 @@ async fn markup_in_the_data_is_text_in_the_rendered_pages_and_their_heads() {
                 assert_eq!(seen["xss"], Value::Null, "{what}: a payload ran");
                 assert_eq!(seen["injected_images"], 0, "{what}: markup became elements");
                 assert_eq!(seen["injected_scripts"], 0, "{what}: a script element was injected");
+                assert_eq!(seen["data_blocks_whole"], true, "{what}: the JSON-LD is whole JSON");
                 assert_eq!(seen["head_elements"], 0, "{what}: markup in the head became elements");
                 assert_eq!(seen["bold"], 0, "{what}: <b> became an element");
                 assert_eq!(seen["js_links"], 0, "{what}: a javascript: link");
@@ -159,7 +161,7 @@ const INSPECT: &str = r#"
     return {
         xss: window.__xss === undefined ? null : window.__xss,
         injected_images: document.querySelectorAll('img[src="x"]').length,
-        injected_scripts: [...document.scripts].filter(s => s.textContent.includes('__xss')).length,
+        injected_scripts: [...document.scripts].filter(s => s.textContent.includes('__xss') && !['application/json', 'application/ld+json'].includes(s.type)).length,
         bold: document.querySelectorAll('#main b').length,
         h1: document.querySelector('#main h1').textContent,
         sideways: document.documentElement.scrollWidth > window.innerWidth,

@@ -57,6 +57,35 @@ pub struct ReleaseSummary {
     pub sample: bool,
 }
 
+/// The sub-folder of a frozen release (`releases/<version>/csv/`) for its
+/// data as CSV tables, which a publish writes from the frozen files.
+pub const TABLES_DIR: &str = "csv";
+
+/// The CSVW metadata of a release's tables, beside them (where CSVW readers
+/// look for it by default).
+pub const CSVW_FILE: &str = "csv-metadata.json";
+
+/// A frozen release's Data Package, which a publish writes beside it.
+pub const PACKAGE_FILE: &str = "datapackage.json";
+
+/// The data folder's DCAT catalog of every release, which a publish writes.
+pub const CATALOG_FILE: &str = "catalog.jsonld";
+
+/// True for a file of the data folder (`path` from it: `catalog.jsonld`,
+/// `releases/<version>/csv/indicators.csv`) that a publish writes again from
+/// the releases' frozen files, with its precompressed copies: the tables,
+/// the Data Package and the catalog. No release carries such a file over,
+/// since the next publish writes it anew.
+pub fn is_written_from_releases(path: &str) -> bool {
+    let path = path.strip_suffix(".br").or_else(|| path.strip_suffix(".gz")).unwrap_or(path);
+    match path.split('/').collect::<Vec<_>>()[..] {
+        [CATALOG_FILE] => true,
+        [RELEASES_DIR, _, PACKAGE_FILE] => true,
+        [RELEASES_DIR, _, TABLES_DIR, name] => !name.is_empty(),
+        _ => false,
+    }
+}
+
 /// The release published before `current` in an index (newest first): the
 /// next entry; `None` for the first release or a version not in the index.
 pub fn previous<'a>(index: &'a [ReleaseSummary], current: &str) -> Option<&'a ReleaseSummary> {
@@ -91,6 +120,30 @@ pub fn is_sha256_hex(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_files_a_publish_writes_from_the_releases_are_known_by_their_place() {
+        for path in [
+            "catalog.jsonld",
+            "catalog.jsonld.br",
+            "releases/2026.09.0/datapackage.json",
+            "releases/2026.09.0/datapackage.json.gz",
+            "releases/2026.09.0/csv/indicators.csv",
+            "releases/2026.09.0/csv/csv-metadata.json",
+        ] {
+            assert!(is_written_from_releases(path), "{path}");
+        }
+        for path in [
+            "plan.json",
+            "releases/2026.09.0/plan.json",
+            "releases/2026.09.0/SHA256SUMS",
+            "releases/2026.09.0/csv/",
+            "csv/indicators.csv",
+            "releases/index.json",
+        ] {
+            assert!(!is_written_from_releases(path), "{path}");
+        }
+    }
 
     #[test]
     fn the_previous_release_is_the_next_entry_of_the_index() {

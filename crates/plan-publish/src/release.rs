@@ -10,6 +10,7 @@ use plan_model::messages::say;
 use plan_model::progress::ChangelogEntry;
 use plan_model::release::{
     MANIFEST_FILE, Manifest, ManifestFile, ReleaseSummary, is_valid_version,
+    is_written_from_releases,
 };
 use plan_model::{Bilingual, Lang, PROGRESS_FILE, ProgressDocument, SCHEMA_VERSION};
 use sha2::{Digest, Sha256};
@@ -71,9 +72,10 @@ impl ReleaseRequest<'_> {
 }
 
 /// True for a file of the data folder that a release lists and freezes
-/// (not the manifest it writes, not a hidden file).
+/// (not the manifest it writes, not a hidden file, not the catalog a
+/// publish writes from the releases).
 pub fn is_release_file(name: &str) -> bool {
-    name != MANIFEST_FILE && !name.starts_with('.')
+    name != MANIFEST_FILE && !name.starts_with('.') && !is_written_from_releases(name)
 }
 
 /// Lower-case hex SHA-256.

@@ -90,6 +90,7 @@ fn column(lang: Lang, route: &Route) -> &'static str {
         Route::Department(_) => tr!(lang, column_departments),
         Route::Data => tr!(lang, nav_data),
         Route::Commitments => tr!(lang, nav_commitments),
+        Route::Search => tr!(lang, search_heading),
         Route::Publish => tr!(lang, nav_publish),
         Route::Embed(_) => tr!(lang, column_charts),
     }
@@ -144,7 +145,10 @@ pub(super) fn page_with_base(
         title: tr!(lang, document_title).to_owned(),
         description: site.plan.plan.title.get(lang).to_owned(),
     });
-    let (title, description) = (escape(&head.title), escape(&head.description));
+    // The page's answer, where it has one, rather than what it is about.
+    let answer = portal_view::summary::describe(&site.assessed, route, lang);
+    let description = answer.unwrap_or(head.description);
+    let (title, description) = (escape(&head.title), escape(&description));
     let here = escape(&address(site, lang, route));
     let base = escape(base);
     let site_name = escape(tr!(lang, site_name));
@@ -243,6 +247,14 @@ pub(super) fn page_with_base(
             r#"<script type="module" src="{}" integrity="{}" crossorigin="anonymous"></script>"#,
             escape(&s.script),
             escape(&s.integrity)
+        ));
+    }
+    // What the page says of its data, for dataset search: data, not script
+    // (the policy, which comes first, runs none of it).
+    if listed && let Some(data) = super::open_data::schema_org::for_page(site, page) {
+        assets.push(format!(
+            r#"<script type="application/ld+json">{}</script>"#,
+            super::open_data::schema_org::script_text(&data)
         ));
     }
     let assets = assets.join("\n");

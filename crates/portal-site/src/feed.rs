@@ -29,6 +29,8 @@ pub struct Published {
     pub plan: Arc<PlanDocument>,
     /// Its figures.
     pub progress: Arc<ProgressDocument>,
+    /// Its data files, as its frozen manifest lists them.
+    pub files: Vec<plan_model::release::ManifestFile>,
 }
 
 /// What a feed follows.

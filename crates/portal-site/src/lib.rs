@@ -9,6 +9,7 @@
 
 mod document;
 pub mod feed;
+pub mod open_data;
 pub mod publish;
 
 use std::sync::Arc;
@@ -48,6 +49,9 @@ pub struct Site {
     drawable: std::sync::OnceLock<Vec<Figure>>,
     /// The figures assessed as they stood at each period a state page shows.
     at_periods: std::sync::Mutex<Vec<(String, Arc<portal_view::assessed::Assessed>)>>,
+    /// The current release's files as the open-data metadata describes
+    /// them (its data files and its tables), made once.
+    open_files: std::sync::OnceLock<Vec<open_data::Described>>,
 }
 
 /// A page of the site.
@@ -133,6 +137,7 @@ impl Site {
             rendered_from: Vec::new(),
             drawable: std::sync::OnceLock::new(),
             at_periods: std::sync::Mutex::new(Vec::new()),
+            open_files: std::sync::OnceLock::new(),
         }
     }
 
@@ -149,7 +154,8 @@ impl Site {
                 Subject::Department => plan.departments.iter().map(|d| d.id.clone()).collect(),
             }
         };
-        let mut routes = vec![Route::Overview, Route::Commitments, Route::Data, Route::Publish];
+        let mut routes =
+            vec![Route::Overview, Route::Commitments, Route::Data, Route::Search, Route::Publish];
         routes.extend(ids(Subject::Indicator).into_iter().map(Route::Indicator));
         routes.extend(ids(Subject::Task).into_iter().map(Route::Task));
         routes.extend(ids(Subject::District).into_iter().map(Route::District));
@@ -191,6 +197,28 @@ impl Site {
             }
         }
         states
+    }
+
+    /// The current release's files as its open-data metadata lists them:
+    /// the data files its manifest names, then its tables (made once).
+    pub fn open_files(&self) -> &[open_data::Described] {
+        self.open_files.get_or_init(|| {
+            let frozen = self.read_ahead.manifest.iter().flat_map(|m| &m.files).map(|f| {
+                open_data::Described {
+                    path: f.path.clone(),
+                    bytes: f.bytes,
+                    sha256: f.sha256.clone(),
+                }
+            });
+            let tables =
+                open_data::tables::tables(&self.plan, &self.progress).into_iter().map(|t| {
+                    open_data::Described::of(
+                        format!("{}/{}", open_data::CSV_DIR, t.file()),
+                        &t.csv(),
+                    )
+                });
+            frozen.chain(tables).collect()
+        })
     }
 
     /// The figures assessed at `period` (made once per period, then kept).

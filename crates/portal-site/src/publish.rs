@@ -266,22 +266,27 @@ fn read_history(
             let plan = load(files, &frozen(&summary.version, PLAN_FILE), plan_model::parse_plan)?;
             let progress =
                 load(files, &frozen(&summary.version, PROGRESS_FILE), plan_model::parse_progress)?;
+            let manifest: Manifest =
+                load(files, &frozen(&summary.version, MANIFEST_FILE), parse_located)?;
             Ok(super::feed::Published {
                 summary,
                 plan: Arc::new(plan),
                 progress: Arc::new(progress),
+                files: manifest.files,
             })
         })
         .collect()
 }
 
-/// The files [`read_history`] reads: each release's frozen plan and
-/// figures, and the release before the current one (for the studio, which
+/// The files [`read_history`] reads: each release's frozen plan, figures
+/// and manifest, and the release before the current one (for the studio, which
 /// fetches what a publish will read).
 pub fn history_files(index: &[ReleaseSummary]) -> Vec<String> {
     index
         .iter()
-        .flat_map(|r| [frozen(&r.version, PLAN_FILE), frozen(&r.version, PROGRESS_FILE)])
+        .flat_map(|r| {
+            [PLAN_FILE, PROGRESS_FILE, MANIFEST_FILE].map(|name| frozen(&r.version, name))
+        })
         .collect()
 }
 
@@ -426,6 +431,7 @@ pub fn build(files: &dyn SiteFiles, url: Option<&str>) -> Result<Built, PublishE
     for (file, xml) in super::feed::feeds(&site, &history) {
         out.push((file, xml.into_bytes()));
     }
+    out.extend(super::open_data::files(&site, &history));
     out.push(("sitemap.xml".to_owned(), site.sitemap(&pages).into_bytes()));
     out.push(("robots.txt".to_owned(), site.robots().into_bytes()));
     out.push((
@@ -451,7 +457,8 @@ const PRECOMPRESSED: [&str; 2] = ["br", "gz"];
 /// larger), here and in the studio's wasm.
 fn precompressed(name: &str, bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
     use std::io::Write;
-    let text = [".html", ".xml", ".txt", ".json"].iter().any(|ext| name.ends_with(ext));
+    let text =
+        [".html", ".xml", ".txt", ".json", ".jsonld", ".csv"].iter().any(|ext| name.ends_with(ext));
     if !text {
         return Vec::new();
     }

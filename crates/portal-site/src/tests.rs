@@ -4,6 +4,7 @@ use super::*;
 
 mod feeds;
 mod files;
+mod open_data;
 mod pages;
 mod readings;
 

@@ -17,6 +17,7 @@ use crate::pages::district::DistrictPage;
 use crate::pages::embed::EmbedPage;
 use crate::pages::indicator::IndicatorPage;
 use crate::pages::overview::Overview;
+use crate::pages::search::SearchPage;
 use crate::pages::task::TaskPage;
 use crate::prefs;
 use crate::ui::{Announcer, Loaded, NotFound};
@@ -237,6 +238,7 @@ pub fn Frame(
                         Route::Department(id) => view! { <DepartmentPage id=id /> }.into_any(),
                         Route::Data => view! { <DataPage /> }.into_any(),
                         Route::Commitments => view! { <CommitmentsPage /> }.into_any(),
+                        Route::Search => view! { <SearchPage /> }.into_any(),
                         Route::Publish => publish_page(),
                         Route::Overview => view! { <Overview /> }.into_any(),
                         Route::Embed(id) => view! { <EmbedPage id=id /> }.into_any(),

@@ -10,4 +10,5 @@ pub mod embed;
 pub mod indicator;
 pub mod overview;
 pub mod publish;
+pub mod search;
 pub mod task;

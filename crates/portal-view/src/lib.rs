@@ -9,6 +9,9 @@
 //! 1. `locale`, `url`, `assessed`, `format`
 //! 2. `charts` (charming builders from plain view structs)
 //! 3. `figures`, then `export` and `picture` (every chart as an SVG)
+//! 4. `open_data` (the release as CSV tables, and its name and cadence),
+//!    `summary` (each page's answer in a sentence, for its description),
+//!    `search` (everything a reader can find, where it lives)
 
 pub mod assessed;
 pub mod charts;
@@ -16,5 +19,8 @@ pub mod export;
 pub mod figures;
 pub mod format;
 pub mod locale;
+pub mod open_data;
 pub mod picture;
+pub mod search;
+pub mod summary;
 pub mod url;

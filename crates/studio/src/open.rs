@@ -248,7 +248,8 @@ pub(crate) fn unpacks_too_large(bytes: u64, lang: Lang) -> String {
 /// The site's own files a release's pages are rendered from, beside the
 /// data the manifest lists: Trunk's page (`index.html`, or `template.html`
 /// once the pages are rendered), the kept address, the studio's loader and
-/// every published release's frozen plan and figures (for the feeds). The
+/// every published release's frozen plan, figures and manifest (for the
+/// feeds and the open-data files). The
 /// page fetches those the site has; `index_text` is the releases index.
 pub fn site_files_wanted(index_text: Option<&str>) -> Vec<String> {
     // The names `site::publish` reads (`TEMPLATE_FILE`, `SITE_FILE`,
@@ -261,7 +262,7 @@ pub fn site_files_wanted(index_text: Option<&str>) -> Vec<String> {
     let index: Vec<ReleaseSummary> =
         index_text.and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default();
     for release in &index {
-        for name in [PLAN_FILE, PROGRESS_FILE] {
+        for name in [PLAN_FILE, PROGRESS_FILE, MANIFEST_FILE] {
             wanted.push(format!("data/{RELEASES_DIR}/{}/{name}", release.version));
         }
     }

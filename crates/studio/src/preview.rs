@@ -80,7 +80,9 @@ impl Previewer {
                         Say::PageDepartment,
                         &plan.departments.iter().find(|d| &d.id == id)?.name,
                     ),
-                    Route::Publish | Route::Embed(_) | Route::NotFound(_) => return None,
+                    Route::Search | Route::Publish | Route::Embed(_) | Route::NotFound(_) => {
+                        return None;
+                    }
                 };
                 Some(PreviewPage { file: page.file(), label, lang: page.lang })
             })

@@ -11,7 +11,8 @@ use std::collections::BTreeMap;
 
 use plan_model::Lang;
 use plan_model::release::{
-    MANIFEST_FILE, Manifest, RELEASE_INDEX_FILE, RELEASES_DIR, is_valid_file_name, is_valid_version,
+    MANIFEST_FILE, Manifest, RELEASE_INDEX_FILE, RELEASES_DIR, is_valid_file_name,
+    is_valid_version, is_written_from_releases,
 };
 use plan_publish::release::{SUMS_FILE, sha256_hex};
 
@@ -42,6 +43,10 @@ pub fn vouch(entries: Vec<(String, Vec<u8>)>, lang: Lang) -> Result<Vouched, Opt
     let mut out = Vouched::default();
     for (path, bytes) in entries {
         let Some(rest) = path.strip_prefix("data/") else { continue };
+        // Written again by this release's publish, from the frozen files.
+        if is_written_from_releases(rest) {
+            continue;
+        }
         match rest.split('/').collect::<Vec<_>>()[..] {
             [name] => {
                 top.insert(name.to_owned(), bytes);
@@ -212,6 +217,17 @@ mod tests {
         assert_eq!(vouched.carried.len(), 4);
         assert!(vouched.left_out.is_empty(), "{:?}", vouched.left_out);
         assert_eq!(vouched.index.as_deref(), Some("[]"));
+    }
+
+    #[test]
+    fn what_a_publish_writes_again_from_the_releases_is_neither_carried_nor_named() {
+        let entries = with(release(), "data/catalog.jsonld", b"{}");
+        let entries = with(entries, "data/releases/2026.09.0/datapackage.json", b"{}");
+        let entries = with(entries, "data/releases/2026.09.0/csv/indicators.csv", b"id");
+        let entries = with(entries, "data/releases/2026.09.0/csv/csv-metadata.json.br", b"x");
+        let vouched = vouch(entries, Lang::En).expect("vouched");
+        assert!(vouched.left_out.is_empty(), "{:?}", vouched.left_out);
+        assert_eq!(vouched.carried.len(), 4);
     }
 
     #[test]

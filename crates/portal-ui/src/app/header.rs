@@ -26,6 +26,7 @@ pub fn SiteHeader(lang: Lang, location: RwSignal<Location>) -> impl IntoView {
                 <a href=Route::Overview.href(lang)>{tr!(lang, nav_overview)}</a>
                 <a href=Route::Commitments.href(lang)>{tr!(lang, nav_commitments)}</a>
                 <a href=Route::Data.href(lang)>{tr!(lang, nav_data)}</a>
+                <a href=Route::Search.href(lang)>{tr!(lang, search_heading)}</a>
             </nav>
             <div class="site-controls">
                 <a class="lang-switch" href=switch_href hreflang=other.tag() lang=other.tag()>

@@ -1,6 +1,9 @@
 //! Data and methods: how completion and status are computed (with the
-//! thresholds of the current release), the files to download with their sizes
-//! and SHA-256, every release, the licence and the plan's original text.
+//! thresholds of the current release), the dataset's core facts (as a
+//! public-data platform files them), the files to download with their sizes
+//! and SHA-256, the release as CSV tables with its open-data descriptions
+//! (Data Package, CSVW, DCAT), every release, the licence and the plan's
+//! original text.
 
 use leptos::prelude::*;
 use plan_model::release::{Manifest, RELEASES_DIR, ReleaseSummary};
@@ -25,10 +28,12 @@ pub fn DataPage() -> impl IntoView {
             <PageTitle what=tr!(lang, nav_data) description=tr!(lang, methods_heading) lang=lang />
             <h1>{tr!(lang, nav_data)}</h1>
             <Loaded resource=progress lang=lang ok=move |data| view! { <Methods data=data lang=lang /> } />
+            <Loaded resource=progress lang=lang ok=move |data| view! { <AboutDataset data=data lang=lang /> } />
             <section class="card" aria-labelledby="downloads-heading">
                 <h2 id="downloads-heading">{tr!(lang, downloads_heading)}</h2>
                 <Loaded resource=manifest lang=lang ok=move |m| view! { <Downloads manifest=m lang=lang /> } />
             </section>
+            <Loaded resource=progress lang=lang ok=move |data| view! { <OpenData data=data lang=lang /> } />
             <section class="card" aria-labelledby="releases-heading">
                 <h2 id="releases-heading">{tr!(lang, releases_heading)}</h2>
                 <Loaded resource=releases lang=lang ok=move |list| view! { <Releases list=list lang=lang /> } />
@@ -89,6 +94,87 @@ fn Methods(data: std::sync::Arc<ProgressDocument>, lang: Lang) -> impl IntoView 
         <section class="card changelog-section" aria-labelledby="changelog-heading">
             <h2 id="changelog-heading">{tr!(lang, changelog_heading)}</h2>
             <ul class="changelog">{changelog}</ul>
+        </section>
+    }
+}
+
+/// The dataset's core facts, as a public-data platform files them: name,
+/// summary, provider, dates, update cycle, formats, version, licence.
+#[component]
+fn AboutDataset(data: std::sync::Arc<ProgressDocument>, lang: Lang) -> impl IntoView {
+    use portal_view::open_data::{dataset_title, release_cadence, release_words};
+    let doc = use_plan();
+    let release = &data.release;
+    let summary = ReleaseSummary {
+        version: release.version.clone(),
+        published: release.published.clone(),
+        as_of: release.as_of.clone(),
+        sample: release.sample,
+    };
+    let releases = crate::data::release_index();
+    let cadence = move || {
+        let list = releases.now.get().and_then(Result::ok).unwrap_or_default();
+        release_cadence(&list, &data).words(lang)
+    };
+    let licence = doc.plan.licence.clone();
+    let row = |term: &'static str, detail: AnyView| view! { <dt>{term}</dt> <dd>{detail}</dd> };
+    view! {
+        <section class="card about-dataset" aria-labelledby="dataset-heading">
+            <h2 id="dataset-heading">{tr!(lang, meta_heading)}</h2>
+            <dl class="plan-meta facts">
+                {row(tr!(lang, meta_name), dataset_title(&doc, summary.sample, lang).into_any())}
+                {row(tr!(lang, meta_summary), release_words(&summary, lang).into_any())}
+                {row(tr!(lang, meta_provider), doc.plan.issuer.get(lang).to_owned().into_any())}
+                {row(tr!(lang, meta_published), view! { <time datetime=summary.published.clone()>{summary.published.clone()}</time> }.into_any())}
+                {row(tr!(lang, meta_as_of), view! { <time datetime=summary.as_of.clone()>{summary.as_of.clone()}</time> }.into_any())}
+                {row(tr!(lang, meta_cadence), cadence.into_any())}
+                {row(tr!(lang, meta_format), "JSON, CSV (UTF-8)".into_any())}
+                {row(tr!(lang, meta_version), summary.version.clone().into_any())}
+                {row(tr!(lang, meta_licence), view! { <DataLink url=licence.url.clone() text=licence.name.clone() rel="license" /> }.into_any())}
+            </dl>
+        </section>
+    }
+}
+
+/// The current release as CSV tables, with the files that describe it for
+/// data tools: its Data Package, its tables' CSVW metadata and the site's
+/// DCAT catalog of every release.
+#[component]
+fn OpenData(data: std::sync::Arc<ProgressDocument>, lang: Lang) -> impl IntoView {
+    use plan_model::release::{CATALOG_FILE, CSVW_FILE, PACKAGE_FILE, TABLES_DIR};
+    let doc = use_plan();
+    let folder = format!("{DATA_DIR}/{RELEASES_DIR}/{}", data.release.version);
+    let tables = portal_view::open_data::tables::tables(&doc, &data);
+    let rows = tables
+        .into_iter()
+        .map(|t| {
+            let file = t.file();
+            let href = format!("{folder}/{TABLES_DIR}/{file}");
+            view! {
+                <tr>
+                    <th scope="row"><a href=href download=file.clone()>{file.clone()}</a></th>
+                    <td class="text-cell">{t.title.get(lang).to_owned()}</td>
+                    <td>{t.rows.len().to_string()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let described = [
+        (format!("{folder}/{PACKAGE_FILE}"), tr!(lang, open_data_package)),
+        (format!("{folder}/{TABLES_DIR}/{CSVW_FILE}"), tr!(lang, open_data_csvw)),
+        (format!("{DATA_DIR}/{CATALOG_FILE}"), tr!(lang, open_data_catalog)),
+    ]
+    .into_iter()
+    .map(|(href, what)| view! { <li><a href=href.clone()>{what}</a> " " <code>{href.clone()}</code></li> })
+    .collect_view();
+    view! {
+        <section class="card open-data" aria-labelledby="open-data-heading">
+            <h2 id="open-data-heading">{tr!(lang, open_data_heading)}</h2>
+            <p>{tr!(lang, open_data_intro)}</p>
+            <ul class="described">{described}</ul>
+            <DataTable caption=tr!(lang, open_data_tables_caption) headers=vec![tr!(lang, col_file).to_owned(), tr!(lang, col_table).to_owned(), tr!(lang, col_rows).to_owned()] class="open-tables">
+                {rows}
+            </DataTable>
         </section>
     }
 }

@@ -70,10 +70,8 @@ pub fn update_text(u: &Update, lang: Lang) -> String {
     format!("{} {}", u.as_of, parts.join(tr!(lang, sentence_separator)))
 }
 
-/// The anchor of a commitment on a page that lists it (`#commitment-<id>`).
-pub fn commitment_anchor(id: &str) -> String {
-    format!("commitment-{id}")
-}
+/// The anchor of a commitment on its task's page or the commitments page.
+pub use portal_view::search::commitment_anchor;
 
 /// A list of commitments with their stage, words, units, due date and updates.
 #[component]

@@ -22,6 +22,9 @@ pub enum Route {
     Commitments,
     /// Data and methods: how status is computed, downloads, releases (`<lang>/data/`).
     Data,
+    /// Everything there is to find, listed, narrowed by what a reader types
+    /// (`<lang>/search/?q=…`).
+    Search,
     /// The publishing studio, for staff (`<lang>/publish/`): its own wasm
     /// imports a workbook and makes a release in the browser.
     Publish,
@@ -69,6 +72,7 @@ impl Location {
             ["department", id] => one(id, Route::Department),
             ["data"] => Route::Data,
             ["commitments"] => Route::Commitments,
+            ["search"] => Route::Search,
             ["publish"] => Route::Publish,
             ["embed", rest @ ..] if rest.iter().all(|p| is_id(p)) => {
                 FigureId::parse(rest).map_or_else(|| Route::NotFound(path.to_owned()), Route::Embed)
@@ -99,6 +103,7 @@ impl Location {
             Route::Department(id) => format!("department/{id}/"),
             Route::Data => "data/".to_owned(),
             Route::Commitments => "commitments/".to_owned(),
+            Route::Search => "search/".to_owned(),
             Route::Publish => "publish/".to_owned(),
             Route::Embed(figure) => format!("embed/{}/", figure.path()),
         };
@@ -148,6 +153,7 @@ mod tests {
         let at = |p: &str| Location::parse(p, "");
         assert_eq!(at("").route, Route::Overview);
         assert_eq!(at("en/commitments/").route, Route::Commitments);
+        assert_eq!(at("zh/search/?q=%E4%B8%93%E5%88%A9").route, Route::Search);
         assert_eq!(at("zh/publish/").route, Route::Publish);
         assert_eq!(Location::page_path(Lang::En, &Route::Publish), "en/publish/");
         assert_eq!(Location::page_path(Lang::Zh, &Route::Commitments), "zh/commitments/");
