@@ -61,6 +61,20 @@ fn a_shared_link_previews_with_the_pages_answer_in_its_language() {
         let title = preview["ogTitle"].as_str().unwrap_or_default();
         assert!(!title.is_empty(), "{url}: a title: {preview}");
         assert_eq!(preview["ogLocale"], if *lang == Lang::Zh { "zh_CN" } else { "en_US" });
+        // Its picture: named with its size, and there, a 1200×630 PNG.
+        let image = &preview["ogImage"][0];
+        let folder = portal_view::url::Location::page_path(*lang, route);
+        let address = image["url"].as_str().unwrap_or_default();
+        assert!(address.ends_with(&format!("/{folder}preview.png")), "{url}: {image}");
+        assert_eq!(
+            (image["width"].as_str(), image["height"].as_str()),
+            (Some("1200"), Some("630"))
+        );
+        let png = std::fs::read(dist.join(format!("{folder}preview.png"))).expect("the picture");
+        assert_eq!(&png[1..4], b"PNG", "{folder}");
+        let size = |at: usize| u32::from_be_bytes(png[at..at + 4].try_into().expect("4 bytes"));
+        assert_eq!((size(16), size(20)), (1200, 630), "{folder}: its header");
+        assert_eq!(preview["twitterCard"], "summary_large_image", "{url}");
     }
     // The overview's answer holds each status's count, as the scorecard has it.
     let zh = read[0]["ogDescription"].as_str().unwrap_or_default();

@@ -153,6 +153,11 @@ pub(super) fn page_with_base(
     let base = escape(base);
     let site_name = escape(tr!(lang, site_name));
     let release = &site.progress.release;
+    // Its link-preview picture, beside it (`preview`), for listed pages.
+    let picture =
+        (listed && site.previews).then(|| super::preview::card(site, page)).flatten().map(|card| {
+            (format!("{}{}{}", site.url, page.folder(), super::preview::PREVIEW_FILE), card.alt())
+        });
     let mut meta = vec![
         format!(r#"<base href="{base}">"#),
         format!("<title>{title}</title>"),
@@ -186,6 +191,10 @@ pub(super) fn page_with_base(
         format!(r#"<meta property="og:description" content="{description}">"#),
         format!(r#"<meta property="og:locale" content="{}">"#, og_locale(lang)),
         format!(r#"<meta property="og:locale:alternate" content="{}">"#, og_locale(lang.other())),
+        format!(
+            r#"<meta name="twitter:card" content="{}">"#,
+            if picture.is_some() { "summary_large_image" } else { "summary" }
+        ),
         // What Chinese government sites carry for their crawlers and archives.
         format!(r#"<meta name="SiteName" content="{site_name}">"#),
         format!(r#"<meta name="ColumnName" content="{}">"#, escape(column(lang, route))),
@@ -199,6 +208,15 @@ pub(super) fn page_with_base(
         // data files served are newer.
         format!(r#"<meta name="portal-release" content="{}">"#, escape(&release.version)),
     ]);
+    if let Some((image, alt)) = &picture {
+        meta.extend([
+            format!(r#"<meta property="og:image" content="{}">"#, escape(image)),
+            r#"<meta property="og:image:type" content="image/png">"#.to_owned(),
+            format!(r#"<meta property="og:image:width" content="{}">"#, super::preview::WIDTH),
+            format!(r#"<meta property="og:image:height" content="{}">"#, super::preview::HEIGHT),
+            format!(r#"<meta property="og:image:alt" content="{}">"#, escape(alt)),
+        ]);
+    }
     // The data files it was rendered from, by SHA-256: once the page is
     // shown, the loader checks the files served against them, so a file
     // changed without publishing does not go unsaid.

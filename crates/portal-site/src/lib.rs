@@ -10,6 +10,7 @@
 mod document;
 pub mod feed;
 pub mod open_data;
+pub mod preview;
 pub mod publish;
 
 use std::sync::Arc;
@@ -52,6 +53,9 @@ pub struct Site {
     /// The current release's files as the open-data metadata describes
     /// them (its data files and its tables), made once.
     open_files: std::sync::OnceLock<Vec<open_data::Described>>,
+    /// True when the site carries the font the link-preview pictures are
+    /// drawn with, so each page has its picture (`preview`).
+    pub previews: bool,
 }
 
 /// A page of the site.
@@ -67,6 +71,11 @@ impl Page {
     /// Its file, from the site's root: `en/task/data-resources/index.html`.
     pub fn file(&self) -> String {
         format!("{}index.html", Location::page_path(self.lang, &self.route))
+    }
+
+    /// Its folder, from the site's root: `en/task/data-resources/`.
+    pub fn folder(&self) -> String {
+        Location::page_path(self.lang, &self.route)
     }
 
     /// Whether search engines should list it: not an embed (a part of
@@ -138,6 +147,7 @@ impl Site {
             drawable: std::sync::OnceLock::new(),
             at_periods: std::sync::Mutex::new(Vec::new()),
             open_files: std::sync::OnceLock::new(),
+            previews: false,
         }
     }
 

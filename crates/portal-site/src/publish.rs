@@ -360,6 +360,9 @@ pub struct Prepared {
     /// Trunk's page as it was, when `index.html` was not yet rendered (kept
     /// as `template.html`).
     fresh: Option<String>,
+    /// What draws each page's link-preview picture, when the site carries
+    /// its font.
+    painter: Option<super::preview::Painter>,
 }
 
 impl Prepared {
@@ -383,11 +386,14 @@ pub fn prepare(files: &dyn SiteFiles, url: Option<&str>) -> Result<Prepared, Pub
         Some(url) => url.to_owned(),
         None => kept_address(files)?,
     };
-    let site = read_site_from(files, &url)?;
+    let mut site = read_site_from(files, &url)?;
     let (template, fresh) = template(files)?;
     let template = template.with_studio(studio_script(files)?);
     let pages = site.pages();
-    Ok(Prepared { site, template, pages, fresh })
+    // A site built without the font still publishes, without pictures.
+    let painter = files.read(super::preview::FONT_FILE).ok().and_then(super::preview::Painter::new);
+    site.previews = painter.is_some();
+    Ok(Prepared { site, template, pages, fresh, painter })
 }
 
 /// Every file a publish writes, made in memory.
@@ -408,7 +414,7 @@ pub struct Built {
 /// publish on disk, or the studio in a browser).
 /// The site's public address is `url`, else the one the last publish kept.
 pub fn build(files: &dyn SiteFiles, url: Option<&str>) -> Result<Built, PublishError> {
-    let Prepared { site, template, pages, fresh } = prepare(files, url)?;
+    let Prepared { site, template, pages, fresh, painter } = prepare(files, url)?;
     let mut out: Vec<(String, Vec<u8>)> = Vec::with_capacity(pages.len() + 16);
     if let Some(trunk) = fresh {
         out.push((TEMPLATE_FILE.to_owned(), trunk.into_bytes()));
@@ -427,6 +433,16 @@ pub fn build(files: &dyn SiteFiles, url: Option<&str>) -> Result<Built, PublishE
         out.push((state.file(), site.render_state(&template, state).into_bytes()));
     }
     out.push(("404.html".to_owned(), site.not_found(&template).into_bytes()));
+    if let Some(painter) = &painter {
+        for page in pages.iter().filter(|p| p.listed()) {
+            let Some(card) = super::preview::card(&site, page) else { continue };
+            let file = format!("{}{}", page.folder(), super::preview::PREVIEW_FILE);
+            let png = painter
+                .png(&card.svg(painter))
+                .map_err(|detail| PublishError::Write { file: files.shown(&file), detail })?;
+            out.push((file, png));
+        }
+    }
     let history = read_history(files, &site)?;
     for (file, xml) in super::feed::feeds(&site, &history) {
         out.push((file, xml.into_bytes()));

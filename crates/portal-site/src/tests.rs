@@ -6,6 +6,7 @@ mod feeds;
 mod files;
 mod open_data;
 mod pages;
+mod previews;
 mod readings;
 
 /// The bundled data (`public/data/`, as `dist/data/` will hold it).

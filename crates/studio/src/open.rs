@@ -245,6 +245,10 @@ pub(crate) fn unpacks_too_large(bytes: u64, lang: Lang) -> String {
     say(PublishMsg::WorkbookUnpacksTooLarge, lang, &[("size", &mb(bytes)), ("max", &mb(max))])
 }
 
+/// The font the pages' link-preview pictures are drawn with
+/// (`portal_site::preview::FONT_FILE`).
+const PREVIEW_FONT: &str = "fonts/NotoSansSC-preview.otf";
+
 /// The site's own files a release's pages are rendered from, beside the
 /// data the manifest lists: Trunk's page (`index.html`, or `template.html`
 /// once the pages are rendered), the kept address, the studio's loader and
@@ -256,7 +260,7 @@ pub fn site_files_wanted(index_text: Option<&str>) -> Vec<String> {
     // `STUDIO_FILE`, `history_files`): the page's wasm has not the renderer
     // to ask (tests/same_as_cli.rs checks these are what it reads).
     let mut wanted: Vec<String> =
-        ["index.html", "template.html", "site.json", "studio/studio.json"]
+        ["index.html", "template.html", "site.json", "studio/studio.json", PREVIEW_FONT]
             .map(str::to_owned)
             .to_vec();
     let index: Vec<ReleaseSummary> =

@@ -97,8 +97,8 @@ plan_model::bilingual_table! {
             "✔ Made {file} ({count} files, the data only); your browser is downloading it. {why} Once its data folder is uploaded, the site's pages still show the old release until plan-data release or make dist renders them again in the site's folder.";
         /// What the ZIP holds.
         ReleaseHolds:
-            "发布包含数据文件、manifest.json、冻结副本 releases/<版本号>/（含 SHA256SUMS）、版本索引，以及用新数据重新生成的网站页面（各页面、订阅源、站点地图和空白模板），与在网站文件夹中运行 plan-data release 写出的文件相同。",
-            "The release holds the data files, manifest.json, the frozen copy releases/<version>/ (with SHA256SUMS), the releases index and the site's pages rendered again with the new data (every page, the feeds, the sitemap and the blank templates), as plan-data release writes them in the site's folder.";
+            "发布包含数据文件、manifest.json、冻结副本 releases/<版本号>/（含 SHA256SUMS）、版本索引，以及用新数据重新生成的网站页面（各页面及其链接预览图、订阅源、站点地图、开放数据文件和空白模板），与在网站文件夹中运行 plan-data release 写出的文件相同。",
+            "The release holds the data files, manifest.json, the frozen copy releases/<version>/ (with SHA256SUMS), the releases index and the site's pages rendered again with the new data (every page and its link-preview picture, the feeds, the sitemap, the open-data files and the blank templates), as plan-data release writes them in the site's folder.";
         /// The site's own files could not be read: the release holds data only.
         NoSiteFiles:
             "未能读取网站的页面模板（index.html、site.json），发布包只含数据，不含页面。",

@@ -299,7 +299,10 @@ async fn a_staff_member_imports_a_workbook_fixes_a_typo_and_takes_away_the_relea
     let frozen = tempdir("studio-frozen");
     let prefix = format!("data/releases/{VERSION}/");
     for (path, bytes) in zipped.iter().filter(|(p, _)| p.starts_with(&prefix)) {
-        std::fs::write(frozen.join(&path[prefix.len()..]), bytes).expect("write");
+        // The release's tables are in a folder of their own (`csv/`).
+        let file = frozen.join(&path[prefix.len()..]);
+        std::fs::create_dir_all(file.parent().expect("a folder")).expect("folder");
+        std::fs::write(file, bytes).expect("write");
     }
     let check = std::process::Command::new("sha256sum")
         .args(["-c", "SHA256SUMS"])

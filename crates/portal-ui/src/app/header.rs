@@ -25,7 +25,8 @@ pub fn SiteHeader(lang: Lang, location: RwSignal<Location>) -> impl IntoView {
             <nav class="site-nav" aria-label=tr!(lang, nav_label)>
                 <a href=Route::Overview.href(lang)>{tr!(lang, nav_overview)}</a>
                 <a href=Route::Commitments.href(lang)>{tr!(lang, nav_commitments)}</a>
-                <a href=Route::Data.href(lang)>{tr!(lang, nav_data)}</a>
+                // Short in English, so the four fit one line on a phone.
+                <a href=Route::Data.href(lang)>{tr!(lang, nav_data_short)}</a>
                 <a href=Route::Search.href(lang)>{tr!(lang, search_heading)}</a>
             </nav>
             <div class="site-controls">

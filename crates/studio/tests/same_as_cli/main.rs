@@ -69,6 +69,9 @@ fn built_site(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("studio-site-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     portal_harness::copy_dir(&repo().join("public/data"), &dir.join("data"));
+    // The font the link-preview pictures are drawn with, as `make dist`
+    // copies it: the pictures are compared byte for byte too.
+    portal_harness::copy_dir(&repo().join("public/fonts"), &dir.join("fonts"));
     std::fs::write(dir.join("index.html"), TRUNK).expect("index.html");
     portal_site::publish::publish(&dir, Some("https://example.org/plan/"))
         .expect("the site renders");
