@@ -278,6 +278,10 @@ async fn a_staff_member_imports_a_workbook_fixes_a_typo_and_takes_away_the_relea
     // and every file in the ZIP is the tool's.
     let (written, after) = what_the_tool_writes(&dist, &fixed);
     assert!(written.len() > 200, "the data and the pages: {} files", written.len());
+    // The link-preview pictures, drawn by the studio's wasm in the browser,
+    // are among them: the same pixels as the tool draws natively.
+    let pictures = written.keys().filter(|p| p.ends_with("preview.png")).count();
+    assert!(pictures > 100, "{pictures} pictures drawn anew");
     for (path, bytes) in &written {
         let ours = zipped.get(path).unwrap_or_else(|| panic!("{path} is missing from the ZIP"));
         assert!(ours == bytes, "{path} differs from what plan-data wrote");
