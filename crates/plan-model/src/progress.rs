@@ -152,6 +152,18 @@ pub struct Release {
     pub changelog: Vec<ChangelogEntry>,
 }
 
+impl Release {
+    /// Its line in the releases index.
+    pub fn summary(&self) -> crate::release::ReleaseSummary {
+        crate::release::ReleaseSummary {
+            version: self.version.clone(),
+            published: self.published.clone(),
+            as_of: self.as_of.clone(),
+            sample: self.sample,
+        }
+    }
+}
+
 /// One entry of a release's changelog.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -173,15 +173,7 @@ pub fn assemble(
     // An index that cannot be read starts again from this release, as before.
     let mut summaries: Vec<ReleaseSummary> =
         index.and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default();
-    summaries.insert(
-        0,
-        ReleaseSummary {
-            version: req.version.to_owned(),
-            published: req.date.to_owned(),
-            as_of: r.as_of.clone(),
-            sample: r.sample,
-        },
-    );
+    summaries.insert(0, r.summary());
     let index_text = to_pretty_json(&summaries);
     Release { progress_text, manifest, manifest_text, frozen, index_text }
 }

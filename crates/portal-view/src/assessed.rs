@@ -150,6 +150,15 @@ impl Assessed {
         made
     }
 
+    /// A district's standing over every indicator of the plan, and how many
+    /// districts are ranked (what a page's answer and its picture say).
+    pub fn district_rank(&self, id: &str) -> Option<(DistrictStanding, usize)> {
+        let all: Vec<String> = self.plan.indicators.iter().map(|i| i.id.clone()).collect();
+        let standings = self.standings(&all);
+        let ranked = standings.list.iter().filter(|s| s.rank.is_some()).count();
+        Some((standings.of(id)?.clone(), ranked))
+    }
+
     /// The figures a quarter before the figures' date, assessed once; `None`
     /// when the release has none that early.
     pub fn quarter_before(&self) -> Option<&QuarterBefore> {

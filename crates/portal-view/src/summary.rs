@@ -51,9 +51,7 @@ pub fn describe(assessed: &Assessed, route: &Route, lang: Lang) -> Option<String
         }
         Route::District(id) => {
             let district = plan.districts.iter().find(|d| &d.id == id)?;
-            let all: Vec<String> = plan.indicators.iter().map(|i| i.id.clone()).collect();
-            let standings = assessed.standings(&all);
-            let mine = standings.of(id)?;
+            let (mine, ranked) = assessed.district_rank(id)?;
             let counts = counted(&counts_of(&mine.roll_up), lang);
             match mine.rank {
                 Some(rank) => tr!(
@@ -61,7 +59,7 @@ pub fn describe(assessed: &Assessed, route: &Route, lang: Lang) -> Option<String
                     describe_district,
                     name = district.name.get(lang),
                     rank = rank,
-                    of = standings.list.iter().filter(|s| s.rank.is_some()).count(),
+                    of = ranked,
                     status = in_sentence(mine.roll_up.status, lang),
                     counts = counts
                 ),

@@ -117,12 +117,7 @@ fn catalog(site: &Site, lang: Lang) -> Value {
 
 fn release_dataset(site: &Site, lang: Lang) -> Value {
     let release = &site.progress.release;
-    let summary = plan_model::release::ReleaseSummary {
-        version: release.version.clone(),
-        published: release.published.clone(),
-        as_of: release.as_of.clone(),
-        sample: release.sample,
-    };
+    let summary = release.summary();
     let variables: Vec<Value> = site
         .plan
         .indicators

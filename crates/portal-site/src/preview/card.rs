@@ -111,10 +111,7 @@ pub fn card(site: &Site, page: &Page) -> Option<Card> {
         }
         Route::District(id) => {
             let district = plan.districts.iter().find(|d| &d.id == id)?;
-            let all: Vec<String> = plan.indicators.iter().map(|i| i.id.clone()).collect();
-            let standings = assessed.standings(&all);
-            let mine = standings.of(id)?;
-            let ranked = standings.list.iter().filter(|s| s.rank.is_some()).count();
+            let (mine, ranked) = assessed.district_rank(id)?;
             let rank = mine.rank.map(|r| tr!(lang, preview_rank, rank = r, of = ranked));
             rolled(district.name.get(lang), &mine.roll_up, rank)
         }

@@ -105,12 +105,7 @@ fn AboutDataset(data: std::sync::Arc<ProgressDocument>, lang: Lang) -> impl Into
     use portal_view::open_data::{dataset_title, release_cadence, release_words};
     let doc = use_plan();
     let release = &data.release;
-    let summary = ReleaseSummary {
-        version: release.version.clone(),
-        published: release.published.clone(),
-        as_of: release.as_of.clone(),
-        sample: release.sample,
-    };
+    let summary = release.summary();
     let releases = crate::data::release_index();
     let cadence = move || {
         let list = releases.now.get().and_then(Result::ok).unwrap_or_default();

@@ -396,13 +396,6 @@ pub fn tables(plan: &PlanDocument, progress: &ProgressDocument) -> Vec<Table> {
             })
             .collect(),
     };
-    let text = |t: Option<&Bilingual>, lang: plan_model::Lang| {
-        t.map(|t| match lang {
-            plan_model::Lang::Zh => t.zh.clone(),
-            plan_model::Lang::En => t.en.clone(),
-        })
-        .unwrap_or_default()
-    };
     use plan_model::Lang::{En, Zh};
     let updates = Table {
         name: "updates",
@@ -437,10 +430,10 @@ pub fn tables(plan: &PlanDocument, progress: &ProgressDocument) -> Vec<Table> {
                     maybe(u.stage, |s| serde_name(&s)),
                     u.progress.zh.clone(),
                     u.progress.en.clone(),
-                    text(u.problems.as_ref(), Zh),
-                    text(u.problems.as_ref(), En),
-                    text(u.next_steps.as_ref(), Zh),
-                    text(u.next_steps.as_ref(), En),
+                    maybe(u.problems.as_ref(), |t| t.zh.clone()),
+                    maybe(u.problems.as_ref(), |t| t.en.clone()),
+                    maybe(u.next_steps.as_ref(), |t| t.zh.clone()),
+                    maybe(u.next_steps.as_ref(), |t| t.en.clone()),
                     sample.clone(),
                 ]
             })
