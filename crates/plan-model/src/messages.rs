@@ -170,6 +170,14 @@ pub enum Msg {
     BadTarget: "目标值 {level} 无效：应为非负数", "target level {level} is invalid: it must be a non-negative number";
     /// A quantified target without a unit.
     MissingUnit: "量化目标缺少单位", "a quantified target has no unit";
+    /// A tile beyond the map's grid.
+    TileOutsideMap: "地图格子超出范围：列和行应为 0 到 {max}", "the map cell is off the map: column and row must be 0 to {max}";
+    /// A tile without its short name in each language.
+    MissingTileLabel: "地图格子缺少简称：请填写中文和英文简称", "the map cell has no short name: give one in Chinese and in English";
+    /// Two districts on one cell.
+    TileTaken: "地图第 {row} 行第 {column} 列已是“{other}”的格子：每个区镇一格", "the map cell at row {row}, column {column} is already {other}'s: one cell per district";
+    /// A district left off a map the others are on.
+    NoTile: "区镇“{id}”没有地图格子：地图将不显示它", "district '{id}' has no map cell: the map will leave it out";
     /// A release without a version.
     EmptyVersion: "版本号为空", "the release has no version";
     /// A version in the data that cannot be a folder name.

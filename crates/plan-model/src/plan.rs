@@ -317,7 +317,29 @@ pub struct District {
     pub name: Bilingual,
     /// Development zone or town.
     pub kind: DistrictKind,
+    /// Its cell on the tile map of the districts, placed as it lies; absent:
+    /// the map leaves it out and says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tile: Option<Tile>,
 }
+
+/// A district's cell on the tile map: one cell each, no boundaries. Rows run
+/// north to south and columns west to east; odd rows sit half a cell east
+/// (HexJSON's `odd-r` layout), so the cells fit together as hexagons would.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Tile {
+    /// Column, from 0 at the west (HexJSON `q`).
+    pub column: u32,
+    /// Row, from 0 at the north (HexJSON `r`).
+    pub row: u32,
+    /// The short name written in the cell (张浦 / Zhangpu).
+    pub label: Bilingual,
+}
+
+/// The largest column or row a tile may have: a map a phone can show.
+pub const TILE_GRID_MAX: u32 = 11;
 
 /// Kind of district.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -71,6 +71,13 @@ pub const PACKAGE_FILE: &str = "datapackage.json";
 /// The data folder's DCAT catalog of every release, which a publish writes.
 pub const CATALOG_FILE: &str = "catalog.jsonld";
 
+/// The districts' tile map layout as HexJSON (`odd-r`), which a publish
+/// writes from the current plan for reporters to draw the same map.
+pub const TILES_HEXJSON_FILE: &str = "district-tiles.hexjson";
+
+/// The same layout as a CSV table.
+pub const TILES_CSV_FILE: &str = "district-tiles.csv";
+
 /// True for a file of the data folder (`path` from it: `catalog.jsonld`,
 /// `releases/<version>/csv/indicators.csv`) that a publish writes again from
 /// the releases' frozen files, with its precompressed copies: the tables,
@@ -79,7 +86,7 @@ pub const CATALOG_FILE: &str = "catalog.jsonld";
 pub fn is_written_from_releases(path: &str) -> bool {
     let path = path.strip_suffix(".br").or_else(|| path.strip_suffix(".gz")).unwrap_or(path);
     match path.split('/').collect::<Vec<_>>()[..] {
-        [CATALOG_FILE] => true,
+        [CATALOG_FILE | TILES_HEXJSON_FILE | TILES_CSV_FILE] => true,
         [RELEASES_DIR, _, PACKAGE_FILE] => true,
         [RELEASES_DIR, _, TABLES_DIR, name] => !name.is_empty(),
         _ => false,
@@ -130,6 +137,8 @@ mod tests {
             "releases/2026.09.0/datapackage.json.gz",
             "releases/2026.09.0/csv/indicators.csv",
             "releases/2026.09.0/csv/csv-metadata.json",
+            "district-tiles.hexjson",
+            "district-tiles.csv.br",
         ] {
             assert!(is_written_from_releases(path), "{path}");
         }

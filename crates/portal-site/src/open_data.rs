@@ -10,6 +10,7 @@
 mod dcat;
 mod package;
 pub mod schema_org;
+mod tiles;
 
 use plan_model::release::{ManifestFile, RELEASES_DIR};
 
@@ -115,7 +116,8 @@ pub fn release_folder(version: &str) -> String {
 }
 
 /// Every open-data file of the site: each release's tables, Data Package
-/// and CSVW metadata, and the catalog of all of them.
+/// and CSVW metadata, the catalog of all of them, and the districts' tile
+/// map layout.
 pub fn files(site: &Site, history: &[Published]) -> Vec<(String, Vec<u8>)> {
     let releases: Vec<ReleaseFiles<'_>> = history.iter().map(ReleaseFiles::of).collect();
     let mut out = Vec::new();
@@ -128,6 +130,7 @@ pub fn files(site: &Site, history: &[Published]) -> Vec<(String, Vec<u8>)> {
         out.push((format!("{folder}{CSV_DIR}/{CSVW_FILE}"), package::csvw(site, release)));
     }
     out.push((format!("{DATA_DIR}/{CATALOG_FILE}"), dcat::catalog(site, &releases)));
+    out.extend(tiles::files(&site.plan));
     out
 }
 

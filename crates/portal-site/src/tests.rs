@@ -10,7 +10,7 @@ mod previews;
 mod readings;
 
 /// The bundled data (`public/data/`, as `dist/data/` will hold it).
-fn site() -> Site {
+pub(crate) fn site() -> Site {
     let public = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public");
     publish::read_site(&public, "https://example.org/plan").expect("the bundled data")
 }

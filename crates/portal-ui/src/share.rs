@@ -8,5 +8,5 @@ mod download;
 mod tools;
 
 pub use address::site_base;
-pub use card::{FigureCard, FigureTable, figure_card, keyboard_points};
+pub use card::{FigureCard, FigureTable, TileMap, figure_card, keyboard_points};
 pub use tools::FigureTools;

@@ -7,6 +7,7 @@
 //! state and never assess the figures themselves. Pure: no DOM, tested natively.
 
 mod heatmap;
+pub mod map;
 mod progress;
 mod provenance;
 mod table;
@@ -88,12 +89,18 @@ pub struct Figure {
     /// another district changes the drawn chart's state instead of redrawing
     /// it; `None`: the chart has nothing to choose.
     pub chosen: Option<Vec<usize>>,
+    /// The districts' tile map, for the one figure that is a map of links
+    /// rather than a chart: its picture is the figure (no chart library).
+    pub map: Option<map::TileMap>,
 }
 
 impl Figure {
     /// The chart as a picture (`picture::svg`): what the page shows before
     /// any script, with the chosen points outlined. Empty if it cannot be drawn.
     pub fn picture(&self) -> String {
+        if let Some(map) = &self.map {
+            return crate::picture::tiles(map, self.height.px(), None);
+        }
         let chosen = self.chosen.as_deref().unwrap_or_default();
         crate::picture::svg(&self.chart, self.height.px(), chosen).unwrap_or_default()
     }
@@ -181,6 +188,7 @@ struct Drawn {
     height: ChartHeight,
     stacked: bool,
     chosen: Option<Vec<usize>>,
+    map: Option<map::TileMap>,
 }
 
 impl Drawn {
@@ -203,6 +211,7 @@ impl Drawn {
             height: ChartHeight::Standard,
             stacked: false,
             chosen: None,
+            map: None,
         }
     }
 }
@@ -230,6 +239,7 @@ pub fn build(
             FigureId::TaskProgress => progress::task_progress(&parts, lang)?,
             FigureId::DistrictHeatmap => heatmap::district_heatmap(&parts, lang)?,
             FigureId::DistrictRanking => progress::district_ranking(&parts, lang)?,
+            FigureId::DistrictMap => map::district_map(&parts, lang)?,
             FigureId::IndicatorTrend(i) => trend::indicator_trend(&parts, i, lang)?,
             FigureId::IndicatorDistricts(i) => progress::indicator_districts(&parts, i, lang)?,
             FigureId::DistrictTasks(d) => progress::district_tasks(&parts, d, lang)?,
@@ -239,7 +249,7 @@ pub fn build(
         };
         (drawn, Some(&*assessed.data))
     };
-    let Drawn { heading, title, subtitle, chart, description, table, height, stacked, chosen } =
+    let Drawn { heading, title, subtitle, chart, description, table, height, stacked, chosen, map } =
         drawn;
     Ok(Figure {
         id: id.clone(),
@@ -256,6 +266,7 @@ pub fn build(
         lang,
         filters: own_filters,
         chosen,
+        map,
     })
 }
 
@@ -352,6 +363,7 @@ mod tests {
             FigureId::TaskProgress,
             FigureId::DistrictHeatmap,
             FigureId::DistrictRanking,
+            FigureId::DistrictMap,
             FigureId::IndicatorTrend(indicator.clone()),
             FigureId::IndicatorDistricts("ai-invention-patents".into()),
             FigureId::DistrictTasks(district.clone()),

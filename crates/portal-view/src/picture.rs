@@ -19,6 +19,9 @@ mod bars;
 mod heatmap;
 mod lines;
 mod scale;
+mod tiles;
+
+pub use tiles::draw as tiles;
 
 use std::fmt::Write;
 

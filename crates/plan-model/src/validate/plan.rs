@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use super::findings::{Finding, Findings};
 use super::values::texts;
 use crate::messages::{Msg, Value, in_each_language, say};
-use crate::plan::{PlanDocument, Target};
+use crate::plan::{PlanDocument, TILE_GRID_MAX, Target};
 
 /// Checks a parsed plan document. An empty list means it is fit to publish.
 pub fn validate_plan(doc: &PlanDocument) -> Vec<Finding> {
@@ -18,6 +18,7 @@ pub fn validate_plan(doc: &PlanDocument) -> Vec<Finding> {
     let departments = f.unique_ids("departments", doc.departments.iter().map(|d| d.id.as_str()));
     let districts = f.unique_ids("districts", doc.districts.iter().map(|d| d.id.as_str()));
     commitments(&mut f, doc, &tasks, &departments, &districts, &indicators);
+    tiles(&mut f, doc);
 
     f.date("plan.issue_date".into(), &doc.plan.issue_date, None);
 
@@ -89,6 +90,41 @@ pub fn validate_plan(doc: &PlanDocument) -> Vec<Finding> {
         }
     }
     f.0
+}
+
+/// The tile map: cells inside the grid, one district each; a district left
+/// off a map the others are on is a warning (the map says it is missing).
+fn tiles(f: &mut Findings, doc: &PlanDocument) {
+    let mut taken: Vec<(u32, u32, &str)> = Vec::new();
+    for (i, d) in doc.districts.iter().enumerate() {
+        let Some(tile) = &d.tile else { continue };
+        let path = format!("districts[{i}].tile");
+        if tile.column > TILE_GRID_MAX || tile.row > TILE_GRID_MAX {
+            f.error(
+                "tile-outside-map",
+                path.clone(),
+                Msg::TileOutsideMap,
+                &[("max", &TILE_GRID_MAX)],
+            );
+        }
+        if tile.label.zh.trim().is_empty() || tile.label.en.trim().is_empty() {
+            f.error("missing-tile-label", format!("{path}.label"), Msg::MissingTileLabel, &[]);
+        }
+        match taken.iter().find(|(c, r, _)| (*c, *r) == (tile.column, tile.row)) {
+            Some((_, _, other)) => f.error(
+                "tile-taken",
+                path,
+                Msg::TileTaken,
+                &[("other", other), ("column", &tile.column), ("row", &tile.row)],
+            ),
+            None => taken.push((tile.column, tile.row, &d.id)),
+        }
+    }
+    if !taken.is_empty() {
+        for (i, d) in doc.districts.iter().enumerate().filter(|(_, d)| d.tile.is_none()) {
+            f.warning("no-tile", format!("districts[{i}]"), Msg::NoTile, &[("id", &d.id)]);
+        }
+    }
 }
 
 /// Commitments: ids distinct from tasks' and indicators', words from the plan,

@@ -142,6 +142,13 @@ fn only_charts_this_release_can_draw_get_an_embed_page() {
     assert!(!embeds.is_empty());
     for page in embeds {
         let html = site.render(&template(), page, false);
+        if page.route == Route::Embed(FigureId::DistrictMap) {
+            // The map is links on a picture: no chart library, no option.
+            assert!(html.contains("class=\"tile-map\""), "{page:?}: the map");
+            assert!(html.contains("target=\"_blank\""), "{page:?}: cells open the portal");
+            assert!(!html.contains("chart-option"), "{page:?}");
+            continue;
+        }
         assert!(html.contains("class=\"chart"), "{page:?}: its chart's place");
         // The chart's option travels in the page as data, for ECharts alone.
         let option = between(
@@ -173,6 +180,18 @@ fn every_chart_is_a_picture_in_the_page() {
     assert!(some.len() > 2);
     for page in some {
         let html = site.render(&template(), page, false);
+        if page.route == Route::Embed(FigureId::DistrictMap) {
+            continue;
+        }
+        let maps = html.split("class=\"tile-map\"").skip(1).collect::<Vec<_>>();
+        assert_eq!(maps.len(), usize::from(page.route == Route::Overview), "{page:?}: the map");
+        for map in maps {
+            let svg = &map[map.find("<svg").expect("a picture")..];
+            let svg = &svg[..svg.find("</svg>").expect("its end") + "</svg>".len()];
+            let doc = roxmltree::Document::parse(svg).expect("the map is well-formed SVG");
+            let links = doc.descendants().filter(|n| n.has_tag_name("a")).count();
+            assert_eq!(links, site.plan.districts.len(), "{page:?}: a link per district");
+        }
         let charts = html.matches(" class=\"chart\">").count();
         assert!(charts > 0, "{page:?} has charts");
         let pictures: Vec<&str> =

@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::context::{WithAssessment, use_lang, use_plan, use_portal};
 use crate::echarts::EChart;
-use crate::share::{FigureTable, keyboard_points};
+use crate::share::{FigureTable, TileMap, keyboard_points};
 use crate::ui::{NotFound, PageTitle, safe_link};
 use portal_view::figures::{Figure, FigureError, build};
 use portal_view::locale::tr;
@@ -150,15 +150,28 @@ fn EmbedView(figure: Figure) -> impl IntoView {
                     <strong>{tr!(lang, sample_export_note)}</strong>
                 </p>
             })}
-            <EChart
-                chart=Signal::stored(figure.chart.clone())
-                label=figure.description.clone()
-                height=figure.height.css()
-                lang=lang
-                keyboard=keyboard_points(&figure)
-                chosen=figure.chosen.clone()
-                picture=figure.picture()
-            />
+            {match &figure.map {
+                // A cell opens the district on the portal, not in the frame.
+                Some(map) => view! {
+                    <TileMap
+                        label=figure.description.clone()
+                        picture=portal_view::picture::tiles(map, figure.height.px(), Some("_blank"))
+                    />
+                }
+                .into_any(),
+                None => view! {
+                    <EChart
+                        chart=Signal::stored(figure.chart.clone())
+                        label=figure.description.clone()
+                        height=figure.height.css()
+                        lang=lang
+                        keyboard=keyboard_points(&figure)
+                        chosen=figure.chosen.clone()
+                        picture=figure.picture()
+                    />
+                }
+                .into_any(),
+            }}
             <details class="embed-table">
                 <summary>{tr!(lang, show_table)}</summary>
                 <FigureTable table=figure.table.clone() lang=lang />

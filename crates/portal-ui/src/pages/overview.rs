@@ -196,6 +196,7 @@ struct Parts {
     tasks: Option<Arc<Figure>>,
     heatmap: Option<Arc<Figure>>,
     ranking: Option<Arc<Figure>>,
+    map: Option<Arc<Figure>>,
 }
 
 impl Parts {
@@ -214,12 +215,13 @@ impl Parts {
             figures::build(&id, doc, Some(assessed), lang, filters).ok().map(Arc::new)
         };
         let heatmap = build(FigureId::DistrictHeatmap);
-        let (goals, tasks, ranking) = match same {
-            Some(l) => (l.goals.clone(), l.tasks.clone(), l.ranking.clone()),
+        let (goals, tasks, ranking, map) = match same {
+            Some(l) => (l.goals.clone(), l.tasks.clone(), l.ranking.clone(), l.map.clone()),
             None => (
                 build(FigureId::GoalProgress),
                 build(FigureId::TaskProgress),
                 build(FigureId::DistrictRanking),
+                build(FigureId::DistrictMap),
             ),
         };
         Self {
@@ -230,17 +232,19 @@ impl Parts {
             tasks,
             heatmap,
             ranking,
+            map,
         }
     }
 
     /// Which parts exist: the page's layout changes only when this does.
-    fn layout(&self) -> [bool; 5] {
+    fn layout(&self) -> [bool; 6] {
         [
             self.shown.is_empty(),
             self.goals.is_some(),
             self.tasks.is_some(),
             self.heatmap.is_some(),
             self.ranking.is_some(),
+            self.map.is_some(),
         ]
     }
 }
@@ -482,6 +486,7 @@ fn DistrictSection(
         .into_any(),
     };
     view! {
+        {figure_card(parts, |p| &p.map)}
         {heatmap}
         {figure_card(parts, |p| &p.ranking)}
     }

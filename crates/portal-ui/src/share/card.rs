@@ -126,12 +126,31 @@ pub fn FigureCard(
             <p class="card-subtitle">{move || figure.with(|f| f.subtitle.clone())}</p>
             {children.map(|c| c())}
             <div class="chart-with-table" class:stacked=stacked>
-                <EChart chart=chart label=label height=height lang=lang keyboard=keyboard chosen=chosen picture=picture />
+                {if id == FigureId::DistrictMap {
+                    view! { <TileMap label=label picture=picture /> }.into_any()
+                } else {
+                    view! { <EChart chart=chart label=label height=height lang=lang keyboard=keyboard chosen=chosen picture=picture /> }.into_any()
+                }}
                 {move || view! { <FigureTable table=table.get() lang=lang selected=selected_row /> }}
             </div>
             <FigureTools figure=figure />
         </section>
     }
+}
+
+/// The districts' tile map: its picture is the figure, each cell a link to a
+/// district (no chart library, so it is whole with scripts off and costs no
+/// script when touched).
+#[component]
+pub fn TileMap(
+    /// What the map shows, in words.
+    #[prop(into)]
+    label: Signal<String>,
+    /// The map (`Figure::picture`, or drawn with its links' target).
+    #[prop(into)]
+    picture: Signal<String>,
+) -> impl IntoView {
+    view! { <div class="tile-map" role="group" aria-label=label inner_html=move || picture.get()></div> }
 }
 
 /// The card of a figure built from the shared assessment with no filters, or

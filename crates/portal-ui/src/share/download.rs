@@ -64,6 +64,10 @@ const EXPORT_WIDTH: u32 = 960;
 /// which is asked for first where no chart has been reached for yet), the
 /// source line.
 async fn framed_svg(figure: &Figure) -> Result<String, DownloadError> {
+    // The tile map is its own picture: no chart library draws it.
+    if figure.map.is_some() {
+        return Ok(export::framed_svg(figure, &figure.picture(), EXPORT_WIDTH, figure.height.px()));
+    }
     crate::echarts::library_ready().await?;
     let height = figure.height.px();
     let chart = crate::echarts::render_svg(

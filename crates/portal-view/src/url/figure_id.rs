@@ -19,6 +19,8 @@ pub enum FigureId {
     DistrictHeatmap,
     /// Districts ranked by completion against expected progress.
     DistrictRanking,
+    /// The districts on a tile map, by status and rank.
+    DistrictMap,
     /// One indicator's citywide values over time.
     IndicatorTrend(String),
     /// One indicator in each district.
@@ -98,7 +100,7 @@ const fn row(make: Make, name: &'static str, class: &'static str, slug: &'static
     Spec { make, name, class, slug }
 }
 
-static TABLE: [Spec; 11] = [
+static TABLE: [Spec; 12] = [
     row(Make::Citywide(FigureId::GoalTargets), "goal-targets", "goal-targets", "goal-targets"),
     row(Make::Citywide(FigureId::GoalProgress), "goal-progress", "goal-progress", "goal-progress"),
     row(Make::Citywide(FigureId::TaskProgress), "task-progress", "task-progress", "task-progress"),
@@ -114,6 +116,7 @@ static TABLE: [Spec; 11] = [
         "ranking-section",
         "district-ranking",
     ),
+    row(Make::Citywide(FigureId::DistrictMap), "district-map", "map-section", "district-map"),
     row(Make::Of(Subject::Indicator, FigureId::IndicatorTrend), "trend", "trend-section", "trend"),
     row(
         Make::Of(Subject::Indicator, FigureId::IndicatorDistricts),
@@ -151,7 +154,8 @@ impl FigureId {
             | FigureId::GoalProgress
             | FigureId::TaskProgress
             | FigureId::DistrictHeatmap
-            | FigureId::DistrictRanking => None,
+            | FigureId::DistrictRanking
+            | FigureId::DistrictMap => None,
             FigureId::IndicatorTrend(id)
             | FigureId::IndicatorDistricts(id)
             | FigureId::DistrictTasks(id)
@@ -234,6 +238,7 @@ mod tests {
             FigureId::TaskProgress,
             FigureId::DistrictHeatmap,
             FigureId::DistrictRanking,
+            FigureId::DistrictMap,
             FigureId::IndicatorTrend(id()),
             FigureId::IndicatorDistricts(id()),
             FigureId::DistrictTasks(id()),
