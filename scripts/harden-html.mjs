@@ -410,6 +410,28 @@ const searchPage = () => {
 };
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', searchPage);
 else searchPage();
+// Read aloud (适老化): a .speak button has the browser speak the words it
+// carries (data-speak) in the page's language, on a click only; a second
+// click stops it. Where the browser cannot speak the buttons stay hidden
+// (style: shown under html.can-speak). No app is started for it.
+if ('speechSynthesis' in window && typeof SpeechSynthesisUtterance === 'function') {
+  document.documentElement.classList.add('can-speak');
+  addEventListener('click', (event) => {
+    const button = event.target instanceof Element ? event.target.closest('button.speak') : null;
+    if (!button) return;
+    const again = button.getAttribute('aria-pressed') === 'true';
+    speechSynthesis.cancel();
+    for (const b of document.querySelectorAll('button.speak[aria-pressed="true"]')) b.setAttribute('aria-pressed', 'false');
+    if (again) return;
+    const words = new SpeechSynthesisUtterance(button.dataset.speak || '');
+    words.lang = document.documentElement.lang || 'zh-CN';
+    const done = () => button.setAttribute('aria-pressed', 'false');
+    words.addEventListener('end', done);
+    words.addEventListener('error', done);
+    button.setAttribute('aria-pressed', 'true');
+    speechSynthesis.speak(words);
+  });
+}
 // Not a link, nor what holds one: <main tabindex=-1> (the skip link's
 // target) is no control, so tabbing through links starts nothing.
 const controls = 'select, button, input, textarea, summary, details, .chart, [tabindex]:not([tabindex="-1"])';
@@ -419,7 +441,7 @@ const onUse = (event) => {
   const target = event.target instanceof Element ? event.target : null;
   if (!target || !target.closest(controls)) return;
   if (ownFilters && target.closest(ownFilters)) return;
-  if (target.closest('.search-box')) return;
+  if (target.closest('.search-box, .speak')) return;
   window.kunshanStartApp();
 };
 for (const type of ['pointerdown', 'focusin', 'keydown']) {

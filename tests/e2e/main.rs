@@ -5,6 +5,7 @@
 
 mod a11y;
 mod axe;
+mod citizens;
 mod csp;
 mod data;
 mod embed;

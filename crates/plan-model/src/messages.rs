@@ -176,6 +176,8 @@ pub enum Msg {
     MissingTileLabel: "地图格子缺少简称：请填写中文和英文简称", "the map cell has no short name: give one in Chinese and in English";
     /// Two districts on one cell.
     TileTaken: "地图第 {row} 行第 {column} 列已是“{other}”的格子：每个区镇一格", "the map cell at row {row}, column {column} is already {other}'s: one cell per district";
+    /// A feedback channel whose address is not one of its kind.
+    BadFeedbackAddress: "反馈渠道地址“{address}”无效：电话只含数字、+、-，邮箱形如 name@example.gov.cn，网址以 http(s):// 开头", "feedback address '{address}' is not valid: a phone number has only digits, + and -, a mailbox looks like name@example.gov.cn, a web address starts with http(s)://";
     /// A district left off a map the others are on.
     NoTile: "区镇“{id}”没有地图格子：地图将不显示它", "district '{id}' has no map cell: the map will leave it out";
     /// A release without a version.

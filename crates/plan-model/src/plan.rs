@@ -52,6 +52,98 @@ pub struct PlanInfo {
     pub original_text: String,
     /// Licence of this data.
     pub licence: Licence,
+    /// Where a reader reports a problem or gives feedback on an item (the
+    /// 12345 hotline, a mailbox, a form): every indicator, commitment and
+    /// district page links to each, naming the item. None: no link.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub feedback: Vec<FeedbackChannel>,
+}
+
+/// A channel for readers' feedback.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FeedbackChannel {
+    /// What kind of address `address` is.
+    pub kind: ChannelKind,
+    /// A phone number (digits, `+`, `-`, spaces), an e-mail address, or an
+    /// `http(s)` address where `{subject}` (optional) is replaced by the item
+    /// named, percent-encoded.
+    pub address: String,
+    /// Its name as a reader knows it (12345 政务服务便民热线).
+    pub name: Bilingual,
+}
+
+/// Kind of feedback channel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ChannelKind {
+    /// A telephone hotline (`tel:`).
+    Phone,
+    /// A mailbox (`mailto:`, the item as the subject).
+    Email,
+    /// A web form or message board.
+    Web,
+}
+
+impl FeedbackChannel {
+    /// The link to the channel about `subject` (the item, in words): `tel:`
+    /// with the number's digits, `mailto:` with the subject, or the web
+    /// address with its `{subject}` filled. `None` for an address that is
+    /// not one of its kind (validation refuses it first).
+    pub fn href(&self, subject: &str) -> Option<String> {
+        let address = self.address.trim();
+        match self.kind {
+            ChannelKind::Phone => is_phone_number(address).then(|| {
+                let dial: String =
+                    address.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+                format!("tel:{dial}")
+            }),
+            ChannelKind::Email => is_email_address(address)
+                .then(|| format!("mailto:{address}?subject={}", percent_encode(subject))),
+            ChannelKind::Web => {
+                let filled = address.replace("{subject}", &percent_encode(subject));
+                crate::validate::is_web_address(&filled).then_some(filled)
+            }
+        }
+    }
+}
+
+/// Digits (3 to 20), with `+` first if at all, `-` and spaces between.
+pub fn is_phone_number(text: &str) -> bool {
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    (3..=20).contains(&digits)
+        && text
+            .chars()
+            .enumerate()
+            .all(|(i, c)| c.is_ascii_digit() || c == '-' || c == ' ' || (c == '+' && i == 0))
+}
+
+/// One `@` between a name and a domain with a dot, nothing a `mailto:` link
+/// would read as more than an address.
+pub fn is_email_address(text: &str) -> bool {
+    let Some((name, domain)) = text.split_once('@') else { return false };
+    !name.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && text.len() <= 254
+        && text.chars().all(|c| c.is_ascii_alphanumeric() || "@.-_+".contains(c))
+        && text.matches('@').count() == 1
+}
+
+/// Percent-encodes everything but unreserved characters (RFC 3986), as UTF-8.
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 3);
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// A licence with a link to its text.
@@ -391,5 +483,48 @@ impl PlanDocument {
         area: &'a GoalArea,
     ) -> impl Iterator<Item = &'a Indicator> + 'a {
         area.indicators.iter().filter_map(|id| self.indicator(id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn channel(kind: ChannelKind, address: &str) -> FeedbackChannel {
+        FeedbackChannel {
+            kind,
+            address: address.into(),
+            name: Bilingual { zh: String::new(), en: String::new() },
+        }
+    }
+
+    /// Each kind links as its scheme reads it, with the item named where the
+    /// scheme can carry it; anything else gives no link.
+    #[test]
+    fn a_channel_links_to_itself_naming_the_item() {
+        let subject = "指标“专利” & more";
+        let encoded = "%E6%8C%87%E6%A0%87%E2%80%9C%E4%B8%93%E5%88%A9%E2%80%9D%20%26%20more";
+        assert_eq!(
+            channel(ChannelKind::Phone, "0512-12345").href(subject).unwrap(),
+            "tel:051212345"
+        );
+        assert_eq!(
+            channel(ChannelKind::Email, "xf@example.gov.cn").href(subject).unwrap(),
+            format!("mailto:xf@example.gov.cn?subject={encoded}")
+        );
+        assert_eq!(
+            channel(ChannelKind::Web, "https://example.org/f?s={subject}").href(subject).unwrap(),
+            format!("https://example.org/f?s={encoded}")
+        );
+        for (kind, bad) in [
+            (ChannelKind::Phone, "12345; x"),
+            (ChannelKind::Phone, "12"),
+            (ChannelKind::Email, "a@b.cn?cc=c@d.cn"),
+            (ChannelKind::Email, "nobody"),
+            (ChannelKind::Web, "javascript:alert(1)"),
+            (ChannelKind::Web, "/relative"),
+        ] {
+            assert_eq!(channel(kind, bad).href(subject), None, "{bad}");
+        }
     }
 }

@@ -6,11 +6,13 @@
 mod announcer;
 mod commitments;
 mod data_text;
+mod feedback;
 mod filter_bar;
 mod head;
 mod links;
 mod loading;
 mod notices;
+mod speak;
 mod table;
 
 pub use announcer::{Announcer, FilterStatus};
@@ -18,6 +20,7 @@ pub use commitments::{
     CommitmentList, UpdateTimeline, commitment_anchor, stage_summary, states_of, update_text,
 };
 pub use data_text::{DataText, InChineseOnly};
+pub use feedback::Feedback;
 pub use filter_bar::{FilterBar, Offered};
 pub use head::{HeadSink, PageHead, PageTitle};
 pub use links::{DataLink, ResponsibleUnits, safe_link};
@@ -26,4 +29,5 @@ pub use notices::{
     EmptyState, Integrity, IntegrityLine, NotFound, ReleaseBar, RenderedFrom, SampleNotice,
     StatusWords,
 };
+pub use speak::Speak;
 pub use table::DataTable;

@@ -19,6 +19,17 @@ pub fn validate_plan(doc: &PlanDocument) -> Vec<Finding> {
     let districts = f.unique_ids("districts", doc.districts.iter().map(|d| d.id.as_str()));
     commitments(&mut f, doc, &tasks, &departments, &districts, &indicators);
     tiles(&mut f, doc);
+    for (i, channel) in doc.plan.feedback.iter().enumerate() {
+        let path = format!("plan.feedback[{i}].address");
+        if channel.href("x").is_none() {
+            f.error(
+                "bad-feedback-address",
+                path,
+                Msg::BadFeedbackAddress,
+                &[("address", &channel.address)],
+            );
+        }
+    }
 
     f.date("plan.issue_date".into(), &doc.plan.issue_date, None);
 

@@ -13,7 +13,7 @@ use plan_model::status::roll_up;
 use crate::context::{WithAssessment, use_lang, use_plan, use_portal};
 use crate::share::FigureCard;
 use crate::ui::{
-    CommitmentList, DataTable, EmptyState, FilterBar, FilterStatus, NotFound, PageTitle,
+    CommitmentList, DataTable, EmptyState, Feedback, FilterBar, FilterStatus, NotFound, PageTitle,
     ReleaseBar, SampleNotice, StatusWords, stage_summary, states_of,
 };
 use portal_view::assessed::Assessed;
@@ -220,6 +220,14 @@ fn DistrictProgress(
                 </a>
             </p>
         </section>
+        {doc.districts.iter().find(|d| d.id == id).map(|d| view! {
+            <Feedback
+                channels=doc.plan.feedback.clone()
+                what=tr!(lang, feedback_district, name = d.name.get(lang))
+                id=id.clone()
+                lang=lang
+            />
+        })}
         {tasks}
         {trend}
         <section class="card district-indicators" aria-labelledby="district-indicators-heading">

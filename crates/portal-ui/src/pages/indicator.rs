@@ -10,7 +10,9 @@ use plan_model::{Indicator, Lang, Target};
 
 use crate::context::{WithAssessment, use_lang, use_plan};
 use crate::share::{FigureCard, figure_card};
-use crate::ui::{NotFound, PageTitle, ReleaseBar, ResponsibleUnits, SampleNotice, StatusWords};
+use crate::ui::{
+    Feedback, NotFound, PageTitle, ReleaseBar, ResponsibleUnits, SampleNotice, Speak, StatusWords,
+};
 use portal_view::assessed::Assessed;
 use portal_view::charts::progress::status_colour;
 use portal_view::figures;
@@ -183,12 +185,30 @@ fn IndicatorProgress(assessed: Arc<Assessed>, indicator: Indicator, lang: Lang) 
     )
     .ok();
     let districts = figure_card(FigureId::IndicatorDistricts(id), &assessed, lang);
+    let feedback = view! {
+        <Feedback
+            channels=assessed.plan.plan.feedback.clone()
+            what=tr!(lang, feedback_indicator, name = indicator.name.get(lang))
+            id=indicator.id.clone()
+            lang=lang
+        />
+    };
     let status_box = city.map(|a| {
         let colour = format!("border-color: {}", status_colour(a.status));
+        let said = [
+            Some(a.status.label(lang).to_owned()),
+            Some(a.explanation.get(lang).to_owned()),
+            a.pace.as_ref().map(|p| format!("{} {}", tr!(lang, pace_label), p.explanation.get(lang))),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
         view! {
             <section class="status-box" style=colour aria-label=tr!(lang, current_status)>
                 <p class="status-line">
-                    <StatusWords status=a.status lang=lang />
+                    <StatusWords status=a.status lang=lang /> " "
+                    <Speak text=said what=tr!(lang, speak_status) lang=lang />
                 </p>
                 <p class="status-explanation">{a.explanation.get(lang).to_owned()}</p>
                 {a.pace.as_ref().map(|p| view! {
@@ -240,6 +260,7 @@ fn IndicatorProgress(assessed: Arc<Assessed>, indicator: Indicator, lang: Lang) 
         <ReleaseBar release=data.release.clone() lang=lang />
         {data.release.sample.then(|| view! { <SampleNotice lang=lang /> })}
         {status_box}
+        {feedback}
         {history}
         {trend.map(|f| view! { <FigureCard figure=f>{sources}</FigureCard> })}
         {districts}

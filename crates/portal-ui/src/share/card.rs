@@ -7,10 +7,11 @@ use plan_model::Lang;
 use super::address::next_id;
 use super::tools::FigureTools;
 use crate::echarts::{EChart, KeyboardPoints};
-use crate::ui::DataTable;
+use crate::ui::{DataTable, Speak};
 use portal_view::assessed::Assessed;
 use portal_view::figures::{Cell, Figure, Table};
 use portal_view::format::status_class;
+use portal_view::locale::tr;
 use portal_view::url::{FigureId, Filters};
 
 /// A table's cell as the page shows it: links for row headings, icon and
@@ -123,7 +124,10 @@ pub fn FigureCard(
     view! {
         <section class=class aria-labelledby=heading_id.clone()>
             <h2 id=heading_id.clone()>{move || figure.with(|f| f.heading.clone())}</h2>
-            <p class="card-subtitle">{move || figure.with(|f| f.subtitle.clone())}</p>
+            <p class="card-subtitle">
+                {move || figure.with(|f| f.subtitle.clone())} " "
+                <Speak text=label what=tr!(lang, speak_chart) lang=lang />
+            </p>
             {children.map(|c| c())}
             <div class="chart-with-table" class:stacked=stacked>
                 {if id == FigureId::DistrictMap {

@@ -7,11 +7,12 @@
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
+
 use plan_model::commitments::{CommitmentState, DeadlineState, commitment_state, stage_counts};
 use plan_model::progress::{Stage, Update};
 use plan_model::{Bilingual, Lang, PlanDocument, ProgressDocument};
 
-use crate::ui::{DataLink, DataText, InChineseOnly, ResponsibleUnits};
+use crate::ui::{DataLink, DataText, Feedback, InChineseOnly, ResponsibleUnits};
 use portal_view::format::task_label;
 use portal_view::locale::tr;
 use portal_view::url::Route;
@@ -166,6 +167,12 @@ fn commitment_item(
                 <dd class="due">{due_words}</dd>
             </dl>
             <UpdateTimeline updates=updates lang=lang />
+            <Feedback
+                channels=plan.plan.feedback.clone()
+                what=tr!(lang, feedback_commitment, name = c.name.get(lang))
+                id=c.id.clone()
+                lang=lang
+            />
         </li>
     }
 }

@@ -139,6 +139,8 @@ pub(super) fn district_map(parts: &Parts, lang: Lang) -> Result<Drawn, FigureErr
     let map = TileMap { columns, rows: grid_rows, cells, legend, missing };
     Ok(Drawn {
         map: Some(map),
+        // Full names and four columns: the table needs the card's width.
+        stacked: true,
         ..Drawn::new(
             heading,
             heading.to_owned(),
