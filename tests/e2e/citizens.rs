@@ -160,3 +160,162 @@ async fn the_map_embeds_with_cells_that_open_the_portal() {
     assert!(links.iter().all(|l| l[0] == "_blank" && l[1] == "noopener"), "{shown}");
     client.close().await.expect("close");
 }
+
+/// Every indicator, commitment and district page links to the channel the
+/// data names, with the item named; no app is started to read it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn feedback_links_name_the_item_they_are_about() {
+    let (plan, _) = model(&dist_dir().join("data"));
+    let channel = plan.plan.feedback.first().expect("the bundled data names a channel");
+    let href = channel.href("x").expect("a link");
+    let server = StaticServer::start(&dist_dir());
+    let driver = Driver::start();
+    let client = driver.browser(412, 823).await;
+    let indicator = &plan.indicators[0];
+    let district = &plan.districts[3];
+    let commitment = plan.commitments.iter().find(|c| c.task.is_some()).expect("a commitment");
+    let task = commitment.task.clone().expect("its task");
+    for lang in [Lang::Zh, Lang::En] {
+        let pages = [
+            (
+                Route::Indicator(indicator.id.clone()),
+                ".feedback".to_owned(),
+                indicator.name.get(lang),
+                &indicator.id,
+            ),
+            (
+                Route::District(district.id.clone()),
+                ".feedback".to_owned(),
+                district.name.get(lang),
+                &district.id,
+            ),
+            (
+                Route::Task(task.clone()),
+                format!("#commitment-{} .feedback", commitment.id),
+                commitment.name.get(lang),
+                &commitment.id,
+            ),
+        ];
+        for (route, selector, name, id) in pages {
+            client.goto(&format!("{}{}", server.url, route.href(lang))).await.expect("open");
+            let shown = wait_for_js(
+                &client,
+                &format!(
+                    r#"const p = document.querySelector({selector:?});
+                       const a = p && p.querySelector('a.feedback-link');
+                       return a ? {{ text: p.textContent, href: a.getAttribute('href'), link: a.textContent, app: !!window.wasmBindings }} : null;"#
+                ),
+                "the feedback line",
+            )
+            .await;
+            assert_eq!(shown["href"], href.as_str(), "{route:?}");
+            let text = shown["text"].as_str().unwrap_or_default();
+            assert!(text.contains(name) && text.contains(id.as_str()), "{route:?}: {text}");
+            let link = shown["link"].as_str().unwrap_or_default();
+            assert!(link.contains(channel.name.get(lang)), "{route:?}: {link}");
+            assert_eq!(shown["app"], false);
+        }
+    }
+    client.close().await.expect("close");
+}
+
+/// Read aloud: no sound until a click; the status and why and a chart's
+/// summary are spoken as the page says them, in the page's language; a
+/// second press stops; by keyboard too; no app is started.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn read_aloud_speaks_the_pages_own_words_on_a_click_only() {
+    let (plan, progress) = model(&dist_dir().join("data"));
+    let plan = Arc::new(plan);
+    let assessed = Assessed::new(plan.clone(), Arc::new(progress), None);
+    let id = "ai-invention-patents";
+    let server = StaticServer::start(&dist_dir());
+    let driver = Driver::start();
+    let client = driver.browser(412, 823).await;
+    for (lang, code) in [(Lang::Zh, "zh-CN"), (Lang::En, "en")] {
+        let city = assessed.card.city.get(id).expect("assessed");
+        let trend = portal_view::figures::build(
+            &portal_view::url::FigureId::IndicatorTrend(id.into()),
+            &plan,
+            Some(&assessed),
+            lang,
+            &portal_view::url::Filters::default(),
+        )
+        .expect("its trend");
+        client
+            .goto(&format!("{}{}", server.url, Route::Indicator(id.into()).href(lang)))
+            .await
+            .expect("open");
+        // Listen to the speech API (what a test can hear).
+        let ready = wait_for_js(
+            &client,
+            r#"if (!document.documentElement.classList.contains('can-speak')) return null;
+               window.spoken = []; window.stopped = 0;
+               speechSynthesis.speak = (u) => window.spoken.push({ text: u.text, lang: u.lang });
+               speechSynthesis.cancel = () => { window.stopped += 1; };
+               const b = document.querySelector('.status-box button.speak');
+               return { visible: getComputedStyle(b).visibility, name: b.getAttribute('aria-label') };"#,
+            "the read-aloud buttons",
+        )
+        .await;
+        assert_eq!(ready["visible"], "visible", "{ready}");
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        let heard: Value = client.execute("return window.spoken", vec![]).await.expect("heard");
+        assert_eq!(heard, serde_json::json!([]), "no sound without a click");
+
+        client
+            .find(Locator::Css(".status-box button.speak"))
+            .await
+            .expect("button")
+            .click()
+            .await
+            .expect("click");
+        let heard: Value = client
+            .execute("return [window.spoken, document.querySelector('.status-box button.speak').getAttribute('aria-pressed')]", vec![])
+            .await
+            .expect("heard");
+        let said = heard[0][0]["text"].as_str().unwrap_or_default();
+        assert!(said.starts_with(city.status.label(lang)), "{said}");
+        assert!(said.contains(city.explanation.get(lang)), "{said}");
+        assert_eq!(heard[0][0]["lang"], code);
+        assert_eq!(heard[1], "true", "the button says it is speaking");
+        // A second press stops it.
+        client
+            .find(Locator::Css(".status-box button.speak"))
+            .await
+            .expect("button")
+            .click()
+            .await
+            .expect("click");
+        let after: Value = client
+            .execute("return [window.spoken.length, window.stopped, document.querySelector('.status-box button.speak').getAttribute('aria-pressed')]", vec![])
+            .await
+            .expect("after");
+        assert_eq!(after, serde_json::json!([1, 2, "false"]), "stopped, not spoken again");
+
+        // The chart's summary, by keyboard.
+        client
+            .execute(
+                "document.querySelector('.trend-section button.speak').focus(); return null;",
+                vec![],
+            )
+            .await
+            .expect("focus");
+        client
+            .active_element()
+            .await
+            .expect("focused")
+            .send_keys(&Key::Enter.to_string())
+            .await
+            .expect("Enter");
+        let heard = wait_for_js(
+            &client,
+            "return window.spoken.length === 2 ? window.spoken[1] : null",
+            "the summary",
+        )
+        .await;
+        assert_eq!(heard["text"], trend.description.as_str());
+        let app: Value = client.execute("return !!window.wasmBindings", vec![]).await.expect("app");
+        assert_eq!(app, false, "reading aloud starts no app");
+    }
+    client.close().await.expect("close");
+}

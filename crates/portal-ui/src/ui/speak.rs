@@ -27,7 +27,6 @@ pub fn Speak(
             aria-label=tr!(lang, speak_label, what = what)
             data-speak=move || text.get()
         >
-            <span aria-hidden="true">"🔈 "</span>
             {tr!(lang, speak_button)}
         </button>
     }
