@@ -69,7 +69,7 @@ pub fn files(plan: &PlanDocument) -> Vec<(String, Vec<u8>)> {
     ]
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
