@@ -211,6 +211,17 @@ NEXT_STEPS = {
     "delayed": ("示例：下季度加快进度，追赶计划。", "Sample: to speed up next quarter and catch up."),
     "stalled": ("示例：协调相关部门，争取尽快恢复。", "Sample: working with the departments concerned to restart soon."),
 }
+# Delivery confidence as a responsible unit might rate it (made up): mostly
+# in step with the stage, but a few rated high while delayed, so that the
+# portal's "the two disagree" note has something to show.
+CONFIDENCE = {
+    "not_started": ("medium", ("示例：方案已定，待资金到位。", "Sample: the plan is set; funds are awaited.")),
+    "in_progress": ("high", ("示例：资金、场地和人员均已落实。", "Sample: funds, site and staff are all in place.")),
+    "delayed": ("low", ("示例：配套条件尚未落实，按期完成有困难。", "Sample: the conditions are not yet met; finishing on time will be hard.")),
+    "stalled": ("low", ("示例：工作暂停，恢复时间未定。", "Sample: work is paused, with no date to restart.")),
+    "done": ("high", ("示例：已完成并通过验收。", "Sample: finished and accepted.")),
+}
+OPTIMISTIC = ("high", ("示例：牵头单位认为可在年内追回进度。", "Sample: the lead unit expects to catch up within the year."))
 QUARTER_WORDS = [("一季度", "the first quarter"), ("二季度", "the second quarter"), ("三季度", "the third quarter")]
 
 
@@ -231,6 +242,8 @@ for n, c in enumerate(plan["commitments"]):
             u["problems"] = words(PROBLEMS[stage])
         if stage in NEXT_STEPS:
             u["next_steps"] = words(NEXT_STEPS[stage])
+        level, reason = OPTIMISTIC if stage == "delayed" and n % 14 == 2 else CONFIDENCE[stage]
+        u["confidence"] = {"level": level, "reason": words(reason)}
         if stage == "done":
             # example.org is reserved for examples: a sample link that claims nothing.
             u["evidence"] = [{"title": {"zh": "示例：验收公告（示例链接）", "en": "Sample: notice of acceptance (example link)"},
@@ -249,6 +262,10 @@ for task in plan["tasks"]:
             u["problems"] = {"zh": f"示例：{lagging} 项举措滞后或停滞。",
                              "en": f"Sample: {lagging} commitments are behind or stalled."}
         u["next_steps"] = {"zh": "示例：按季度调度，督促滞后举措。", "en": "Sample: quarterly review, pressing the ones behind."}
+        level = "high" if lagging == 0 else "medium" if lagging == 1 else "low"
+        u["confidence"] = {"level": level, "reason": {
+            "zh": f"示例：{len(mine)} 项举措中 {lagging} 项滞后或停滞。",
+            "en": f"Sample: {lagging} of {len(mine)} commitments are behind or stalled."}}
         updates.append(u)
 updates.sort(key=lambda u: (u["as_of"], u["of"]))
 

@@ -319,3 +319,93 @@ async fn read_aloud_speaks_the_pages_own_words_on_a_click_only() {
     }
     client.close().await.expect("close");
 }
+
+/// A key task's and a commitment's delivery confidence is beside what is
+/// measured, dated and reasoned, and where the two disagree the page says so:
+/// the model picks the items, the page must show exactly them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn confidence_is_beside_progress_and_disagreement_is_said() {
+    use plan_model::confidence::{commitment_on_course, disagrees, latest, measured_on_course};
+    let (plan, progress) = model(&dist_dir().join("data"));
+    let plan = Arc::new(plan);
+    let progress = Arc::new(progress);
+    let assessed = Assessed::new(plan.clone(), progress.clone(), None);
+    // A commitment rated high while measured off course, and one in step.
+    let rated: Vec<(&plan_model::plan::Commitment, bool)> = plan
+        .commitments
+        .iter()
+        .filter(|c| c.task.is_some())
+        .filter_map(|c| {
+            let (_, conf) = latest(&progress, &c.id)?;
+            Some((c, disagrees(conf.level, commitment_on_course(&plan, &progress, &c.id))))
+        })
+        .collect();
+    let odd = rated.iter().find(|(_, d)| *d).expect("the sample has a disagreement").0;
+    let even = rated.iter().find(|(_, d)| !*d).expect("and an agreement").0;
+    let server = StaticServer::start(&dist_dir());
+    let driver = Driver::start();
+    let client = driver.browser(412, 823).await;
+    for lang in [Lang::Zh, Lang::En] {
+        for (c, disagreeing) in [(odd, true), (even, false)] {
+            let task = c.task.clone().expect("its task");
+            client
+                .goto(&format!("{}{}", server.url, Route::Task(task.clone()).href(lang)))
+                .await
+                .expect("open");
+            let shown = wait_for_js(
+                &client,
+                &format!(
+                    r#"const li = document.getElementById('commitment-{}');
+                       const box = li && li.querySelector('.confidence');
+                       if (!box) return null;
+                       const stage = li.querySelector('.commitment-stage');
+                       return {{ line: box.querySelector('.confidence-line').textContent,
+                                 reason: box.querySelector('.confidence-reason').textContent,
+                                 disagrees: box.querySelector('.confidence-disagrees')?.textContent ?? null,
+                                 after_stage: !!(stage.compareDocumentPosition(box) & Node.DOCUMENT_POSITION_FOLLOWING) }};"#,
+                    c.id
+                ),
+                "the commitment's confidence",
+            )
+            .await;
+            let (update, conf) = latest(&progress, &c.id).expect("rated");
+            let line = shown["line"].as_str().unwrap_or_default();
+            assert!(
+                line.contains(conf.level.label(lang)) && line.contains(&update.as_of),
+                "{line}"
+            );
+            assert!(line.contains(conf.level.icon()), "bars beside the words: {line}");
+            let reason = shown["reason"].as_str().unwrap_or_default();
+            assert!(
+                reason.contains(&conf.reason.zh) || reason.contains(&conf.reason.en),
+                "{reason}"
+            );
+            assert_eq!(shown["after_stage"], true, "beside, after the measured stage");
+            assert_eq!(!shown["disagrees"].is_null(), disagreeing, "{} {shown}", c.id);
+        }
+        // The key task's own rating, beside its status.
+        let task = &plan.tasks[0];
+        client
+            .goto(&format!("{}{}", server.url, Route::Task(task.id.clone()).href(lang)))
+            .await
+            .expect("open");
+        let shown = wait_for_js(
+            &client,
+            "const b = document.querySelector('.task-confidence .confidence'); return b ? { line: b.textContent, disagrees: !!b.querySelector('.confidence-disagrees') } : null;",
+            "the task's confidence",
+        )
+        .await;
+        let (_, conf) = latest(&progress, &task.id).expect("the task is rated");
+        let status = assessed.task(&task.id).expect("rolled up").status;
+        assert!(
+            shown["line"].as_str().unwrap_or_default().contains(conf.level.label(lang)),
+            "{shown}"
+        );
+        assert_eq!(
+            shown["disagrees"],
+            disagrees(conf.level, measured_on_course(status)),
+            "{shown}"
+        );
+    }
+    client.close().await.expect("close");
+}

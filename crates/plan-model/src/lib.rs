@@ -3,6 +3,7 @@
 //! builds for native and wasm32 and is tested natively.
 
 pub mod commitments;
+pub mod confidence;
 pub mod date;
 pub mod diff;
 pub mod load;

@@ -376,6 +376,14 @@ pub enum Msg {
     StageDone: "已完成", "done";
     /// Stage: begun, then stopped.
     StageStalled: "停滞", "stalled";
+    /// Confidence: high.
+    ConfidenceHigh: "高", "high";
+    /// Confidence: medium.
+    ConfidenceMedium: "中", "medium";
+    /// Confidence: low.
+    ConfidenceLow: "低", "low";
+    /// A confidence rating without its reason.
+    ConfidenceWithoutReason: "信心评级缺少理由：请写明为什么是这个评级", "the confidence rating has no reason: say why it is rated so";
     /// Kind of commitment: something to build.
     CommitmentBuild: "建设", "build";
     /// A programme or action to run.

@@ -73,6 +73,35 @@ pub struct Update {
     /// Documents and announcements that bear it out.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
+    /// How confident the reporting unit is that the subject will be
+    /// delivered, and why (dated by this update); a judgement shown beside
+    /// the measured progress, never mixed into it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<Confidence>,
+}
+
+/// A delivery-confidence rating and the reason for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Confidence {
+    /// High, medium or low.
+    pub level: ConfidenceLevel,
+    /// Why (Chinese required; English may be left empty).
+    pub reason: Bilingual,
+}
+
+/// Delivery confidence (信心评级).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub enum ConfidenceLevel {
+    /// On course to be delivered as planned.
+    High,
+    /// Likely, with risks.
+    Medium,
+    /// Unlikely without a change.
+    Low,
 }
 
 /// A document or announcement an update points to. Only an `http(s)` address

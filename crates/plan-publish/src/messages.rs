@@ -43,6 +43,12 @@ pub enum PublishMsg {
     SheetBadStage:
         "阶段“{stage}”无法识别：请填写 尚未启动、推进中、推进滞后、停滞、已完成 之一",
         "stage '{stage}' is not known: write not started, in progress, delayed, stalled or done";
+    /// A confidence word the sheet does not know.
+    SheetBadConfidence:
+        "信心“{level}”无法识别：请填写 高、中、低 之一",
+        "confidence '{level}' is not known: write high, medium or low";
+    /// A reason for a confidence with no level.
+    SheetReasonWithoutConfidence: "填了信心理由，但没有填信心（高、中、低）", "a confidence reason is given, but no confidence (high, medium or low)";
     /// A due date on a task's row.
     SheetDueForTask: "任务不设期限：期限只填在举措行", "a key task has no due date: due dates go on commitment rows";
     /// Evidence titles and links that do not pair up.

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use plan_model::commitments::commitment_state;
 use plan_model::date::due_end;
 use plan_model::messages::{Msg, in_each_language, say, say_both};
-use plan_model::progress::{Deadline, Evidence, Stage, Update};
+use plan_model::progress::{Confidence, ConfidenceLevel, Deadline, Evidence, Stage, Update};
 use plan_model::validate::is_web_address;
 use plan_model::{Bilingual, Lang, PlanDocument, ProgressDocument};
 
@@ -40,8 +40,11 @@ pub const COLUMNS: [(&str, &str); WIDTH] = [
     ("佐证标题（英文）", "evidence_title_en"),
     ("佐证链接", "evidence_url"),
     ("期限", "due"),
+    ("信心", "confidence"),
+    ("信心理由", "confidence_reason"),
+    ("信心理由（英文）", "confidence_reason_en"),
 ];
-const WIDTH: usize = 16;
+const WIDTH: usize = 19;
 const OF: usize = 0;
 const KIND: usize = 1;
 const AS_OF: usize = 4;
@@ -53,6 +56,8 @@ const EVIDENCE_TITLE: usize = 12;
 const EVIDENCE_TITLE_EN: usize = 13;
 const EVIDENCE_URL: usize = 14;
 const DUE: usize = 15;
+const CONFIDENCE: usize = 16;
+const CONFIDENCE_REASON: usize = 17;
 
 /// True when a sheet's header row is this sheet's (its first column is the
 /// subject's id), so `import` reads it as updates, not figures.
@@ -68,6 +73,21 @@ pub fn next_report_date(plan: &PlanDocument, progress: &ProgressDocument) -> Str
     let ends = quarter_ends(plan.plan.plan_year);
     let last = ends.last().cloned().unwrap_or_default();
     ends.into_iter().find(|d| d.as_str() > progress.release.as_of.as_str()).unwrap_or(last)
+}
+
+fn confidence_from(cell: &str) -> Result<Option<ConfidenceLevel>, ()> {
+    if cell.is_empty() {
+        return Ok(None);
+    }
+    ConfidenceLevel::ALL
+        .into_iter()
+        .find(|l| {
+            cell == l.label(Lang::Zh)
+                || cell.eq_ignore_ascii_case(l.label(Lang::En))
+                || cell == l.code()
+        })
+        .map(Some)
+        .ok_or(())
 }
 
 fn stage_from(cell: &str) -> Result<Option<Stage>, ()> {
@@ -132,6 +152,10 @@ fn subject_row(
         row[EVIDENCE_TITLE_EN] =
             u.evidence.iter().map(|e| e.title.en.clone()).collect::<Vec<_>>().join("\n");
         row[EVIDENCE_URL] = u.evidence.iter().map(|e| e.url.clone()).collect::<Vec<_>>().join("\n");
+        if let Some(c) = &u.confidence {
+            row[CONFIDENCE] = c.level.label(Lang::Zh).to_owned();
+            (row[CONFIDENCE_REASON], row[CONFIDENCE_REASON + 1]) = pair(&c.reason);
+        }
     }
     row
 }
@@ -168,6 +192,10 @@ fn drop_downs(plan: &PlanDocument) -> Vec<DropDown> {
         DropDown {
             column: STAGE,
             choices: Stage::ALL.iter().map(|s| s.label(Lang::Zh).to_owned()).collect(),
+        },
+        DropDown {
+            column: CONFIDENCE,
+            choices: ConfidenceLevel::ALL.iter().map(|l| l.label(Lang::Zh).to_owned()).collect(),
         },
     ]
 }
@@ -255,6 +283,9 @@ pub(crate) fn read_rows(
             EVIDENCE_TITLE_EN,
             EVIDENCE_URL,
             PROGRESS + 1,
+            CONFIDENCE,
+            CONFIDENCE_REASON,
+            CONFIDENCE_REASON + 1,
         ];
         let said_more = words.iter().any(|&c| !cell(c).is_empty());
         let now = commitment.map(|c| commitment_state(plan, progress, c).stage);
@@ -376,6 +407,28 @@ pub(crate) fn read_rows(
             fail(EVIDENCE_URL, say_both(Msg::EvidenceNotWeb, &[("url", bad)]));
             continue;
         }
+        let Ok(level) = confidence_from(cell(CONFIDENCE)) else {
+            fail(
+                CONFIDENCE,
+                say_both(PublishMsg::SheetBadConfidence, &[("level", &cell(CONFIDENCE))]),
+            );
+            continue;
+        };
+        let reason = text(CONFIDENCE_REASON);
+        let confidence = match (level, reason) {
+            (None, None) => None,
+            (Some(level), Some(reason)) if !reason.zh.trim().is_empty() => {
+                Some(Confidence { level, reason })
+            }
+            (Some(_), _) => {
+                fail(CONFIDENCE_REASON, say_both(Msg::ConfidenceWithoutReason, &[]));
+                continue;
+            }
+            (None, Some(_)) => {
+                fail(CONFIDENCE, say_both(PublishMsg::SheetReasonWithoutConfidence, &[]));
+                continue;
+            }
+        };
         if let Some(first) = seen.insert((of.to_owned(), as_of.to_owned()), row) {
             fail(PROGRESS, say_both(PublishMsg::SheetDuplicateUpdateRow, &[("first", &first)]));
             continue;
@@ -400,6 +453,7 @@ pub(crate) fn read_rows(
             problems: text(PROBLEMS),
             next_steps: text(NEXT_STEPS),
             evidence,
+            confidence,
         };
         rows.push(Row { row, update: Some(update), deadline });
     }

@@ -5,6 +5,7 @@
 
 mod announcer;
 mod commitments;
+mod confidence;
 mod data_text;
 mod feedback;
 mod filter_bar;
@@ -19,6 +20,7 @@ pub use announcer::{Announcer, FilterStatus};
 pub use commitments::{
     CommitmentList, UpdateTimeline, commitment_anchor, stage_summary, states_of, update_text,
 };
+pub use confidence::ConfidenceLine;
 pub use data_text::{DataText, InChineseOnly};
 pub use feedback::Feedback;
 pub use filter_bar::{FilterBar, Offered};

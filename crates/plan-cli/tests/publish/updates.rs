@@ -311,3 +311,58 @@ fn updates_sheet_refuses_what_it_would_otherwise_drop() {
         u.evidence.iter().map(|e| (e.title.zh.as_str(), e.title.en.as_str())).collect();
     assert_eq!(titles, [("通知", ""), ("报道", "Report")]);
 }
+
+/// Delivery confidence in the updates sheet: a level the sheet does not know
+/// and a reason without a level are refused by row and column, a level
+/// without a reason too; written right, each lands on its update, and the
+/// template's drop-down offers the three levels.
+#[test]
+fn confidence_is_read_from_the_updates_sheet_and_bad_cells_refused() {
+    let data = Data::new("updates-confidence");
+    let out = data.run(&["template", "--updates", "--dir", ".", "-o", "u.csv"]);
+    assert_eq!(out.status.code(), Some(0), "{}", data.transcript(&out));
+    let mut sheet = Sheet::read(&std::fs::read_to_string(data.dir.join("u.csv")).expect("csv"));
+    assert_eq!(&sheet.header[16..], ["信心", "信心理由", "信心理由（英文）"]);
+    let task = sheet.row_of("ai-core-technology");
+    let platform = sheet.row_of("digital-transformation-platform");
+    let centre = sheet.row_of("national-cosoftware-centre");
+    for row in [task, platform, centre] {
+        sheet.set(row, "进展", "示例：本季度推进。");
+    }
+    sheet.set(task, "信心", "很高");
+    sheet.set(task, "信心理由", "示例：资金到位。");
+    sheet.set(platform, "信心理由", "示例：没有评级。");
+    sheet.set(centre, "信心", "低");
+    sheet.write(&data.dir.join("filled.csv"));
+    let before = data.progress_bytes();
+    let out = data.run(&["import", "filled.csv", "--dir", "."]);
+    assert_eq!(out.status.code(), Some(1), "{}", data.transcript(&out));
+    assert_eq!(data.progress_bytes(), before, "nothing changed");
+    let said = String::from_utf8_lossy(&out.stderr);
+    let row = |r: usize| r + 2;
+    assert!(said.contains(&format!("第 {} 行，“信心”列：信心“很高”无法识别", row(task))), "{said}");
+    assert!(said.contains(&format!("第 {} 行，“信心”列：填了信心理由", row(platform))), "{said}");
+    assert!(
+        said.contains(&format!("第 {} 行，“信心理由”列：信心评级缺少理由", row(centre))),
+        "{said}"
+    );
+
+    sheet.set(task, "信心", "high");
+    sheet.set(platform, "信心", "中");
+    sheet.set(centre, "信心理由", "示例：选址未定。");
+    sheet.set(centre, "信心理由（英文）", "Sample: no site yet.");
+    sheet.write(&data.dir.join("filled.csv"));
+    let out = data.run(&["import", "filled.csv", "--dir", "."]);
+    assert_eq!(out.status.code(), Some(0), "{}", data.transcript(&out));
+    let p = data.progress();
+    let rated = |id: &str| {
+        let u = p.updates.iter().find(|u| u.of == id && u.as_of == "2026-12-31").expect(id);
+        u.confidence.clone().expect("rated")
+    };
+    use plan_model::progress::ConfidenceLevel;
+    assert_eq!(rated("ai-core-technology").level, ConfidenceLevel::High);
+    assert_eq!(rated("digital-transformation-platform").level, ConfidenceLevel::Medium);
+    let centre = rated("national-cosoftware-centre");
+    assert_eq!(centre.level, ConfidenceLevel::Low);
+    assert_eq!(centre.reason.en, "Sample: no site yet.");
+}

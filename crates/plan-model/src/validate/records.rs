@@ -54,6 +54,14 @@ pub(super) fn updates(f: &mut Findings, plan: &PlanDocument, progress: &Progress
         if u.progress.zh.trim().is_empty() {
             f.error("empty-update", format!("{path}.progress.zh"), Msg::EmptyUpdate, &[]);
         }
+        if u.confidence.as_ref().is_some_and(|c| c.reason.zh.trim().is_empty()) {
+            f.error(
+                "confidence-without-reason",
+                format!("{path}.confidence.reason.zh"),
+                Msg::ConfidenceWithoutReason,
+                &[],
+            );
+        }
         for (j, e) in u.evidence.iter().enumerate() {
             if !is_web_address(&e.url) {
                 f.error(

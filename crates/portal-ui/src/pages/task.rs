@@ -11,8 +11,8 @@ use plan_model::{Lang, Status, Task};
 use crate::context::{WithAssessment, use_lang, use_plan};
 use crate::share::figure_card;
 use crate::ui::{
-    CommitmentList, DataTable, NotFound, PageTitle, ResponsibleUnits, SampleNotice, StatusWords,
-    UpdateTimeline, stage_summary, states_of,
+    CommitmentList, ConfidenceLine, DataTable, NotFound, PageTitle, ResponsibleUnits, SampleNotice,
+    StatusWords, UpdateTimeline, stage_summary, states_of,
 };
 use portal_view::assessed::Assessed;
 use portal_view::format::task_label;
@@ -103,6 +103,14 @@ fn TaskProgress(assessed: Arc<Assessed>, task: Task, lang: Lang) -> impl IntoVie
             {tr!(lang, task_overall_status)} " "
             <StatusWords status=overall.status lang=lang />
         </p>
+        {plan_model::confidence::latest(&assessed.data, &task.id).map(|(u, _)| {
+            let on_course = plan_model::confidence::measured_on_course(overall.status);
+            view! {
+                <div class="task-confidence">
+                    <ConfidenceLine update=u.clone() on_course=on_course sample=assessed.data.release.sample lang=lang />
+                </div>
+            }
+        })}
         <section class="card task-indicators" aria-labelledby="task-indicators-heading">
             <h2 id="task-indicators-heading">{tr!(lang, task_indicators_heading)}</h2>
             <DataTable caption=tr!(lang, task_indicators_caption) headers=vec![tr!(lang, col_indicator).to_owned(), tr!(lang, col_status).to_owned(), tr!(lang, col_explanation).to_owned()]>

@@ -12,7 +12,7 @@ use plan_model::commitments::{CommitmentState, DeadlineState, commitment_state, 
 use plan_model::progress::{Stage, Update};
 use plan_model::{Bilingual, Lang, PlanDocument, ProgressDocument};
 
-use crate::ui::{DataLink, DataText, Feedback, InChineseOnly, ResponsibleUnits};
+use crate::ui::{ConfidenceLine, DataLink, DataText, Feedback, InChineseOnly, ResponsibleUnits};
 use portal_view::format::task_label;
 use portal_view::locale::tr;
 use portal_view::url::Route;
@@ -93,14 +93,17 @@ pub fn CommitmentList(
     nested: bool,
 ) -> impl IntoView {
     let states = states_of(&plan, &progress, &ids);
-    let items =
-        states.iter().map(|s| commitment_item(&plan, s, lang, show_task, nested)).collect_view();
+    let items = states
+        .iter()
+        .map(|s| commitment_item(&plan, s, progress.release.sample, lang, show_task, nested))
+        .collect_view();
     view! { <ol class="commitment-list">{items}</ol> }
 }
 
 fn commitment_item(
     plan: &std::sync::Arc<PlanDocument>,
     state: &CommitmentState<'_>,
+    sample: bool,
     lang: Lang,
     show_task: bool,
     nested: bool,
@@ -138,6 +141,11 @@ fn commitment_item(
     });
     let due_words = format!("{} · {}", state.due.text(lang), deadline.label(lang));
     let updates: Vec<Update> = state.updates.iter().map(|u| (*u).clone()).collect();
+    // The latest rating beside the stage it is read against.
+    let confidence = plan_model::confidence::latest_of(&state.updates).map(|u| {
+        let on_course = plan_model::confidence::state_on_course(state);
+        view! { <ConfidenceLine update=u.clone() on_course=on_course sample=sample lang=lang /> }
+    });
     view! {
         <li class=format!("commitment stage-{}", stage.code().replace('_', "-")) id=commitment_anchor(&c.id)>
             {if nested {
@@ -151,6 +159,7 @@ fn commitment_item(
                 <strong class="stage-label">{stage.label(lang)}</strong>
                 {flag}
             </p>
+            {confidence}
             <p class="plan-words">
                 {tr!(lang, plan_words_label)} " "
                 <q lang="zh-CN">{c.source_text.clone()}</q>

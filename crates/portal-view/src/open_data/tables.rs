@@ -416,6 +416,9 @@ pub fn tables(plan: &PlanDocument, progress: &ProgressDocument) -> Vec<Table> {
             col("problems_en", "问题（英文）", "Problems (English)", Kind::Text, false),
             col("next_steps_zh", "下一步（中文）", "Next steps (Chinese)", Kind::Text, false),
             col("next_steps_en", "下一步（英文）", "Next steps (English)", Kind::Text, false),
+            col("confidence", "完成信心", "Delivery confidence", Kind::Text, false),
+            col("confidence_reason_zh", "信心理由（中文）", "Why (Chinese)", Kind::Text, false),
+            col("confidence_reason_en", "信心理由（英文）", "Why (English)", Kind::Text, false),
             SAMPLE,
         ],
         key: &[],
@@ -434,6 +437,9 @@ pub fn tables(plan: &PlanDocument, progress: &ProgressDocument) -> Vec<Table> {
                     maybe(u.problems.as_ref(), |t| t.en.clone()),
                     maybe(u.next_steps.as_ref(), |t| t.zh.clone()),
                     maybe(u.next_steps.as_ref(), |t| t.en.clone()),
+                    maybe(u.confidence.as_ref(), |c| serde_name(&c.level)),
+                    maybe(u.confidence.as_ref(), |c| c.reason.zh.clone()),
+                    maybe(u.confidence.as_ref(), |c| c.reason.en.clone()),
                     sample.clone(),
                 ]
             })
