@@ -293,6 +293,12 @@ doc = {
     "baselines": baselines,
     "updates": updates,
     "deadlines": deadlines,
+    # How often each reports (made up): quarterly, with the patents counted
+    # monthly and the key laboratories once a year; reports are due 15 days
+    # after their period ends.
+    "reporting": {"indicators": "quarterly", "commitments": "quarterly", "grace_days": 15,
+                  "items": [{"of": "ai-invention-patents", "every": "monthly"},
+                            {"of": "key-laboratories", "every": "yearly"}]},
 }
 out = ROOT / "public/data/progress.json"
 # The layout plan-data writes (serde_json's pretty printer), so diffs stay small.

@@ -409,3 +409,95 @@ async fn confidence_is_beside_progress_and_disagreement_is_said() {
     }
     client.close().await.expect("close");
 }
+
+/// What is promised next: every late report the model finds is flagged on
+/// its own page (indicator or commitment), counted on the overview and its
+/// key task, and listed on the commitments page; one on time says when it
+/// is next due.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_late_report_is_flagged_on_its_page_in_roll_ups_and_listed() {
+    use plan_model::cadence::{late_items, reporting};
+    let (plan, progress) = model(&dist_dir().join("data"));
+    let late = late_items(&plan, &progress);
+    assert!(!late.is_empty(), "the sample has late reports");
+    let server = StaticServer::start(&dist_dir());
+    let driver = Driver::start();
+    let client = driver.browser(412, 823).await;
+    let lang = Lang::Zh;
+    let text_of = |selector: &str| {
+        format!("const e = document.querySelector({selector:?}); return e ? e.textContent : null;")
+    };
+    // The overview's roll-up, and the list it leads to.
+    client.goto(&format!("{}zh/", server.url)).await.expect("open");
+    let count =
+        wait_for_js(&client, &text_of(".glance-commitments .late-summary"), "the count").await;
+    assert!(
+        count.as_str().unwrap_or_default().contains(&format!("逾期未报 {} 项", late.len())),
+        "{count}"
+    );
+    client.goto(&format!("{}zh/commitments/#late-reports", server.url)).await.expect("open");
+    let rows = wait_for_js(
+        &client,
+        "const rows = [...document.querySelectorAll('#late-reports tbody tr')]; return rows.length ? rows.map(r => r.querySelector('a').getAttribute('href')) : null;",
+        "the late list",
+    )
+    .await;
+    let rows = rows.as_array().expect("rows");
+    assert_eq!(rows.len(), late.len(), "every late report listed");
+    // Each on its own page, flagged, with when it was due.
+    for (id, r) in &late {
+        let (page, selector) = match plan.commitment(id) {
+            Some(c) => (
+                Route::Task(c.task.clone().unwrap_or_default()).href(lang),
+                format!("#commitment-{id} .reporting-line"),
+            ),
+            None => (Route::Indicator(id.clone()).href(lang), ".reporting-line".to_owned()),
+        };
+        if plan.commitment(id).is_some_and(|c| c.task.is_none()) {
+            continue; // a safeguard: listed on the commitments page, checked above
+        }
+        client.goto(&format!("{}{page}", server.url)).await.expect("open");
+        let line = wait_for_js(&client, &text_of(&selector), "the reporting line").await;
+        let line = line.as_str().unwrap_or_default();
+        assert!(line.contains("逾期未报") && line.contains(&r.next_due), "{id}: {line}");
+        assert!(line.contains(r.cadence.label(lang)), "{id}: {line}");
+    }
+    // The task that holds a late commitment says how many of its own are late.
+    let (id, _) = late
+        .iter()
+        .find(|(id, _)| plan.commitment(id).is_some_and(|c| c.task.is_some()))
+        .expect("a late commitment");
+    let task = plan.commitment(id).and_then(|c| c.task.clone()).expect("its task");
+    let own = late
+        .iter()
+        .filter(|(i, _)| {
+            plan.commitment(i).is_some_and(|c| c.task.as_deref() == Some(task.as_str()))
+                || plan.tasks.iter().any(|t| t.id == task && t.indicators.contains(i))
+        })
+        .count();
+    client
+        .goto(&format!("{}{}", server.url, Route::Task(task.clone()).href(lang)))
+        .await
+        .expect("open");
+    let said =
+        wait_for_js(&client, &text_of(".task-commitments .late-summary"), "the task's count").await;
+    assert!(said.as_str().unwrap_or_default().contains(&format!("逾期未报 {own} 项")), "{said}");
+    // On time: when the next report is due, no flag.
+    let on_time = reporting(&plan, &progress, "ai-invention-patents").expect("reports");
+    assert!(!on_time.late);
+    client
+        .goto(&format!(
+            "{}{}",
+            server.url,
+            Route::Indicator("ai-invention-patents".into()).href(lang)
+        ))
+        .await
+        .expect("open");
+    let line = wait_for_js(&client, &text_of(".reporting-line"), "the line").await;
+    let line = line.as_str().unwrap_or_default();
+    assert!(
+        line.contains(&format!("下次应报 {}", on_time.next_due)) && !line.contains("逾期"),
+        "{line}"
+    );
+    client.close().await.expect("close");
+}

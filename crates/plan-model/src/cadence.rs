@@ -73,10 +73,10 @@ pub struct Reporting {
 /// The cadence the data gives an item, or its kind's.
 pub fn cadence_of(progress: &ProgressDocument, id: &str, is_indicator: bool) -> Cadence {
     let r = &progress.reporting;
-    r.items.iter().find(|i| i.of == id).map_or(
-        if is_indicator { r.indicators } else { r.commitments },
-        |i| i.every,
-    )
+    r.items
+        .iter()
+        .find(|i| i.of == id)
+        .map_or(if is_indicator { r.indicators } else { r.commitments }, |i| i.every)
 }
 
 /// When an indicator or a commitment last reported (its latest figure,

@@ -2,6 +2,7 @@
 //! semantic validation and the status maths (序时进度). No web dependencies: it
 //! builds for native and wasm32 and is tested natively.
 
+pub mod cadence;
 pub mod commitments;
 pub mod confidence;
 pub mod date;

@@ -376,6 +376,20 @@ pub enum Msg {
     StageDone: "已完成", "done";
     /// Stage: begun, then stopped.
     StageStalled: "停滞", "stalled";
+    /// Cadence: monthly.
+    CadenceMonthly: "每月", "monthly";
+    /// Cadence: quarterly.
+    CadenceQuarterly: "每季度", "quarterly";
+    /// Cadence: half-yearly.
+    CadenceHalfYearly: "每半年", "half-yearly";
+    /// Cadence: yearly.
+    CadenceYearly: "每年", "yearly";
+    /// A cadence for an item that is neither an indicator nor a commitment.
+    UnknownCadenceItem: "报送频次中的“{id}”不是指标或举措", "'{id}' in the reporting cadences is not an indicator or a commitment";
+    /// Two cadences for one item.
+    DuplicateCadence: "“{id}”的报送频次写了两次", "'{id}' has two reporting cadences";
+    /// Grace days out of range.
+    BadGraceDays: "宽限天数 {days} 无效：应为 0 到 92", "grace of {days} days is not valid: it must be 0 to 92";
     /// Confidence: high.
     ConfidenceHigh: "高", "high";
     /// Confidence: medium.

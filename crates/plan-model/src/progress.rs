@@ -46,6 +46,82 @@ pub struct ProgressDocument {
     /// their work plans; the plan itself sets only its year.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub deadlines: Vec<Deadline>,
+    /// How often each indicator and commitment reports, and the days of
+    /// grace after a period's end before its report is late.
+    #[serde(default, skip_serializing_if = "ReportingRules::is_default")]
+    pub reporting: ReportingRules,
+}
+
+/// Reporting cadences (报送频次): one for indicators, one for commitments,
+/// and any item's own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ReportingRules {
+    /// How often an indicator reports unless `items` says otherwise.
+    #[serde(default = "quarterly")]
+    pub indicators: Cadence,
+    /// How often a commitment reports unless `items` says otherwise.
+    #[serde(default = "quarterly")]
+    pub commitments: Cadence,
+    /// Days after a period's end by which its report is due (0 to 92).
+    #[serde(default = "fifteen")]
+    pub grace_days: u16,
+    /// Items that report on another cadence.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<ItemCadence>,
+}
+
+fn quarterly() -> Cadence {
+    Cadence::Quarterly
+}
+
+fn fifteen() -> u16 {
+    15
+}
+
+impl Default for ReportingRules {
+    fn default() -> Self {
+        ReportingRules {
+            indicators: quarterly(),
+            commitments: quarterly(),
+            grace_days: fifteen(),
+            items: Vec::new(),
+        }
+    }
+}
+
+impl ReportingRules {
+    /// True when nothing differs from the defaults (then it is not written).
+    pub fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// One item's own cadence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ItemCadence {
+    /// Id of the indicator or commitment.
+    pub of: String,
+    /// How often it reports.
+    pub every: Cadence,
+}
+
+/// How often something reports, in calendar periods.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub enum Cadence {
+    /// Every month.
+    Monthly,
+    /// Every quarter.
+    Quarterly,
+    /// Every half year.
+    HalfYearly,
+    /// Once a year.
+    Yearly,
 }
 
 /// A dated account of a key task or a commitment (督查: 进展情况 / 存在问题 /

@@ -377,3 +377,47 @@ fn sample_commitments_show_every_stage_and_deadline() {
     assert_eq!(then[0].stage, Stage::Stalled);
     assert_eq!(then[0].deadline, DeadlineState::Later, "due 30 September: 92 days off on 30 June");
 }
+
+/// What is promised next, in the sample: an item never reported is late
+/// from its first period (due 15 days after 31 March, before the release
+/// was published on 15 October); one reported for September is not, and its
+/// next report is due 15 days after its next period; a yearly one with no
+/// figure yet is not due until the year is out.
+#[test]
+fn late_reports_are_those_due_before_the_release_was_published() {
+    use plan_model::cadence::{late_items, reporting};
+    use plan_model::progress::Cadence;
+    let plan = parse_plan("plan.json", &read("plan.json")).expect("plan");
+    let progress = bundled_progress();
+    let never = reporting(&plan, &progress, "5g-edge-convergence").expect("an indicator");
+    assert_eq!(
+        (never.last.as_deref(), never.next_due.as_str(), never.late),
+        (None, "2026-04-15", true)
+    );
+    let monthly = reporting(&plan, &progress, "ai-invention-patents").expect("an indicator");
+    assert_eq!(monthly.cadence, Cadence::Monthly);
+    assert_eq!(
+        (monthly.last.as_deref(), monthly.next_due.as_str(), monthly.late),
+        (Some("2026-09-30"), "2026-11-15", false)
+    );
+    let yearly = reporting(&plan, &progress, "key-laboratories").expect("an indicator");
+    assert_eq!((yearly.next_due.as_str(), yearly.late), ("2027-01-15", false));
+    let late = late_items(&plan, &progress);
+    let unreported: Vec<&str> = plan
+        .indicators
+        .iter()
+        .map(|i| i.id.as_str())
+        .filter(|id| !progress.observations.iter().any(|o| o.indicator == *id))
+        .filter(|id| !progress.milestones.iter().any(|m| m.indicator == *id))
+        .filter(|id| *id != "key-laboratories")
+        .chain(
+            plan.commitments
+                .iter()
+                .map(|c| c.id.as_str())
+                .filter(|id| !progress.updates.iter().any(|u| u.of == *id)),
+        )
+        .collect();
+    let late_ids: Vec<&str> = late.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(late_ids, unreported, "exactly those never reported");
+    assert!(late.len() >= 2);
+}

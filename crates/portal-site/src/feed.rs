@@ -188,9 +188,27 @@ fn entry(release: &Release<'_>, lang: Lang, of: &FeedOf, page: &str) -> Option<S
             let all: Vec<String> = plan.commitments.iter().map(|c| c.id.clone()).collect();
             let commitments = (!all.is_empty())
                 .then(|| format!(" {}", stage_summary(&states_of(plan, progress, &all), lang)));
+            // Reports that were due by the release and did not come.
+            let late: Vec<String> = plan_model::cadence::late_items(plan, progress)
+                .iter()
+                .filter_map(|(id, _)| {
+                    let indicator = plan.indicator(id).map(|i| i.name.get(lang));
+                    indicator.or_else(|| plan.commitment(id).map(|c| c.name.get(lang)))
+                })
+                .map(str::to_owned)
+                .collect();
+            let late = (!late.is_empty()).then(|| {
+                let items = late.join(tr!(lang, count_separator));
+                format!(" {}", tr!(lang, feed_late, n = late.len(), items = items))
+            });
             (
                 tr!(lang, feed_release_title, version = version, date = as_of),
-                format!("{sample}{} {counts}{}", notes.join(" "), commitments.unwrap_or_default()),
+                format!(
+                    "{sample}{} {counts}{}{}",
+                    notes.join(" "),
+                    commitments.unwrap_or_default(),
+                    late.unwrap_or_default()
+                ),
             )
         }
         FeedOf::Task(id) => {

@@ -13,6 +13,7 @@ mod head;
 mod links;
 mod loading;
 mod notices;
+mod reporting;
 mod speak;
 mod table;
 
@@ -31,5 +32,6 @@ pub use notices::{
     EmptyState, Integrity, IntegrityLine, NotFound, ReleaseBar, RenderedFrom, SampleNotice,
     StatusWords,
 };
+pub use reporting::{LateFlag, LateReports, ReportingLine};
 pub use speak::Speak;
 pub use table::DataTable;

@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::findings::{Finding, Findings, MAX_PLAUSIBLE_VALUE};
-use super::records::{baselines, deadlines, updates};
+use super::records::{baselines, deadlines, reporting, updates};
 use super::values::texts;
 use crate::date::is_iso_date;
 use crate::messages::Msg;
@@ -269,6 +269,7 @@ pub fn validate_progress(plan: &PlanDocument, progress: &ProgressDocument) -> Ve
     }
     baselines(&mut f, plan, progress, &indicators, &districts);
     updates(&mut f, plan, progress);
+    reporting(&mut f, plan, progress);
     deadlines(&mut f, plan, progress);
     f.0
 }

@@ -12,6 +12,34 @@ use crate::progress::{ProgressDocument, Stage};
 /// Updates: a known subject, a stage for a commitment and none for a task, a
 /// date in the year and not after the figures, one per subject and date,
 /// something said, evidence that is a web page.
+/// Reporting cadences: known items, one each, grace in range.
+pub(super) fn reporting(f: &mut Findings, plan: &PlanDocument, progress: &ProgressDocument) {
+    let r = &progress.reporting;
+    if r.grace_days > 92 {
+        f.error(
+            "bad-grace-days",
+            "reporting.grace_days".into(),
+            Msg::BadGraceDays,
+            &[("days", &r.grace_days)],
+        );
+    }
+    let mut seen = HashSet::new();
+    for (i, item) in r.items.iter().enumerate() {
+        let path = format!("reporting.items[{i}].of");
+        if plan.indicator(&item.of).is_none() && plan.commitment(&item.of).is_none() {
+            f.error(
+                "unknown-cadence-item",
+                path.clone(),
+                Msg::UnknownCadenceItem,
+                &[("id", &item.of)],
+            );
+        }
+        if !seen.insert(item.of.as_str()) {
+            f.error("duplicate-cadence", path, Msg::DuplicateCadence, &[("id", &item.of)]);
+        }
+    }
+}
+
 pub(super) fn updates(f: &mut Findings, plan: &PlanDocument, progress: &ProgressDocument) {
     let year = u32::from(plan.plan.plan_year);
     let mut seen = HashSet::new();

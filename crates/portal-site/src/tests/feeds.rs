@@ -38,6 +38,19 @@ fn the_atom_feeds_parse_and_link_to_real_pages() {
             }
             if file.ends_with("zh/feed.xml") {
                 assert!(summary.contains("项举措："), "{file}: the commitments: {summary}");
+                // The reports late as that release was published, each named.
+                let late = plan_model::cadence::late_items(&site.plan, &site.progress);
+                if release.version == site.progress.release.version {
+                    assert!(
+                        summary.contains(&format!("逾期未报 {} 项：", late.len())),
+                        "{summary}"
+                    );
+                    for (id, _) in &late {
+                        let name = site.plan.indicator(id).map(|i| &i.name.zh);
+                        let name = name.or_else(|| site.plan.commitment(id).map(|c| &c.name.zh));
+                        assert!(summary.contains(name.expect("named").as_str()), "{id}");
+                    }
+                }
             }
             if file.contains("kunshan-high-tech-zone") {
                 // The pilot the plan names for it (no update in the sample).

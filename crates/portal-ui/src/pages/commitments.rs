@@ -10,7 +10,7 @@ use plan_model::{Lang, Target};
 
 use crate::context::{WithAssessment, use_lang};
 use crate::ui::{
-    CommitmentList, DataTable, PageTitle, ReleaseBar, SampleNotice, commitment_anchor,
+    CommitmentList, DataTable, LateReports, PageTitle, ReleaseBar, SampleNotice, commitment_anchor,
     stage_summary, states_of,
 };
 use portal_view::assessed::Assessed;
@@ -159,6 +159,7 @@ fn AllCommitments(assessed: Arc<Assessed>, lang: Lang) -> impl IntoView {
             <h2 id="deadlines-heading">{tr!(lang, deadlines_heading)}</h2>
             {deadlines}
         </section>
+        <LateReports plan=doc.clone() progress=data.clone() lang=lang />
         {sections}
     }
 }

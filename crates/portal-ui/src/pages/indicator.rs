@@ -11,7 +11,8 @@ use plan_model::{Indicator, Lang, Target};
 use crate::context::{WithAssessment, use_lang, use_plan};
 use crate::share::{FigureCard, figure_card};
 use crate::ui::{
-    Feedback, NotFound, PageTitle, ReleaseBar, ResponsibleUnits, SampleNotice, Speak, StatusWords,
+    Feedback, NotFound, PageTitle, ReleaseBar, ReportingLine, ResponsibleUnits, SampleNotice,
+    Speak, StatusWords,
 };
 use portal_view::assessed::Assessed;
 use portal_view::charts::progress::status_colour;
@@ -260,6 +261,8 @@ fn IndicatorProgress(assessed: Arc<Assessed>, indicator: Indicator, lang: Lang) 
         <ReleaseBar release=data.release.clone() lang=lang />
         {data.release.sample.then(|| view! { <SampleNotice lang=lang /> })}
         {status_box}
+        {plan_model::cadence::reporting(&assessed.plan, &assessed.data, &indicator.id)
+            .map(|r| view! { <ReportingLine reporting=r lang=lang /> })}
         {feedback}
         {history}
         {trend.map(|f| view! { <FigureCard figure=f>{sources}</FigureCard> })}

@@ -296,11 +296,21 @@ fn AtAGlance(doc: Arc<PlanDocument>, assessed: Arc<Assessed>, lang: Lang) -> imp
 fn CommitmentsAtAGlance(assessed: Arc<Assessed>, lang: Lang) -> impl IntoView {
     let ids: Vec<String> = assessed.plan.commitments.iter().map(|c| c.id.clone()).collect();
     let summary = stage_summary(&states_of(&assessed.plan, &assessed.data, &ids), lang);
+    let late = plan_model::cadence::late_items(&assessed.plan, &assessed.data).len();
+    let late = (late > 0).then(|| {
+        let href = format!("{}#late-reports", Route::Commitments.href(lang));
+        view! {
+            <p class="late-summary">
+                <a href=href><span aria-hidden="true">"⚑ "</span>{tr!(lang, late_count, n = late)}</a>
+            </p>
+        }
+    });
     (!ids.is_empty()).then(|| {
         view! {
             <section class="card glance-commitments" aria-labelledby="glance-commitments-heading">
                 <h2 id="glance-commitments-heading">{tr!(lang, nav_commitments)}</h2>
                 <p class="stage-summary">{summary}</p>
+                {late}
                 <p><a href=Route::Commitments.href(lang)>{tr!(lang, all_commitments_link)}</a></p>
             </section>
         }

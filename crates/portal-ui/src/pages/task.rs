@@ -92,6 +92,12 @@ fn TaskProgress(assessed: Arc<Assessed>, task: Task, lang: Lang) -> impl IntoVie
     let commitment_ids: Vec<String> =
         doc.commitments_of_task(&task.id).map(|c| c.id.clone()).collect();
     let summary = stage_summary(&states_of(doc, &assessed.data, &commitment_ids), lang);
+    // Late reports of the task's own indicators and commitments (a roll-up).
+    let late_here = plan_model::cadence::late_items(doc, &assessed.data)
+        .iter()
+        .filter(|(id, _)| task.indicators.contains(id) || commitment_ids.contains(id))
+        .count();
+    let late = late_here > 0;
     let updates: Vec<plan_model::progress::Update> =
         plan_model::commitments::updates_of(&assessed.data, &task.id)
             .into_iter()
@@ -124,6 +130,11 @@ fn TaskProgress(assessed: Arc<Assessed>, task: Task, lang: Lang) -> impl IntoVie
         <section class="card task-commitments" aria-labelledby="task-commitments-heading">
             <h2 id="task-commitments-heading">{tr!(lang, task_commitments_heading)}</h2>
             <p class="stage-summary">{summary}</p>
+            {late.then(|| view! {
+                <p class="late-summary">
+                    <span aria-hidden="true">"⚑ "</span>{tr!(lang, late_count, n = late_here)}
+                </p>
+            })}
             <CommitmentList plan=doc.clone() progress=assessed.data.clone() ids=commitment_ids lang=lang />
         </section>
         {districts}

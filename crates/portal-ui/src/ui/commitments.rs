@@ -12,7 +12,9 @@ use plan_model::commitments::{CommitmentState, DeadlineState, commitment_state, 
 use plan_model::progress::{Stage, Update};
 use plan_model::{Bilingual, Lang, PlanDocument, ProgressDocument};
 
-use crate::ui::{ConfidenceLine, DataLink, DataText, Feedback, InChineseOnly, ResponsibleUnits};
+use crate::ui::{
+    ConfidenceLine, DataLink, DataText, Feedback, InChineseOnly, ReportingLine, ResponsibleUnits,
+};
 use portal_view::format::task_label;
 use portal_view::locale::tr;
 use portal_view::url::Route;
@@ -95,7 +97,10 @@ pub fn CommitmentList(
     let states = states_of(&plan, &progress, &ids);
     let items = states
         .iter()
-        .map(|s| commitment_item(&plan, s, progress.release.sample, lang, show_task, nested))
+        .map(|s| {
+            let reporting = plan_model::cadence::reporting(&plan, &progress, &s.commitment.id);
+            commitment_item(&plan, s, reporting, progress.release.sample, lang, show_task, nested)
+        })
         .collect_view();
     view! { <ol class="commitment-list">{items}</ol> }
 }
@@ -103,6 +108,7 @@ pub fn CommitmentList(
 fn commitment_item(
     plan: &std::sync::Arc<PlanDocument>,
     state: &CommitmentState<'_>,
+    reporting: Option<plan_model::cadence::Reporting>,
     sample: bool,
     lang: Lang,
     show_task: bool,
@@ -159,6 +165,7 @@ fn commitment_item(
                 <strong class="stage-label">{stage.label(lang)}</strong>
                 {flag}
             </p>
+            {reporting.map(|r| view! { <ReportingLine reporting=r lang=lang /> })}
             {confidence}
             <p class="plan-words">
                 {tr!(lang, plan_words_label)} " "
