@@ -411,7 +411,7 @@ const searchPage = () => {
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', searchPage);
 else searchPage();
 // Read aloud (适老化): a .speak button has the browser speak the words it
-// carries (data-speak) in the page's language, on a click only; a second
+// carries (data-speak), or its chart's label, in the page's language, on a click only; a second
 // click stops it. Where the browser cannot speak the buttons stay hidden
 // (style: shown under html.can-speak). No app is started for it.
 if ('speechSynthesis' in window && typeof SpeechSynthesisUtterance === 'function') {
@@ -423,7 +423,9 @@ if ('speechSynthesis' in window && typeof SpeechSynthesisUtterance === 'function
     speechSynthesis.cancel();
     for (const b of document.querySelectorAll('button.speak[aria-pressed="true"]')) b.setAttribute('aria-pressed', 'false');
     if (again) return;
-    const words = new SpeechSynthesisUtterance(button.dataset.speak || '');
+    // A chart's button reads the chart's own label: its summary, as a screen reader hears it.
+    const chart = button.closest('.figure-card')?.querySelector('.chart[aria-label], .tile-map[aria-label]');
+    const words = new SpeechSynthesisUtterance(button.dataset.speak ?? chart?.getAttribute('aria-label') ?? '');
     words.lang = document.documentElement.lang || 'zh-CN';
     const done = () => button.setAttribute('aria-pressed', 'false');
     words.addEventListener('end', done);

@@ -22,7 +22,7 @@ const MAP: &str = r#"
     if (!map) return null;
     const cells = [...map.querySelectorAll('a')].map(a => ({
         href: a.getAttribute('href'),
-        words: a.getAttribute('aria-label'),
+        words: a.querySelector('title').textContent,
         text: [...a.querySelectorAll('text')].filter(t => getComputedStyle(t).display !== 'none').map(t => t.textContent).join(' '),
         fill: a.querySelector('rect').getAttribute('fill'),
     }));

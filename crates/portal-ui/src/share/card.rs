@@ -126,7 +126,7 @@ pub fn FigureCard(
             <h2 id=heading_id.clone()>{move || figure.with(|f| f.heading.clone())}</h2>
             <p class="card-subtitle">
                 {move || figure.with(|f| f.subtitle.clone())} " "
-                <Speak text=label what=tr!(lang, speak_chart) lang=lang />
+                <Speak what=tr!(lang, speak_chart) lang=lang />
             </p>
             {children.map(|c| c())}
             <div class="chart-with-table" class:stacked=stacked>

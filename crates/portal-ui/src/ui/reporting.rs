@@ -15,7 +15,7 @@ pub fn LateFlag(
     lang: Lang,
 ) -> impl IntoView {
     view! {
-        <span class="due-flag due-overdue late-flag">
+        <span class="late-flag">
             <span aria-hidden="true">"⚑ "</span>
             {tr!(lang, report_late)}
         </span>

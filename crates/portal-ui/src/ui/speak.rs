@@ -8,12 +8,15 @@ use plan_model::Lang;
 
 use portal_view::locale::tr;
 
-/// A "read aloud" button for `text` (a chart's summary, a status and why).
+/// A "read aloud" button for `text` (a status and why); without `text`, for
+/// the chart of the card it is in: the loader reads the chart's own label
+/// (its summary, as screen readers hear it), so the words are not written
+/// into the page twice.
 #[component]
 pub fn Speak(
-    /// The words spoken.
-    #[prop(into)]
-    text: Signal<String>,
+    /// The words spoken; none: the card's chart's.
+    #[prop(optional, into)]
+    text: Option<Signal<String>>,
     /// What is read, for the button's name ("图表摘要").
     what: &'static str,
     /// The page's language.
@@ -25,7 +28,7 @@ pub fn Speak(
             class="speak"
             aria-pressed="false"
             aria-label=tr!(lang, speak_label, what = what)
-            data-speak=move || text.get()
+            data-speak=move || text.map(|t| t.get())
         >
             {tr!(lang, speak_button)}
         </button>

@@ -47,7 +47,11 @@ pub fn draw(map: &TileMap, height: u32, target: Option<&str>) -> String {
     let cell_px = NARROW / span;
     let target = target
         .map_or_else(String::new, |t| format!(" target=\"{}\" rel=\"noopener\"", xml_escape(t)));
-    let mut out = String::from("<g class=\"tiles\" text-anchor=\"middle\">");
+    // The words' dark ink on a light halo, for every cell at once (each
+    // cell's shape has its own fill; the page's style draws the gaps).
+    let mut out = String::from(
+        "<g class=\"tiles\" text-anchor=\"middle\" fill=\"#111\" stroke=\"rgba(255,255,255,.85)\" stroke-width=\"3\" paint-order=\"stroke\">",
+    );
     for cell in &map.cells {
         let shift = if cell.row % 2 == 1 { 0.5 } else { 0.0 };
         let x = (f64::from(cell.column) + shift) * cell_w;
@@ -55,9 +59,9 @@ pub fn draw(map: &TileMap, height: u32, target: Option<&str>) -> String {
         let middle = num(x + cell_w / 2.0);
         let _ = write!(
             out,
-            "<a href=\"{}\"{target} aria-label=\"{}\">{}<rect x=\"{}%\" y=\"{}\" width=\"{}%\" height=\"{}\" rx=\"6\" fill=\"{}\"/><g class=\"tile-words\" fill=\"#111\" stroke=\"rgba(255,255,255,.85)\" stroke-width=\"3\" paint-order=\"stroke\">",
+            // The <title> is the link's name and its tooltip.
+            "<a href=\"{}\"{target}>{}<rect x=\"{}%\" y=\"{}\" width=\"{}%\" height=\"{}\" rx=\"6\" fill=\"{}\"/>",
             xml_escape(&cell.href),
-            xml_escape(&cell.words),
             titled(&cell.words),
             num(x),
             num(y),
@@ -69,7 +73,7 @@ pub fn draw(map: &TileMap, height: u32, target: Option<&str>) -> String {
         label(&mut out, &name_at, &cell.label, cell_px - 6.0);
         let _ = write!(
             out,
-            "<text x=\"{middle}%\" y=\"{}\">{}</text></g></a>",
+            "<text x=\"{middle}%\" y=\"{}\">{}</text></a>",
             num(y + cell_h / 2.0 + 12.0),
             xml_escape(&cell.figure)
         );
