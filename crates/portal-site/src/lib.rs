@@ -9,6 +9,7 @@
 
 mod document;
 pub mod feed;
+mod follow;
 pub mod open_data;
 pub mod preview;
 pub mod publish;

@@ -13,8 +13,8 @@ use plan_model::status::roll_up;
 use crate::context::{WithAssessment, use_lang, use_plan, use_portal};
 use crate::share::FigureCard;
 use crate::ui::{
-    CommitmentList, DataTable, EmptyState, Feedback, FilterBar, FilterStatus, NotFound, PageTitle,
-    ReleaseBar, SampleNotice, StatusWords, stage_summary, states_of,
+    CommitmentList, DataTable, EmptyState, Feedback, FilterBar, FilterStatus, FollowButton,
+    NotFound, PageTitle, ReleaseBar, SampleNotice, StatusWords, stage_summary, states_of,
 };
 use portal_view::assessed::Assessed;
 use portal_view::figures;
@@ -197,7 +197,8 @@ fn DistrictProgress(
         <FilterStatus text=format!("{} {}", tr!(lang, filter_result_count), own.len()) />
         <section class="status-box district-summary" style=colour aria-label=tr!(lang, current_status)>
             <p class="status-line">
-                <StatusWords status=overall.status lang=lang />
+                <StatusWords status=overall.status lang=lang /> " "
+                <FollowButton key=format!("district:{id}") status=overall.status lang=lang />
             </p>
             <dl class="plan-meta">
                 <dt>{tr!(lang, rank_label)}</dt>

@@ -11,8 +11,8 @@ use plan_model::{Indicator, Lang, Target};
 use crate::context::{WithAssessment, use_lang, use_plan};
 use crate::share::{FigureCard, figure_card};
 use crate::ui::{
-    Feedback, NotFound, PageTitle, ReleaseBar, ReportingLine, ResponsibleUnits, SampleNotice,
-    Speak, StatusWords,
+    Feedback, FollowButton, NotFound, PageTitle, ReleaseBar, ReportingLine, ResponsibleUnits,
+    SampleNotice, Speak, StatusWords,
 };
 use portal_view::assessed::Assessed;
 use portal_view::charts::progress::status_colour;
@@ -209,7 +209,8 @@ fn IndicatorProgress(assessed: Arc<Assessed>, indicator: Indicator, lang: Lang) 
             <section class="status-box" style=colour aria-label=tr!(lang, current_status)>
                 <p class="status-line">
                     <StatusWords status=a.status lang=lang /> " "
-                    <Speak text=said what=tr!(lang, speak_status) lang=lang />
+                    <Speak text=said what=tr!(lang, speak_status) lang=lang /> " "
+                    <FollowButton key=format!("indicator:{}", indicator.id) status=a.status lang=lang />
                 </p>
                 <p class="status-explanation">{a.explanation.get(lang).to_owned()}</p>
                 {a.pace.as_ref().map(|p| view! {

@@ -14,7 +14,7 @@ use crate::data::DATA_DIR;
 use crate::pages::changes::WhatChanged;
 use crate::share::FigureCard;
 use crate::ui::{
-    DataTable, EmptyState, FilterBar, FilterStatus, Later, Loaded, PageTitle, ReleaseBar,
+    DataTable, EmptyState, FilterBar, FilterStatus, Followed, Later, Loaded, PageTitle, ReleaseBar,
     SampleNotice, stage_summary, states_of,
 };
 use portal_view::assessed::Assessed;
@@ -61,6 +61,9 @@ pub fn Overview() -> impl IntoView {
                 let doc = doc_for_glance.clone();
                 portal.at_period.get().map(|assessed| view! { <AtAGlance doc=doc assessed=assessed lang=lang /> })
             }}
+            // What this reader follows: filled by the loader only for one
+            // who follows something (hidden otherwise).
+            <Followed lang=lang />
             <div class="plan-facts">
                 <dl class="plan-meta">
                     <dt>{tr!(lang, document_number)}</dt>

@@ -11,8 +11,8 @@ use plan_model::{Lang, Status, Task};
 use crate::context::{WithAssessment, use_lang, use_plan};
 use crate::share::figure_card;
 use crate::ui::{
-    CommitmentList, ConfidenceLine, DataTable, NotFound, PageTitle, ResponsibleUnits, SampleNotice,
-    StatusWords, UpdateTimeline, stage_summary, states_of,
+    CommitmentList, ConfidenceLine, DataTable, FollowButton, NotFound, PageTitle, ResponsibleUnits,
+    SampleNotice, StatusWords, UpdateTimeline, stage_summary, states_of,
 };
 use portal_view::assessed::Assessed;
 use portal_view::format::task_label;
@@ -107,7 +107,8 @@ fn TaskProgress(assessed: Arc<Assessed>, task: Task, lang: Lang) -> impl IntoVie
         {assessed.data.release.sample.then(|| view! { <SampleNotice lang=lang /> })}
         <p class="status-line task-status">
             {tr!(lang, task_overall_status)} " "
-            <StatusWords status=overall.status lang=lang />
+            <StatusWords status=overall.status lang=lang /> " "
+            <FollowButton key=format!("task:{}", task.id) status=overall.status lang=lang />
         </p>
         {plan_model::confidence::latest(&assessed.data, &task.id).map(|(u, _)| {
             let on_course = plan_model::confidence::measured_on_course(overall.status);
