@@ -106,7 +106,10 @@ async fn charts_are_pictures_until_a_reader_reaches_for_one() {
             // Where the first chart's box and every card stand on the page.
             box: (() => { const r = charts[0].getBoundingClientRect();
                           return [r.left, r.top + scrollY, r.width, r.height].map(Math.round).join(' '); })(),
-            cards: [...document.querySelectorAll('.card')].map(c => Math.round(c.getBoundingClientRect().top + scrollY)),
+            // Cards on the page (a hidden one, such as the followed list of a
+            // reader who follows nothing, has no place to keep).
+            cards: [...document.querySelectorAll('.card')].filter(c => !c.hidden)
+                .map(c => Math.round(c.getBoundingClientRect().top + scrollY)),
         };
     "#;
     wait_for_js(&client, STATE, "the overview").await;
