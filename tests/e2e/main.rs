@@ -10,6 +10,7 @@ mod csp;
 mod data;
 mod embed;
 mod faults;
+mod follow;
 mod host;
 mod indicator;
 mod lighthouse;

@@ -4,6 +4,7 @@
 
 pub mod goal_areas;
 pub mod heatmap;
+pub mod map;
 pub mod progress;
 pub mod trend;
 

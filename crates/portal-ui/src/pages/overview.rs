@@ -61,8 +61,6 @@ pub fn Overview() -> impl IntoView {
                 let doc = doc_for_glance.clone();
                 portal.at_period.get().map(|assessed| view! { <AtAGlance doc=doc assessed=assessed lang=lang /> })
             }}
-            // What this reader follows: filled by the loader only for one
-            // who follows something (hidden otherwise).
             <Followed lang=lang />
             <div class="plan-facts">
                 <dl class="plan-meta">
@@ -300,14 +298,9 @@ fn CommitmentsAtAGlance(assessed: Arc<Assessed>, lang: Lang) -> impl IntoView {
     let ids: Vec<String> = assessed.plan.commitments.iter().map(|c| c.id.clone()).collect();
     let summary = stage_summary(&states_of(&assessed.plan, &assessed.data, &ids), lang);
     let late = plan_model::cadence::late_items(&assessed.plan, &assessed.data).len();
-    let late = (late > 0).then(|| {
-        let href = format!("{}#late-reports", Route::Commitments.href(lang));
-        view! {
-            <p class="late-summary">
-                <a href=href><span aria-hidden="true">"⚑ "</span>{tr!(lang, late_count, n = late)}</a>
-            </p>
-        }
-    });
+    let href = format!("{}#late-reports", Route::Commitments.href(lang));
+    let flag = view! { <span aria-hidden="true">"⚑ "</span> };
+    let late = (late > 0).then(|| view! { <p class="late-summary"><a href=href>{flag}{tr!(lang, late_count, n = late)}</a></p> });
     (!ids.is_empty()).then(|| {
         view! {
             <section class="card glance-commitments" aria-labelledby="glance-commitments-heading">

@@ -7,7 +7,7 @@
 use std::fmt::Write;
 
 use super::{Entry, LINE_PX, NARROW, label, legend, num, titled};
-use crate::figures::map::TileMap;
+use crate::charts::map::{TileMap, fill};
 use crate::format::xml_escape;
 
 /// The tallest a cell is drawn, in pixels.
@@ -67,7 +67,7 @@ pub fn draw(map: &TileMap, height: u32, target: Option<&str>) -> String {
             num(y),
             num(cell_w),
             num(cell_h),
-            xml_escape(crate::figures::map::fill(cell.status)),
+            xml_escape(fill(cell.status)),
         );
         let name_at = format!("x=\"{middle}%\" y=\"{}\"", num(y + cell_h / 2.0 - 4.0));
         label(&mut out, &name_at, &cell.label, cell_px - 6.0);
