@@ -75,34 +75,35 @@ pub fn next_report_date(plan: &PlanDocument, progress: &ProgressDocument) -> Str
     ends.into_iter().find(|d| d.as_str() > progress.release.as_of.as_str()).unwrap_or(last)
 }
 
-fn confidence_from(cell: &str) -> Result<Option<ConfidenceLevel>, ()> {
+/// A sheet's word for one of a few choices (a stage, a confidence): the
+/// Chinese word, the English one in any case, or the data's code; empty is
+/// none.
+fn choice_from<T: Copy>(
+    cell: &str,
+    all: &[T],
+    label: fn(T, Lang) -> &'static str,
+    code: fn(T) -> &'static str,
+) -> Result<Option<T>, ()> {
     if cell.is_empty() {
         return Ok(None);
     }
-    ConfidenceLevel::ALL
-        .into_iter()
-        .find(|l| {
-            cell == l.label(Lang::Zh)
-                || cell.eq_ignore_ascii_case(l.label(Lang::En))
-                || cell == l.code()
+    all.iter()
+        .copied()
+        .find(|&c| {
+            cell == label(c, Lang::Zh)
+                || cell.eq_ignore_ascii_case(label(c, Lang::En))
+                || cell == code(c)
         })
         .map(Some)
         .ok_or(())
 }
 
+fn confidence_from(cell: &str) -> Result<Option<ConfidenceLevel>, ()> {
+    choice_from(cell, &ConfidenceLevel::ALL, ConfidenceLevel::label, ConfidenceLevel::code)
+}
+
 fn stage_from(cell: &str) -> Result<Option<Stage>, ()> {
-    if cell.is_empty() {
-        return Ok(None);
-    }
-    Stage::ALL
-        .into_iter()
-        .find(|s| {
-            cell == s.label(Lang::Zh)
-                || cell.eq_ignore_ascii_case(s.label(Lang::En))
-                || cell == s.code()
-        })
-        .map(Some)
-        .ok_or(())
+    choice_from(cell, &Stage::ALL, Stage::label, Stage::code)
 }
 
 /// A row for a task or commitment: the reading columns filled, the stage and

@@ -11,16 +11,6 @@ use serde_json::{Map, json};
 
 use crate::Site;
 
-/// Every status, in words with its glyph.
-const STATUSES: [Status; 6] = [
-    Status::Achieved,
-    Status::OnSchedule,
-    Status::Behind,
-    Status::SeriouslyBehind,
-    Status::NoData,
-    Status::NotMeasurable,
-];
-
 /// The index for each language.
 pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
     let assessed = &site.assessed;
@@ -72,7 +62,7 @@ pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
                     false,
                 );
             }
-            let statuses: Map<String, serde_json::Value> = STATUSES
+            let statuses: Map<String, serde_json::Value> = Status::ALL
                 .iter()
                 .map(|s| (status_code(*s), json!(format!("{} {}", s.icon(), s.label(lang)))))
                 .collect();
