@@ -51,6 +51,7 @@ async fn no_axe_violations_on_any_page_language_theme_or_width() {
         "department/industry-it/",
         "data/",
         "search/?q=%E4%B8%93%E5%88%A9",
+        "compare/?towns=zhoushi,huaqiao-development-zone,lujia",
         "embed/district-heatmap/",
         "embed/indicator/ai-invention-patents/districts/",
     ];

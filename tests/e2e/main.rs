@@ -6,6 +6,7 @@
 mod a11y;
 mod axe;
 mod citizens;
+mod compare;
 mod csp;
 mod data;
 mod embed;
@@ -15,6 +16,7 @@ mod host;
 mod indicator;
 mod lighthouse;
 mod model;
+mod offline;
 mod overview;
 mod pages;
 mod payloads;

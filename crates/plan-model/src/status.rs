@@ -16,5 +16,5 @@ pub use band::{Start, Status, StatusContext, completion, expected_percent};
 pub use scorecard::{RollUp, Scorecard, department_indicators, roll_up};
 pub use standing::{
     DistrictStanding, HistoryPoint, district_average_completion, district_history,
-    indicator_history, rank_districts,
+    districts_history, indicator_history, rank_districts,
 };

@@ -59,6 +59,9 @@ pub enum Fault {
     Replace(&'static str, String),
     /// Wait, then serve the file.
     Delay(Duration),
+    /// Close the connection without a word: the host is gone, or the
+    /// reader's device is offline (the browser's fetch fails).
+    Refuse,
 }
 
 /// Faults by request path (`/data/progress.json`), each used a given number
@@ -69,13 +72,24 @@ pub struct Faults(
 );
 
 impl Faults {
-    /// Answers `path` with `fault` for the next `times` requests.
+    /// Answers `path` with `fault` for the next `times` requests; the path
+    /// [`Faults::EVERY`] answers every request so, before any of its own.
     pub fn set(&self, path: &str, fault: Fault, times: usize) {
         self.0.lock().expect("faults").insert(path.to_owned(), (fault, times));
     }
 
+    /// The path that stands for every path (`set(Faults::EVERY, Fault::Refuse,
+    /// usize::MAX)`: the site is offline until [`Faults::clear`]).
+    pub const EVERY: &'static str = "*";
+
+    /// Forgets every fault: the site answers again.
+    pub fn clear(&self) {
+        self.0.lock().expect("faults").clear();
+    }
+
     fn take(&self, path: &str) -> Option<Fault> {
         let mut map = self.0.lock().expect("faults");
+        let path = if map.contains_key(Self::EVERY) { Self::EVERY } else { path };
         let (fault, left) = map.get_mut(path)?;
         let fault = fault.clone();
         *left -= 1;
@@ -97,6 +111,7 @@ fn content_type(path: &Path) -> &'static str {
         Some("svg") => "image/svg+xml",
         Some("png") => "image/png",
         Some("ico") => "image/x-icon",
+        Some("webmanifest") => "application/manifest+json",
         _ => "application/octet-stream",
     }
 }
@@ -192,6 +207,10 @@ fn serve_one(root: &Path, mut stream: TcpStream, faults: &Faults, precompressed:
             body = Ok(text.into_bytes());
         }
         Some(Fault::Delay(wait)) => std::thread::sleep(wait),
+        Some(Fault::Refuse) => {
+            let _ = stream.shutdown(std::net::Shutdown::Both);
+            return;
+        }
     }
     match body {
         Ok(body) => {

@@ -91,6 +91,7 @@ fn column(lang: Lang, route: &Route) -> &'static str {
         Route::Data => tr!(lang, nav_data),
         Route::Commitments => tr!(lang, nav_commitments),
         Route::Search => tr!(lang, search_heading),
+        Route::Compare => tr!(lang, compare_page_title),
         Route::Publish => tr!(lang, nav_publish),
         Route::Embed(_) => tr!(lang, column_charts),
     }
@@ -208,6 +209,18 @@ pub(super) fn page_with_base(
         // data files served are newer.
         format!(r#"<meta name="portal-release" content="{}">"#, escape(&release.version)),
     ]);
+    // The app a reader can install, in the page's language (`install`); an
+    // embed is part of another site's page and offers none.
+    if !matches!(route, Route::Embed(_)) {
+        meta.extend([
+            format!(
+                r#"<link rel="manifest" href="{}/{}">"#,
+                lang.code(),
+                super::install::MANIFEST_FILE
+            ),
+            format!(r#"<meta name="theme-color" content="{}">"#, super::install::THEME_COLOUR),
+        ]);
+    }
     if let Some((image, alt)) = &picture {
         meta.extend([
             format!(r#"<meta property="og:image" content="{}">"#, escape(image)),
@@ -249,7 +262,7 @@ pub(super) fn page_with_base(
         // loaded from a URL could not be checked).
         .map(|l| {
             if studio && l.contains("Content-Security-Policy") {
-                l.replace("worker-src 'none'", "worker-src 'self' blob:")
+                l.replace("worker-src 'self'", "worker-src 'self' blob:")
             } else {
                 l.to_owned()
             }

@@ -10,6 +10,7 @@
 mod document;
 pub mod feed;
 mod follow;
+pub mod install;
 pub mod open_data;
 pub mod preview;
 pub mod publish;
@@ -165,8 +166,14 @@ impl Site {
                 Subject::Department => plan.departments.iter().map(|d| d.id.clone()).collect(),
             }
         };
-        let mut routes =
-            vec![Route::Overview, Route::Commitments, Route::Data, Route::Search, Route::Publish];
+        let mut routes = vec![
+            Route::Overview,
+            Route::Commitments,
+            Route::Data,
+            Route::Search,
+            Route::Compare,
+            Route::Publish,
+        ];
         routes.extend(ids(Subject::Indicator).into_iter().map(Route::Indicator));
         routes.extend(ids(Subject::Task).into_iter().map(Route::Task));
         routes.extend(ids(Subject::District).into_iter().map(Route::District));

@@ -449,6 +449,7 @@ pub fn build(files: &dyn SiteFiles, url: Option<&str>) -> Result<Built, PublishE
     }
     out.extend(super::open_data::files(&site, &history));
     out.extend(super::follow::files(&site));
+    out.extend(super::install::files(&site));
     out.push(("sitemap.xml".to_owned(), site.sitemap(&pages).into_bytes()));
     out.push(("robots.txt".to_owned(), site.robots().into_bytes()));
     out.push((

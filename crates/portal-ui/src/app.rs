@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use crate::context::{LoadedPlan, Portal};
 use crate::data::{load_plan, load_progress};
 use crate::pages::commitments::CommitmentsPage;
+use crate::pages::compare::ComparePage;
 use crate::pages::data::DataPage;
 use crate::pages::department::DepartmentPage;
 use crate::pages::district::DistrictPage;
@@ -239,6 +240,7 @@ pub fn Frame(
                         Route::Data => view! { <DataPage /> }.into_any(),
                         Route::Commitments => view! { <CommitmentsPage /> }.into_any(),
                         Route::Search => view! { <SearchPage /> }.into_any(),
+                        Route::Compare => view! { <ComparePage /> }.into_any(),
                         Route::Publish => publish_page(),
                         Route::Overview => view! { <Overview /> }.into_any(),
                         Route::Embed(id) => view! { <EmbedPage id=id /> }.into_any(),

@@ -3,6 +3,7 @@
 
 pub mod changes;
 pub mod commitments;
+pub mod compare;
 pub mod data;
 pub mod department;
 pub mod district;

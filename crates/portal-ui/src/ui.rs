@@ -25,7 +25,7 @@ pub use commitments::{
 pub use confidence::ConfidenceLine;
 pub use data_text::{DataText, InChineseOnly};
 pub use feedback::Feedback;
-pub use filter_bar::{FilterBar, Offered};
+pub use filter_bar::{FilterBar, Offered, navigate};
 pub use follow::{FOLLOW_INDEX, FollowButton, Followed, status_code};
 pub use head::{HeadSink, PageHead, PageTitle};
 pub use links::{DataLink, ResponsibleUnits, safe_link};

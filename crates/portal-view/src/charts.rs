@@ -2,6 +2,7 @@
 //! (tested natively as JSON snapshots), and the palette. Drawing them is
 //! `portal_ui::echarts`.
 
+pub mod compare;
 pub mod goal_areas;
 pub mod heatmap;
 pub mod map;
@@ -85,7 +86,7 @@ mod tests {
             Status::SeriouslyBehind,
             Status::NoData,
         ];
-        let marks = PALETTE
+        let marks = compare::TOWN_COLOURS
             .iter()
             .copied()
             .chain(statuses.iter().map(|s| progress::status_colour(*s)))

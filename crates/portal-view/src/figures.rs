@@ -19,6 +19,7 @@ use plan_model::status::StatusContext;
 use plan_model::{Lang, PlanDocument};
 
 use crate::assessed::Assessed;
+use crate::compare::Compared;
 use crate::format::colon;
 use crate::locale::tr;
 use crate::url::{FigureId, Filters, Subject};
@@ -115,7 +116,7 @@ impl Figure {
             (Some(v), Some(s)) => format!("{v} ({})", s.label(self.lang)),
             _ => c.text.clone(),
         };
-        if self.id == FigureId::DistrictHeatmap {
+        if matches!(self.id, FigureId::DistrictHeatmap | FigureId::CompareTasks) {
             t.rows
                 .iter()
                 .flat_map(|row| {
@@ -226,8 +227,14 @@ pub fn build(
     lang: Lang,
     filters: &Filters,
 ) -> Result<Figure, FigureError> {
-    let own_filters =
+    let mut own_filters =
         if id.uses_district_filter() { filters.clone() } else { filters.without_district() };
+    // A comparison names the districts it shows (its links, files and
+    // citations then show the same); no other figure names any.
+    own_filters.towns = match (id.compares(), assessed) {
+        (true, Some(assessed)) => Compared::of(assessed, filters).towns,
+        _ => Vec::new(),
+    };
     let (drawn, data) = if id.plan_only() {
         (targets::goal_targets(plan, lang), None)
     } else {
@@ -246,6 +253,8 @@ pub fn build(
             FigureId::DistrictTrend(d) => trend::district_trend(&parts, d, lang)?,
             FigureId::TaskDistricts(t) => progress::task_districts(&parts, t, lang)?,
             FigureId::DepartmentTasks(d) => progress::department_tasks(&parts, d, lang)?,
+            FigureId::CompareTrend => trend::compare_trend(&parts, &parts.compared(), lang)?,
+            FigureId::CompareTasks => heatmap::compare_tasks(&parts, &parts.compared(), lang)?,
         };
         (drawn, Some(&*assessed.data))
     };
@@ -295,6 +304,15 @@ impl<'a> Parts<'a> {
 }
 
 impl Parts<'_> {
+    /// The districts compared (`Compared`), in order.
+    fn compared(&self) -> Vec<&plan_model::plan::District> {
+        Compared::of(self.assessed, self.filters)
+            .towns
+            .iter()
+            .filter_map(|t| self.doc.districts.iter().find(|d| &d.id == t))
+            .collect()
+    }
+
     /// The district with this id.
     fn district(&self, id: &str) -> Result<&plan_model::plan::District, FigureError> {
         self.doc.districts.iter().find(|d| d.id == id).ok_or_else(|| unknown(Subject::District, id))
@@ -377,6 +395,8 @@ mod tests {
                     .clone(),
             ),
             FigureId::DepartmentTasks(doc.tasks[0].responsible[0].clone()),
+            FigureId::CompareTrend,
+            FigureId::CompareTasks,
         ]
     }
 

@@ -6,7 +6,8 @@
 //! fetch: tested natively, used by the components (`portal-ui`) and the
 //! static site (`portal-site`). Layers, lowest first:
 //!
-//! 1. `locale`, `url`, `assessed`, `format`
+//! 1. `locale`, `url`, `assessed`, `format`, then `compare` (which districts
+//!    the compare page shows)
 //! 2. `charts` (charming builders from plain view structs)
 //! 3. `figures`, then `export` and `picture` (every chart as an SVG)
 //! 4. `open_data` (the release as CSV tables, and its name and cadence),
@@ -15,6 +16,7 @@
 
 pub mod assessed;
 pub mod charts;
+pub mod compare;
 pub mod export;
 pub mod figures;
 pub mod format;

@@ -257,6 +257,8 @@ fn line_glyph(series: &Value) -> &'static str {
     match series.get("symbol").and_then(Value::as_str) {
         Some("diamond") => "◆",
         Some("emptyCircle") => "○",
+        Some("rect") => "■",
+        Some("triangle") => "▲",
         Some("none") => match series.pointer("/lineStyle/type").and_then(Value::as_str) {
             Some("dashed") => "╍",
             Some("dotted") => "┅",
@@ -266,22 +268,30 @@ fn line_glyph(series: &Value) -> &'static str {
     }
 }
 
-/// A symbol at (`x`%, `y` px): a circle, hollow circle or diamond, `size`
-/// across, with its numbers as a tooltip.
+/// A symbol at (`x`%, `y` px): a circle, hollow circle, diamond, square or
+/// triangle, `size` across, with its numbers as a tooltip.
 fn symbol(out: &mut String, kind: &str, x: f64, y: f64, size: f64, fill: &str, title: &str) {
     let r = size / 2.0;
     let title = titled(title);
     let fill = xml_escape(fill);
+    // A path about the point, in a nested <svg> placed there (the x is a
+    // percentage of the plot, which a path's own coordinates cannot take).
+    let shape = match kind {
+        "diamond" => Some(format!("M0 -{r}L{r} 0 0 {r}-{r} 0Z", r = num(r))),
+        "rect" => Some(format!("M-{r} -{r}H{r}V{r}H-{r}Z", r = num(r * 0.85))),
+        "triangle" => Some(format!("M0 -{r}L{r} {h} -{r} {h}Z", r = num(r), h = num(r * 0.8))),
+        _ => None,
+    };
+    if let Some(shape) = shape {
+        let _ = write!(
+            out,
+            "<svg x=\"{}%\" y=\"{}\" overflow=\"visible\"><path d=\"{shape}\" fill=\"{fill}\" class=\"halo\" stroke=\"#fff\">{title}</path></svg>",
+            num(x),
+            num(y),
+        );
+        return;
+    }
     match kind {
-        "diamond" => {
-            let _ = write!(
-                out,
-                "<svg x=\"{}%\" y=\"{}\" overflow=\"visible\"><path d=\"M0 -{r}L{r} 0 0 {r}-{r} 0Z\" fill=\"{fill}\" class=\"halo\" stroke=\"#fff\">{title}</path></svg>",
-                num(x),
-                num(y),
-                r = num(r)
-            );
-        }
         "emptyCircle" => {
             let _ = write!(
                 out,

@@ -80,7 +80,11 @@ impl Previewer {
                         Say::PageDepartment,
                         &plan.departments.iter().find(|d| &d.id == id)?.name,
                     ),
-                    Route::Search | Route::Publish | Route::Embed(_) | Route::NotFound(_) => {
+                    Route::Search
+                    | Route::Compare
+                    | Route::Publish
+                    | Route::Embed(_)
+                    | Route::NotFound(_) => {
                         return None;
                     }
                 };

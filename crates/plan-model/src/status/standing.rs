@@ -98,28 +98,56 @@ pub fn district_history(
     indicators: &[String],
     until: Option<&str>,
 ) -> Vec<HistoryPoint> {
-    let dates: BTreeSet<&str> = progress
-        .observations
-        .iter()
-        .filter(|o| o.district.as_deref() == Some(district))
-        .map(|o| o.as_of.as_str())
-        .filter(|d| until.is_none_or(|u| *d <= u))
-        .collect();
+    let one = [(district.to_owned(), indicators.to_vec())];
+    districts_history(plan, progress, &one, until).into_iter().flatten().flatten().collect()
+}
+
+/// [`district_history`] of several districts at once, each over its own
+/// indicators (`(district, indicators)`): at every date any of them
+/// reported, up to `until`, a point for each (`None` where it did not
+/// report that day or had nothing measured). The figures are assessed once
+/// per date for all of them.
+pub fn districts_history(
+    plan: &PlanDocument,
+    progress: &ProgressDocument,
+    districts: &[(String, Vec<String>)],
+    until: Option<&str>,
+) -> Vec<Vec<Option<HistoryPoint>>> {
+    let reported = |district: &str| -> BTreeSet<&str> {
+        progress
+            .observations
+            .iter()
+            .filter(|o| o.district.as_deref() == Some(district))
+            .map(|o| o.as_of.as_str())
+            .filter(|d| until.is_none_or(|u| *d <= u))
+            .collect()
+    };
+    let each: Vec<BTreeSet<&str>> = districts.iter().map(|(d, _)| reported(d)).collect();
+    let dates: BTreeSet<&str> = each.iter().flatten().copied().collect();
     dates
         .into_iter()
-        .filter_map(|date| {
+        .map(|date| {
             let then = progress.as_of(date);
             let card = Scorecard::compute(plan, &then);
             let ctx = StatusContext::new(plan, &then);
-            let r = roll_up(
-                &ctx,
-                card.district(district).filter(|a| indicators.contains(&a.indicator)),
-            );
-            Some(HistoryPoint {
-                as_of: date.to_owned(),
-                completion_percent: r.mean_completion_percent?,
-                expected_percent: r.mean_expected_percent?,
-            })
+            districts
+                .iter()
+                .zip(&each)
+                .map(|((district, indicators), dates)| {
+                    if !dates.contains(date) {
+                        return None;
+                    }
+                    let r = roll_up(
+                        &ctx,
+                        card.district(district).filter(|a| indicators.contains(&a.indicator)),
+                    );
+                    Some(HistoryPoint {
+                        as_of: date.to_owned(),
+                        completion_percent: r.mean_completion_percent?,
+                        expected_percent: r.mean_expected_percent?,
+                    })
+                })
+                .collect()
         })
         .collect()
 }

@@ -75,6 +75,9 @@ pub fn card(site: &Site, page: &Page) -> Option<Card> {
         Route::Search => {
             (tr!(lang, search_heading).to_owned(), None, indicators, Figure::Counts(city))
         }
+        Route::Compare => {
+            (tr!(lang, compare_page_title).to_owned(), None, indicators, Figure::Counts(city))
+        }
         Route::Indicator(id) => {
             let indicator = plan.indicator(id)?;
             let assessment = assessed.card.city.get(id)?;

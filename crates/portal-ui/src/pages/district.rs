@@ -219,6 +219,10 @@ fn DistrictProgress(
                 <a href=Location::href(lang, &Route::Overview, &Filters { district: Some(id.clone()), ..filters.clone() })>
                     {tr!(lang, see_on_overview)}
                 </a>
+                " · "
+                <a class="compare-link" href=Location::href(lang, &Route::Compare, &Filters { towns: vec![id.clone()], ..Filters::default() })>
+                    {tr!(lang, compare_link)}
+                </a>
             </p>
         </section>
         {doc.districts.iter().find(|d| d.id == id).map(|d| view! {

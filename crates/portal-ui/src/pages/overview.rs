@@ -137,6 +137,7 @@ fn Browse(doc: Arc<PlanDocument>, lang: Lang) -> impl IntoView {
             <h2 id="browse-heading">{tr!(lang, browse_heading)}</h2>
             <h3>{tr!(lang, districts_word)}</h3>
             <ul class="browse-list browse-districts">{districts}</ul>
+            <p><a class="compare-link" href=Route::Compare.href(lang)>{tr!(lang, compare_overview_link)}</a></p>
             <h3>{tr!(lang, departments_word)}</h3>
             <ul class="browse-list browse-departments">{departments}</ul>
         </section>

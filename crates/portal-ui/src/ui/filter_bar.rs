@@ -67,7 +67,7 @@ type SetFilter = fn(&mut Filters, Option<String>);
 /// `pushState` reads it) and tells the app at once with a `popstate` of its
 /// own; back and forward arrive as the browser's. Where history cannot be
 /// written, the page is loaded at the new address.
-fn navigate(href: &str) {
+pub fn navigate(href: &str) {
     let Some(w) = crate::browser::window() else { return };
     let pushed = w
         .history()

@@ -1,6 +1,7 @@
 //! Districts × key tasks: completion and status in every cell.
 
 use plan_model::Lang;
+use plan_model::plan::District;
 use plan_model::status::roll_up;
 
 use super::table::round1;
@@ -20,7 +21,16 @@ fn heat_cell(cell: &HeatCell, lang: Lang) -> Cell {
     }
 }
 
-pub(super) fn district_heatmap(parts: &Parts, lang: Lang) -> Result<Drawn, FigureError> {
+/// The heatmap's view and its table over `rows` (districts, top to bottom).
+struct Heat {
+    view: HeatmapView,
+    headers: Vec<String>,
+    rows: Vec<TableRow>,
+    /// Columns (key tasks) across.
+    columns: usize,
+}
+
+fn heat(parts: &Parts, districts: &[&District], lang: Lang) -> Result<Heat, FigureError> {
     let (doc, card, shown) = (parts.doc, &parts.assessed.card, &parts.shown);
     let tasks: Vec<_> = doc
         .tasks
@@ -29,11 +39,10 @@ pub(super) fn district_heatmap(parts: &Parts, lang: Lang) -> Result<Drawn, Figur
         // Only tasks with district figures make a column.
         .filter(|t| t.indicators.iter().any(|i| card.has_district_figures(i)))
         .collect();
-    if tasks.is_empty() {
+    if tasks.is_empty() || districts.is_empty() {
         return Err(FigureError::Empty);
     }
-    let cells: Vec<Vec<HeatCell>> = doc
-        .districts
+    let cells: Vec<Vec<HeatCell>> = districts
         .iter()
         .map(|d| {
             tasks
@@ -53,14 +62,13 @@ pub(super) fn district_heatmap(parts: &Parts, lang: Lang) -> Result<Drawn, Figur
                 .collect()
         })
         .collect();
-    let heat = HeatmapView {
+    let view = HeatmapView {
         columns: tasks.iter().map(|t| t.number.to_string()).collect(),
-        rows: doc.districts.iter().map(|d| d.name.get(lang).to_owned()).collect(),
+        rows: districts.iter().map(|d| d.name.get(lang).to_owned()).collect(),
         cells: cells.clone(),
         lang,
     };
-    let rows = doc
-        .districts
+    let rows = districts
         .iter()
         .zip(&cells)
         .map(|(d, row)| {
@@ -77,12 +85,17 @@ pub(super) fn district_heatmap(parts: &Parts, lang: Lang) -> Result<Drawn, Figur
         .collect();
     let mut headers = vec![tr!(lang, col_district).to_owned()];
     headers.extend(tasks.iter().map(|t| task_label(t, lang)));
+    Ok(Heat { view, headers, rows, columns: tasks.len() })
+}
+
+pub(super) fn district_heatmap(parts: &Parts, lang: Lang) -> Result<Drawn, FigureError> {
+    let districts: Vec<&District> = parts.doc.districts.iter().collect();
+    let Heat { view, headers, rows, columns } = heat(parts, &districts, lang)?;
     // The chosen district's cells are outlined in the chart too (a sign, not a
     // colour); the cells go row by row, as `heatmap_chart` lays them out.
     let chosen_row =
-        doc.districts.iter().position(|d| parts.filters.district.as_deref() == Some(&d.id));
-    let chosen =
-        chosen_row.map(|r| (r * tasks.len()..(r + 1) * tasks.len()).collect()).unwrap_or_default();
+        districts.iter().position(|d| parts.filters.district.as_deref() == Some(&d.id));
+    let chosen = chosen_row.map(|r| (r * columns..(r + 1) * columns).collect()).unwrap_or_default();
     let heading = tr!(lang, heatmap_heading);
     Ok(Drawn {
         height: ChartHeight::Tall,
@@ -92,8 +105,31 @@ pub(super) fn district_heatmap(parts: &Parts, lang: Lang) -> Result<Drawn, Figur
             heading,
             heading.to_owned(),
             tr!(lang, heatmap_subtitle).to_owned(),
-            heatmap_chart(&heat),
-            heat.description(),
+            heatmap_chart(&view),
+            view.description(),
+            Table { caption: tr!(lang, heatmap_caption).to_owned(), headers, rows },
+        )
+    })
+}
+
+/// The compared districts (`Compared`) by key task: the heatmap's rows for
+/// them alone, in the reader's order.
+pub(super) fn compare_tasks(
+    parts: &Parts,
+    towns: &[&District],
+    lang: Lang,
+) -> Result<Drawn, FigureError> {
+    let Heat { view, headers, rows, .. } = heat(parts, towns, lang)?;
+    let heading = tr!(lang, compare_tasks_heading);
+    let names: Vec<&str> = towns.iter().map(|d| d.name.get(lang)).collect();
+    Ok(Drawn {
+        stacked: true,
+        ..Drawn::new(
+            heading,
+            format!("{} · {heading}", names.join(tr!(lang, list_separator))),
+            tr!(lang, heatmap_subtitle).to_owned(),
+            heatmap_chart(&view),
+            view.description(),
             Table { caption: tr!(lang, heatmap_caption).to_owned(), headers, rows },
         )
     })

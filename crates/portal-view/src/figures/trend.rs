@@ -1,13 +1,16 @@
 //! Values over time: an indicator against its target and expected path, a
-//! district's mean completion against the expected progress.
+//! district's mean completion against the expected progress, and compared
+//! districts' leads on it.
 
 use plan_model::messages::Msg;
+use plan_model::plan::District;
 use plan_model::progress::{Observation, ValueFlag};
-use plan_model::status::{district_history, expected_percent};
+use plan_model::status::{HistoryPoint, district_history, districts_history, expected_percent};
 use plan_model::{Lang, Pace};
 
 use super::table::round1;
 use super::{Cell, Drawn, FigureError, Parts, Table, TableRow, unknown};
+use crate::charts::compare::{CompareView, compare_chart};
 use crate::charts::trend::{Marked, TrendView, trend_chart};
 use crate::locale::tr;
 use crate::url::Subject;
@@ -202,5 +205,64 @@ pub(super) fn district_trend(parts: &Parts, id: &str, lang: Lang) -> Result<Draw
             ],
             rows,
         },
+    ))
+}
+
+/// The compared districts against expected progress over time: each one's
+/// lead (mean completion minus mean expected progress, over its own
+/// indicators) at every date any of them reported, up to the chosen period.
+pub(super) fn compare_trend(
+    parts: &Parts,
+    towns: &[&District],
+    lang: Lang,
+) -> Result<Drawn, FigureError> {
+    let own: Vec<(String, Vec<String>)> =
+        towns.iter().map(|d| (d.id.clone(), parts.district_indicators(&d.id))).collect();
+    let until = parts.filters.period.as_deref();
+    let history: Vec<Vec<Option<HistoryPoint>>> =
+        districts_history(parts.doc, &parts.assessed.full, &own, until)
+            .into_iter()
+            .filter(|row| row.iter().any(Option::is_some))
+            .collect();
+    if history.is_empty() {
+        return Err(FigureError::Empty);
+    }
+    let lead = |p: &HistoryPoint| round1(p.completion_percent - p.expected_percent);
+    let view = CompareView {
+        dates: history
+            .iter()
+            .filter_map(|row| row.iter().flatten().next().map(|p| p.as_of.clone()))
+            .collect(),
+        towns: towns
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let leads = history.iter().map(|row| row[i].as_ref().map(lead)).collect();
+                (d.name.get(lang).to_owned(), leads)
+            })
+            .collect(),
+        lang,
+    };
+    let rows = view
+        .dates
+        .iter()
+        .enumerate()
+        .map(|(at, date)| {
+            let mut cells = vec![Cell::text(date.clone())];
+            cells.extend(view.towns.iter().map(|(_, leads)| Cell::percent(leads[at])));
+            TableRow::new(cells)
+        })
+        .collect();
+    let mut headers = vec![tr!(lang, col_date).to_owned()];
+    headers.extend(view.towns.iter().map(|(name, _)| name.clone()));
+    let heading = tr!(lang, compare_trend_heading);
+    let names: Vec<&str> = view.towns.iter().map(|(n, _)| n.as_str()).collect();
+    Ok(Drawn::new(
+        heading,
+        format!("{} · {heading}", names.join(tr!(lang, list_separator))),
+        tr!(lang, compare_trend_subtitle).to_owned(),
+        compare_chart(&view),
+        view.description(),
+        Table { caption: tr!(lang, compare_trend_caption).to_owned(), headers, rows },
     ))
 }

@@ -33,6 +33,11 @@ pub enum FigureId {
     TaskDistricts(String),
     /// The key tasks one department leads or supports.
     DepartmentTasks(String),
+    /// The compared districts (`Filters::towns`) against expected progress
+    /// over time.
+    CompareTrend,
+    /// The compared districts by key task.
+    CompareTasks,
 }
 
 /// A kind of thing with a page of its own, which a figure can be about.
@@ -100,7 +105,7 @@ const fn row(make: Make, name: &'static str, class: &'static str, slug: &'static
     Spec { make, name, class, slug }
 }
 
-static TABLE: [Spec; 12] = [
+static TABLE: [Spec; 14] = [
     row(Make::Citywide(FigureId::GoalTargets), "goal-targets", "goal-targets", "goal-targets"),
     row(Make::Citywide(FigureId::GoalProgress), "goal-progress", "goal-progress", "goal-progress"),
     row(Make::Citywide(FigureId::TaskProgress), "task-progress", "task-progress", "task-progress"),
@@ -138,6 +143,13 @@ static TABLE: [Spec; 12] = [
         "department-tasks",
         "tasks",
     ),
+    row(Make::Citywide(FigureId::CompareTrend), "compare-trend", "compare-trend", "compare-trend"),
+    row(
+        Make::Citywide(FigureId::CompareTasks),
+        "compare-tasks",
+        "compare-tasks",
+        "compare-by-task",
+    ),
 ];
 
 impl FigureId {
@@ -155,7 +167,9 @@ impl FigureId {
             | FigureId::TaskProgress
             | FigureId::DistrictHeatmap
             | FigureId::DistrictRanking
-            | FigureId::DistrictMap => None,
+            | FigureId::DistrictMap
+            | FigureId::CompareTrend
+            | FigureId::CompareTasks => None,
             FigureId::IndicatorTrend(id)
             | FigureId::IndicatorDistricts(id)
             | FigureId::DistrictTasks(id)
@@ -208,7 +222,15 @@ impl FigureId {
 
     /// The full page that shows this chart.
     pub fn page(&self) -> Route {
+        if self.compares() {
+            return Route::Compare;
+        }
         self.subject().map_or(Route::Overview, |(subject, id)| subject.page(id))
+    }
+
+    /// Whether it compares the districts the address names (`towns`).
+    pub fn compares(&self) -> bool {
+        matches!(self, FigureId::CompareTrend | FigureId::CompareTasks)
     }
 
     /// The CSS class of its card (tests and styles find charts by it).
@@ -245,6 +267,8 @@ mod tests {
             FigureId::DistrictTrend(id()),
             FigureId::TaskDistricts(id()),
             FigureId::DepartmentTasks(id()),
+            FigureId::CompareTrend,
+            FigureId::CompareTasks,
         ]
     }
 
@@ -279,5 +303,7 @@ mod tests {
         assert_eq!(FigureId::DistrictHeatmap.slug(), "districts-by-task");
         assert_eq!(FigureId::DistrictHeatmap.page(), Route::Overview);
         assert_eq!(FigureId::DepartmentTasks("mst".into()).page(), Route::Department("mst".into()));
+        assert_eq!(FigureId::CompareTasks.page(), Route::Compare);
+        assert_eq!(FigureId::CompareTasks.path(), "compare-tasks");
     }
 }

@@ -21,9 +21,15 @@ pub struct Filters {
     pub release: Option<String>,
     /// The embed's colour theme, chosen by the host page.
     pub theme: Option<Theme>,
+    /// The districts compared side by side (`towns=a,b,c`, in the reader's
+    /// order; the compare page shows the first [`Filters::MAX_TOWNS`]).
+    pub towns: Vec<String>,
 }
 
 impl Filters {
+    /// How many districts can be compared at once.
+    pub const MAX_TOWNS: usize = 5;
+
     /// True when nothing is filtered.
     pub fn is_empty(&self) -> bool {
         *self == Filters::default()
@@ -52,8 +58,10 @@ impl Filters {
             ("release", self.release.as_deref()),
             ("theme", self.theme.map(Theme::code)),
         ];
+        let towns = self.towns.join(",");
+        let towns = [("towns", Some(towns.as_str()).filter(|t| !t.is_empty()))];
         let parts: Vec<String> =
-            pairs.iter().filter_map(|(k, v)| v.map(|v| format!("{k}={v}"))).collect();
+            pairs.iter().chain(&towns).filter_map(|(k, v)| v.map(|v| format!("{k}={v}"))).collect();
         if parts.is_empty() { String::new() } else { format!("?{}", parts.join("&")) }
     }
 
@@ -72,6 +80,20 @@ impl Filters {
                     filters.release = Some(value.to_owned()).filter(|v| is_valid_version(v));
                 }
                 "theme" => filters.theme = Theme::parse(value),
+                // `towns=a,b` as links write it, or `towns=a&towns=b` as a
+                // form sends its boxes; `%2C` is a comma a browser encoded.
+                "towns" => {
+                    for town in value.replace("%2C", ",").replace("%2c", ",").split(',') {
+                        if is_id(town)
+                            && !filters.towns.iter().any(|t| t == town)
+                            // Bounded, but more than can be compared: the
+                            // page says which it left out.
+                            && filters.towns.len() < 4 * Self::MAX_TOWNS
+                        {
+                            filters.towns.push(town.to_owned());
+                        }
+                    }
+                }
                 _ => {}
             }
         }

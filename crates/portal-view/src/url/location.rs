@@ -25,6 +25,8 @@ pub enum Route {
     /// Everything there is to find, listed, narrowed by what a reader types
     /// (`<lang>/search/?q=…`).
     Search,
+    /// Two to five districts side by side (`<lang>/compare/?towns=a,b`).
+    Compare,
     /// The publishing studio, for staff (`<lang>/publish/`): its own wasm
     /// imports a workbook and makes a release in the browser.
     Publish,
@@ -73,6 +75,7 @@ impl Location {
             ["data"] => Route::Data,
             ["commitments"] => Route::Commitments,
             ["search"] => Route::Search,
+            ["compare"] => Route::Compare,
             ["publish"] => Route::Publish,
             ["embed", rest @ ..] if rest.iter().all(|p| is_id(p)) => {
                 FigureId::parse(rest).map_or_else(|| Route::NotFound(path.to_owned()), Route::Embed)
@@ -104,6 +107,7 @@ impl Location {
             Route::Data => "data/".to_owned(),
             Route::Commitments => "commitments/".to_owned(),
             Route::Search => "search/".to_owned(),
+            Route::Compare => "compare/".to_owned(),
             Route::Publish => "publish/".to_owned(),
             Route::Embed(figure) => format!("embed/{}/", figure.path()),
         };
@@ -227,6 +231,14 @@ mod tests {
         assert!(bad.filters.is_empty());
         let bad = parse_fragment("#/?district=%3Cscript%3E&task=a\"b");
         assert!(bad.filters.is_empty());
+        // A form's boxes, links' commas and an encoded comma read the same;
+        // a town twice is once, and what is not an id is dropped.
+        let towns = |q: &str| Location::parse("zh/compare/", q).filters.towns;
+        let both = vec!["zhoushi".to_owned(), "huaqiao".to_owned()];
+        assert_eq!(towns("towns=zhoushi&towns=huaqiao"), both);
+        assert_eq!(towns("?towns=zhoushi,huaqiao,zhoushi"), both);
+        assert_eq!(towns("towns=zhoushi%2Chuaqiao&towns=%3Cb%3E"), both);
+        assert_eq!(Location::parse("zh/compare/", "towns=a,b").route, Route::Compare);
     }
 
     #[test]
@@ -238,6 +250,7 @@ mod tests {
             period: Some("2026-06-30".into()),
             release: Some("2026.06.0-sample".into()),
             theme: Some(Theme::Dark),
+            towns: vec!["zhoushi".into(), "huaqiao".into()],
         };
         for lang in [Lang::Zh, Lang::En] {
             for route in [
@@ -247,6 +260,7 @@ mod tests {
                 Route::District("zhoushi".into()),
                 Route::Department("mst".into()),
                 Route::Data,
+                Route::Compare,
                 Route::Embed(FigureId::DistrictTrend("zhoushi".into())),
                 Route::Embed(FigureId::GoalProgress),
             ] {
