@@ -519,9 +519,13 @@ if (document.documentElement.hasAttribute('data-offline-copy')) {
   note.className = 'offline-banner';
   note.setAttribute('role', 'status');
   note.textContent = zh
-    ? '离线浏览：这是本机保存的副本（数据版本 ' + release + '），可能不是最新发布的内容。联网后刷新即可查看最新内容。'
-    : 'Offline: this is the copy kept on this device (release ' + release + '), which may not be what is published now. Reload when online to see the latest.';
+    ? '离线：这是本机保存的副本（数据版本 ' + release + '），可能不是最新内容；联网后刷新即可。'
+    : 'Offline: the copy kept on this device (release ' + release + '), maybe not the latest; reload when online.';
+  // Above the page, which stays where the reader was (no scroll anchoring
+  // moving it down under the note).
+  const atTop = scrollY === 0;
   document.body.prepend(note);
+  if (atTop) scrollTo(0, 0);
 }
 const keepsCopies = 'serviceWorker' in navigator && window.top === window &&
   !/\\/(zh|en)\\/(embed|publish)\\/|\\/studio\\//.test(location.pathname);

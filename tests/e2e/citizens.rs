@@ -319,6 +319,26 @@ async fn read_aloud_speaks_the_pages_own_words_on_a_click_only() {
         assert_eq!(heard[0]["text"], heard[1]);
         let app: Value = client.execute("return !!window.wasmBindings", vec![]).await.expect("app");
         assert_eq!(app, false, "reading aloud starts no app");
+        // A district's status box reads what it shows: its status and rank.
+        let all: Vec<String> = plan.indicators.iter().map(|i| i.id.clone()).collect();
+        let standings = assessed.standings(&all);
+        let mine = &standings.list[2];
+        client
+            .goto(&format!("{}{}", server.url, Route::District(mine.district.clone()).href(lang)))
+            .await
+            .expect("open");
+        let words = wait_for_js(
+            &client,
+            "const b = document.querySelector('.district-summary button.speak'); return b && b.dataset.speak;",
+            "the district's read-aloud",
+        )
+        .await;
+        let words = words.as_str().unwrap_or_default();
+        let rank = format!("{} / {}", mine.rank.expect("ranked"), standings.list.len());
+        assert!(
+            words.starts_with(mine.roll_up.status.label(lang)) && words.contains(&rank),
+            "{words}"
+        );
     }
     client.close().await.expect("close");
 }

@@ -110,6 +110,7 @@ async fn a_visited_page_reloads_offline_and_says_it_is_the_kept_copy() {
             const h1 = document.querySelector('main h1');
             if (!note || !h1) return null;
             return { note: note.textContent, role: note.getAttribute('role'), h1: h1.textContent,
+                     top: note.getBoundingClientRect().top,
                      copy: document.documentElement.hasAttribute('data-offline-copy'),
                      rows: document.querySelectorAll('.district-indicators tbody tr').length };
         "#,
@@ -119,6 +120,7 @@ async fn a_visited_page_reloads_offline_and_says_it_is_the_kept_copy() {
     assert_eq!(shown["copy"], true, "{shown}");
     assert_eq!(shown["h1"], district.name.zh.as_str(), "{shown}");
     assert_eq!(shown["role"], "status", "{shown}");
+    assert_eq!(shown["top"].as_f64(), Some(0.0), "the first thing on the screen: {shown}");
     let note = shown["note"].as_str().unwrap_or_default();
     assert!(note.contains("离线") && note.contains(&release), "{note}");
     assert!(shown["rows"].as_u64() > Some(0), "the page whole: {shown}");

@@ -4,6 +4,7 @@
 //! size, media type and SHA-256.
 
 use plan_model::Lang;
+use plan_model::plan::ChannelKind;
 use serde_json::{Value, json};
 
 use super::{
@@ -34,6 +35,27 @@ pub(super) fn catalog(site: &Site, releases: &[ReleaseFiles<'_>]) -> Vec<u8> {
         "foaf:name": both(&plan.issuer.zh, &plan.issuer.en),
     });
     let licence = json!({ "@id": plan.licence.url });
+    // Where readers answer back (`plan.feedback`, the pages' feedback links),
+    // as DCAT-AP's contact point; none named, none said.
+    let contact: Vec<Value> = plan
+        .feedback
+        .iter()
+        .filter_map(|channel| {
+            let (property, href) = match channel.kind {
+                ChannelKind::Phone => ("vcard:hasTelephone", channel.href("")?),
+                ChannelKind::Email => {
+                    ("vcard:hasEmail", format!("mailto:{}", channel.address.trim()))
+                }
+                ChannelKind::Web => ("vcard:hasURL", channel.href("")?),
+            };
+            Some(json!({
+                "@type": "vcard:Kind",
+                "vcard:fn": both(&channel.name.zh, &channel.name.en),
+                property: { "@id": href },
+            }))
+        })
+        .collect();
+    let contact = (!contact.is_empty()).then_some(contact);
     let spatial = json!({
         "@type": "dct:Location",
         "locn:geographicName": both(tr!(Lang::Zh, open_data_place), tr!(Lang::En, open_data_place)),
@@ -63,6 +85,7 @@ pub(super) fn catalog(site: &Site, releases: &[ReleaseFiles<'_>]) -> Vec<u8> {
             "dct:title": both(&dataset_title(&site.plan, false, Lang::Zh), &dataset_title(&site.plan, false, Lang::En)),
             "dct:description": both(tr!(Lang::Zh, open_data_series), tr!(Lang::En, open_data_series)),
             "dct:publisher": publisher,
+            "dcat:contactPoint": contact,
             "dct:accrualPeriodicity": { "@id": release_cadence(site.read_ahead.releases.as_deref().unwrap_or_default(), &site.progress).eu_frequency() },
             "dct:spatial": spatial,
             "dcat:keyword": keywords(&site.plan),
@@ -104,6 +127,7 @@ pub(super) fn catalog(site: &Site, releases: &[ReleaseFiles<'_>]) -> Vec<u8> {
             "dct:description": both(&release_words(summary, Lang::Zh), &release_words(summary, Lang::En)),
             "dct:issued": date(&summary.published),
             "dct:publisher": publisher,
+            "dcat:contactPoint": contact,
             "dct:spatial": spatial,
             "dcat:keyword": keywords(&site.plan),
             "dct:license": licence,
@@ -131,6 +155,7 @@ pub(super) fn catalog(site: &Site, releases: &[ReleaseFiles<'_>]) -> Vec<u8> {
             "foaf": "http://xmlns.com/foaf/0.1/",
             "locn": "http://www.w3.org/ns/locn#",
             "spdx": "http://spdx.org/rdf/terms#",
+            "vcard": "http://www.w3.org/2006/vcard/ns#",
             "xsd": "http://www.w3.org/2001/XMLSchema#",
         },
         "@graph": graph,

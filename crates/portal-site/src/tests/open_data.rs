@@ -32,6 +32,18 @@ fn every_release_is_a_valid_data_package_csvw_and_dcat_dataset_with_true_checksu
         "zh/task/ai-core-industry/index.html",
     ];
     let found = read_back(&dist, url, &pages);
+    // The contact point is the feedback channel the plan names (the 12345 hotline).
+    let catalog: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dist.join("data/catalog.jsonld")).expect("catalog"))
+            .expect("json");
+    let series = catalog["@graph"]
+        .as_array()
+        .expect("graph")
+        .iter()
+        .find(|n| n["@type"] == "dcat:DatasetSeries")
+        .expect("the series");
+    assert_eq!(series["dcat:contactPoint"][0]["vcard:hasTelephone"]["@id"], "tel:12345");
+    assert_eq!(catalog["@context"]["vcard"], "http://www.w3.org/2006/vcard/ns#");
     let index: Vec<ReleaseSummary> = serde_json::from_slice(
         &std::fs::read(dist.join("data/releases/index.json")).expect("index"),
     )

@@ -14,7 +14,7 @@ use crate::context::{WithAssessment, use_lang, use_plan, use_portal};
 use crate::share::FigureCard;
 use crate::ui::{
     CommitmentList, DataTable, EmptyState, Feedback, FilterBar, FilterStatus, FollowButton,
-    NotFound, PageTitle, ReleaseBar, SampleNotice, StatusWords, stage_summary, states_of,
+    NotFound, PageTitle, ReleaseBar, SampleNotice, Speak, StatusWords, stage_summary, states_of,
 };
 use portal_view::assessed::Assessed;
 use portal_view::figures;
@@ -175,6 +175,14 @@ fn DistrictProgress(
     let trend = figure(FigureId::DistrictTrend(id.clone()));
     let colour =
         format!("border-color: {}", portal_view::charts::progress::status_colour(overall.status));
+    // What the box says, as one text to read aloud (with the filters' figures).
+    let said = [
+        overall.status.label(lang).to_owned(),
+        format!("{} {} / {}", tr!(lang, rank_label), rank_text(rank), standings.list.len()),
+        format!("{} {}%", tr!(lang, mean_completion), one_decimal(overall.mean_completion_percent)),
+        format!("{} {}", tr!(lang, gap_to_average), gap_text.clone().unwrap_or_default()),
+    ]
+    .join(tr!(lang, sentence_separator));
     let named: Vec<String> = doc
         .commitments
         .iter()
@@ -198,6 +206,7 @@ fn DistrictProgress(
         <section class="status-box district-summary" style=colour aria-label=tr!(lang, current_status)>
             <p class="status-line">
                 <StatusWords status=overall.status lang=lang /> " "
+                <Speak text=said what=tr!(lang, speak_status) lang=lang /> " "
                 <FollowButton key=format!("district:{id}") status=overall.status lang=lang />
             </p>
             <dl class="plan-meta">

@@ -12,7 +12,7 @@ use crate::context::{WithAssessment, use_lang, use_plan};
 use crate::share::figure_card;
 use crate::ui::{
     CommitmentList, ConfidenceLine, DataTable, FollowButton, NotFound, PageTitle, ResponsibleUnits,
-    SampleNotice, StatusWords, UpdateTimeline, stage_summary, states_of,
+    SampleNotice, Speak, StatusWords, UpdateTimeline, stage_summary, states_of,
 };
 use portal_view::assessed::Assessed;
 use portal_view::format::task_label;
@@ -108,6 +108,9 @@ fn TaskProgress(assessed: Arc<Assessed>, task: Task, lang: Lang) -> impl IntoVie
         <p class="status-line task-status">
             {tr!(lang, task_overall_status)} " "
             <StatusWords status=overall.status lang=lang /> " "
+            {portal_view::summary::describe(&assessed, &Route::Task(task.id.clone()), lang).map(|said| view! {
+                <Speak text=said what=tr!(lang, speak_status) lang=lang /> " "
+            })}
             <FollowButton key=format!("task:{}", task.id) status=overall.status lang=lang />
         </p>
         {plan_model::confidence::latest(&assessed.data, &task.id).map(|(u, _)| {

@@ -19,8 +19,15 @@ pub const TOWN_COLOURS: [&str; 5] = [PALETTE[0], PALETTE[1], PALETTE[2], PALETTE
 
 /// A point shape per compared district, so that colour is not the only sign
 /// of which line is which.
-const TOWN_SYMBOLS: [Symbol; 5] =
-    [Symbol::Circle, Symbol::Diamond, Symbol::Rect, Symbol::Triangle, Symbol::Circle];
+fn town_symbol(at: usize) -> Symbol {
+    match at {
+        0 => Symbol::Circle,
+        1 => Symbol::Diamond,
+        2 => Symbol::Rect,
+        3 => Symbol::Triangle,
+        _ => Symbol::Custom("emptyCircle".into()),
+    }
+}
 
 /// What the chart shows, independent of pixels.
 #[derive(Debug, Clone, PartialEq)]
@@ -71,7 +78,7 @@ pub fn compare_chart(view: &CompareView) -> Chart {
         chart = chart.series(
             Line::new()
                 .name(name.clone())
-                .symbol(TOWN_SYMBOLS[at].clone())
+                .symbol(town_symbol(at))
                 .symbol_size(10)
                 .item_style(ItemStyle::new().color(TOWN_COLOURS[at]))
                 .line_style(LineStyle::new().width(3))

@@ -257,12 +257,16 @@ pub(super) fn compare_trend(
     headers.extend(view.towns.iter().map(|(name, _)| name.clone()));
     let heading = tr!(lang, compare_trend_heading);
     let names: Vec<&str> = view.towns.iter().map(|(n, _)| n.as_str()).collect();
-    Ok(Drawn::new(
-        heading,
-        format!("{} · {heading}", names.join(tr!(lang, list_separator))),
-        tr!(lang, compare_trend_subtitle).to_owned(),
-        compare_chart(&view),
-        view.description(),
-        Table { caption: tr!(lang, compare_trend_caption).to_owned(), headers, rows },
-    ))
+    // A column per district: the table goes below the chart, where it has room.
+    Ok(Drawn {
+        stacked: true,
+        ..Drawn::new(
+            heading,
+            format!("{} · {heading}", names.join(tr!(lang, list_separator))),
+            tr!(lang, compare_trend_subtitle).to_owned(),
+            compare_chart(&view),
+            view.description(),
+            Table { caption: tr!(lang, compare_trend_caption).to_owned(), headers, rows },
+        )
+    })
 }
