@@ -508,8 +508,9 @@ if ('speechSynthesis' in window && typeof SpeechSynthesisUtterance === 'function
 }
 // Offline (scripts/page/sw.js, written as sw.js): once a page has loaded,
 // the service worker is registered (never in an embed, nor on the studio's
-// page) and told what this page showed (its address, stylesheet and code,
-// the data it was rendered from), which it keeps with the page's release.
+// page) and told what this page showed (its address, stylesheet and code),
+// which it keeps with the page's release; the data the page was rendered
+// from is handed to it once checked against the page (checkData, below).
 // A page it serves without a network is marked data-offline-copy: said
 // here in words, with the release the copy is of.
 if (document.documentElement.hasAttribute('data-offline-copy')) {
@@ -529,21 +530,24 @@ if (document.documentElement.hasAttribute('data-offline-copy')) {
 }
 const keepsCopies = 'serviceWorker' in navigator && window.top === window &&
   !/\\/(zh|en)\\/(embed|publish)\\/|\\/studio\\//.test(location.pathname);
+const pageRelease = document.querySelector('meta[name=portal-release]')?.content;
+// A data file of this page's release, checked against the page (below):
+// handed to the worker to keep (it is never fetched again for that).
+const keepData = (name, bytes) => {
+  if (!keepsCopies || !pageRelease) return;
+  navigator.serviceWorker.ready
+    .then((registration) => registration.active?.postMessage({ release: pageRelease, data: { name, bytes } }))
+    .catch(() => {});
+};
 if (keepsCopies) {
   const keepThisPage = () => {
     navigator.serviceWorker.register('sw.js')
       .then(() => navigator.serviceWorker.ready)
       .then((registration) => {
-        const release = document.querySelector('meta[name=portal-release]')?.content;
-        if (!release || !registration.active) return;
+        if (!pageRelease || !registration.active) return;
         const code = [...document.querySelectorAll('link[rel=stylesheet][href], script[src], link[rel=icon][href]')]
           .map((el) => el.href || el.src);
-        const data = (document.querySelector('meta[name=portal-data-sha256]')?.content || '')
-          .split(' ')
-          .map((entry) => entry.split(':')[0])
-          .filter((name) => /^[a-z0-9._-]+\\.json$/.test(name))
-          .map((name) => new URL('data/' + name, document.baseURI).href);
-        registration.active.postMessage({ keep: [location.href, ...code, ...data], release });
+        registration.active.postMessage({ keep: [location.href, ...code], release: pageRelease });
       })
       .catch(() => {});
   };
@@ -599,11 +603,15 @@ if (!page || (asks && !byState)) {
       if (started) return;
       const response = await fetch('data/' + name, { cache: 'no-cache' });
       if (!response.ok) continue;
-      if ((await hex(await response.arrayBuffer())) !== hash) {
+      const bytes = await response.arrayBuffer();
+      if ((await hex(bytes)) !== hash) {
         document.documentElement.dataset.dataChecked = 'changed ' + name;
         window.kunshanStartApp();
         return;
       }
+      // The release's own data, as the page was rendered from it: kept for
+      // reading offline.
+      keepData(name, bytes);
     }
     document.documentElement.dataset.dataChecked = 'same';
   };
@@ -612,8 +620,10 @@ if (!page || (asks && !byState)) {
   const whenIdle = (then) =>
     setTimeout(() => ('requestIdleCallback' in window ? requestIdleCallback(then, { timeout: 4000 }) : then()), 3000);
   fetch('data/manifest.json', { cache: 'no-cache' })
-    .then((response) => (response.ok ? response.json() : null))
-    .then((manifest) => {
+    .then((response) => (response.ok ? response.arrayBuffer() : null))
+    .then((bytes) => {
+      const manifest = bytes && JSON.parse(new TextDecoder().decode(bytes));
+      if (manifest && manifest.version === release) keepData('manifest.json', bytes);
       if (manifest && release && manifest.version !== release) {
         window.kunshanStartApp();
       } else if (manifest) {

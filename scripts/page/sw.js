@@ -2,11 +2,17 @@
 // registered by boot.js once a page has loaded, never in an embed). It keeps
 // what a reader has seen, so the pages they visited and the current
 // release's data open again without a network:
-//  - every request goes to the network first; what comes back is kept, so a
-//    reader online always sees what is served now;
-//  - without a network (or when the host does not answer), the kept copy is
-//    served, a page marked `data-offline-copy` on its <html>, which boot.js
-//    turns into a plain notice naming the release the copy is of;
+//  - a page is asked of the network first and what comes back is kept, so a
+//    reader online always sees what is served now; what a page then asks
+//    for (its code, its data) is left to the browser, as if there were no
+//    worker, so faults, errors and retries online are unchanged. The page
+//    tells this worker what it showed (boot.js): its code is kept from the
+//    browser's cache, its data once the page has checked it;
+//  - without a network (or when the host does not answer), the kept copy of
+//    a page is served, marked `data-offline-copy` on its <html>, which
+//    boot.js turns into a plain notice naming the release the copy is of;
+//    what that page asks for then comes from the kept copies too (and from
+//    them for any page while the device says it has no network);
 //  - copies are kept per release (`kunshan-<release>`, read from the page's
 //    <meta name="portal-release">): the first page of a new release starts a
 //    new store and drops the old one, so no offline visit mixes releases;
@@ -17,8 +23,12 @@
 
 const PREFIX = 'kunshan-';
 const scope = new URL(self.registration.scope);
+// The pages served from their kept copy: what they ask for next comes from
+// the copies too. A page served online gets the network's answer, faults
+// and all (its own error and retry), unless the device has no network.
+const offlinePages = new Set();
 
-// Nothing to prepare: the first page sends what it showed (below).
+// Nothing to prepare: each page sends what it showed (below).
 self.addEventListener('install', () => self.skipWaiting());
 
 const ours = (url) =>
@@ -84,48 +94,60 @@ self.addEventListener('fetch', (event) => {
   const { request } = event;
   const url = new URL(request.url);
   if (request.method !== 'GET' || !ours(url)) return;
-  const page = request.mode === 'navigate';
+  if (request.mode !== 'navigate') {
+    // A page served online asks the network itself, as if there were no
+    // worker: its own faults, errors and retries are unchanged.
+    if (!offlinePages.has(event.clientId) && self.navigator.onLine !== false) return;
+    event.respondWith(caches.match(request).then((kept) => kept || fetch(request)));
+    return;
+  }
   event.respondWith(
     (async () => {
       try {
         const response = await fetch(request);
         event.waitUntil(keep(request, response.clone()).catch(() => {}));
         return response;
-      } catch (offline) {
+      } catch {
         // A page is the same with or without its query (the app reads it).
         const kept =
-          (await caches.match(request)) ||
-          (page ? await caches.match(url.origin + url.pathname) : undefined);
-        if (kept) return page ? offlineCopy(kept) : kept;
-        if (page) return notKept();
-        throw offline;
+          (await caches.match(request)) || (await caches.match(url.origin + url.pathname));
+        if (!kept) return notKept();
+        if (event.resultingClientId) offlinePages.add(event.resultingClientId);
+        return offlineCopy(kept);
       }
     })(),
   );
 });
 
-// The first page a reader opens loads before this worker controls it: it
-// sends what it showed (its address, its stylesheet and code, the data it
-// was rendered from), which is taken from the browser's cache and kept with
-// the page's release.
+// A page tells what it showed once it has loaded (the first page a reader
+// opens loads before this worker controls it): its address, stylesheet and
+// code, taken from the browser's cache where the host lets it keep them,
+// else asked for once more; and each data file of its release once the page
+// has checked it against its own record (never fetched here, so a fault of
+// the host is never met twice).
 self.addEventListener('message', (event) => {
-  const { keep: urls, release } = event.data || {};
-  if (!Array.isArray(urls) || typeof release !== 'string' || !/^[A-Za-z0-9._-]+$/.test(release)) return;
+  const { keep: urls, data, release } = event.data || {};
+  if (typeof release !== 'string' || !/^[A-Za-z0-9._-]+$/.test(release)) return;
   event.waitUntil(
     (async () => {
       const store = await current(release);
-      for (const href of urls.slice(0, 32)) {
+      for (const href of Array.isArray(urls) ? urls.slice(0, 32) : []) {
         const url = new URL(href, scope);
         if (!ours(url)) continue;
         try {
-          // From the browser's cache only (the page has just loaded them):
-          // keeping a copy never asks the host again.
-          const response = await fetch(url, { cache: 'only-if-cached', mode: 'same-origin' });
+          const cached = await fetch(url, { cache: 'only-if-cached', mode: 'same-origin' }).catch(
+            () => null,
+          );
+          const response = cached && cached.ok ? cached : await fetch(url);
           if (response.ok) await store.put(url, response);
         } catch {
-          // Not in the browser's cache (a host that says no-store): kept
-          // when next fetched through this worker.
+          // Offline already: kept when next seen.
         }
+      }
+      if (data && /^[a-z0-9._-]+\.json$/.test(data.name) && data.bytes instanceof ArrayBuffer) {
+        const url = new URL('data/' + data.name, scope);
+        const headers = { 'content-type': 'application/json' };
+        await store.put(url, new Response(data.bytes, { headers }));
       }
     })(),
   );
