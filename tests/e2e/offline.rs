@@ -12,7 +12,7 @@ use portal_harness::{
     Driver, Fault, Faults, StaticServer, dist_dir, wait_for_js, wait_for_js_within,
 };
 use portal_view::url::Route;
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use crate::model::model;
 
@@ -82,6 +82,17 @@ async fn a_visited_page_reloads_offline_and_says_it_is_the_kept_copy() {
     assert_eq!(app["scope"], "../");
     assert_eq!(app["display"], "standalone");
     assert!(dist_dir().join("favicon.svg").is_file(), "its icon: {app}");
+    // And the PNGs a system asks for, each the size it says.
+    let icons = app["icons"].as_array().expect("icons");
+    for size in [192u32, 512] {
+        let icon = icons.iter().find(|i| i["sizes"] == format!("{size}x{size}")).expect("listed");
+        let file = icon["src"].as_str().expect("src").trim_start_matches("../");
+        let png = std::fs::read(dist_dir().join(file)).expect("drawn");
+        assert_eq!(&png[1..4], b"PNG", "{file}");
+        let width = u32::from_be_bytes(png[16..20].try_into().expect("IHDR"));
+        let height = u32::from_be_bytes(png[20..24].try_into().expect("IHDR"));
+        assert_eq!((width, height), (size, size), "{file}");
+    }
 
     // A page opened with the worker in place: kept, with the release's data.
     let district = &plan.districts[3];
@@ -92,6 +103,13 @@ async fn a_visited_page_reloads_offline_and_says_it_is_the_kept_copy() {
         .await
         .expect("controller");
     assert_eq!(controlled, true, "the second page is the worker's");
+    // Chromium's own verdict: the page can be installed, its manifest read
+    // with no error.
+    let verdict =
+        portal_harness::cdp_value(&client, "Page.getInstallabilityErrors", json!({})).await;
+    assert_eq!(verdict["installabilityErrors"], json!([]), "{verdict}");
+    let read = portal_harness::cdp_value(&client, "Page.getAppManifest", json!({})).await;
+    assert_eq!(read["errors"], json!([]), "{read}");
     let lines =
         kept(&client, &[page.clone(), "data/progress.json".into(), "data/plan.json".into()]).await;
     let store = format!("kunshan-{release}");

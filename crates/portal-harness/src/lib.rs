@@ -14,8 +14,8 @@ mod server;
 pub use driver::{Driver, free_port};
 pub use files::{copy_dir, dist_dir, files_under, repo_dir, tempdir};
 pub use page::{
-    TAKEN_OVER, cdp, console_errors, emulate_colour_scheme, emulate_media, emulate_phone, open,
-    save_screenshot, wait_for_app, wait_for_js, wait_for_js_within,
+    TAKEN_OVER, cdp, cdp_value, console_errors, emulate_colour_scheme, emulate_media,
+    emulate_phone, open, save_screenshot, wait_for_app, wait_for_js, wait_for_js_within,
 };
 pub use probes::PAGE_READY;
 pub use server::{Fault, Faults, StaticServer};

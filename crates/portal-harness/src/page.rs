@@ -174,6 +174,11 @@ pub async fn emulate_media(client: &Client, media: &str) {
 
 /// Runs any Chrome DevTools command through chromedriver.
 pub async fn cdp(client: &Client, cmd: &str, params: Value) {
+    cdp_value(client, cmd, params).await;
+}
+
+/// Runs a Chrome DevTools command and returns what it answered.
+pub async fn cdp_value(client: &Client, cmd: &str, params: Value) -> Value {
     let body = json!({ "cmd": cmd, "params": params });
-    client.issue_cmd(Cdp(body.to_string())).await.unwrap_or_else(|e| panic!("{cmd}: {e}"));
+    client.issue_cmd(Cdp(body.to_string())).await.unwrap_or_else(|e| panic!("{cmd}: {e}"))
 }

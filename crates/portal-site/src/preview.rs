@@ -109,21 +109,42 @@ impl Painter {
         let tree = usvg::Tree::from_str(svg, &self.options).map_err(|e| e.to_string())?;
         let mut pixmap = tiny_skia::Pixmap::new(WIDTH, HEIGHT).ok_or("no pixmap")?;
         resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
-        // Opaque (a white ground): RGB, without the alpha channel.
-        let mut rgb = Vec::with_capacity((WIDTH * HEIGHT * 3) as usize);
-        for pixel in pixmap.data().chunks_exact(4) {
-            rgb.extend_from_slice(&pixel[..3]);
-        }
-        let mut out = Vec::new();
-        let mut encoder = png::Encoder::new(&mut out, WIDTH, HEIGHT);
-        encoder.set_color(png::ColorType::Rgb);
-        encoder.set_depth(png::BitDepth::Eight);
-        encoder.set_compression(png::Compression::Default);
-        let mut writer = encoder.write_header().map_err(|e| e.to_string())?;
-        writer.write_image_data(&rgb).map_err(|e| e.to_string())?;
-        writer.finish().map_err(|e| e.to_string())?;
-        Ok(out)
+        encode(&pixmap)
     }
+
+    /// An icon: the SVG scaled to `size` × `size` on a white ground (the
+    /// installed app's icon, where a system wants a PNG).
+    pub fn icon(&self, svg: &str, size: u32) -> Result<Vec<u8>, String> {
+        let tree = usvg::Tree::from_str(svg, &self.options).map_err(|e| e.to_string())?;
+        let mut pixmap = tiny_skia::Pixmap::new(size, size).ok_or("no pixmap")?;
+        pixmap.fill(tiny_skia::Color::WHITE);
+        let drawn = tree.size();
+        let scale = tiny_skia::Transform::from_scale(
+            size as f32 / drawn.width(),
+            size as f32 / drawn.height(),
+        );
+        resvg::render(&tree, scale, &mut pixmap.as_mut());
+        encode(&pixmap)
+    }
+}
+
+/// A drawn picture as an opaque PNG: RGB, without the alpha channel (what
+/// is drawn has its own ground).
+fn encode(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, String> {
+    let (width, height) = (pixmap.width(), pixmap.height());
+    let mut rgb = Vec::with_capacity((width * height * 3) as usize);
+    for pixel in pixmap.data().chunks_exact(4) {
+        rgb.extend_from_slice(&pixel[..3]);
+    }
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, width, height);
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::Default);
+    let mut writer = encoder.write_header().map_err(|e| e.to_string())?;
+    writer.write_image_data(&rgb).map_err(|e| e.to_string())?;
+    writer.finish().map_err(|e| e.to_string())?;
+    Ok(out)
 }
 
 /// A character set wide (Chinese, Japanese, Korean, full-width forms), so a

@@ -449,7 +449,8 @@ pub fn build(files: &dyn SiteFiles, url: Option<&str>) -> Result<Built, PublishE
     }
     out.extend(super::open_data::files(&site, &history));
     out.extend(super::follow::files(&site));
-    out.extend(super::install::files(&site));
+    let icon = files.read(super::install::ICON_FILE).ok().and_then(|b| String::from_utf8(b).ok());
+    out.extend(super::install::files(&site, painter.as_ref(), icon.as_deref()));
     out.push(("sitemap.xml".to_owned(), site.sitemap(&pages).into_bytes()));
     out.push(("robots.txt".to_owned(), site.robots().into_bytes()));
     out.push((
