@@ -249,18 +249,23 @@ pub(crate) fn unpacks_too_large(bytes: u64, lang: Lang) -> String {
 /// (`portal_site::preview::FONT_FILE`).
 const PREVIEW_FONT: &str = "fonts/NotoSansSC-preview.otf";
 
+/// The site's icon, drawn as the installed app's PNG icons
+/// (`portal_site::install::ICON_FILE`).
+const ICON: &str = "favicon.svg";
+
 /// The site's own files a release's pages are rendered from, beside the
 /// data the manifest lists: Trunk's page (`index.html`, or `template.html`
-/// once the pages are rendered), the kept address, the studio's loader and
+/// once the pages are rendered), the kept address, the studio's loader, the
+/// site's icon and
 /// every published release's frozen plan, figures and manifest (for the
 /// feeds and the open-data files). The
 /// page fetches those the site has; `index_text` is the releases index.
 pub fn site_files_wanted(index_text: Option<&str>) -> Vec<String> {
     // The names `site::publish` reads (`TEMPLATE_FILE`, `SITE_FILE`,
-    // `STUDIO_FILE`, `history_files`): the page's wasm has not the renderer
+    // `STUDIO_FILE`, `history_files`, `install::ICON_FILE`): the page's wasm has not the renderer
     // to ask (tests/same_as_cli.rs checks these are what it reads).
     let mut wanted: Vec<String> =
-        ["index.html", "template.html", "site.json", "studio/studio.json", PREVIEW_FONT]
+        ["index.html", "template.html", "site.json", "studio/studio.json", PREVIEW_FONT, ICON]
             .map(str::to_owned)
             .to_vec();
     let index: Vec<ReleaseSummary> =

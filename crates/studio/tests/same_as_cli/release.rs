@@ -70,10 +70,16 @@ fn the_studio_fetches_the_site_files_the_renderer_reads() {
     let wanted = kunshan_studio::open::site_files_wanted(index.as_deref());
     let releases: Vec<plan_model::release::ReleaseSummary> =
         serde_json::from_str(index.as_deref().expect("an index")).expect("index");
-    let mut read: Vec<String> =
-        ["index.html", TEMPLATE_FILE, SITE_FILE, STUDIO_FILE, portal_site::preview::FONT_FILE]
-            .map(str::to_owned)
-            .to_vec();
+    let mut read: Vec<String> = [
+        "index.html",
+        TEMPLATE_FILE,
+        SITE_FILE,
+        STUDIO_FILE,
+        portal_site::preview::FONT_FILE,
+        portal_site::install::ICON_FILE,
+    ]
+    .map(str::to_owned)
+    .to_vec();
     read.extend(history_files(&releases));
     assert_eq!(wanted, read);
     assert!(wanted.len() > 4 + 2, "the frozen releases too: {wanted:?}");
