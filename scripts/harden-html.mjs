@@ -513,9 +513,10 @@ if ('speechSynthesis' in window && typeof SpeechSynthesisUtterance === 'function
 // from is handed to it once checked against the page (checkData, below).
 // A page it serves without a network is marked data-offline-copy: said
 // here in words, with the release the copy is of.
+const pageRelease = document.querySelector('meta[name=portal-release]')?.content;
 if (document.documentElement.hasAttribute('data-offline-copy')) {
   const zh = document.documentElement.lang !== 'en';
-  const release = document.querySelector('meta[name=portal-release]')?.content || '';
+  const release = pageRelease || '';
   const note = document.createElement('p');
   note.className = 'offline-banner';
   note.setAttribute('role', 'status');
@@ -530,7 +531,6 @@ if (document.documentElement.hasAttribute('data-offline-copy')) {
 }
 const keepsCopies = 'serviceWorker' in navigator && window.top === window &&
   !/\\/(zh|en)\\/(embed|publish)\\/|\\/studio\\//.test(location.pathname);
-const pageRelease = document.querySelector('meta[name=portal-release]')?.content;
 // A data file of this page's release, checked against the page (below):
 // handed to the worker to keep (it is never fetched again for that).
 const keepData = (name, bytes) => {

@@ -229,17 +229,16 @@ pub fn build(
 ) -> Result<Figure, FigureError> {
     let mut own_filters =
         if id.uses_district_filter() { filters.clone() } else { filters.without_district() };
-    // A comparison names the districts it shows (its links, files and
-    // citations then show the same); no other figure names any.
-    own_filters.towns = match (id.compares(), assessed) {
-        (true, Some(assessed)) => Compared::of(assessed, filters).towns,
-        _ => Vec::new(),
-    };
+    own_filters.towns = Vec::new();
     let (drawn, data) = if id.plan_only() {
         (targets::goal_targets(plan, lang), None)
     } else {
         let assessed = assessed.ok_or(FigureError::NoProgress)?;
         let parts = Parts::new(plan, assessed, filters);
+        let compared = if id.compares() { parts.compared() } else { Vec::new() };
+        // A comparison names the districts it shows (its links, files and
+        // citations then show the same); no other figure names any.
+        own_filters.towns = compared.iter().map(|d| d.id.clone()).collect();
         let drawn = match id {
             FigureId::GoalTargets => targets::goal_targets(plan, lang),
             FigureId::GoalProgress => progress::goal_progress(&parts, lang)?,
@@ -253,8 +252,8 @@ pub fn build(
             FigureId::DistrictTrend(d) => trend::district_trend(&parts, d, lang)?,
             FigureId::TaskDistricts(t) => progress::task_districts(&parts, t, lang)?,
             FigureId::DepartmentTasks(d) => progress::department_tasks(&parts, d, lang)?,
-            FigureId::CompareTrend => trend::compare_trend(&parts, &parts.compared(), lang)?,
-            FigureId::CompareTasks => heatmap::compare_tasks(&parts, &parts.compared(), lang)?,
+            FigureId::CompareTrend => trend::compare_trend(&parts, &compared, lang)?,
+            FigureId::CompareTasks => heatmap::compare_tasks(&parts, &compared, lang)?,
         };
         (drawn, Some(&*assessed.data))
     };
@@ -326,6 +325,12 @@ impl Parts<'_> {
             .cloned()
             .collect()
     }
+}
+
+/// A comparison's title that stands alone: its districts, then what it shows.
+fn compared_title(towns: &[&plan_model::plan::District], heading: &str, lang: Lang) -> String {
+    let names: Vec<&str> = towns.iter().map(|d| d.name.get(lang)).collect();
+    format!("{} · {heading}", names.join(tr!(lang, list_separator)))
 }
 
 /// The "not found" error for an id of a kind.

@@ -45,13 +45,15 @@ pub fn ComparePage() -> impl IntoView {
     .into_any()
 }
 
-/// Names of districts by id, in the page's language, as a list in words.
+/// A district's name by id, in the page's language.
+fn name_of(assessed: &Assessed, id: &str, lang: Lang) -> String {
+    let district = assessed.plan.districts.iter().find(|d| d.id == id);
+    district.map(|d| d.name.get(lang).to_owned()).unwrap_or_default()
+}
+
+/// Names of districts by id, as a list in words.
 fn names_of(assessed: &Assessed, ids: &[String], lang: Lang) -> String {
-    let names: Vec<&str> = ids
-        .iter()
-        .filter_map(|id| assessed.plan.districts.iter().find(|d| &d.id == id))
-        .map(|d| d.name.get(lang))
-        .collect();
+    let names: Vec<String> = ids.iter().map(|id| name_of(assessed, id, lang)).collect();
     names.join(tr!(lang, list_separator))
 }
 
@@ -61,11 +63,14 @@ fn Comparison(assessed: Arc<Assessed>, lang: Lang, filters: Filters) -> impl Int
     let data = &assessed.data;
     let compared = Compared::of(&assessed, &filters);
     let said = if compared.by_default {
-        let (first, last) = (compared.towns.first(), compared.towns.last());
-        let name = |id: Option<&String>| {
-            names_of(&assessed, &id.cloned().into_iter().collect::<Vec<_>>(), lang)
-        };
-        tr!(lang, compare_default, first = name(first), last = name(last))
+        let name = |id: Option<&String>| id.map(|id| name_of(&assessed, id, lang));
+        let (first, last) = (name(compared.towns.first()), name(compared.towns.last()));
+        tr!(
+            lang,
+            compare_default,
+            first = first.unwrap_or_default(),
+            last = last.unwrap_or_default()
+        )
     } else if compared.towns.len() == 1 {
         tr!(lang, compare_one_more).to_owned()
     } else {
@@ -208,9 +213,9 @@ fn SideBySide(
     };
     let each = |f: &dyn Fn(&String) -> AnyView| towns.iter().map(f).collect::<Vec<_>>();
     let mut headers = vec![tr!(lang, compare_measure).to_owned()];
-    headers.extend(towns.iter().map(|id| names_of(&assessed, std::slice::from_ref(id), lang)));
+    headers.extend(towns.iter().map(|id| name_of(&assessed, id, lang)));
     let pages = each(&|id| {
-        let name = names_of(&assessed, std::slice::from_ref(id), lang);
+        let name = name_of(&assessed, id, lang);
         view! { <a href=Route::District(id.clone()).href(lang)>{name}</a> }.into_any()
     });
     let status = each(&|id| match of(id) {

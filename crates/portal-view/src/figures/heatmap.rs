@@ -5,7 +5,7 @@ use plan_model::plan::District;
 use plan_model::status::roll_up;
 
 use super::table::round1;
-use super::{Cell, ChartHeight, Drawn, FigureError, Parts, Table, TableRow};
+use super::{Cell, ChartHeight, Drawn, FigureError, Parts, Table, TableRow, compared_title};
 use crate::charts::heatmap::{HeatCell, HeatmapView, heatmap_chart};
 use crate::format::task_label;
 use crate::locale::tr;
@@ -121,12 +121,11 @@ pub(super) fn compare_tasks(
 ) -> Result<Drawn, FigureError> {
     let Heat { view, headers, rows, .. } = heat(parts, towns, lang)?;
     let heading = tr!(lang, compare_tasks_heading);
-    let names: Vec<&str> = towns.iter().map(|d| d.name.get(lang)).collect();
     Ok(Drawn {
         stacked: true,
         ..Drawn::new(
             heading,
-            format!("{} · {heading}", names.join(tr!(lang, list_separator))),
+            compared_title(towns, heading, lang),
             tr!(lang, heatmap_subtitle).to_owned(),
             heatmap_chart(&view),
             view.description(),

@@ -9,7 +9,7 @@ use plan_model::status::{HistoryPoint, district_history, districts_history, expe
 use plan_model::{Lang, Pace};
 
 use super::table::round1;
-use super::{Cell, Drawn, FigureError, Parts, Table, TableRow, unknown};
+use super::{Cell, Drawn, FigureError, Parts, Table, TableRow, compared_title, unknown};
 use crate::charts::compare::{CompareView, compare_chart};
 use crate::charts::trend::{Marked, TrendView, trend_chart};
 use crate::locale::tr;
@@ -256,13 +256,12 @@ pub(super) fn compare_trend(
     let mut headers = vec![tr!(lang, col_date).to_owned()];
     headers.extend(view.towns.iter().map(|(name, _)| name.clone()));
     let heading = tr!(lang, compare_trend_heading);
-    let names: Vec<&str> = view.towns.iter().map(|(n, _)| n.as_str()).collect();
     // A column per district: the table goes below the chart, where it has room.
     Ok(Drawn {
         stacked: true,
         ..Drawn::new(
             heading,
-            format!("{} · {heading}", names.join(tr!(lang, list_separator))),
+            compared_title(towns, heading, lang),
             tr!(lang, compare_trend_subtitle).to_owned(),
             compare_chart(&view),
             view.description(),
